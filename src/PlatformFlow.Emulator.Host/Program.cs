@@ -1,0 +1,7 @@
+namespace PlatformFlow.Emulator.Host
+{
+    public static class Program
+    {
+        public static int Main(string[] args) => 0;
+    }
+}

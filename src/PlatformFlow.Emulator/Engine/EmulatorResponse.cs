@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    /// <summary>A transport-neutral HTTP response.</summary>
+    public sealed class EmulatorResponse
+    {
+        private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions { WriteIndented = false };
+
+        public EmulatorResponse(int statusCode, byte[] body, string? contentType = "application/json")
+        {
+            StatusCode = statusCode;
+            Body = body;
+            ContentType = contentType;
+        }
+
+        public int StatusCode { get; }
+
+        public byte[] Body { get; }
+
+        public string? ContentType { get; }
+
+        /// <summary>Extra response headers (x-request-id, ETag, Retry-After, ...).</summary>
+        public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        public static EmulatorResponse Json(int statusCode, JsonNode? body) =>
+            new EmulatorResponse(statusCode, Encoding.UTF8.GetBytes(body is null ? "null" : body.ToJsonString(Compact)));
+
+        public static EmulatorResponse Empty(int statusCode) => new EmulatorResponse(statusCode, Array.Empty<byte>(), null);
+
+        public EmulatorResponse WithHeader(string name, string value)
+        {
+            Headers[name] = value;
+            return this;
+        }
+    }
+}

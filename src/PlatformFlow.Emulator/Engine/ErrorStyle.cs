@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    /// <summary>The error body shapes of the contract (README, "Errors").</summary>
+    public enum ErrorBodyShape
+    {
+        /// <summary><c>{"error_code", "message"}</c>: the API gateway (auth, throttling).</summary>
+        Gateway,
+
+        /// <summary><c>{"type", "title", "status", "report": {"detailed-message", "request-id"}, "errorMessage"}</c>.</summary>
+        FlowService,
+
+        /// <summary><c>{"type", "status", "title", "detail"}</c>: Catalog, Schema Registry, Data Prep.</summary>
+        Problem,
+    }
+
+    /// <summary>How one service renders an <see cref="EmulatorError"/>.</summary>
+    public sealed class ErrorStyle
+    {
+        public ErrorStyle(ErrorBodyShape shape, string codePrefix)
+        {
+            Shape = shape;
+            CodePrefix = codePrefix;
+        }
+
+        public ErrorBodyShape Shape { get; }
+
+        /// <summary>Prefix of the error type's last segment, e.g. <c>FLOW</c> gives <c>.../errors/FLOW-1439-404</c>.</summary>
+        public string CodePrefix { get; }
+
+        public static ErrorStyle Gateway { get; } = new ErrorStyle(ErrorBodyShape.Gateway, string.Empty);
+
+        public JsonObject Render(EmulatorError error, string requestId)
+        {
+            var type = "https://ns.adobe.com/aep/errors/" + CodePrefix + "-" + error.Code;
+            switch (Shape)
+            {
+                case ErrorBodyShape.Gateway:
+                    return new JsonObject { ["error_code"] = error.Code, ["message"] = error.Detail };
+                case ErrorBodyShape.FlowService:
+                    return new JsonObject
+                    {
+                        ["type"] = type,
+                        ["title"] = error.Title,
+                        ["status"] = error.Status,
+                        ["report"] = new JsonObject { ["detailed-message"] = error.Detail, ["request-id"] = requestId },
+                        ["errorMessage"] = error.Detail,
+                    };
+                default:
+                    return new JsonObject
+                    {
+                        ["type"] = type,
+                        ["status"] = error.Status,
+                        ["title"] = error.Title,
+                        ["detail"] = error.Detail,
+                    };
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    /// <summary>Draws injected faults: scripted ones first (in order), then the configured random shares.</summary>
+    public sealed class FaultInjector
+    {
+        private readonly object _sync = new object();
+        private readonly LinkedList<ScriptedFault> _scripted = new LinkedList<ScriptedFault>();
+        private readonly FaultOptions _options;
+        private readonly Random _random;
+
+        public FaultInjector(FaultOptions options)
+        {
+            _options = options;
+            _random = options.Seed is int seed ? new Random(seed) : new Random();
+        }
+
+        public FaultOptions Options => _options;
+
+        /// <summary>Queues a fault for the next request that matches it.</summary>
+        public void Enqueue(ScriptedFault fault)
+        {
+            lock (_sync)
+            {
+                _scripted.AddLast(fault);
+            }
+        }
+
+        public ScriptedFault? Draw(string method)
+        {
+            lock (_sync)
+            {
+                for (var node = _scripted.First; node != null; node = node.Next)
+                {
+                    if (node.Value.Method is null || string.Equals(node.Value.Method, method, StringComparison.OrdinalIgnoreCase))
+                    {
+                        _scripted.Remove(node);
+                        return node.Value;
+                    }
+                }
+
+                var draw = _random.NextDouble();
+                if (draw < _options.ThrottleRate)
+                {
+                    return new ScriptedFault(429, _options.RetryAfterSeconds);
+                }
+
+                if (draw < _options.ThrottleRate + _options.UnavailableRate)
+                {
+                    return new ScriptedFault(503);
+                }
+
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    /// <summary>Transient failures the emulator adds on purpose, for retry tests and onboarding rehearsals.</summary>
+    public sealed class FaultOptions
+    {
+        /// <summary>Share of platform requests (0..1) answered 429 with <c>Retry-After</c>, before they are handled.</summary>
+        public double ThrottleRate { get; set; }
+
+        /// <summary>Share of platform requests (0..1) answered 503, before they are handled.</summary>
+        public double UnavailableRate { get; set; }
+
+        /// <summary>The <c>Retry-After</c> value (seconds) sent with injected 429s.</summary>
+        public int RetryAfterSeconds { get; set; } = 1;
+
+        /// <summary>Added to every request before it is handled.</summary>
+        public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+        /// <summary>Seed for the random draw, so a rehearsal can be repeated exactly.</summary>
+        public int? Seed { get; set; }
+    }
+}
