@@ -1,36 +1,27 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 
 namespace PlatformFlow.Tests
 {
-    /// <summary>Finds the API contract (../shared/contract beside the repository) from the test's output folder.</summary>
+    /// <summary>Finds the repository and the API contract (../shared/contract beside the repository).</summary>
     public static class ContractFiles
     {
-        private static readonly Lazy<string> RootPath = new Lazy<string>(FindRoot);
+        public static string RepositoryRoot { get; } = typeof(ContractFiles).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "RepositoryRoot").Value!;
 
-        public static string Root => RootPath.Value;
-
-        public static string RepositoryRoot => Path.GetDirectoryName(Path.GetDirectoryName(Root)!)!.Replace(Path.Combine("..", "shared"), string.Empty);
+        public static string Root { get; } = FindContract();
 
         public static string PathOf(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 
-        private static string FindRoot()
+        private static string FindContract()
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PlatformFlow.sln")))
-                {
-                    var contract = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "contract"));
-                    if (Directory.Exists(contract))
-                    {
-                        return contract;
-                    }
-
-                    throw new DirectoryNotFoundException("The API contract is expected at " + contract + " (shared/ beside the repository).");
-                }
-            }
-
-            throw new DirectoryNotFoundException("PlatformFlow.sln not found above " + AppContext.BaseDirectory + ".");
+            var contract = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "contract"));
+            return Directory.Exists(contract)
+                ? contract
+                : throw new DirectoryNotFoundException("The API contract is expected at " + contract + " (shared/ beside the repository).");
         }
     }
 }

@@ -1,0 +1,15 @@
+using System.IO;
+using Xunit;
+
+namespace PlatformFlow.Tests
+{
+    public sealed class ContractFilesTests
+    {
+        [Fact]
+        public void The_contract_is_found_beside_the_repository()
+        {
+            Assert.True(File.Exists(ContractFiles.PathOf("README.md")));
+            Assert.True(File.Exists(Path.Combine(ContractFiles.RepositoryRoot, "PlatformFlow.sln")));
+        }
+    }
+}
