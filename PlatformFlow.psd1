@@ -1,0 +1,36 @@
+@{
+    RootModule           = 'PlatformFlow.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '3f0c8f2e-6c1a-4b7e-9a55-2d0f3b9f4e61'
+    Author               = 'PlatformFlow'
+    CompanyName          = 'PlatformFlow'
+    Copyright            = '(c) PlatformFlow. All rights reserved.'
+    Description          = 'Build, run and watch Adobe Experience Platform data ingestion flows from PowerShell: one pipeline from source connection to dataflow, bulk onboarding from CSV, lifecycle and monitoring. Includes an offline emulator of the platform.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('PlatformFlow.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Platform'
+        'Disconnect-Platform'
+        'Get-PlatformContext'
+        'Get-ConnectionSpec'
+        'New-BaseConnection'
+        'New-SourceConnection'
+        'New-XdmSchema'
+        'New-Dataset'
+        'New-TargetConnection'
+        'New-MappingSet'
+        'Get-FlowSpec'
+        'New-Dataflow'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Adobe', 'AdobeExperiencePlatform', 'AEP', 'DataIngestion', 'Dataflow', 'FlowService', 'ETL', 'Emulator', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/platformflow/PlatformFlow'
+            ReleaseNotes = 'First release: the tutorial pipeline, bulk onboarding, lifecycle and monitoring cmdlets, the embedded emulator.'
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Api
+{
+    /// <summary>Data Prep (<c>/data/foundation/conversion</c>): mapping sets.</summary>
+    public sealed class DataPrepClient
+    {
+        public const string BasePath = "/data/foundation/conversion";
+        private const int PageSize = 100;
+
+        private readonly PlatformHttp _http;
+
+        public DataPrepClient(PlatformHttp http)
+        {
+            _http = http;
+        }
+
+        public Task<MappingSet> CreateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Post, "/mappingSets", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
+
+        public Task<MappingSet> GetMappingSetAsync(string id, int? version = null, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(
+                HttpMethod.Get,
+                "/mappingSets/" + Uri.EscapeDataString(id) + (version is int v ? "?version=" + v.ToString(CultureInfo.InvariantCulture) : string.Empty),
+                PlatformJsonContext.Default.MappingSet,
+                cancellationToken);
+
+        public async IAsyncEnumerable<MappingSet> ListMappingSetsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var start = 0; ; start += PageSize)
+            {
+                var path = "/mappingSets?limit=" + PageSize.ToString(CultureInfo.InvariantCulture) + "&start=" + start.ToString(CultureInfo.InvariantCulture);
+                var page = await _http.SendAsync(HttpMethod.Get, path, PlatformJsonContext.Default.DataPrepPageMappingSet, cancellationToken).ConfigureAwait(false);
+                foreach (var mappingSet in page.Data)
+                {
+                    yield return mappingSet;
+                }
+
+                if (page.Data.Count < PageSize)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.Api
+{
+    /// <summary>Flow Service (<c>/data/foundation/flowservice</c>): connections, specs, explore, flows and runs.</summary>
+    public sealed class FlowServiceClient
+    {
+        public const string BasePath = "/data/foundation/flowservice";
+
+        private readonly PlatformHttp _http;
+
+        // Specs are the platform's catalogue: they do not change during a session, and bulk onboarding asks for the
+        // same few again and again.
+        private readonly AsyncCache<ConnectionSpec> _connectionSpecs = new AsyncCache<ConnectionSpec>();
+        private readonly AsyncCache<FlowSpec> _flowSpecs = new AsyncCache<FlowSpec>();
+
+        public FlowServiceClient(PlatformHttp http)
+        {
+            _http = http;
+            var json = PlatformJsonContext.Default;
+            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection);
+            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection);
+            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection);
+            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow);
+            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun);
+        }
+
+        public FlowServiceCollection<BaseConnection, BaseConnectionRequest> BaseConnections { get; }
+
+        public FlowServiceCollection<SourceConnection, SourceConnectionRequest> SourceConnections { get; }
+
+        public FlowServiceCollection<TargetConnection, TargetConnectionRequest> TargetConnections { get; }
+
+        public FlowServiceCollection<Dataflow, DataflowRequest> Flows { get; }
+
+        public FlowServiceCollection<FlowRun, FlowRunRequest> Runs { get; }
+
+        // ---- connection specs ----
+
+        public IAsyncEnumerable<ConnectionSpec> ListConnectionSpecsAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+            _http.PagesAsync<ListPage<ConnectionSpec>, ConnectionSpec>(
+                "/connectionSpecs" + (query ?? new ListQuery()).ToQueryString(),
+                PlatformJsonContext.Default.ListPageConnectionSpec,
+                (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken);
+
+        public Task<ConnectionSpec> GetConnectionSpecAsync(string id, CancellationToken cancellationToken = default) =>
+            _connectionSpecs.GetAsync(id, () => GetFirstAsync(
+                "/connectionSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageConnectionSpec, "connection spec " + id, cancellationToken));
+
+        /// <summary>The connection spec of this name (case-insensitive), e.g. <c>shopify</c>; null when there is none.</summary>
+        public async Task<ConnectionSpec?> FindConnectionSpecByNameAsync(string name, CancellationToken cancellationToken = default)
+        {
+            await foreach (var spec in ListConnectionSpecsAsync(ListQuery.Where("name==" + ListQuery.Quote(name)), cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(spec.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return spec;
+                }
+            }
+
+            return null;
+        }
+
+        // ---- explore ----
+
+        public async Task<IReadOnlyList<ExploreItem>> ExploreRootAsync(string baseConnectionId, CancellationToken cancellationToken = default)
+        {
+            var answer = await _http.SendAsync(HttpMethod.Get, ExplorePath(baseConnectionId) + "?objectType=root", PlatformJsonContext.Default.JsonNode, cancellationToken).ConfigureAwait(false);
+            var items = answer is System.Text.Json.Nodes.JsonObject obj && obj["items"] is System.Text.Json.Nodes.JsonArray wrapped ? wrapped : answer as System.Text.Json.Nodes.JsonArray;
+            return items is null
+                ? Array.Empty<ExploreItem>()
+                : System.Text.Json.JsonSerializer.Deserialize(items, PlatformJsonContext.Default.ListExploreItem) ?? new List<ExploreItem>();
+        }
+
+        public Task<TableDetails> ExploreTableAsync(string baseConnectionId, string table, bool preview, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(
+                HttpMethod.Get,
+                ExplorePath(baseConnectionId) + "?objectType=table&object=" + Uri.EscapeDataString(table) + (preview ? "&preview=true" : string.Empty),
+                PlatformJsonContext.Default.TableDetails,
+                cancellationToken);
+
+        // ---- flow specs ----
+
+        public IAsyncEnumerable<FlowSpec> ListFlowSpecsAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+            _http.PagesAsync<ListPage<FlowSpec>, FlowSpec>(
+                "/flowSpecs" + (query ?? new ListQuery()).ToQueryString(),
+                PlatformJsonContext.Default.ListPageFlowSpec,
+                (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken);
+
+        public Task<FlowSpec> GetFlowSpecAsync(string id, CancellationToken cancellationToken = default) =>
+            _flowSpecs.GetAsync(id, () => GetFirstAsync(
+                "/flowSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageFlowSpec, "flow spec " + id, cancellationToken));
+
+        /// <summary><c>GET /flowSpecs?property=name=="CRMToAEP"</c>; null when there is none.</summary>
+        public async Task<FlowSpec?> FindFlowSpecByNameAsync(string name, CancellationToken cancellationToken = default)
+        {
+            await foreach (var spec in ListFlowSpecsAsync(ListQuery.Where("name==" + ListQuery.Quote(name)), cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(spec.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return spec;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The flow specs that accept sources of this connection spec (and, if given, targets of that one).</summary>
+        public async Task<IReadOnlyList<FlowSpec>> FindFlowSpecsForAsync(string sourceConnectionSpecId, string? targetConnectionSpecId, CancellationToken cancellationToken = default)
+        {
+            var matches = new List<FlowSpec>();
+            await foreach (var spec in ListFlowSpecsAsync(null, cancellationToken).ConfigureAwait(false))
+            {
+                if (spec.SourceConnectionSpecIds.Contains(sourceConnectionSpecId, StringComparer.OrdinalIgnoreCase)
+                    && (targetConnectionSpecId is null || spec.TargetConnectionSpecIds.Contains(targetConnectionSpecId, StringComparer.OrdinalIgnoreCase)))
+                {
+                    matches.Add(spec);
+                }
+            }
+
+            return matches;
+        }
+
+        // ---- flows ----
+
+        /// <summary>
+        /// Everything the platform would reject in <paramref name="request"/>, found with reads only; empty when the flow can
+        /// be created. The schedule and transformations are checked first, against the (cached) flow spec, so those mistakes
+        /// are caught without asking for the connections.
+        /// </summary>
+        /// <param name="knownSpecIds">Connection spec ids already known by connection id (e.g. of connections a -WhatIf run
+        /// only planned); planned connections not in it are not checked.</param>
+        public async Task<IReadOnlyList<string>> ValidateDataflowAsync(DataflowRequest request, IReadOnlyDictionary<string, string>? knownSpecIds = null, CancellationToken cancellationToken = default)
+        {
+            var flowSpec = await GetFlowSpecAsync(request.FlowSpec.Id, cancellationToken).ConfigureAwait(false);
+            var specProblems = DataflowPreflight.CheckAgainstSpec(request, flowSpec);
+            if (specProblems.Count > 0)
+            {
+                return specProblems;
+            }
+
+            var sources = await SpecIdsOfAsync(request.SourceConnectionIds, knownSpecIds, id => SourceConnections.GetAsync(id, cancellationToken), s => s.ConnectionSpec?.Id).ConfigureAwait(false);
+            var targets = await SpecIdsOfAsync(request.TargetConnectionIds, knownSpecIds, id => TargetConnections.GetAsync(id, cancellationToken), t => t.ConnectionSpec?.Id).ConfigureAwait(false);
+            return DataflowPreflight.CheckConnections(request, flowSpec, sources, targets);
+        }
+
+        /// <summary>Checks the flow as the platform would, then creates it. A rejected flow sends no POST.</summary>
+        public async Task<ResourceWriteResult> CreateDataflowAsync(DataflowRequest request, CancellationToken cancellationToken = default)
+        {
+            PlatformValidationException.ThrowIfAny("dataflow '" + request.Name + "'", await ValidateDataflowAsync(request, null, cancellationToken).ConfigureAwait(false));
+            return await Flows.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Checks a base connection's auth params against its connection spec, then creates it.</summary>
+        public async Task<ResourceWriteResult> CreateBaseConnectionAsync(BaseConnectionRequest request, CancellationToken cancellationToken = default)
+        {
+            var spec = await GetConnectionSpecAsync(request.ConnectionSpec.Id, cancellationToken).ConfigureAwait(false);
+            PlatformValidationException.ThrowIfAny("base connection '" + request.Name + "'", DataflowPreflight.CheckAuth(request, spec));
+            return await BaseConnections.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>.</summary>
+        public Task<ResourceWriteResult> SetFlowEnabledAsync(string flowId, bool enabled, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Post, Flows.ItemPath(flowId) + "/action?op=" + (enabled ? "enable" : "disable"), new System.Text.Json.Nodes.JsonObject(), PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
+
+        // ---- runs ----
+
+        public IAsyncEnumerable<FlowRun> ListRunsOfFlowAsync(string flowId, ListQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            var filtered = new ListQuery { Limit = query?.Limit, OrderBy = query?.OrderBy };
+            filtered.Properties.Add("flowId==" + flowId);
+            if (query != null)
+            {
+                filtered.Properties.AddRange(query.Properties);
+            }
+
+            return Runs.ListAsync(filtered, cancellationToken);
+        }
+
+        /// <summary><c>POST /runs</c>: an on-demand run over a window (epoch seconds).</summary>
+        public Task<ResourceWriteResult> StartRunAsync(FlowRunRequest request, CancellationToken cancellationToken = default) =>
+            Runs.CreateAsync(request, cancellationToken);
+
+        /// <summary><c>POST /runs/{id}/action?op=RE_TRIGGER</c>.</summary>
+        public Task<ResourceWriteResult> RetriggerRunAsync(string runId, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Post, Runs.ItemPath(runId) + "/action?op=RE_TRIGGER", new System.Text.Json.Nodes.JsonObject(), PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
+
+        private static string ExplorePath(string baseConnectionId) => "/connections/" + Uri.EscapeDataString(baseConnectionId) + "/explore";
+
+        private async Task<T> GetFirstAsync<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListPage<T>> pageType, string what, CancellationToken cancellationToken)
+        {
+            var page = await _http.SendAsync(HttpMethod.Get, path, pageType, cancellationToken).ConfigureAwait(false);
+            return page.Items.Count > 0
+                ? page.Items[0]
+                : throw new PlatformException(404, null, "Not Found", "No " + what + ".", null, "GET", _http.PathOf(path));
+        }
+
+        private static async Task<IReadOnlyDictionary<string, string?>> SpecIdsOfAsync<T>(IEnumerable<string> ids, IReadOnlyDictionary<string, string>? known, Func<string, Task<T>> get, Func<T, string?> specOf)
+        {
+            var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var id in ids.Distinct())
+            {
+                if (known != null && known.TryGetValue(id, out var knownSpec))
+                {
+                    result[id] = knownSpec;
+                    continue;
+                }
+
+                if (Operations.Planned.IsPlanned(id))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    result[id] = specOf(await get(id).ConfigureAwait(false));
+                }
+                catch (PlatformException ex) when (ex.StatusCode == 404)
+                {
+                    result[id] = null;
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Api
+{
+    /// <summary>Schema Registry (<c>/data/foundation/schemaregistry</c>): tenant schemas.</summary>
+    public sealed class SchemaRegistryClient
+    {
+        public const string BasePath = "/data/foundation/schemaregistry";
+
+        /// <summary>The composed schema (allOf references), as created.</summary>
+        public const string XedContentType = "application/vnd.adobe.xed+json";
+
+        private readonly PlatformHttp _http;
+
+        public SchemaRegistryClient(PlatformHttp http)
+        {
+            _http = http;
+        }
+
+        public Task<XdmSchema> CreateSchemaAsync(XdmSchemaRequest request, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Post, "/tenant/schemas", request, PlatformJsonContext.Default.XdmSchemaRequest, PlatformJsonContext.Default.XdmSchema, cancellationToken);
+
+        /// <summary>By <c>$id</c> or <c>meta:altId</c>. <paramref name="resolved"/> asks for every field merged in (to check field paths).</summary>
+        public Task<XdmSchema> GetSchemaAsync(string id, bool resolved = false, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType);
+
+        public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
+            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
+                "/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(),
+                PlatformJsonContext.Default.RegistryPageXdmSchema,
+                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken,
+                "application/vnd.adobe.xed+json");
+
+        public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
+
+        private static string SchemaPath(string id) => "/tenant/schemas/" + Uri.EscapeDataString(id);
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PlatformFlow.Client.Errors
+{
+    /// <summary>
+    /// A request the platform would reject, caught before it was sent (no request left the machine), or input that
+    /// cannot make a request at all. Each problem names the field and the rule.
+    /// </summary>
+    public sealed class PlatformValidationException : Exception
+    {
+        public PlatformValidationException(string subject, IReadOnlyList<string> problems)
+            : base(subject + ": " + string.Join("; ", problems))
+        {
+            Subject = subject;
+            Problems = problems;
+        }
+
+        public PlatformValidationException(string subject, string problem)
+            : this(subject, new[] { problem })
+        {
+        }
+
+        /// <summary>What was checked, e.g. <c>scheduleParams</c> or <c>New-MappingSet -Mapping</c>.</summary>
+        public string Subject { get; }
+
+        public IReadOnlyList<string> Problems { get; }
+
+        public static void ThrowIfAny(string subject, IEnumerable<string> problems)
+        {
+            var list = problems.ToList();
+            if (list.Count > 0)
+            {
+                throw new PlatformValidationException(subject, list);
+            }
+        }
+    }
+}

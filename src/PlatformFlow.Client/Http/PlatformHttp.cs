@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+
+namespace PlatformFlow.Client.Http
+{
+    /// <summary>Sends JSON requests to one platform service and reads typed answers; non-success becomes <see cref="PlatformException"/>.</summary>
+    public sealed class PlatformHttp
+    {
+        private readonly Func<HttpClient> _client;
+
+        public PlatformHttp(Func<HttpClient> client, Uri gateway, string serviceBasePath)
+        {
+            _client = client;
+            Gateway = gateway;
+            ServiceBasePath = serviceBasePath;
+        }
+
+        public Uri Gateway { get; }
+
+        /// <summary>e.g. <c>/data/foundation/flowservice</c>.</summary>
+        public string ServiceBasePath { get; }
+
+        public async Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null)
+        {
+            using var request = NewRequest(method, path, accept);
+            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
+        {
+            using var request = NewRequest(method, path, null);
+            request.Content = JsonContent(body, bodyType);
+            if (ifMatch != null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>A call whose answer has no body we need (DELETE, actions).</summary>
+        public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+        {
+            using var request = NewRequest(method, path, null);
+            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Walks a paged list, yielding items as each page arrives (memory stays flat). <paramref name="readPage"/> gives a
+        /// page's items and the next page's path (null on the last page).
+        /// </summary>
+        public async IAsyncEnumerable<TItem> PagesAsync<TPage, TItem>(
+            string firstPath,
+            JsonTypeInfo<TPage> pageType,
+            Func<TPage, string, (IEnumerable<TItem> Items, string? Next)> readPage,
+            [EnumeratorCancellation] CancellationToken cancellationToken,
+            string? accept = null)
+        {
+            var path = firstPath;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (path != null)
+            {
+                if (!seen.Add(path))
+                {
+                    throw new InvalidOperationException("The platform returned the same next-page link twice (" + path + "); stopping to avoid an endless list.");
+                }
+
+                var page = await SendAsync(HttpMethod.Get, path, pageType, cancellationToken, accept).ConfigureAwait(false);
+                var (items, next) = readPage(page, path);
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+
+                path = next;
+            }
+        }
+
+        /// <summary>
+        /// A <c>_links.next.href</c> as a path under the gateway: the platform gives it relative to the service
+        /// (<c>/flows?continuationToken=…</c>) or, in places, with the service's base path or a full URL.
+        /// </summary>
+        public string? ResolveNextLink(string? href)
+        {
+            if (string.IsNullOrEmpty(href))
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                return absolute.PathAndQuery;
+            }
+
+            return href!.StartsWith(ServiceBasePath + "/", StringComparison.Ordinal) ? href : ServiceBasePath + "/" + href.TrimStart('/');
+        }
+
+        public string PathOf(string relative) => ServiceBasePath + relative;
+
+        private HttpRequestMessage NewRequest(HttpMethod method, string path, string? accept)
+        {
+            var fullPath = path.StartsWith(ServiceBasePath, StringComparison.Ordinal) || path.StartsWith("/ims/", StringComparison.Ordinal) ? path : ServiceBasePath + path;
+            var request = new HttpRequestMessage(method, new Uri(Gateway, fullPath));
+            request.Headers.Accept.ParseAdd(accept ?? "application/json");
+            return request;
+        }
+
+        private async Task<TResult> ReadAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+        {
+            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            try
+            {
+                return JsonSerializer.Deserialize(bytes, resultType)
+                    ?? throw new JsonException("The answer was JSON null.");
+            }
+            catch (JsonException ex)
+            {
+                throw new PlatformException((int)response.StatusCode, null, "Unreadable answer", "The answer to " + request.Method + " " + request.RequestUri?.AbsolutePath + " is not the expected JSON: " + ex.Message, RequestIdOf(response), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?");
+            }
+        }
+
+        private static async Task EnsureSuccessAsync(HttpResponseMessage response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await PlatformException.FromResponseAsync(response).ConfigureAwait(false);
+            }
+        }
+
+        private static string? RequestIdOf(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
+
+        private static ByteArrayContent JsonContent<TBody>(TBody body, JsonTypeInfo<TBody> bodyType)
+        {
+            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>One entry of <c>GET /connections/{id}/explore?objectType=root</c>: a table or a folder.</summary>
+    public sealed class ExploreItem : PlatformModel
+    {
+        [JsonPropertyName("type")]
+        public string? Type { get; init; }
+
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("path")]
+        public string? Path { get; init; }
+
+        [JsonPropertyName("canPreview")]
+        public bool? CanPreview { get; init; }
+
+        [JsonPropertyName("canFetchSchema")]
+        public bool? CanFetchSchema { get; init; }
+    }
+
+    /// <summary>The answer to <c>explore?objectType=table&amp;object=...</c>: the table's columns and, with preview, rows.</summary>
+    public sealed class TableDetails : PlatformModel
+    {
+        [JsonPropertyName("format")]
+        public string? Format { get; init; }
+
+        [JsonPropertyName("schema")]
+        public TableSchema? Schema { get; init; }
+
+        [JsonPropertyName("data")]
+        public List<JsonObject>? Data { get; init; }
+    }
+
+    public sealed class TableSchema : PlatformModel
+    {
+        [JsonPropertyName("columns")]
+        public List<SourceColumn> Columns { get; init; } = new List<SourceColumn>();
+    }
+
+    /// <summary>A source column: <c>{name, type}</c>, as explore returns and source connections take.</summary>
+    public sealed class SourceColumn : PlatformModel
+    {
+        public SourceColumn()
+        {
+        }
+
+        public SourceColumn(string name, string type = "string")
+        {
+            Name = name;
+            Type = type;
+        }
+
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("type")]
+        public string? Type { get; init; }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A flow spec (<c>/flowSpecs</c>): which connection specs a flow may join, and the JSON Schemas of its parts.</summary>
+    public sealed class FlowSpec : PlatformModel
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("providerId")]
+        public string? ProviderId { get; init; }
+
+        [JsonPropertyName("version")]
+        public string? Version { get; init; }
+
+        [JsonPropertyName("attributes")]
+        public JsonObject? Attributes { get; init; }
+
+        [JsonPropertyName("sourceConnectionSpecIds")]
+        public List<string> SourceConnectionSpecIds { get; init; } = new List<string>();
+
+        [JsonPropertyName("targetConnectionSpecIds")]
+        public List<string> TargetConnectionSpecIds { get; init; } = new List<string>();
+
+        [JsonPropertyName("scheduleSpec")]
+        public NamedSpec? ScheduleSpec { get; init; }
+
+        /// <summary>The name the current platform (and the newer tutorial) uses.</summary>
+        [JsonPropertyName("transformationSpec")]
+        public List<NamedSpec>? TransformationSpec { get; init; }
+
+        /// <summary>The name the older tutorial shows; read so either answer works.</summary>
+        [JsonPropertyName("transformationSpecs")]
+        public List<NamedSpec>? TransformationSpecs { get; init; }
+
+        [JsonPropertyName("runSpec")]
+        public NamedSpec? RunSpec { get; init; }
+
+        [JsonPropertyName("optionSpec")]
+        public NamedSpec? OptionSpec { get; init; }
+
+        /// <summary>The transformation specs under whichever name the platform used.</summary>
+        [JsonIgnore]
+        public IReadOnlyList<NamedSpec> Transformations => TransformationSpec ?? TransformationSpecs ?? new List<NamedSpec>();
+
+        public NamedSpec? FindTransformation(string name) =>
+            Transformations.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>
+    /// Base of every model read from the platform: fields this version does not know are kept (and written back
+    /// unchanged), so a newer platform answer loses nothing.
+    /// </summary>
+    public abstract class PlatformModel
+    {
+        [JsonExtensionData]
+        public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    }
+
+    /// <summary>A Flow Service resource: id, etag and audit fields.</summary>
+    public abstract class FlowServiceResource : PlatformModel
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+        [JsonPropertyName("description")]
+        public string? Description { get; init; }
+
+        /// <summary>The etag exactly as the platform returned it (quotes included): send it back in <c>If-Match</c>.</summary>
+        [JsonPropertyName("etag")]
+        public string? Etag { get; init; }
+
+        [JsonPropertyName("state")]
+        public string? State { get; init; }
+
+        /// <summary>Epoch milliseconds.</summary>
+        [JsonPropertyName("createdAt")]
+        public long? CreatedAt { get; init; }
+
+        /// <summary>Epoch milliseconds.</summary>
+        [JsonPropertyName("updatedAt")]
+        public long? UpdatedAt { get; init; }
+
+        [JsonPropertyName("createdBy")]
+        public string? CreatedBy { get; init; }
+
+        [JsonPropertyName("updatedBy")]
+        public string? UpdatedBy { get; init; }
+    }
+
+    /// <summary>A reference to a spec by id and version (<c>connectionSpec</c>, <c>flowSpec</c>).</summary>
+    public sealed class SpecReference : PlatformModel
+    {
+        public SpecReference()
+        {
+        }
+
+        public SpecReference(string id, string? version = "1.0")
+        {
+            Id = id;
+            Version = version;
+        }
+
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("version")]
+        public string? Version { get; init; }
+    }
+
+    /// <summary>The answer to a Flow Service create or update: <c>{id, etag}</c>.</summary>
+    public sealed class ResourceWriteResult : PlatformModel
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("etag")]
+        public string? Etag { get; init; }
+    }
+
+    /// <summary>One JSON Patch operation (RFC 6902), as PATCH endpoints take them.</summary>
+    public sealed class JsonPatchOperation
+    {
+        public JsonPatchOperation()
+        {
+        }
+
+        public JsonPatchOperation(string op, string path, JsonElement? value = null)
+        {
+            Op = op;
+            Path = path;
+            Value = value;
+        }
+
+        [JsonPropertyName("op")]
+        public string Op { get; init; } = "replace";
+
+        [JsonPropertyName("path")]
+        public string Path { get; init; } = string.Empty;
+
+        [JsonPropertyName("value")]
+        public JsonElement? Value { get; init; }
+    }
+
+    /// <summary>A Flow Service list page: <c>{items, _links{next{href}}}</c>.</summary>
+    public sealed class ListPage<T> : PlatformModel
+    {
+        [JsonPropertyName("items")]
+        public List<T> Items { get; init; } = new List<T>();
+
+        [JsonPropertyName("_links")]
+        public PageLinks? Links { get; init; }
+    }
+
+    public sealed class PageLinks : PlatformModel
+    {
+        [JsonPropertyName("next")]
+        public PageLink? Next { get; init; }
+    }
+
+    public sealed class PageLink : PlatformModel
+    {
+        [JsonPropertyName("href")]
+        public string? Href { get; init; }
+    }
+
+    /// <summary>The answer to a list with <c>count=true</c>.</summary>
+    public sealed class CountResult : PlatformModel
+    {
+        [JsonPropertyName("count")]
+        public long Count { get; init; }
+    }
+}

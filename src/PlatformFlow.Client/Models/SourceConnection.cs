@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A source connection (<c>/sourceConnections</c>): which data of a base connection a flow reads.</summary>
+    public sealed class SourceConnection : FlowServiceResource
+    {
+        [JsonPropertyName("baseConnectionId")]
+        public string? BaseConnectionId { get; init; }
+
+        [JsonPropertyName("data")]
+        public SourceData? Data { get; init; }
+
+        [JsonPropertyName("params")]
+        public SourceParams? Params { get; init; }
+
+        [JsonPropertyName("connectionSpec")]
+        public SpecReference? ConnectionSpec { get; init; }
+    }
+
+    /// <summary><c>data.format</c>: <c>tabular</c> for tables; <c>delimited</c>, <c>json</c> or <c>parquet</c> for files.</summary>
+    public sealed class SourceData : PlatformModel
+    {
+        [JsonPropertyName("format")]
+        public string Format { get; init; } = "tabular";
+    }
+
+    /// <summary>What to read: a table and its columns, or a file path.</summary>
+    public sealed class SourceParams : PlatformModel
+    {
+        [JsonPropertyName("tableName")]
+        public string? TableName { get; init; }
+
+        [JsonPropertyName("columns")]
+        public List<SourceColumn>? Columns { get; init; }
+
+        [JsonPropertyName("path")]
+        public string? Path { get; init; }
+    }
+
+    /// <summary>The body of <c>POST /sourceConnections</c>.</summary>
+    public sealed class SourceConnectionRequest
+    {
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("description")]
+        public string? Description { get; init; }
+
+        [JsonPropertyName("baseConnectionId")]
+        public string BaseConnectionId { get; init; } = string.Empty;
+
+        [JsonPropertyName("data")]
+        public SourceData Data { get; init; } = new SourceData();
+
+        [JsonPropertyName("params")]
+        public SourceParams Params { get; init; } = new SourceParams();
+
+        [JsonPropertyName("connectionSpec")]
+        public SpecReference ConnectionSpec { get; init; } = new SpecReference();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A target connection (<c>/targetConnections</c>): where a flow writes, e.g. a data lake dataset.</summary>
+    public sealed class TargetConnection : FlowServiceResource
+    {
+        [JsonPropertyName("data")]
+        public TargetData? Data { get; init; }
+
+        [JsonPropertyName("params")]
+        public TargetParams? Params { get; init; }
+
+        [JsonPropertyName("connectionSpec")]
+        public SpecReference? ConnectionSpec { get; init; }
+    }
+
+    public sealed class TargetData : PlatformModel
+    {
+        [JsonPropertyName("format")]
+        public string Format { get; init; } = "parquet_xdm";
+
+        [JsonPropertyName("schema")]
+        public TargetSchemaReference? Schema { get; init; }
+    }
+
+    /// <summary><c>data.schema</c>: the target XDM schema's <c>$id</c> and the content type version.</summary>
+    public sealed class TargetSchemaReference : PlatformModel
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("version")]
+        public string? Version { get; init; }
+    }
+
+    public sealed class TargetParams : PlatformModel
+    {
+        [JsonPropertyName("dataSetId")]
+        public string? DataSetId { get; init; }
+    }
+
+    /// <summary>The body of <c>POST /targetConnections</c>.</summary>
+    public sealed class TargetConnectionRequest
+    {
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("description")]
+        public string? Description { get; init; }
+
+        [JsonPropertyName("data")]
+        public TargetData Data { get; init; } = new TargetData();
+
+        [JsonPropertyName("params")]
+        public TargetParams Params { get; init; } = new TargetParams();
+
+        [JsonPropertyName("connectionSpec")]
+        public SpecReference ConnectionSpec { get; init; } = new SpecReference();
+    }
+}

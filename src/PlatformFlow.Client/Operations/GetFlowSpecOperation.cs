@@ -1,0 +1,80 @@
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class FlowSpecQuery
+    {
+        /// <summary>The flow spec's name, e.g. <c>CRMToAEP</c>.</summary>
+        public string? Name { get; set; }
+
+        public string? Id { get; set; }
+
+        /// <summary>The source's connection spec: with no name or id, the flow spec that accepts it is picked.</summary>
+        public string? ConnectionSpecId { get; set; }
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        /// <summary>True when this came through a pipeline (pass the ids on); false for a plain listing.</summary>
+        public bool FromPipeline { get; set; }
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// Get-FlowSpec: by name (<c>GET /flowSpecs?property=name=="CRMToAEP"</c>), by id, or — in a flow pipeline with neither —
+    /// the one flow spec that accepts the source's connection spec. Passes the pipeline's ids on with <c>FlowSpecId</c>.
+    /// </summary>
+    public sealed class GetFlowSpecOperation : PlatformOperation
+    {
+        public GetFlowSpecOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(FlowSpecQuery query, IOperationHost host) =>
+            ForInputAsync(host, query.Target ?? query.Name ?? query.Id, query.Carried[PipelineIds.FlowName], "GetFlowSpec", async () =>
+            {
+                var cancellation = host.Cancellation;
+                if (query.Id != null)
+                {
+                    Emit(host, query, await Client.FlowService.GetFlowSpecAsync(query.Id, cancellation).ConfigureAwait(false));
+                }
+                else if (query.Name != null)
+                {
+                    Emit(host, query, await Client.FlowService.FindFlowSpecByNameAsync(query.Name, cancellation).ConfigureAwait(false)
+                        ?? throw new PlatformException(404, null, "Not Found", "No flow spec is named '" + query.Name + "'.", null, "GET", "/data/foundation/flowservice/flowSpecs"));
+                }
+                else if (query.ConnectionSpecId != null)
+                {
+                    var matches = await Client.FlowService.FindFlowSpecsForAsync(query.ConnectionSpecId, null, cancellation).ConfigureAwait(false);
+                    switch (matches.Count)
+                    {
+                        case 0:
+                            throw new PlatformValidationException("flow spec", "no flow spec accepts sources of connection spec " + query.ConnectionSpecId);
+                        case 1:
+                            Emit(host, query, matches[0]);
+                            break;
+                        default:
+                            throw new PlatformValidationException("flow spec", "several flow specs accept sources of connection spec " + query.ConnectionSpecId
+                                + " (" + string.Join(", ", matches.Select(m => m.Name)) + "); choose one with -Name");
+                    }
+                }
+                else
+                {
+                    await foreach (var spec in Client.FlowService.ListFlowSpecsAsync(null, cancellation).ConfigureAwait(false))
+                    {
+                        Emit(host, query, spec);
+                    }
+                }
+            });
+
+        private static void Emit(IOperationHost host, FlowSpecQuery query, FlowSpec spec)
+        {
+            var ids = query.FromPipeline ? query.Carried.With(PipelineIds.FlowSpecId, spec.Id) : new PipelineIds().With(PipelineIds.FlowSpecId, spec.Id);
+            host.WriteObject(spec, ids.PropertiesFor(spec));
+        }
+    }
+}

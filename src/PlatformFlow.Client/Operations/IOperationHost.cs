@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// What an operation may do with its caller: the seam between a cmdlet and its logic. The cmdlet's host turns these into
+    /// WriteObject/WriteError/ShouldProcess/...; tests record them. No PowerShell types cross it.
+    /// </summary>
+    public interface IOperationHost
+    {
+        /// <summary>Cancelled on Ctrl+C (StopProcessing): in-flight requests are cancelled with it.</summary>
+        CancellationToken Cancellation { get; }
+
+        /// <summary>Asks before a change. <see cref="ChangeDecision.WhatIf"/> means: plan it, send nothing.</summary>
+        ChangeDecision ShouldProcess(string target, string action);
+
+        /// <summary>Emits an object; <paramref name="pipelineProperties"/> become extra (note) properties on it.</summary>
+        void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null);
+
+        void WriteVerbose(string message);
+
+        void WriteWarning(string message);
+
+        void WriteProgress(OperationProgress progress);
+
+        /// <summary>A non-terminating failure for one input; the caller goes on with the next.</summary>
+        void WriteError(OperationError error);
+    }
+
+    public enum ChangeDecision
+    {
+        Proceed,
+
+        /// <summary>-WhatIf: report and plan, but change nothing.</summary>
+        WhatIf,
+
+        /// <summary>The user answered no at a -Confirm prompt.</summary>
+        Declined,
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class BaseConnectionInput
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>A connection spec id or name, e.g. <c>Shopify</c>.</summary>
+        public string ConnectionSpec { get; set; } = string.Empty;
+
+        /// <summary>The auth spec to use; the spec's first one when null.</summary>
+        public string? AuthSpecName { get; set; }
+
+        /// <summary>The auth parameters (e.g. host, accessToken); SecureString values are sent as text and never shown.</summary>
+        public IDictionary? Parameters { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>The pipeline input this came from, for error records.</summary>
+        public object? Target { get; set; }
+    }
+
+    /// <summary>New-BaseConnection: checks the auth parameters against the connection spec, then <c>POST /connections</c>.</summary>
+    public sealed class NewBaseConnectionOperation : PlatformOperation
+    {
+        public NewBaseConnectionOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(BaseConnectionInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target ?? input.Name, input.Name, "NewBaseConnection", async () =>
+            {
+                var cancellation = host.Cancellation;
+                var spec = await ConnectionSpecResolver.ResolveAsync(Client, input.ConnectionSpec, cancellation).ConfigureAwait(false);
+                var authSpecName = input.AuthSpecName ?? spec.AuthSpec?.FirstOrDefault()?.Name
+                    ?? throw new PlatformValidationException("base connection '" + input.Name + "'", "connection spec " + spec.Name + " has no auth spec");
+                var request = new BaseConnectionRequest
+                {
+                    Name = input.Name,
+                    Description = input.Description,
+                    Auth = new ConnectionAuth { SpecName = authSpecName, Params = input.Parameters is null ? new System.Text.Json.Nodes.JsonObject() : JsonValues.FromDictionary(input.Parameters) },
+                    ConnectionSpec = new SpecReference(spec.Id, spec.Version ?? "1.0"),
+                };
+                PlatformValidationException.ThrowIfAny("base connection '" + input.Name + "'", DataflowPreflight.CheckAuth(request, spec));
+
+                BaseConnection connection;
+                switch (Ask(host, input.Name, "Create base connection (" + spec.Name + ")"))
+                {
+                    case ChangeDecision.Proceed:
+                        var created = await Client.FlowService.BaseConnections.CreateAsync(request, cancellation).ConfigureAwait(false);
+                        connection = await Client.FlowService.BaseConnections.GetAsync(created.Id, cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        connection = new BaseConnection
+                        {
+                            Id = Planned.NewId("connection"),
+                            Name = input.Name,
+                            Description = input.Description,
+                            State = Planned.State,
+                            ConnectionSpec = request.ConnectionSpec,
+                            Auth = new ConnectionAuth { SpecName = authSpecName },
+                        };
+                        break;
+                    default:
+                        return;
+                }
+
+                var ids = new PipelineIds().With(PipelineIds.BaseConnectionId, connection.Id).With(PipelineIds.ConnectionSpecId, spec.Id);
+                host.WriteObject(connection, ids.PropertiesFor(connection));
+            });
+    }
+}

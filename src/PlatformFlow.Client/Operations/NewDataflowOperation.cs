@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class DataflowInput
+    {
+        public string FlowName { get; set; } = string.Empty;
+
+        public string FlowSpecId { get; set; } = string.Empty;
+
+        public IReadOnlyList<string> SourceConnectionIds { get; set; } = Array.Empty<string>();
+
+        public IReadOnlyList<string> TargetConnectionIds { get; set; } = Array.Empty<string>();
+
+        public string? MappingSetId { get; set; }
+
+        /// <summary>The mapping set's version; its current version when null.</summary>
+        public int? MappingSetVersion { get; set; }
+
+        /// <summary><c>Once</c>, <c>Minute</c>, <c>Hour</c>, <c>Day</c> or <c>Week</c>.</summary>
+        public string Frequency { get; set; } = "Once";
+
+        public int? Interval { get; set; }
+
+        /// <summary>When the schedule starts; now when null.</summary>
+        public DateTimeOffset? StartTime { get; set; }
+
+        public bool? Backfill { get; set; }
+
+        public string? Description { get; set; }
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// New-Dataflow: builds the schedule (rejecting what the platform would reject before any request), checks the flow
+    /// against its flow spec as the platform does, then <c>POST /flows</c>.
+    /// </summary>
+    public sealed class NewDataflowOperation : PlatformOperation
+    {
+        private readonly TimeProvider _clock;
+
+        public NewDataflowOperation(PlatformClient client, TimeProvider? clock = null)
+            : base(client)
+        {
+            _clock = clock ?? client.Options.Clock;
+        }
+
+        public Task RunAsync(DataflowInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
+            {
+                var cancellation = host.Cancellation;
+                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? _clock.GetUtcNow(), input.Backfill);
+                var transformations = new List<Transformation>();
+                if (!string.IsNullOrEmpty(input.MappingSetId))
+                {
+                    var version = input.MappingSetVersion
+                        ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
+                    transformations.Add(new Transformation
+                    {
+                        Name = WellKnown.MappingTransformationName,
+                        Params = new JsonObject
+                        {
+                            ["mappingId"] = input.MappingSetId,
+                            ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
+                        },
+                    });
+                }
+
+                var request = new DataflowRequest
+                {
+                    Name = input.FlowName,
+                    Description = input.Description,
+                    FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
+                    SourceConnectionIds = new List<string>(input.SourceConnectionIds),
+                    TargetConnectionIds = new List<string>(input.TargetConnectionIds),
+                    Transformations = transformations,
+                    ScheduleParams = schedule,
+                };
+
+                var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
+                var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
+                foreach (var id in request.SourceConnectionIds)
+                {
+                    if (Planned.IsPlanned(id) && sourceSpec != null)
+                    {
+                        knownSpecs[id] = sourceSpec;
+                    }
+                }
+
+                PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
+
+                Dataflow flow;
+                switch (Ask(host, input.FlowName, "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")"))
+                {
+                    case ChangeDecision.Proceed:
+                        var created = await Client.FlowService.Flows.CreateAsync(request, cancellation).ConfigureAwait(false);
+                        flow = await Client.FlowService.Flows.GetAsync(created.Id, cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        flow = new Dataflow
+                        {
+                            Id = Planned.NewId("flow"),
+                            Name = request.Name,
+                            Description = request.Description,
+                            State = Planned.State,
+                            FlowSpec = request.FlowSpec,
+                            SourceConnectionIds = request.SourceConnectionIds,
+                            TargetConnectionIds = request.TargetConnectionIds,
+                            Transformations = request.Transformations,
+                            ScheduleParams = request.ScheduleParams,
+                        };
+                        break;
+                    default:
+                        return;
+                }
+
+                var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
+                host.WriteObject(flow, ids.PropertiesFor(flow));
+            });
+    }
+}

@@ -1,0 +1,62 @@
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class DatasetInput
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The schema's <c>$id</c>.</summary>
+        public string SchemaId { get; set; } = string.Empty;
+
+        public string? Description { get; set; }
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>New-Dataset: a Catalog dataset on a schema (<c>POST /dataSets</c>, answer <c>["@/dataSets/{id}"]</c>).</summary>
+    public sealed class NewDatasetOperation : PlatformOperation
+    {
+        public NewDatasetOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(DatasetInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target ?? input.Name, input.Name, "NewDataset", async () =>
+            {
+                if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.SchemaId))
+                {
+                    throw new PlatformValidationException("dataset", "a dataset needs a Name and a SchemaId");
+                }
+
+                var request = new DatasetRequest
+                {
+                    Name = input.Name,
+                    Description = input.Description,
+                    SchemaRef = new DatasetSchemaReference { Id = input.SchemaId, ContentType = WellKnown.XedFullNoTextContentType },
+                };
+
+                Dataset dataset;
+                switch (Ask(host, input.Name, "Create dataset on schema " + input.SchemaId))
+                {
+                    case ChangeDecision.Proceed:
+                        var id = await Client.Catalog.CreateDatasetAsync(request, host.Cancellation).ConfigureAwait(false);
+                        dataset = await Client.Catalog.GetDatasetAsync(id, host.Cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        dataset = new Dataset { Id = Planned.NewId("dataSet"), Name = input.Name, Description = input.Description, SchemaRef = request.SchemaRef };
+                        break;
+                    default:
+                        return;
+                }
+
+                var ids = input.Carried.With(PipelineIds.DatasetId, dataset.Id).With(PipelineIds.SchemaId, input.SchemaId);
+                host.WriteObject(dataset, ids.PropertiesFor(dataset));
+            });
+    }
+}

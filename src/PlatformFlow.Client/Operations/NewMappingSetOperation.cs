@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class MappingSetInput
+    {
+        public IReadOnlyList<Mapping> Mappings { get; set; } = Array.Empty<Mapping>();
+
+        /// <summary>The target schema's <c>$id</c>; taken from the pipeline or the target connection when null.</summary>
+        public string? SchemaId { get; set; }
+
+        /// <summary>Its schema is the mapping's target when <see cref="SchemaId"/> is not given.</summary>
+        public string? TargetConnectionId { get; set; }
+
+        /// <summary>Its columns are what ATTRIBUTE sources may name.</summary>
+        public string? SourceConnectionId { get; set; }
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// New-MappingSet: checks every source against the source connection's columns and every destination against the
+    /// target schema's fields (when known), then <c>POST /mappingSets</c> in the current format.
+    /// </summary>
+    public sealed class NewMappingSetOperation : PlatformOperation
+    {
+        // Bulk onboarding maps many sources onto one schema: resolve its fields once.
+        private readonly AsyncCache<IReadOnlyCollection<string>> _schemaFields = new AsyncCache<IReadOnlyCollection<string>>();
+
+        public NewMappingSetOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(MappingSetInput input, IOperationHost host)
+        {
+            var flowName = input.Carried[PipelineIds.FlowName];
+            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", async () =>
+            {
+                var cancellation = host.Cancellation;
+                const string subject = "mapping set";
+                if (input.Mappings.Count == 0)
+                {
+                    throw new PlatformValidationException(subject, "Mapping: give at least one mapping (source = destination)");
+                }
+
+                var schemaId = await ResolveSchemaIdAsync(input, cancellation).ConfigureAwait(false)
+                    ?? throw new PlatformValidationException(subject, "the target schema is not known: give -SchemaId or pipe a target connection");
+                var problems = new List<string>();
+                foreach (var mapping in input.Mappings.Where(m => !MappingSourceType.All.Contains(m.SourceType)))
+                {
+                    problems.Add("'" + mapping + "': source type '" + mapping.SourceType + "' is not one of " + string.Join(", ", MappingSourceType.All));
+                }
+
+                await CheckSourcesAsync(input, problems, cancellation).ConfigureAwait(false);
+                await CheckDestinationsAsync(input.Mappings, schemaId, problems, cancellation).ConfigureAwait(false);
+                PlatformValidationException.ThrowIfAny(subject, problems);
+
+                var request = new MappingSetRequest
+                {
+                    OutputSchema = new MappingSchema { SchemaRef = new DatasetSchemaReference { Id = schemaId, ContentType = WellKnown.XedFullNoTextContentType } },
+                    Mappings = input.Mappings.ToList(),
+                };
+
+                MappingSet mappingSet;
+                switch (Ask(host, flowName ?? schemaId, "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")"))
+                {
+                    case ChangeDecision.Proceed:
+                        var created = await Client.DataPrep.CreateMappingSetAsync(request, cancellation).ConfigureAwait(false);
+                        mappingSet = await Client.DataPrep.GetMappingSetAsync(created.Id, null, cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings };
+                        break;
+                    default:
+                        return;
+                }
+
+                var ids = input.Carried
+                    .With(PipelineIds.SourceConnectionId, input.SourceConnectionId)
+                    .With(PipelineIds.TargetConnectionId, input.TargetConnectionId)
+                    .With(PipelineIds.SchemaId, schemaId)
+                    .With(PipelineIds.MappingSetId, mappingSet.Id)
+                    .With(PipelineIds.MappingSetVersion, mappingSet.Version);
+                host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
+            });
+        }
+
+        private async Task<string?> ResolveSchemaIdAsync(MappingSetInput input, CancellationToken cancellationToken)
+        {
+            var schemaId = input.SchemaId ?? input.Carried[PipelineIds.SchemaId];
+            if (schemaId is null && input.TargetConnectionId != null && !Planned.IsPlanned(input.TargetConnectionId))
+            {
+                var target = await Client.FlowService.TargetConnections.GetAsync(input.TargetConnectionId, cancellationToken).ConfigureAwait(false);
+                schemaId = target.Data?.Schema?.Id;
+            }
+
+            return schemaId;
+        }
+
+        private async Task CheckSourcesAsync(MappingSetInput input, List<string> problems, CancellationToken cancellationToken)
+        {
+            if (input.SourceConnectionId is null || Planned.IsPlanned(input.SourceConnectionId))
+            {
+                return;
+            }
+
+            var source = await Client.FlowService.SourceConnections.GetAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
+            var columns = source.Params?.Columns;
+            if (columns is null || columns.Count == 0)
+            {
+                return;
+            }
+
+            var known = new HashSet<string>(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+            foreach (var mapping in input.Mappings.Where(m => m.SourceType == MappingSourceType.Attribute && !known.Contains(m.Source)))
+            {
+                problems.Add("source '" + mapping.Source + "' is not a column of source connection " + source.Name
+                    + " (it reads " + string.Join(", ", columns.Select(c => c.Name)) + ")");
+            }
+        }
+
+        private async Task CheckDestinationsAsync(IReadOnlyList<Mapping> mappings, string schemaId, List<string> problems, CancellationToken cancellationToken)
+        {
+            if (Planned.IsPlanned(schemaId))
+            {
+                return;
+            }
+
+            var fields = await _schemaFields.GetAsync(schemaId, async () =>
+                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).Properties)).ConfigureAwait(false);
+            if (fields.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var mapping in mappings.Where(m => !fields.Contains(m.Destination)))
+            {
+                var near = fields.Where(f => f.EndsWith("." + mapping.Destination.Split('.').Last(), StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+                problems.Add("destination '" + mapping.Destination + "' is not a field of schema " + schemaId
+                    + (near.Count > 0 ? " (did you mean " + string.Join(", ", near) + "?)" : string.Empty));
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using PlatformFlow.Client.Http;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class SourceConnectionInput
+    {
+        /// <summary>The flow's name; the source connection is named after it.</summary>
+        public string FlowName { get; set; } = string.Empty;
+
+        public string BaseConnectionId { get; set; } = string.Empty;
+
+        /// <summary>A table (tabular sources), e.g. <c>Shopify.Orders</c>.</summary>
+        public string? TableName { get; set; }
+
+        /// <summary>A file path (file sources).</summary>
+        public string? Path { get; set; }
+
+        /// <summary>Columns to read; all of the table's columns when empty. A column without a type takes the table's.</summary>
+        public IReadOnlyList<SourceColumn> Columns { get; set; } = Array.Empty<SourceColumn>();
+
+        /// <summary><c>tabular</c> for tables (the default), <c>delimited</c>, <c>json</c> or <c>parquet</c> for files.</summary>
+        public string? Format { get; set; }
+
+        public string? Description { get; set; }
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// New-SourceConnection: takes the connection spec from the base connection, checks the columns against the table
+    /// (explore), then <c>POST /sourceConnections</c>.
+    /// </summary>
+    public sealed class NewSourceConnectionOperation : PlatformOperation
+    {
+        private static readonly string[] Formats = { "tabular", "delimited", "json", "parquet" };
+
+        // One explore per table for a whole bulk run, not one per row.
+        private readonly AsyncCache<TableDetails> _tables = new AsyncCache<TableDetails>();
+
+        public NewSourceConnectionOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(SourceConnectionInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewSourceConnection", async () =>
+            {
+                var cancellation = host.Cancellation;
+                var subject = "source connection for '" + input.FlowName + "'";
+                var format = (input.Format ?? (input.Path != null ? "delimited" : "tabular")).ToLowerInvariant();
+                var problems = new List<string>();
+                if (string.IsNullOrWhiteSpace(input.FlowName))
+                {
+                    problems.Add("Name: the flow needs a name");
+                }
+
+                if (string.IsNullOrWhiteSpace(input.BaseConnectionId))
+                {
+                    problems.Add("BaseConnectionId: a base connection id is required");
+                }
+
+                if (string.IsNullOrWhiteSpace(input.TableName) == string.IsNullOrWhiteSpace(input.Path))
+                {
+                    problems.Add("give either TableName (a table source) or Path (a file source)");
+                }
+
+                if (!Formats.Contains(format))
+                {
+                    problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", Formats));
+                }
+
+                PlatformValidationException.ThrowIfAny(subject, problems);
+
+                var connectionSpecId = input.Carried[PipelineIds.ConnectionSpecId];
+                var columns = input.Columns.ToList();
+                if (!Planned.IsPlanned(input.BaseConnectionId))
+                {
+                    var baseConnection = await Client.FlowService.BaseConnections.GetAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
+                    connectionSpecId = baseConnection.ConnectionSpec?.Id ?? connectionSpecId;
+                    if (input.TableName != null)
+                    {
+                        columns = await CheckColumnsAsync(subject, input.BaseConnectionId, input.TableName, columns, cancellation).ConfigureAwait(false);
+                    }
+                }
+
+                if (connectionSpecId is null)
+                {
+                    throw new PlatformValidationException(subject, "the connection spec of base connection " + input.BaseConnectionId + " is not known");
+                }
+
+                var request = new SourceConnectionRequest
+                {
+                    Name = FlowStepNames.Source(input.FlowName),
+                    Description = input.Description,
+                    BaseConnectionId = input.BaseConnectionId,
+                    Data = new SourceData { Format = format },
+                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : columns },
+                    ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
+                };
+
+                SourceConnection connection;
+                switch (Ask(host, request.Name, "Create source connection (" + (input.TableName ?? input.Path) + ")"))
+                {
+                    case ChangeDecision.Proceed:
+                        var created = await Client.FlowService.SourceConnections.CreateAsync(request, cancellation).ConfigureAwait(false);
+                        connection = await Client.FlowService.SourceConnections.GetAsync(created.Id, cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        connection = new SourceConnection
+                        {
+                            Id = Planned.NewId("sourceConnection"),
+                            Name = request.Name,
+                            Description = request.Description,
+                            State = Planned.State,
+                            BaseConnectionId = request.BaseConnectionId,
+                            Data = request.Data,
+                            Params = request.Params,
+                            ConnectionSpec = request.ConnectionSpec,
+                        };
+                        break;
+                    default:
+                        return;
+                }
+
+                var ids = input.Carried
+                    .With(PipelineIds.FlowName, input.FlowName)
+                    .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
+                    .With(PipelineIds.ConnectionSpecId, connectionSpecId)
+                    .With(PipelineIds.SourceConnectionId, connection.Id);
+                host.WriteObject(connection, ids.PropertiesFor(connection));
+            });
+
+        /// <summary>
+        /// The columns to send: each named column must exist in the table (the error lists the table's columns); a column
+        /// without a type takes the table's; none named means all of them.
+        /// </summary>
+        private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
+        {
+            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => Client.FlowService.ExploreTableAsync(baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var available = details.Schema?.Columns ?? new List<SourceColumn>();
+            if (wanted.Count == 0)
+            {
+                return available.Select(c => new SourceColumn(c.Name, c.Type ?? "string")).ToList();
+            }
+
+            var byName = available.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+            var unknown = wanted.Where(c => !byName.ContainsKey(c.Name)).Select(c => "'" + c.Name + "'").ToList();
+            if (unknown.Count > 0)
+            {
+                throw new PlatformValidationException(subject, "table " + table + " has no column " + string.Join(", ", unknown)
+                    + " (it has " + string.Join(", ", available.Select(c => c.Name)) + ")");
+            }
+
+            return wanted.Select(c => new SourceColumn(byName[c.Name].Name, c.Type ?? byName[c.Name].Type ?? "string")).ToList();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Threading.Tasks;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Base of the cmdlets' logic: the context's client, and one failure per input reported without stopping the rest.</summary>
+    public abstract class PlatformOperation
+    {
+        protected PlatformOperation(PlatformClient client)
+        {
+            Client = client;
+        }
+
+        protected PlatformClient Client { get; }
+
+        /// <summary>
+        /// Runs the work for one input. A failure becomes a non-terminating error naming the input, and the caller goes on
+        /// with the next input; only cancellation (Ctrl+C) stops everything.
+        /// </summary>
+        protected static async Task ForInputAsync(IOperationHost host, object? target, string? subject, string step, Func<Task> work)
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                host.WriteError(OperationError.From(ex, target, step, subject));
+            }
+        }
+
+        /// <summary>Asks before a change; false means plan only (WhatIf) or skip (declined).</summary>
+        protected static ChangeDecision Ask(IOperationHost host, string target, string action) => host.ShouldProcess(target, action);
+    }
+}

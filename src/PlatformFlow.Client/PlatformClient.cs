@@ -1,0 +1,105 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Auth;
+using PlatformFlow.Client.Http;
+
+namespace PlatformFlow.Client
+{
+    /// <summary>
+    /// One signed-in context's connection to the platform: a single HTTP stack (IHttpClientFactory with the handler chain
+    /// platform headers → Polly retry → trace → network or emulator), shared and thread-safe, so every runspace of
+    /// <c>ForEach-Object -Parallel</c> can use it. Dispose it on disconnect.
+    /// </summary>
+    public sealed class PlatformClient : IDisposable
+    {
+        private static int _instances;
+        private readonly ServiceProvider _services;
+        private readonly IHttpClientFactory _factory;
+        private readonly string _platformClientName;
+        private readonly string _imsClientName;
+
+        public PlatformClient(PlatformClientOptions options)
+        {
+            if (string.IsNullOrWhiteSpace(options.OrgId))
+            {
+                throw new ArgumentException("An org id (x-gw-ims-org-id) is required.", nameof(options));
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Sandbox))
+            {
+                throw new ArgumentException("A sandbox name is required.", nameof(options));
+            }
+
+            var instance = Interlocked.Increment(ref _instances);
+            _platformClientName = "PlatformFlow.Platform." + instance;
+            _imsClientName = "PlatformFlow.Ims." + instance;
+            Options = options;
+
+            IAccessTokenSource tokens;
+            string apiKey;
+            if (options.Credentials != null)
+            {
+                // The IMS client comes from the same factory, created on first use (after the factory exists).
+                tokens = new ImsTokenSource(options.Credentials, CreateImsClient, options.Clock);
+                apiKey = options.ApiKey ?? options.Credentials.ClientId;
+            }
+            else if (!string.IsNullOrWhiteSpace(options.AccessToken))
+            {
+                tokens = new StaticAccessTokenSource(options.AccessToken!);
+                apiKey = options.ApiKey ?? throw new ArgumentException("With an access token, the API key (client id) is also required.", nameof(options));
+            }
+            else
+            {
+                throw new ArgumentException("Give either IMS credentials or an access token.", nameof(options));
+            }
+
+            Settings = new PlatformConnectionSettings(options.BaseUri, options.OrgId, options.Sandbox.Trim(), apiKey, tokens);
+
+            var services = new ServiceCollection();
+            var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new HttpTraceHandler());
+            var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new HttpTraceHandler());
+            if (options.PrimaryHandler != null)
+            {
+                platform.ConfigurePrimaryHttpMessageHandler(options.PrimaryHandler);
+                ims.ConfigurePrimaryHttpMessageHandler(options.PrimaryHandler);
+            }
+
+            _services = services.BuildServiceProvider();
+            _factory = _services.GetRequiredService<IHttpClientFactory>();
+            FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath));
+            SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
+            Catalog = new CatalogClient(Http(CatalogClient.BasePath));
+            DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath));
+        }
+
+        public PlatformClientOptions Options { get; }
+
+        public PlatformConnectionSettings Settings { get; }
+
+        public FlowServiceClient FlowService { get; }
+
+        public SchemaRegistryClient SchemaRegistry { get; }
+
+        public CatalogClient Catalog { get; }
+
+        public DataPrepClient DataPrep { get; }
+
+        /// <summary>Gets a token now, so wrong credentials fail at sign-in rather than at the first call.</summary>
+        public Task SignInAsync(CancellationToken cancellationToken) => Settings.Tokens.GetAccessTokenAsync(cancellationToken);
+
+        public void Dispose() => _services.Dispose();
+
+        private HttpClient CreateImsClient() => _factory.CreateClient(_imsClientName);
+
+        private PlatformHttp Http(string basePath) => new PlatformHttp(() => _factory.CreateClient(_platformClientName), Options.BaseUri, basePath);
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Net.Http;
+using PlatformFlow.Client.Auth;
+using PlatformFlow.Client.Http;
+
+namespace PlatformFlow.Client
+{
+    /// <summary>Everything a signed-in context needs: where, who, which sandbox, and how to authenticate.</summary>
+    public sealed class PlatformClientOptions
+    {
+        /// <summary>The gateway, e.g. <see cref="PlatformEnvironments.Production"/> or an emulator's URL.</summary>
+        public Uri BaseUri { get; set; } = PlatformEnvironments.Production;
+
+        public string OrgId { get; set; } = string.Empty;
+
+        /// <summary>Sandbox name, lower case (the platform's names are).</summary>
+        public string Sandbox { get; set; } = "prod";
+
+        /// <summary>OAuth server-to-server credentials; or leave null and give <see cref="AccessToken"/>.</summary>
+        public ImsCredentials? Credentials { get; set; }
+
+        /// <summary>A ready access token, used as is.</summary>
+        public string? AccessToken { get; set; }
+
+        /// <summary>The <c>x-api-key</c>: the client id. Defaults to <see cref="ImsCredentials.ClientId"/>.</summary>
+        public string? ApiKey { get; set; }
+
+        public RetryOptions Retry { get; set; } = new RetryOptions();
+
+        /// <summary>The clock for token renewal and retry waits; tests pass a controllable one.</summary>
+        public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+        /// <summary>
+        /// The innermost handler, when not the network: the in-process emulator's handler. The rest of the pipeline
+        /// (headers, retry, tracing) is the same either way.
+        /// </summary>
+        public Func<HttpMessageHandler>? PrimaryHandler { get; set; }
+    }
+
+    /// <summary>The resolved settings of a connection, as its HTTP handlers see them.</summary>
+    public sealed class PlatformConnectionSettings
+    {
+        public PlatformConnectionSettings(Uri baseUri, string orgId, string sandbox, string apiKey, IAccessTokenSource tokens)
+        {
+            BaseUri = baseUri;
+            OrgId = orgId;
+            Sandbox = sandbox;
+            ApiKey = apiKey;
+            Tokens = tokens;
+        }
+
+        public Uri BaseUri { get; }
+
+        public string OrgId { get; }
+
+        public string Sandbox { get; }
+
+        public string ApiKey { get; }
+
+        public IAccessTokenSource Tokens { get; }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Security.Cryptography;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Emulator
+{
+    /// <summary>
+    /// The emulator behind <c>Connect-Platform -Emulator</c>: one engine per process, so its sandboxes keep their state across
+    /// reconnects and every runspace sees the same data. It enforces credentials generated for this process, so the
+    /// client's OAuth flow runs for real, offline.
+    /// </summary>
+    public static class EmbeddedEmulator
+    {
+        /// <summary>The address the in-process emulator answers to (no socket is opened for it).</summary>
+        public static readonly Uri BaseUri = new Uri("https://platform.emulator.invalid");
+
+        public const string OrgId = "EMULATOR0000000000000000@AdobeOrg";
+
+        public static string ClientId { get; } = "platformflow-emulator";
+
+        /// <summary>A secret made for this process only; nothing outside it can reuse it.</summary>
+        public static string ClientSecret { get; } = NewSecret();
+
+        private static readonly Lazy<EmulatorEngine> SharedEngine = new Lazy<EmulatorEngine>(() => new EmulatorEngine(new EmulatorOptions
+        {
+            Credentials = new EmulatorCredentials(ClientId, ClientSecret),
+        }));
+
+        public static EmulatorEngine Engine => SharedEngine.Value;
+
+        private static string NewSecret()
+        {
+            var bytes = new byte[24];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return Convert.ToBase64String(bytes);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections;
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Hosting;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a base connection: the authenticated link to a source system, e.g. a Shopify shop.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "BaseConnection", SupportsShouldProcess = true)]
+    [OutputType(typeof(BaseConnection))]
+    public sealed class NewBaseConnectionCommand : PlatformCmdlet
+    {
+        private NewBaseConnectionOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The connection spec: a name such as Shopify, or its id.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ConnectionSpecId")]
+        [ValidateNotNullOrEmpty]
+        public string ConnectionSpec { get; set; } = string.Empty;
+
+        /// <summary>Auth parameters, e.g. @{ host = 'shop.example'; accessToken = $token }. Use SecureString values for secrets.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Parameters", "Auth")]
+        public Hashtable Parameter { get; set; } = new Hashtable();
+
+        /// <summary>The auth spec name; the connection spec's first one by default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AuthSpecName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var operation = _operation ??= new NewBaseConnectionOperation(ActiveContext.Client);
+            var input = new BaseConnectionInput
+            {
+                Name = Name,
+                ConnectionSpec = ConnectionSpec,
+                AuthSpecName = AuthSpecName,
+                Parameters = (IDictionary?)PipelineObjects.Unwrap(Parameter),
+                Description = Description,
+            };
+            Run(host => operation.RunAsync(input, host));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Hosting
+{
+    /// <summary>Turns what users type or pipe (strings, CSV cells, hashtables, objects) into columns and mappings.</summary>
+    internal static class InputConversion
+    {
+        private static readonly char[] ListSeparators = { ';', ',' };
+
+        /// <summary>
+        /// Columns from: names (<c>Email</c>, or <c>Email:string</c> with a type), one CSV cell listing several
+        /// (<c>"Email;Phone"</c> or <c>"Email,Phone"</c>), or objects with Name and Type (Get-SourceTable's columns).
+        /// </summary>
+        public static IReadOnlyList<SourceColumn> Columns(object[]? values)
+        {
+            var columns = new List<SourceColumn>();
+            foreach (var value in values ?? Array.Empty<object>())
+            {
+                switch (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value)
+                {
+                    case null:
+                        break;
+                    case SourceColumn column:
+                        columns.Add(column);
+                        break;
+                    case string text:
+                        foreach (var part in text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0))
+                        {
+                            var colon = part.IndexOf(':');
+                            columns.Add(colon < 0 ? new SourceColumn { Name = part } : new SourceColumn(part.Substring(0, colon).Trim(), part.Substring(colon + 1).Trim()));
+                        }
+
+                        break;
+                    case PSObject item:
+                        var name = PipelineObjects.ValueOf(item, "Name") as string
+                            ?? throw new ArgumentException("A column object needs a Name property.");
+                        columns.Add(new SourceColumn { Name = name, Type = PipelineObjects.ValueOf(item, "Type") as string });
+                        break;
+                    default:
+                        throw new ArgumentException("Cannot use a " + value.GetType().Name + " as a column; give names or objects with Name and Type.");
+                }
+            }
+
+            return columns;
+        }
+
+        /// <summary>
+        /// Mappings from: hashtables of source = destination; hashtables or objects describing one mapping (SourceType,
+        /// Source, Destination — or the older sourceAttribute, destinationXdmPath); Mapping objects.
+        /// </summary>
+        public static IReadOnlyList<Mapping> Mappings(object[]? values)
+        {
+            var mappings = new List<Mapping>();
+            foreach (var value in values ?? Array.Empty<object>())
+            {
+                switch (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value)
+                {
+                    case null:
+                        break;
+                    case Mapping mapping:
+                        mappings.Add(mapping);
+                        break;
+                    case IDictionary dictionary when DescribesOneMapping(dictionary.Keys.Cast<object>().Select(k => k.ToString() ?? string.Empty)):
+                        mappings.Add(OneMapping(key => FindIgnoringCase(dictionary, key)));
+                        break;
+                    case IDictionary dictionary:
+                        foreach (DictionaryEntry entry in dictionary)
+                        {
+                            mappings.Add(new Mapping(
+                                Convert.ToString(PipelineObjects.Unwrap(entry.Key)) ?? string.Empty,
+                                Convert.ToString(PipelineObjects.Unwrap(entry.Value)) ?? string.Empty));
+                        }
+
+                        break;
+                    case PSObject item:
+                        mappings.Add(OneMapping(key => PipelineObjects.ValueOf(item, key)?.ToString()));
+                        break;
+                    default:
+                        throw new ArgumentException("Cannot use a " + value.GetType().Name + " as a mapping; give @{ Source = 'destination.path' } or objects with Source and Destination.");
+                }
+            }
+
+            return mappings;
+        }
+
+        private static bool DescribesOneMapping(IEnumerable<string> keys) =>
+            keys.Any(k => k.Equals("destination", StringComparison.OrdinalIgnoreCase) || k.Equals("destinationXdmPath", StringComparison.OrdinalIgnoreCase));
+
+        private static string? FindIgnoringCase(IDictionary dictionary, string key)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (string.Equals(entry.Key?.ToString(), key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return PipelineObjects.Unwrap(entry.Value)?.ToString();
+                }
+            }
+
+            return null;
+        }
+
+        private static Mapping OneMapping(Func<string, string?> field)
+        {
+            var source = field("Source") ?? field("sourceAttribute");
+            var destination = field("Destination") ?? field("destinationXdmPath");
+            if (string.IsNullOrWhiteSpace(source) || string.IsNullOrWhiteSpace(destination))
+            {
+                throw new ArgumentException("Each mapping needs a Source (or sourceAttribute) and a Destination (or destinationXdmPath).");
+            }
+
+            return new Mapping(source!, destination!, (field("SourceType") ?? MappingSourceType.Attribute).ToUpperInvariant());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Hosting
+{
+    /// <summary>Moves values between PowerShell objects and the plain values operations take.</summary>
+    internal static class PipelineObjects
+    {
+        /// <summary>The object with the pipeline's ids as note properties; its own type (and format view) stays.</summary>
+        public static object WithProperties(object value, IReadOnlyList<KeyValuePair<string, object?>>? properties)
+        {
+            if (properties is null || properties.Count == 0)
+            {
+                return value;
+            }
+
+            var wrapped = new PSObject(value);
+            foreach (var property in properties)
+            {
+                wrapped.Properties.Add(new PSNoteProperty(property.Key, property.Value));
+            }
+
+            return wrapped;
+        }
+
+        /// <summary>The carried ids on a pipeline input (note properties, CSV columns, own properties).</summary>
+        public static PipelineIds CarriedBy(PSObject? input)
+        {
+            if (input is null)
+            {
+                return new PipelineIds();
+            }
+
+            return PipelineIds.From(PipelineIds.Names.Select(name => new KeyValuePair<string, object?>(name, ValueOf(input, name))));
+        }
+
+        /// <summary>The value of a property, or null when the object has none (or its getter fails).</summary>
+        public static object? ValueOf(PSObject input, string name)
+        {
+            try
+            {
+                return Unwrap(input.Properties[name]?.Value);
+            }
+            catch (GetValueException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Strips PSObject wrappers, deeply through hashtables and arrays, so operations see plain .NET values.</summary>
+        public static object? Unwrap(object? value)
+        {
+            switch (value)
+            {
+                case PSObject wrapped:
+                    return Unwrap(wrapped.BaseObject);
+                case IDictionary dictionary:
+                    var copy = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        copy[Unwrap(entry.Key)!] = Unwrap(entry.Value);
+                    }
+
+                    return copy;
+                case string text:
+                    return text;
+                case IEnumerable items:
+                    return items.Cast<object?>().Select(Unwrap).ToArray();
+                default:
+                    return value;
+            }
+        }
+    }
+}

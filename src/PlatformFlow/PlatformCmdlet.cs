@@ -1,0 +1,103 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Sessions;
+using PlatformFlow.Hosting;
+
+namespace PlatformFlow
+{
+    /// <summary>
+    /// Base of every cmdlet with asynchronous work: Ctrl+C cancels the requests in flight, and the work runs through the
+    /// seam (<see cref="IOperationHost"/>).
+    /// </summary>
+    public abstract class AsyncCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        public void Dispose() => _stopping.Dispose();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Runs one operation for the current input, on the seam; a failure that escapes it ends the command.</summary>
+        protected void Run(Func<IOperationHost, Task> operation)
+        {
+            try
+            {
+                new CmdletOperationHost(this, _stopping.Token).Run(operation);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; nothing more to report.
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is OutOfMemoryException))
+            {
+                ThrowTerminatingError(ErrorRecords.From(OperationError.From(ex, null, MyInvocation.MyCommand.Name.Replace("-", string.Empty))));
+            }
+        }
+    }
+
+    /// <summary>Base of every cmdlet that calls the platform: <c>-Context</c> chooses the signed-in context.</summary>
+    public abstract class PlatformCmdlet : AsyncCmdlet
+    {
+        /// <summary>The signed-in context to use instead of the current one (two orgs or sandboxes in one script).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public PlatformContext? Context { get; set; }
+
+        /// <summary>The context this call uses; a terminating error when there is none.</summary>
+        protected PlatformContext ActiveContext
+        {
+            get
+            {
+                var context = Context ?? PlatformContexts.Current;
+                if (context is null || context.IsDisconnected)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("Not connected to the platform. Run Connect-Platform first (Connect-Platform -Emulator for the offline sandbox)."),
+                        "NotConnected",
+                        ErrorCategory.ConnectionError,
+                        null));
+                }
+
+                return context!;
+            }
+        }
+
+        /// <summary>
+        /// Converts one input's values; input that cannot be used is a non-terminating error for that input only, so a bulk
+        /// run goes on with the next row.
+        /// </summary>
+        protected bool TryConvert<T>(Func<T> convert, object? target, out T value)
+        {
+            try
+            {
+                value = convert();
+                return true;
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidInput", ErrorCategory.InvalidArgument, target));
+                value = default!;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Base of the flow-building cmdlets: takes the whole pipeline input too, to pass on the ids it carries
+    /// (<see cref="PipelineIds"/>) to the next step.
+    /// </summary>
+    public abstract class FlowStepCmdlet : PlatformCmdlet
+    {
+        /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        protected PipelineIds CarriedIds => PipelineObjects.CarriedBy(InputObject);
+
+        /// <summary>The input to name in an error record: the pipeline object (e.g. a CSV row) when there is one.</summary>
+        protected object? ErrorTarget(object fallback) => (object?)InputObject ?? fallback;
+    }
+}
