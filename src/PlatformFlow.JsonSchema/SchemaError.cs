@@ -1,0 +1,24 @@
+namespace PlatformFlow.JsonSchema
+{
+    /// <summary>One rule an instance breaks.</summary>
+    public sealed class SchemaError
+    {
+        public SchemaError(string instancePath, string keyword, string message)
+        {
+            InstancePath = instancePath;
+            Keyword = keyword;
+            Message = message;
+        }
+
+        /// <summary>JSON Pointer of the failing value: "" for the root, "/interval", "/items/0/name".</summary>
+        public string InstancePath { get; }
+
+        /// <summary>The schema keyword that failed ("minimum", "required", "anyOf", ...; "false" for the false schema).</summary>
+        public string Keyword { get; }
+
+        /// <summary>A sentence for the user that names the field and the rule.</summary>
+        public string Message { get; }
+
+        public override string ToString() => Message;
+    }
+}
