@@ -40,7 +40,7 @@ namespace PlatformFlow.Client.Http
                     Delay = options.BaseDelay,
                     MaxDelay = options.MaxDelay,
                     ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, args.Context)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
                 });
             }
 
@@ -89,7 +89,14 @@ namespace PlatformFlow.Client.Http
                 return IsConnectFailure(exception) || (idempotent && (exception is HttpRequestException || exception is TimeoutRejectedException));
             }
 
-            switch ((int)outcome.Result!.StatusCode)
+            var response = outcome.Result!;
+            if (RetryAfterOf(response) is TimeSpan wait && TotalTimeSpent(context) + wait > _options.TotalTimeout)
+            {
+                // The server asks for a wait past the time budget: give its answer back now rather than retry late.
+                return false;
+            }
+
+            switch ((int)response.StatusCode)
             {
                 case 429:
                     return true;
@@ -105,8 +112,12 @@ namespace PlatformFlow.Client.Http
         private TimeSpan TotalTimeSpent(ResilienceContext context) =>
             _clock.GetUtcNow() - context.Properties.GetValue(StartedKey, _clock.GetUtcNow());
 
-        /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c> (seconds or an HTTP date), capped; null means "use the backoff".</summary>
-        private TimeSpan? RetryAfter(HttpResponseMessage? response, ResilienceContext context)
+        /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c>, capped at <see cref="RetryOptions.MaxDelay"/>; null means "use the backoff".</summary>
+        private TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+            RetryAfterOf(response) is TimeSpan wait ? TimeSpan.FromTicks(Math.Min(wait.Ticks, _options.MaxDelay.Ticks)) : (TimeSpan?)null;
+
+        /// <summary><c>Retry-After</c> as seconds or an HTTP date, from now; null when absent.</summary>
+        private TimeSpan? RetryAfterOf(HttpResponseMessage? response)
         {
             var retryAfter = response?.Headers.RetryAfter;
             if (retryAfter is null)
@@ -115,13 +126,7 @@ namespace PlatformFlow.Client.Http
             }
 
             var wait = retryAfter.Delta ?? (retryAfter.Date is DateTimeOffset date ? date - _clock.GetUtcNow() : TimeSpan.Zero);
-            if (wait < TimeSpan.Zero)
-            {
-                wait = TimeSpan.Zero;
-            }
-
-            var remaining = _options.TotalTimeout - TotalTimeSpent(context);
-            return TimeSpan.FromTicks(Math.Max(0, Math.Min(wait.Ticks, Math.Min(_options.MaxDelay.Ticks, remaining.Ticks))));
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         /// <summary>True when the connection was never made, so the server cannot have seen the request.</summary>

@@ -146,7 +146,7 @@ namespace PlatformFlow.Client.Operations
 
             foreach (var mapping in mappings.Where(m => !fields.Contains(m.Destination)))
             {
-                var near = fields.Where(f => f.EndsWith("." + mapping.Destination.Split('.').Last(), StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+                var near = Suggestions.Closest(mapping.Destination, fields);
                 problems.Add("destination '" + mapping.Destination + "' is not a field of schema " + schemaId
                     + (near.Count > 0 ? " (did you mean " + string.Join(", ", near) + "?)" : string.Empty));
             }

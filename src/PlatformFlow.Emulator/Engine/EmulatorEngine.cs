@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Emulator.FlowService;
 
 namespace PlatformFlow.Emulator.Engine
 {
@@ -26,6 +27,7 @@ namespace PlatformFlow.Emulator.Engine
                 Options.Sandboxes.Select(name => new KeyValuePair<string, SandboxState>(name, new SandboxState(name))),
                 StringComparer.Ordinal);
             Tokens = new TokenRegistry(Options);
+            FlowService = new FlowServiceEmulator(this);
             foreach (var service in EmulatorServices.Create(this))
             {
                 service.Register(_routes);
@@ -37,6 +39,9 @@ namespace PlatformFlow.Emulator.Engine
         public FaultInjector Faults { get; }
 
         public RequestJournal Journal { get; } = new RequestJournal();
+
+        /// <summary>The Flow Service, with the run hooks tests and rehearsals use (e.g. <c>FlowService.Runs.PlanOutcome</c>).</summary>
+        public FlowServiceEmulator FlowService { get; }
 
         /// <summary>Tokens issued by the IMS endpoint, and the check of bearer tokens against them.</summary>
         public TokenRegistry Tokens { get; }
@@ -62,7 +67,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private EmulatorResponse Handle(EmulatorRequest request, string requestId, string? sandboxName)
         {
-            var match = _routes.Match(request.Method, request.Path, out var otherMethod);
+            var match = _routes.Match(request.Method, request.RawPath, out var otherMethod);
             var service = match?.Service ?? _routes.ServiceFor(request.Path);
             var style = service?.ErrorStyle ?? ErrorStyle.Gateway;
             try

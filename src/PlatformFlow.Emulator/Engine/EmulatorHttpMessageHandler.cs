@@ -45,7 +45,8 @@ namespace PlatformFlow.Emulator.Engine
                 Uri.UnescapeDataString(uri.AbsolutePath),
                 EmulatorRequest.ParseQuery(uri.Query),
                 headers,
-                body);
+                body,
+                uri.AbsolutePath);
             var answer = await Engine.HandleAsync(emulatorRequest, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
 

@@ -12,10 +12,12 @@ namespace PlatformFlow.Emulator.Engine
             string path,
             IReadOnlyList<KeyValuePair<string, string>> query,
             IReadOnlyDictionary<string, string> headers,
-            byte[] body)
+            byte[] body,
+            string? rawPath = null)
         {
             Method = method.ToUpperInvariant();
             Path = path;
+            RawPath = rawPath ?? path;
             Query = query;
             Headers = new Dictionary<string, string>(headers.ToDictionary(h => h.Key, h => h.Value), StringComparer.OrdinalIgnoreCase);
             Body = body;
@@ -25,6 +27,12 @@ namespace PlatformFlow.Emulator.Engine
 
         /// <summary>The decoded path, without the query string.</summary>
         public string Path { get; }
+
+        /// <summary>
+        /// The path as sent, still percent-encoded. Routes match on its segments (each decoded on its own), so a URL-encoded
+        /// id such as a schema's <c>$id</c> (<c>https%3A%2F%2F...</c>) stays one segment, and an unencoded one does not.
+        /// </summary>
+        public string RawPath { get; }
 
         /// <summary>Decoded query parameters in order; a repeated name (such as <c>property</c>) appears once per value.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }

@@ -9,7 +9,12 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>A transport-neutral HTTP response.</summary>
     public sealed class EmulatorResponse
     {
-        private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions { WriteIndented = false };
+        // Relaxed escaping writes quotes inside strings as \" (the platform's etags read "\"1000...0000\""), not \u0022.
+        private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions
+        {
+            WriteIndented = false,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
 
         public EmulatorResponse(int statusCode, byte[] body, string? contentType = "application/json")
         {

@@ -1,4 +1,8 @@
 using System.Collections.Generic;
+using PlatformFlow.Emulator.Catalog;
+using PlatformFlow.Emulator.DataPrep;
+using PlatformFlow.Emulator.Ims;
+using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Engine
 {
@@ -7,7 +11,11 @@ namespace PlatformFlow.Emulator.Engine
     {
         public static IEnumerable<IEmulatorService> Create(EmulatorEngine engine)
         {
-            yield break;
+            yield return engine.FlowService;
+            yield return new SchemaRegistryService();
+            yield return new CatalogService();
+            yield return new DataPrepService();
+            yield return new ImsTokenService(engine);
         }
     }
 }

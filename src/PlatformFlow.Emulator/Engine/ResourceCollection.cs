@@ -12,6 +12,8 @@ namespace PlatformFlow.Emulator.Engine
     {
         private readonly Dictionary<string, JsonObject> _byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
+        private readonly Dictionary<string, long> _sequence = new Dictionary<string, long>(StringComparer.Ordinal);
+        private long _nextSequence;
 
         public int Count => _byId.Count;
 
@@ -26,14 +28,44 @@ namespace PlatformFlow.Emulator.Engine
             }
         }
 
+        /// <summary>Ids with their resources, in creation order.</summary>
+        public IEnumerable<KeyValuePair<string, JsonObject>> Entries
+        {
+            get
+            {
+                foreach (var id in _order)
+                {
+                    yield return new KeyValuePair<string, JsonObject>(id, _byId[id]);
+                }
+            }
+        }
+
         public bool Contains(string id) => _byId.ContainsKey(id);
 
         public JsonObject? Find(string id) => _byId.TryGetValue(id, out var value) ? value : null;
+
+        /// <summary>
+        /// The resource's insertion number: grows with every add and is never reused, so a paging cursor built on it stays
+        /// valid while resources are added or removed (an index into the list would shift).
+        /// </summary>
+        public long SequenceOf(string id) => _sequence[id];
 
         public void Add(string id, JsonObject resource)
         {
             _byId.Add(id, resource);
             _order.Add(id);
+            _sequence.Add(id, _nextSequence++);
+        }
+
+        /// <summary>Stores a new version of an existing resource, keeping its place in creation order.</summary>
+        public void Replace(string id, JsonObject resource)
+        {
+            if (!_byId.ContainsKey(id))
+            {
+                throw new KeyNotFoundException("No resource " + id + " to replace.");
+            }
+
+            _byId[id] = resource;
         }
 
         public bool Remove(string id)
@@ -44,6 +76,7 @@ namespace PlatformFlow.Emulator.Engine
             }
 
             _order.Remove(id);
+            _sequence.Remove(id);
             return true;
         }
     }

@@ -13,10 +13,11 @@ namespace PlatformFlow.Emulator.Engine
         public void Add(IEmulatorService service, string method, string template, RouteHandler handler) =>
             _routes.Add(new Route(service, method.ToUpperInvariant(), Split(service.BasePath + template), handler));
 
-        public RouteMatch? Match(string method, string path, out bool pathMatchedOtherMethod)
+        /// <param name="rawPath">The path still percent-encoded; each segment is decoded after splitting.</param>
+        public RouteMatch? Match(string method, string rawPath, out bool pathMatchedOtherMethod)
         {
             pathMatchedOtherMethod = false;
-            var segments = Split(path);
+            var segments = Array.ConvertAll(Split(rawPath), Uri.UnescapeDataString);
             foreach (var route in _routes)
             {
                 var values = route.TryMatch(segments);

@@ -1,0 +1,125 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Emulator.Host
+{
+    /// <summary>The standalone host's command line.</summary>
+    public sealed class HostOptions
+    {
+        public const string Usage =
+            "PlatformFlow emulator: the Flow Service, Schema Registry, Catalog, Data Prep and IMS on one loopback port.\n"
+            + "\n"
+            + "Options:\n"
+            + "  --port <n>               Port on 127.0.0.1 (0 = pick a free one). Default 5055.\n"
+            + "  --sandbox <a,b>          Sandbox names (lower case). Default prod,dev.\n"
+            + "  --client-id <id>         With --client-secret: issue tokens only to these credentials and enforce them.\n"
+            + "  --client-secret <secret>\n"
+            + "  --tenant <id>            Tenant id in schema ids (https://ns.adobe.com/<id>/schemas/...). Default platformflow.\n"
+            + "  --throttle-rate <0..1>   Share of requests answered 429 with Retry-After.\n"
+            + "  --unavailable-rate <0..1> Share of requests answered 503.\n"
+            + "  --retry-after <seconds>  Retry-After of injected 429s. Default 1.\n"
+            + "  --latency-ms <ms>        Delay added to every request.\n"
+            + "  --seed <n>               Seed of the fault draw, to repeat a rehearsal exactly.\n"
+            + "  --help                   Show this text.";
+
+        public int Port { get; private set; } = 5055;
+
+        public bool ShowHelp { get; private set; }
+
+        public EmulatorOptions Emulator { get; } = new EmulatorOptions();
+
+        /// <summary>Reads the arguments; a <see cref="FormatException"/> says which one is wrong.</summary>
+        public static HostOptions Parse(string[] args)
+        {
+            var options = new HostOptions();
+            string? clientId = null;
+            string? clientSecret = null;
+            for (var i = 0; i < args.Length; i++)
+            {
+                var name = args[i];
+                if (name == "--help" || name == "-h")
+                {
+                    options.ShowHelp = true;
+                    continue;
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    throw new FormatException(name.StartsWith("--", StringComparison.Ordinal) ? name + " needs a value." : "Unknown argument '" + name + "' (see --help).");
+                }
+
+                var value = args[++i];
+                switch (name)
+                {
+                    case "--port":
+                        options.Port = Number(name, value, 0, 65535);
+                        break;
+                    case "--sandbox":
+                        var sandboxes = value.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+                        if (sandboxes.Length == 0 || sandboxes.Any(s => s != s.ToLowerInvariant()))
+                        {
+                            throw new FormatException("--sandbox takes lower-case names separated by commas, e.g. prod,dev.");
+                        }
+
+                        options.Emulator.Sandboxes = sandboxes;
+                        break;
+                    case "--client-id":
+                        clientId = value;
+                        break;
+                    case "--client-secret":
+                        clientSecret = value;
+                        break;
+                    case "--tenant":
+                        options.Emulator.TenantId = value;
+                        break;
+                    case "--throttle-rate":
+                        options.Emulator.Faults.ThrottleRate = Rate(name, value);
+                        break;
+                    case "--unavailable-rate":
+                        options.Emulator.Faults.UnavailableRate = Rate(name, value);
+                        break;
+                    case "--retry-after":
+                        options.Emulator.Faults.RetryAfterSeconds = Number(name, value, 0, 3600);
+                        break;
+                    case "--latency-ms":
+                        options.Emulator.Faults.Latency = TimeSpan.FromMilliseconds(Number(name, value, 0, 600000));
+                        break;
+                    case "--seed":
+                        options.Emulator.Faults.Seed = Number(name, value, int.MinValue, int.MaxValue);
+                        break;
+                    default:
+                        throw new FormatException("Unknown option '" + name + "' (see --help).");
+                }
+            }
+
+            if ((clientId is null) != (clientSecret is null))
+            {
+                throw new FormatException("--client-id and --client-secret go together.");
+            }
+
+            if (clientId != null)
+            {
+                options.Emulator.Credentials = new EmulatorCredentials(clientId, clientSecret!);
+            }
+
+            if (options.Emulator.Faults.ThrottleRate + options.Emulator.Faults.UnavailableRate > 1)
+            {
+                throw new FormatException("--throttle-rate and --unavailable-rate add up to more than 1.");
+            }
+
+            return options;
+        }
+
+        private static int Number(string name, string value, int min, int max) =>
+            int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+                ? number
+                : throw new FormatException(name + " takes a whole number from " + min + " to " + max + ", not '" + value + "'.");
+
+        private static double Rate(string name, string value) =>
+            double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0 && rate <= 1
+                ? rate
+                : throw new FormatException(name + " takes a share from 0 to 1, not '" + value + "'.");
+    }
+}

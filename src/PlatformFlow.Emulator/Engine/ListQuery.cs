@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    /// <summary>The codes a service answers list-query mistakes with (each service has its own numbering).</summary>
+    public sealed class ListQueryErrorCodes
+    {
+        /// <summary>An unknown query parameter, a bad <c>limit</c>/<c>count</c>, or a continuation token that is not ours.</summary>
+        public string InvalidParameter { get; set; } = string.Empty;
+
+        /// <summary><c>limit</c> together with <c>count=true</c>.</summary>
+        public string LimitWithCount { get; set; } = string.Empty;
+
+        public string InvalidOperator { get; set; } = string.Empty;
+
+        public string InvalidField { get; set; } = string.Empty;
+
+        public string InvalidValue { get; set; } = string.Empty;
+
+        /// <summary>A comparison operator (<c>&gt;</c>, <c>&lt;</c>...) given several values.</summary>
+        public string MultipleValuesNotAllowed { get; set; } = string.Empty;
+
+        /// <summary><c>orderby</c> with a prefix other than <c>+</c> or <c>-</c>.</summary>
+        public string InvalidSortOrder { get; set; } = string.Empty;
+
+        /// <summary><c>orderby</c> naming no field, or several.</summary>
+        public string InvalidSortField { get; set; } = string.Empty;
+    }
+
+    /// <summary>
+    /// The platform's list parameters: <c>property</c> filters (repeated = AND), <c>orderby=+field|-field</c>, <c>limit</c>,
+    /// <c>continuationToken</c> (the next page is at <c>_links.next.href</c>, absent on the last page) and <c>count=true</c>
+    /// (answers <c>{count}</c> only). Pages are cut after the last item's sort key and insertion number, not at an index, so
+    /// paging returns every resource exactly once even while resources are added meanwhile.
+    /// </summary>
+    public sealed class ListQuery
+    {
+        private static readonly string[] OwnParameters = { "property", "orderby", "limit", "continuationToken", "count" };
+
+        private readonly ListQueryErrorCodes _codes;
+        private readonly IReadOnlyList<KeyValuePair<string, string>> _passThrough;
+
+        private ListQuery(ListQueryErrorCodes codes, IReadOnlyList<KeyValuePair<string, string>> passThrough)
+        {
+            _codes = codes;
+            _passThrough = passThrough;
+        }
+
+        public IReadOnlyList<PropertyFilter> Filters { get; private set; } = Array.Empty<PropertyFilter>();
+
+        /// <summary>The sort field (a dotted path), or null for insertion order.</summary>
+        public string? SortField { get; private set; }
+
+        public bool Descending { get; private set; }
+
+        /// <summary>The page size asked for, or null when <c>limit</c> was not given.</summary>
+        public int? Limit { get; private set; }
+
+        public bool CountOnly { get; private set; }
+
+        private Cursor? After { get; set; }
+
+        /// <param name="request">The list request.</param>
+        /// <param name="codes">The service's error codes.</param>
+        /// <param name="otherParameters">Further query parameters the endpoint accepts (kept in the next-page link); any other is a 400.</param>
+        public static ListQuery Parse(EmulatorRequest request, ListQueryErrorCodes codes, params string[] otherParameters)
+        {
+            var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Concat(otherParameters).Contains(p.Key, StringComparer.OrdinalIgnoreCase));
+            if (unknown.Key != null)
+            {
+                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + unknown.Key + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
+            }
+
+            var query = new ListQuery(codes, request.Query.Where(p => otherParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList())
+            {
+                Filters = request.QueryValues("property").Select(p => PropertyFilter.Parse(p, codes)).ToList(),
+            };
+            query.ParseOrder(request.QueryValue("orderby"));
+            query.ParseLimitAndCount(request.QueryValue("limit"), request.QueryValue("count"));
+            if (request.QueryValue("continuationToken") is string token)
+            {
+                query.After = Cursor.Decode(token, query.SortSpec)
+                    ?? throw EmulatorError.BadRequest(codes.InvalidParameter, "The continuationToken is not one this list issued for orderby '" + query.SortSpec + "'; follow _links.next.href as returned.");
+            }
+
+            return query;
+        }
+
+        /// <summary>True when the resource passes every <c>property</c> filter.</summary>
+        public bool Matches(JsonNode resource) => Filters.All(f => f.Matches(resource));
+
+        /// <summary>
+        /// Filters, sorts and pages the collection. <paramref name="render"/> turns a stored resource into what the list shows
+        /// (a copy with secrets masked, computed fields...); filters and sorting apply to what is shown.
+        /// </summary>
+        /// <param name="listPath">The list's path relative to the service base, e.g. <c>/flows</c>, for the next-page link.</param>
+        /// <param name="defaultLimit">The page size when <c>limit</c> is not given.</param>
+        /// <param name="maxLimit">The largest page; a larger <c>limit</c> is served in pages of this size.</param>
+        public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit)
+        {
+            var shown = collection.Entries
+                .Select(e => new Row(render(e.Value), collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .ToList();
+            if (CountOnly)
+            {
+                return new JsonObject { ["count"] = shown.Count };
+            }
+
+            foreach (var row in shown)
+            {
+                row.Key = SortField is null ? null : JsonPaths.First(row.Resource, SortField);
+            }
+
+            shown.Sort(CompareRows);
+            var remaining = After is null ? shown : shown.Where(r => CompareRows(r, After.Row) > 0).ToList();
+            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
+            var page = remaining.Take(pageSize).ToList();
+            var links = new JsonObject();
+            if (remaining.Count > page.Count)
+            {
+                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
+            }
+
+            return new JsonObject
+            {
+                ["items"] = new JsonArray(page.Select(r => (JsonNode)r.Resource).ToArray()),
+                ["_links"] = links,
+            };
+        }
+
+        private string SortSpec => SortField is null ? string.Empty : (Descending ? "-" : "+") + SortField;
+
+        private int CompareRows(Row left, Row right)
+        {
+            var byKey = JsonValues.CompareNodes(left.Key, right.Key);
+            if (byKey != 0)
+            {
+                return Descending ? -byKey : byKey;
+            }
+
+            return left.Sequence.CompareTo(right.Sequence);
+        }
+
+        private void ParseOrder(string? orderby)
+        {
+            if (orderby is null)
+            {
+                return;
+            }
+
+            // A literal '+' in a query string decodes to a space, so " createdAt" is "+createdAt" sent unencoded.
+            var text = orderby.Length > 0 && orderby[0] == ' ' ? "+" + orderby.Substring(1) : orderby;
+            var prefix = text.Length > 0 ? text[0] : '\0';
+            var field = prefix == '+' || prefix == '-' ? text.Substring(1) : text;
+            if (field.Length > 0 && !char.IsLetter(field[0]) && field[0] != '_')
+            {
+                throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + orderby + "': prepend + for ascending order and - for descending order to the field name.");
+            }
+
+            if (field.Length == 0 || field.Contains(",") || field.Contains("[]") || !JsonPaths.IsWellFormed(field))
+            {
+                throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + field + "' passed in orderby; examples are +name, -name, name.");
+            }
+
+            SortField = field;
+            Descending = prefix == '-';
+        }
+
+        private void ParseLimitAndCount(string? limit, string? count)
+        {
+            if (count != null)
+            {
+                if (!bool.TryParse(count, out var countOnly))
+                {
+                    throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + count + "' for count: true or false.");
+                }
+
+                CountOnly = countOnly;
+            }
+
+            if (limit is null)
+            {
+                return;
+            }
+
+            if (CountOnly)
+            {
+                throw EmulatorError.BadRequest(_codes.LimitWithCount, "The limit and count parameters cannot be given together in the same request. Please provide either only the limit or the count parameter and try again.");
+            }
+
+            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + limit + "' for limit: a whole number of at least 1.");
+            }
+
+            Limit = size;
+        }
+
+        private string NextHref(string listPath, int pageSize, string token)
+        {
+            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(Quote))))
+                .Concat(_passThrough);
+            if (SortField != null)
+            {
+                parameters = parameters.Append(new KeyValuePair<string, string>("orderby", SortSpec));
+            }
+
+            parameters = parameters
+                .Append(new KeyValuePair<string, string>("limit", pageSize.ToString(CultureInfo.InvariantCulture)))
+                .Append(new KeyValuePair<string, string>("continuationToken", token));
+            return listPath + "?" + string.Join("&", parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+        }
+
+        private static string Quote(string value) => value.IndexOf(',') >= 0 ? "\"" + value + "\"" : value;
+
+        private sealed class Row
+        {
+            public Row(JsonObject resource, long sequence)
+            {
+                Resource = resource;
+                Sequence = sequence;
+            }
+
+            public JsonObject Resource { get; }
+
+            public long Sequence { get; }
+
+            public JsonNode? Key { get; set; }
+        }
+
+        /// <summary>Where the previous page ended: its last row's sort key and insertion number, tied to the sort it was cut in.</summary>
+        private sealed class Cursor
+        {
+            private Cursor(Row row)
+            {
+                Row = row;
+            }
+
+            public Row Row { get; }
+
+            public static string Encode(string sortSpec, Row last)
+            {
+                var state = new JsonObject { ["o"] = sortSpec, ["s"] = last.Sequence, ["k"] = last.Key?.DeepClone() };
+                return Convert.ToBase64String(Encoding.UTF8.GetBytes(state.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            }
+
+            public static Cursor? Decode(string token, string sortSpec)
+            {
+                try
+                {
+                    var base64 = token.Replace('-', '+').Replace('_', '/');
+                    base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+                    var state = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64))) as JsonObject;
+                    if (state is null || (string?)state["o"] != sortSpec || !(state["s"] is JsonValue sequence))
+                    {
+                        return null;
+                    }
+
+                    return new Cursor(new Row(new JsonObject(), sequence.GetValue<long>()) { Key = state["k"]?.DeepClone() });
+                }
+                catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException || ex is InvalidOperationException)
+                {
+                    return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Emulator.FlowService
+{
+    /// <summary>Source connections (what data a flow reads) and target connections (where it lands: the data lake).</summary>
+    internal static class ConnectionLinkEndpoints
+    {
+        /// <summary>Catalog's collection of datasets, keyed by the 24-hex dataset id.</summary>
+        public const string DataSetsCollection = "dataSets";
+
+        /// <summary>Schema Registry's collection of tenant schemas, keyed by the schema's <c>$id</c>.</summary>
+        public const string SchemasCollection = "schemas";
+
+        private static readonly string[] SourceFormats = { "tabular", "delimited", "json", "parquet" };
+
+        public static void Register(IEmulatorService service, RouteTable routes)
+        {
+            RegisterKind(service, routes, ResourceKind.SourceConnection, ValidateSource);
+            RegisterKind(service, routes, ResourceKind.TargetConnection, ValidateTarget);
+        }
+
+        private static void RegisterKind(IEmulatorService service, RouteTable routes, ResourceKind kind, Action<SandboxState, JsonObject> validate)
+        {
+            routes.Add(service, "GET", kind.ListPath, context => FlowResources.List(context, kind, c => (JsonObject)c.DeepClone()));
+            routes.Add(service, "POST", kind.ListPath, context =>
+            {
+                var link = FlowResources.CreateCandidate(context);
+                validate(context.Sandbox, link);
+                link["state"] = "enabled";
+                return FlowResources.Written(201, FlowResources.Store(context, kind, link));
+            });
+            routes.Add(service, "GET", kind.ListPath + "/{id}", context => FlowResources.Item((JsonObject)FlowResources.Find(context, kind, context.Route("id")).DeepClone()));
+            routes.Add(service, "PATCH", kind.ListPath + "/{id}", context => FlowResources.Patch(context, kind, link => validate(context.Sandbox, link)));
+            routes.Add(service, "DELETE", kind.ListPath + "/{id}", context =>
+            {
+                var id = context.Route("id");
+                var flows = kind == ResourceKind.SourceConnection
+                    ? FlowResources.FlowsUsing(context.Sandbox, s => s == id, t => false)
+                    : FlowResources.FlowsUsing(context.Sandbox, s => false, t => t == id);
+                return FlowResources.Delete(context, kind, flows, ErrorCodes.FlowConnectionInUse);
+            });
+        }
+
+        /// <summary>
+        /// A name, a known connection spec, <c>data.format</c> one of tabular, delimited, json, parquet, the base connection
+        /// (required when the spec authenticates) of the same spec, params valid against the spec's <c>sourceSpec</c>, and a
+        /// <c>params.tableName</c> the source has when its tables are known.
+        /// </summary>
+        private static void ValidateSource(SandboxState sandbox, JsonObject source)
+        {
+            Payload.RequiredText(source, "name");
+            var spec = Payload.ConnectionSpec(source);
+            Payload.RequiredObject(source, "data");
+            var format = Payload.RequiredText(source, "data.format");
+            if (!SourceFormats.Contains(format, StringComparer.Ordinal))
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "data.format '" + format + "' is not one of " + string.Join(", ", SourceFormats) + " (tabular for table-based sources).");
+            }
+
+            var needsBase = (spec["authSpec"] as JsonArray)?.Count > 0;
+            LinkBaseConnection(sandbox, source, spec, needsBase);
+            var parameters = Payload.OptionalObject(source, "params");
+            Payload.CheckAgainstSpec(JsonPaths.First(spec, "sourceSpec.spec"), parameters ?? new JsonObject(), ErrorCodes.FlowPayloadInvalid, "params");
+            var tableName = JsonFields.Text(parameters?["tableName"]);
+            var tables = SpecCatalog.Instance.Tables((string)spec["id"]!);
+            if (tableName != null && tables != null && SpecCatalog.Instance.Table((string)spec["id"]!, tableName) is null)
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.tableName '" + tableName + "' is not a table of this source; it has "
+                    + string.Join(", ", tables.Select(t => (string?)t["path"])) + ".");
+            }
+        }
+
+        /// <summary>
+        /// A known connection spec, <c>data</c>, params valid against the spec's <c>targetSpec</c>, <c>params.dataSetId</c>
+        /// a dataset of this sandbox, and <c>data.schema.id</c> a schema of this sandbox, the one the dataset is bound to.
+        /// </summary>
+        private static void ValidateTarget(SandboxState sandbox, JsonObject target)
+        {
+            var spec = Payload.ConnectionSpec(target);
+            Payload.RequiredObject(target, "data");
+            LinkBaseConnection(sandbox, target, spec, required: false);
+            var parameters = Payload.OptionalObject(target, "params");
+            Payload.CheckAgainstSpec(JsonPaths.First(spec, "targetSpec.spec"), parameters ?? new JsonObject(), ErrorCodes.FlowPayloadInvalid, "params");
+            JsonObject? dataSet = null;
+            if (JsonFields.Text(parameters?["dataSetId"]) is string dataSetId)
+            {
+                dataSet = sandbox.Collection(DataSetsCollection).Find(dataSetId)
+                    ?? throw EmulatorError.BadRequest(ErrorCodes.FlowReferenceNotFound, "params.dataSetId " + dataSetId + " is not a dataset in sandbox '" + sandbox.Name + "'.");
+            }
+
+            if (Payload.OptionalObject(target, "data.schema") is null)
+            {
+                return;
+            }
+
+            var schemaId = Payload.RequiredText(target, "data.schema.id");
+            if (!sandbox.Collection(SchemasCollection).Contains(schemaId))
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowReferenceNotFound, "data.schema.id " + schemaId + " is not a schema in sandbox '" + sandbox.Name + "'.");
+            }
+
+            var dataSetSchema = JsonFields.Text(JsonPaths.First(dataSet, "schemaRef.id"));
+            if (dataSet != null && dataSetSchema != schemaId)
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowSchemaMismatch, "data.schema.id " + schemaId + " does not match the schema " + dataSetSchema
+                    + " of target dataset " + parameters!["dataSetId"] + ". The same schema must be used in both.");
+            }
+        }
+
+        /// <summary>Checks <c>baseConnectionId</c> (a base connection of the same connection spec) and records it in <c>inheritedAttributes</c>.</summary>
+        private static void LinkBaseConnection(SandboxState sandbox, JsonObject link, JsonObject spec, bool required)
+        {
+            var baseId = JsonFields.Text(link["baseConnectionId"]);
+            if (baseId is null)
+            {
+                if (required)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "baseConnectionId is required: connection spec " + spec["id"] + " (" + spec["name"] + ") authenticates through a base connection.");
+                }
+
+                return;
+            }
+
+            var baseConnection = FlowResources.Find(sandbox, ResourceKind.Connection, baseId)
+                ?? throw EmulatorError.BadRequest(ErrorCodes.FlowReferenceNotFound, "baseConnectionId " + baseId + " is not a base connection in sandbox '" + sandbox.Name + "'.");
+            var baseSpecId = JsonFields.Text(JsonPaths.First(baseConnection, "connectionSpec.id"));
+            if (baseSpecId != (string?)spec["id"])
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowConnectionSpecMismatch, "connectionSpec.id " + spec["id"] + " does not match connection spec " + baseSpecId
+                    + " of base connection " + baseId + ".");
+            }
+
+            link["inheritedAttributes"] = new JsonObject
+            {
+                ["baseConnection"] = new JsonObject { ["id"] = baseId, ["connectionSpec"] = baseConnection["connectionSpec"]?.DeepClone() },
+            };
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Emulator.FlowService
+{
+    /// <summary>
+    /// Flow runs on the emulator's clock, without background threads. Runs materialize when runs or flows are read: one per
+    /// schedule slot (<c>startTime</c> + k × <c>interval</c> × <c>frequency</c>; <c>once</c> has a single slot) that has come
+    /// while the flow was enabled. A start time already past when the flow is created gives one catch-up run at once, then
+    /// the schedule goes on from the next slot. A run is <c>QUEUED</c> for <see cref="QueuedFor"/>, <c>IN_PROGRESS</c> for
+    /// <see cref="RunningFor"/>, then final: <c>SUCCESS</c>, or what <see cref="PlanOutcome"/> planned.
+    /// </summary>
+    public sealed class RunScheduler
+    {
+        public static readonly TimeSpan QueuedFor = TimeSpan.FromSeconds(10);
+
+        public static readonly TimeSpan RunningFor = TimeSpan.FromSeconds(60);
+
+        /// <summary>A run reads this many records per preview row of its source table (a deterministic stand-in for volume).</summary>
+        public const int RecordsPerPreviewRow = 200;
+
+        public const int BytesPerRecord = 180;
+
+        /// <summary>Internal per-sandbox state, served by no route: each flow's schedule, keyed by flow id.</summary>
+        internal const string SchedulesCollection = "flowService.schedules";
+
+        /// <summary>Internal per-sandbox state: each run's plan (when it started, how it ends), keyed by run id.</summary>
+        internal const string PlansCollection = "flowService.runPlans";
+
+        private readonly EmulatorEngine _engine;
+
+        internal RunScheduler(EmulatorEngine engine)
+        {
+            _engine = engine;
+        }
+
+        /// <summary>
+        /// Makes the next <paramref name="runs"/> runs of the flow (scheduled, on-demand or re-triggered) end as
+        /// <paramref name="outcome"/> says, in the order planned. Throws when no sandbox has the flow.
+        /// </summary>
+        public void PlanOutcome(string flowId, RunOutcome outcome, int runs = 1)
+        {
+            if (runs < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(runs), runs, "Plan at least one run.");
+            }
+
+            foreach (var name in _engine.SandboxNames)
+            {
+                var sandbox = _engine.Sandbox(name)!;
+                lock (sandbox.Sync)
+                {
+                    if (sandbox.Collection(SchedulesCollection).Find(flowId) is JsonObject schedule)
+                    {
+                        var planned = (JsonArray)schedule["planned"]!;
+                        for (var i = 0; i < runs; i++)
+                        {
+                            planned.Add(Describe(outcome));
+                        }
+
+                        return;
+                    }
+                }
+            }
+
+            throw new ArgumentException("No sandbox has a flow " + flowId + ".", nameof(flowId));
+        }
+
+        internal void Track(SandboxState sandbox, JsonObject flow, DateTimeOffset now)
+        {
+            var (anchor, period) = Slots(flow);
+            var nowSeconds = now.ToUnixTimeSeconds();
+            sandbox.Collection(SchedulesCollection).Add((string)flow["id"]!, new JsonObject
+            {
+                ["enabled"] = true,
+                ["anchor"] = anchor,
+                ["period"] = period,
+                ["next"] = anchor.HasValue ? Math.Max(anchor.Value, nowSeconds) : (long?)null,
+                ["planned"] = new JsonArray(),
+            });
+        }
+
+        /// <summary>After <c>scheduleParams</c> changed: slots up to now follow the old schedule, later ones the new one.</summary>
+        internal void Reschedule(SandboxState sandbox, JsonObject flow, DateTimeOffset now)
+        {
+            Materialize(sandbox, now);
+            var schedule = Schedule(sandbox, (string)flow["id"]!);
+            var (anchor, period) = Slots(flow);
+            var nowSeconds = now.ToUnixTimeSeconds();
+            schedule["anchor"] = anchor;
+            schedule["period"] = period;
+            schedule["next"] = !anchor.HasValue ? null : anchor.Value > nowSeconds ? anchor : NextAfter(nowSeconds, anchor.Value, period);
+        }
+
+        internal void SetEnabled(SandboxState sandbox, string flowId, bool enabled, DateTimeOffset now)
+        {
+            Materialize(sandbox, now);
+            Schedule(sandbox, flowId)["enabled"] = enabled;
+        }
+
+        internal void Forget(SandboxState sandbox, string flowId) => sandbox.Collection(SchedulesCollection).Remove(flowId);
+
+        /// <summary>Creates the runs of every slot that has come, for every flow of the sandbox.</summary>
+        internal void Materialize(SandboxState sandbox, DateTimeOffset now)
+        {
+            var nowSeconds = now.ToUnixTimeSeconds();
+            foreach (var entry in sandbox.Collection(SchedulesCollection).Entries.ToList())
+            {
+                var schedule = entry.Value;
+                var flow = FlowResources.Find(sandbox, ResourceKind.Flow, entry.Key);
+                while (flow != null && schedule["next"] is JsonNode next && (long)next <= nowSeconds)
+                {
+                    var slot = (long)next;
+                    var period = (long)schedule["period"]!;
+                    if ((bool)schedule["enabled"]!)
+                    {
+                        var window = new JsonObject { ["windowStartTime"] = period > 0 ? slot - period : slot, ["windowEndTime"] = slot };
+                        StartRun(sandbox, flow, DateTimeOffset.FromUnixTimeSeconds(slot), window);
+                    }
+
+                    schedule["next"] = NextAfter(slot, (long)schedule["anchor"]!, period);
+                }
+            }
+        }
+
+        /// <summary>Stores a new run of the flow, created (queued) at <paramref name="at"/>, and its plan.</summary>
+        internal JsonObject StartRun(SandboxState sandbox, JsonObject flow, DateTimeOffset at, JsonObject parameters)
+        {
+            var flowId = (string)flow["id"]!;
+            var runId = Guid.NewGuid().ToString();
+            var atMillis = at.ToUnixTimeMilliseconds();
+            var run = new JsonObject
+            {
+                ["id"] = runId,
+                ["createdAt"] = atMillis,
+                ["updatedAt"] = atMillis,
+                ["createdBy"] = flow["createdBy"]?.DeepClone(),
+                ["updatedBy"] = flow["createdBy"]?.DeepClone(),
+                ["createdClient"] = flow["createdClient"]?.DeepClone(),
+                ["updatedClient"] = flow["createdClient"]?.DeepClone(),
+                ["sandboxName"] = sandbox.Name,
+                ["imsOrgId"] = flow["imsOrgId"]?.DeepClone(),
+                ["flowId"] = flowId,
+                ["flowSpec"] = flow["flowSpec"]?.DeepClone(),
+                ["providerRefId"] = "M-" + flowId + "-incremental-0:" + runId,
+                ["params"] = parameters,
+                ["etag"] = ETags.New(at),
+                ["metrics"] = new JsonObject { ["statusSummary"] = new JsonObject { ["status"] = RunStatus.Queued } },
+                ["activities"] = new JsonArray(),
+            };
+            var planned = (JsonArray)Schedule(sandbox, flowId)["planned"]!;
+            var outcome = planned.Count > 0 ? planned[0]!.DeepClone().AsObject() : Describe(RunOutcome.Success);
+            if (planned.Count > 0)
+            {
+                planned.RemoveAt(0);
+            }
+
+            outcome["startedAt"] = atMillis;
+            outcome["inputRecordCount"] = SourceRecordCount(sandbox, flow);
+            outcome["sourceConnectionId"] = FlowResources.Ids(flow["sourceConnectionIds"]).FirstOrDefault();
+            outcome["targetConnectionId"] = FlowResources.Ids(flow["targetConnectionIds"]).FirstOrDefault();
+            sandbox.Collection(PlansCollection).Add(runId, outcome);
+            sandbox.Collection(ResourceKind.Run.Collection).Add(runId, run);
+            return run;
+        }
+
+        /// <summary>Brings the stored run to its state at <paramref name="now"/> (status, metrics, activities, etag) and returns it.</summary>
+        internal JsonObject Refresh(SandboxState sandbox, JsonObject run, DateTimeOffset now)
+        {
+            var plan = sandbox.Collection(PlansCollection).Find((string)run["id"]!)!;
+            var queuedAt = (long)plan["startedAt"]!;
+            var startedAt = queuedAt + (long)QueuedFor.TotalMilliseconds;
+            var completedAt = startedAt + (long)RunningFor.TotalMilliseconds;
+            var nowMillis = now.ToUnixTimeMilliseconds();
+            var status = nowMillis < startedAt ? RunStatus.Queued : nowMillis < completedAt ? RunStatus.InProgress : (string)plan["status"]!;
+            if (JsonFields.Text(JsonPaths.First(run, "metrics.statusSummary.status")) == status)
+            {
+                return run;
+            }
+
+            var changedAt = status == RunStatus.InProgress ? startedAt : completedAt;
+            run["updatedAt"] = changedAt;
+            run["etag"] = ETags.New(DateTimeOffset.FromUnixTimeMilliseconds(changedAt));
+            run["metrics"] = RunMetrics.Summary(plan, status, startedAt, completedAt);
+            run["activities"] = RunMetrics.Activities(plan, run["params"], status, startedAt, completedAt);
+            return run;
+        }
+
+        /// <summary>Every run of the sandbox brought up to <paramref name="now"/>, after materializing due slots.</summary>
+        internal ResourceCollection CurrentRuns(SandboxState sandbox, DateTimeOffset now)
+        {
+            Materialize(sandbox, now);
+            var runs = sandbox.Collection(ResourceKind.Run.Collection);
+            foreach (var run in runs.All)
+            {
+                Refresh(sandbox, run, now);
+            }
+
+            return runs;
+        }
+
+        private static JsonObject Describe(RunOutcome outcome) => new JsonObject
+        {
+            ["status"] = outcome.Status,
+            ["failedShare"] = outcome.FailedShare,
+            ["errors"] = new JsonArray(outcome.Errors.Select(e =>
+            {
+                var error = new JsonObject { ["code"] = e.Code, ["message"] = e.Message };
+                if (e.RecordCount is int count)
+                {
+                    error["recordCount"] = count;
+                }
+
+                return (JsonNode)error;
+            }).ToArray()),
+        };
+
+        private static JsonObject Schedule(SandboxState sandbox, string flowId) =>
+            sandbox.Collection(SchedulesCollection).Find(flowId) ?? throw new InvalidOperationException("Flow " + flowId + " has no schedule.");
+
+        /// <summary>The first slot and the slot period in seconds (0 for <c>once</c>); no anchor when the flow has no schedule.</summary>
+        private static (long? Anchor, long Period) Slots(JsonObject flow)
+        {
+            if (!(flow["scheduleParams"] is JsonObject schedule) || !(JsonValues.AsLong(schedule["startTime"]) is long start))
+            {
+                return (null, 0);
+            }
+
+            var unit = JsonFields.Text(schedule["frequency"]) switch
+            {
+                "minute" => 60L,
+                "hour" => 3600L,
+                "day" => 86400L,
+                "week" => 604800L,
+                _ => 0L,
+            };
+            return (start, unit * (JsonValues.AsLong(schedule["interval"]) ?? 1L));
+        }
+
+        /// <summary>The first slot after <paramref name="slot"/>; null for <c>once</c> (period 0).</summary>
+        private static long? NextAfter(long slot, long anchor, long period)
+        {
+            if (period == 0)
+            {
+                return null;
+            }
+
+            return slot < anchor ? anchor : anchor + (((slot - anchor) / period) + 1) * period;
+        }
+
+        /// <summary>Preview rows of the first source connection's table × <see cref="RecordsPerPreviewRow"/>; 0 when unknown.</summary>
+        private static int SourceRecordCount(SandboxState sandbox, JsonObject flow)
+        {
+            var sourceId = FlowResources.Ids(flow["sourceConnectionIds"]).FirstOrDefault();
+            var source = sourceId is null ? null : FlowResources.Find(sandbox, ResourceKind.SourceConnection, sourceId);
+            var specId = JsonFields.Text(JsonPaths.First(source, "connectionSpec.id"));
+            var tableName = JsonFields.Text(JsonPaths.First(source, "params.tableName"));
+            var table = specId is null || tableName is null ? null : SpecCatalog.Instance.Table(specId, tableName);
+            return ((table?["preview"] as JsonArray)?.Count ?? 0) * RecordsPerPreviewRow;
+        }
+    }
+}
