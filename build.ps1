@@ -34,18 +34,29 @@ function Invoke-Dotnet {
 }
 
 function Invoke-PesterSuite {
-    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge ([version]'5.0'))) {
-        throw 'Pester 5 is required for the PowerShell tests: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
-    }
-    # Each test file imports the module itself, in a fresh process, so the built assembly is never held by this session.
-    $configuration = New-PesterConfiguration
-    $configuration.Run.Path = Join-Path $root 'tests'
-    $configuration.Run.Exit = $false
-    $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $configuration
-    Write-Host "Tests Passed: $($result.PassedCount), Failed: $($result.FailedCount)"
-    if ($result.FailedCount -gt 0) { exit 1 }
+    # In a child process: the suites load the built module and the embedded emulator, whose state is process-wide, so
+    # each run starts from an empty emulator and nothing holds out/PlatformFlow's assemblies afterwards.
+    & pwsh -NoProfile -NonInteractive -Command {
+        param([string] $TestsFolder)
+        $ErrorActionPreference = 'Stop'
+        $pester = Get-Module -ListAvailable Pester | Where-Object Version -GE ([version]'5.0') | Sort-Object Version -Descending | Select-Object -First 1
+        if (-not $pester) {
+            throw 'Pester 5 is required for the PowerShell tests: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
+        }
+
+        Import-Module $pester
+        $configuration = New-PesterConfiguration
+        $configuration.Run.Path = $TestsFolder
+        $configuration.Run.Exit = $false
+        $configuration.Run.PassThru = $true
+        $configuration.Output.Verbosity = 'Detailed'
+        $result = Invoke-Pester -Configuration $configuration
+        # A file that fails outside any test (discovery, BeforeAll) fails its tests without counting them: count it too.
+        $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        Write-Host "Tests Passed: $($result.PassedCount), Failed: $failed"
+        exit ([int]($failed -gt 0))
+    } -args (Join-Path $root 'tests')
+    if ($LASTEXITCODE -ne 0) { exit 1 }
 }
 
 if (-not $NoBuild -and $Task -ne 'Pester') {

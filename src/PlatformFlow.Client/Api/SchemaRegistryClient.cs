@@ -27,9 +27,12 @@ namespace PlatformFlow.Client.Api
         public Task<XdmSchema> CreateSchemaAsync(XdmSchemaRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, "/tenant/schemas", request, PlatformJsonContext.Default.XdmSchemaRequest, PlatformJsonContext.Default.XdmSchema, cancellationToken);
 
-        /// <summary>By <c>$id</c> or <c>meta:altId</c>. <paramref name="resolved"/> asks for every field merged in (to check field paths).</summary>
+        /// <summary>
+        /// By <c>$id</c> or <c>meta:altId</c>. <paramref name="resolved"/> asks for every field merged in (to check field
+        /// paths). Reading one schema needs the version in the Accept header.
+        /// </summary>
         public Task<XdmSchema> GetSchemaAsync(string id, bool resolved = false, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType);
+            _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType + "; version=1");
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(

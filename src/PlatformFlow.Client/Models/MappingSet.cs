@@ -15,6 +15,10 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("version")]
         public int Version { get; init; }
 
+        /// <summary>Optional: Data Prep keeps a name when one was sent.</summary>
+        [JsonPropertyName("name")]
+        public string? Name { get; init; }
+
         [JsonPropertyName("outputSchema")]
         public MappingSchema? OutputSchema { get; init; }
 

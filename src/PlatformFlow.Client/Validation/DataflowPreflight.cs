@@ -95,6 +95,27 @@ namespace PlatformFlow.Client.Validation
             return problems;
         }
 
+        /// <summary>
+        /// An on-demand run's params against the flow spec's <c>runSpec</c>. <c>deltaColumn</c> is not required: the
+        /// contract's first authority, the OpenAPI request of <c>POST /runs</c>, has no such member.
+        /// </summary>
+        public static IReadOnlyList<string> CheckRunParams(JsonObject parameters, FlowSpec flowSpec)
+        {
+            var problems = new List<string>();
+            if (flowSpec.RunSpec?.Spec is JsonObject runSchema)
+            {
+                var schema = (JsonObject)runSchema.DeepClone();
+                if (schema["required"] is JsonArray required)
+                {
+                    schema["required"] = new JsonArray(required.Where(r => (string?)r != "deltaColumn").Select(r => r?.DeepClone()).ToArray());
+                }
+
+                AddSchemaErrors(problems, "params", schema, parameters);
+            }
+
+            return problems;
+        }
+
         private static void CheckConnections(List<string> problems, string field, IReadOnlyList<string> ids, IReadOnlyDictionary<string, string?> specOf, IReadOnlyList<string> allowed, string flowSpecName)
         {
             if (ids.Count == 0)

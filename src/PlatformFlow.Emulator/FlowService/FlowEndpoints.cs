@@ -31,9 +31,12 @@ namespace PlatformFlow.Emulator.FlowService
                 flow => runs.Reschedule(context.Sandbox, flow, context.Now)));
             routes.Add(service, "DELETE", "/flows/{id}", context =>
             {
-                var response = FlowResources.Delete(context, ResourceKind.Flow, Enumerable.Empty<string>(), ErrorCodes.FlowConnectionInUse);
-                runs.Forget(context.Sandbox, context.Route("id"));
-                return response;
+                // Nothing refers to a flow, so it always goes; its connections and its runs stay.
+                var id = context.Route("id");
+                FlowResources.Find(context, ResourceKind.Flow, id);
+                context.Sandbox.Collection(ResourceKind.Flow.Collection).Remove(id);
+                runs.Forget(context.Sandbox, id);
+                return EmulatorResponse.Empty(204);
             });
             routes.Add(service, "POST", "/flows/{id}/action", context => Act(context, runs));
         }

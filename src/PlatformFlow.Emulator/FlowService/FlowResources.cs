@@ -99,8 +99,11 @@ namespace PlatformFlow.Emulator.FlowService
                 .WithHeader("ETag", (string)resource["etag"]!);
 
         /// <summary>A single resource the way the platform's GET by id answers: <c>{items: [resource]}</c>.</summary>
-        public static EmulatorResponse Item(JsonObject shown) =>
-            EmulatorResponse.Json(200, new JsonObject { ["items"] = new JsonArray(shown) }).WithHeader("ETag", (string?)shown["etag"] ?? string.Empty);
+        public static EmulatorResponse Item(JsonObject shown)
+        {
+            var response = EmulatorResponse.Json(200, new JsonObject { ["items"] = new JsonArray(shown) });
+            return JsonFields.Text(shown["etag"]) is string etag ? response.WithHeader("ETag", etag) : response;
+        }
 
         public static EmulatorResponse List(RequestContext context, ResourceKind kind, Func<JsonObject, JsonObject> render) =>
             EmulatorResponse.Json(200, ListQuery.Parse(context.Request, ListCodes).Execute(context.Sandbox.Collection(kind.Collection), render, kind.ListPath, DefaultLimit, MaxLimit));

@@ -22,7 +22,7 @@ namespace PlatformFlow.Tests.Support
             SupportsShouldProcess = Named<bool>(cmdlet, "SupportsShouldProcess");
             SupportsPaging = Named<bool>(cmdlet, "SupportsPaging");
             DefaultParameterSetName = Named<string>(cmdlet, "DefaultParameterSetName");
-            ConfirmImpact = cmdlet.NamedArguments.Where(a => a.MemberName == "ConfirmImpact").Select(a => a.TypedValue.Value?.ToString()).FirstOrDefault();
+            ConfirmImpact = cmdlet.NamedArguments.Where(a => a.MemberName == "ConfirmImpact").Select(a => EnumName(a.TypedValue)).FirstOrDefault();
             OutputTypes = type.GetCustomAttributesData()
                 .Where(a => a.AttributeType.Name == "OutputTypeAttribute")
                 .SelectMany(a => a.ConstructorArguments.SelectMany(Flatten))
@@ -79,6 +79,12 @@ namespace PlatformFlow.Tests.Support
 
         internal static T? Named<T>(CustomAttributeData attribute, string name) =>
             attribute.NamedArguments.Where(a => a.MemberName == name).Select(a => (T?)a.TypedValue.Value).FirstOrDefault();
+
+        // An enum argument is stored as its underlying number; name it as PowerShell would.
+        private static string? EnumName(CustomAttributeTypedArgument argument) =>
+            argument.ArgumentType.IsEnum && argument.Value != null
+                ? Enum.ToObject(argument.ArgumentType, argument.Value).ToString()
+                : argument.Value?.ToString();
 
         private static IEnumerable<object?> Flatten(CustomAttributeTypedArgument argument) =>
             argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? items.Select(i => i.Value) : new[] { argument.Value };

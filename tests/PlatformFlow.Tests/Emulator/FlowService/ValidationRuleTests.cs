@@ -9,8 +9,6 @@ namespace PlatformFlow.Tests.Emulator.FlowService
     /// <summary>One failing request per rule the Flow Service enforces: the status, the code, and a message naming the field or id.</summary>
     public sealed class ValidationRuleTests
     {
-        private const string Bad = "400";
-
         [Fact]
         public async Task A_base_connection_needs_a_name()
         {
@@ -18,7 +16,7 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             var body = ShopifyConnectionBody();
             body.Remove("name");
 
-            Assert.Contains("name", (await bed.Post(Flow + "/connections", body)).AssertFlowError(HttpStatusCode.BadRequest, "1470-" + Bad));
+            Assert.Contains("name", (await bed.Post(Flow + "/connections", body)).AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
         }
 
         [Fact]

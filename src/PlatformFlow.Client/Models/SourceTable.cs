@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>
+    /// One table of a base connection as Get-SourceTable describes it. Its property names are New-SourceConnection's
+    /// parameters (BaseConnectionId, TableName, Columns), so the object pipes straight into it.
+    /// </summary>
+    public sealed class SourceTable
+    {
+        public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<JsonObject>? preview)
+        {
+            BaseConnectionId = baseConnectionId;
+            TableName = tableName;
+            Columns = columns;
+            Preview = preview;
+        }
+
+        public string BaseConnectionId { get; }
+
+        public string TableName { get; }
+
+        public IReadOnlyList<SourceColumn> Columns { get; }
+
+        /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
+        public IReadOnlyList<JsonObject>? Preview { get; }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Threading.Tasks;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// Enable-Dataflow and Disable-Dataflow: <c>POST /flows/{id}/action?op=enable|disable</c>, then the flow read again. A
+    /// flow already in the wanted state is left alone (the platform refuses the action then).
+    /// </summary>
+    public abstract class FlowStateOperation : PlatformOperation
+    {
+        private readonly bool _enable;
+        private readonly string _step;
+
+        protected FlowStateOperation(PlatformClient client, bool enable, string step)
+            : base(client)
+        {
+            _enable = enable;
+            _step = step;
+        }
+
+        public Task RunAsync(string flowId, object? target, IOperationHost host) =>
+            ForInputAsync(host, target ?? flowId, flowId, _step, async () =>
+            {
+                var flows = Client.FlowService.Flows;
+                var flow = await flows.GetAsync(flowId, host.Cancellation).ConfigureAwait(false);
+                var wanted = _enable ? "enabled" : "disabled";
+                if (string.Equals(flow.State, wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    host.WriteVerbose("Dataflow '" + flow.Name + "' is already " + wanted + ".");
+                    host.WriteObject(flow);
+                    return;
+                }
+
+                if (Ask(host, flow.Name ?? flowId, (_enable ? "Enable" : "Disable") + " dataflow") != ChangeDecision.Proceed)
+                {
+                    return;
+                }
+
+                await Client.FlowService.SetFlowEnabledAsync(flowId, _enable, host.Cancellation).ConfigureAwait(false);
+                host.WriteObject(await flows.GetAsync(flowId, host.Cancellation).ConfigureAwait(false));
+            });
+    }
+}

@@ -1,0 +1,16 @@
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Get-BaseConnection: <c>/connections</c> by id, name or filter; each carries BaseConnectionId and ConnectionSpecId on.</summary>
+    public sealed class GetBaseConnectionOperation : FlowServiceListOperation<BaseConnection, BaseConnectionRequest>
+    {
+        public GetBaseConnectionOperation(PlatformClient client)
+            : base(client, client.FlowService.BaseConnections, "GetBaseConnection")
+        {
+        }
+
+        protected override PipelineIds CarriedBy(BaseConnection item) =>
+            new PipelineIds().With(PipelineIds.BaseConnectionId, item.Id).With(PipelineIds.ConnectionSpecId, item.ConnectionSpec?.Id);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Get-Dataflow: <c>/flows</c> by id, name or filter, or (-Count) the platform's count alone.</summary>
+    public sealed class GetDataflowOperation : FlowServiceListOperation<Dataflow, DataflowRequest>
+    {
+        public GetDataflowOperation(PlatformClient client)
+            : base(client, client.FlowService.Flows, "GetDataflow")
+        {
+        }
+
+        /// <summary>Writes the number of flows the query's filters keep, counted by the platform (<c>count=true</c>): nothing is listed.</summary>
+        public Task CountOnlyAsync(ResourceQuery query, IOperationHost host) =>
+            ForInputAsync(host, query.Target, null, "GetDataflow", async () =>
+                host.WriteObject(await Collection.CountAsync(ListQuery.Where(ServerFilters(query).ToArray()), host.Cancellation).ConfigureAwait(false)));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// Get-Dataset: Catalog <c>/dataSets</c> by id, name or filter. Catalog's <c>~</c> is a regular expression, so -Name is
+    /// narrowed with the escaped literal, any case.
+    /// </summary>
+    public sealed class GetDatasetOperation : ResourceListOperation<Dataset>
+    {
+        public GetDatasetOperation(PlatformClient client)
+            : base(client, "GetDataset")
+        {
+        }
+
+        protected override Task<Dataset> GetAsync(string id, CancellationToken cancellationToken) => Client.Catalog.GetDatasetAsync(id, cancellationToken);
+
+        protected override IAsyncEnumerable<Dataset> ListAsync(IReadOnlyList<string> filters, int? pageSize, CancellationToken cancellationToken) =>
+            Client.Catalog.ListDatasetsAsync(filters.Select(f => "property=" + f).ToList(), cancellationToken);
+
+        protected override string? NameOf(Dataset item) => item.Name;
+
+        protected override string? NarrowByName(string literal) => "name~(?i)" + Regex.Escape(literal);
+
+        protected override PipelineIds CarriedBy(Dataset item) =>
+            new PipelineIds().With(PipelineIds.DatasetId, item.Id).With(PipelineIds.SchemaId, item.SchemaRef?.Id);
+    }
+}

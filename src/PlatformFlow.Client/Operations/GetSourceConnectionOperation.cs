@@ -1,0 +1,16 @@
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Get-SourceConnection: <c>/sourceConnections</c> by id, name or filter; each carries SourceConnectionId on.</summary>
+    public sealed class GetSourceConnectionOperation : FlowServiceListOperation<SourceConnection, SourceConnectionRequest>
+    {
+        public GetSourceConnectionOperation(PlatformClient client)
+            : base(client, client.FlowService.SourceConnections, "GetSourceConnection")
+        {
+        }
+
+        protected override PipelineIds CarriedBy(SourceConnection item) =>
+            new PipelineIds().With(PipelineIds.SourceConnectionId, item.Id).With(PipelineIds.ConnectionSpecId, item.ConnectionSpec?.Id);
+    }
+}

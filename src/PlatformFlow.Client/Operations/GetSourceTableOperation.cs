@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using System.Text.Json.Nodes;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class SourceTableQuery
+    {
+        public string BaseConnectionId { get; set; } = string.Empty;
+
+        /// <summary>The table to describe; with none, the base connection's tables are listed.</summary>
+        public string? TableName { get; set; }
+
+        /// <summary>Also read the table's sample rows.</summary>
+        public bool Preview { get; set; }
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// Get-SourceTable: explores a base connection. Lists its tables (each carrying BaseConnectionId), or describes one
+    /// as a <see cref="SourceTable"/> whose properties bind New-SourceConnection's parameters by name.
+    /// </summary>
+    public sealed class GetSourceTableOperation : PlatformOperation
+    {
+        public GetSourceTableOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(SourceTableQuery query, IOperationHost host) =>
+            ForInputAsync(host, query.Target ?? query.TableName ?? query.BaseConnectionId, query.TableName ?? query.BaseConnectionId, "GetSourceTable", async () =>
+            {
+                var cancellation = host.Cancellation;
+                if (string.IsNullOrEmpty(query.TableName))
+                {
+                    var carried = new PipelineIds().With(PipelineIds.BaseConnectionId, query.BaseConnectionId);
+                    foreach (var item in await Client.FlowService.ExploreRootAsync(query.BaseConnectionId, cancellation).ConfigureAwait(false))
+                    {
+                        host.WriteObject(item, carried.PropertiesFor(item));
+                    }
+
+                    return;
+                }
+
+                var details = await Client.FlowService.ExploreTableAsync(query.BaseConnectionId, query.TableName!, query.Preview, cancellation).ConfigureAwait(false);
+                host.WriteObject(new SourceTable(
+                    query.BaseConnectionId,
+                    query.TableName!,
+                    details.Schema?.Columns ?? new List<SourceColumn>(),
+                    query.Preview ? details.Data ?? new List<JsonObject>() : null));
+            });
+    }
+}

@@ -1,0 +1,19 @@
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Get-TargetConnection: <c>/targetConnections</c> by id, name or filter; each carries its ids on.</summary>
+    public sealed class GetTargetConnectionOperation : FlowServiceListOperation<TargetConnection, TargetConnectionRequest>
+    {
+        public GetTargetConnectionOperation(PlatformClient client)
+            : base(client, client.FlowService.TargetConnections, "GetTargetConnection")
+        {
+        }
+
+        protected override PipelineIds CarriedBy(TargetConnection item) =>
+            new PipelineIds()
+                .With(PipelineIds.TargetConnectionId, item.Id)
+                .With(PipelineIds.DatasetId, item.Params?.DataSetId)
+                .With(PipelineIds.SchemaId, item.Data?.Schema?.Id);
+    }
+}

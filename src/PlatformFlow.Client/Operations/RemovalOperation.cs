@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>One delete a Remove-* cmdlet will send, planned with reads only.</summary>
+    public sealed class RemovalStep
+    {
+        private readonly Func<CancellationToken, Task> _delete;
+
+        public RemovalStep(string kind, string id, string? name, Func<CancellationToken, Task> delete)
+        {
+            Kind = kind;
+            Id = id;
+            Name = name;
+            _delete = delete;
+        }
+
+        /// <summary>e.g. <c>Dataflow</c>, <c>SourceConnection</c>.</summary>
+        public string Kind { get; }
+
+        public string Id { get; }
+
+        public string? Name { get; }
+
+        public override string ToString() => Kind + " '" + (Name ?? Id) + "'";
+
+        internal Task DeleteAsync(CancellationToken cancellationToken) => _delete(cancellationToken);
+    }
+
+    /// <summary>
+    /// The logic of the Remove-* cmdlets, in two phases so the cmdlet can ask its confirmation in between: plan (reads
+    /// only: the resource exists, what else goes with it), then delete each planned step in order, each under
+    /// ShouldProcess; -WhatIf sends no write. A failing step stops the ones after it, which depend on it.
+    /// </summary>
+    public abstract class RemovalOperation<TInput> : PlatformOperation
+    {
+        private readonly string _step;
+
+        protected RemovalOperation(PlatformClient client, string step)
+            : base(client)
+        {
+            _step = step;
+        }
+
+        /// <summary>The deletes to send, in order; empty when the input failed (its error is written).</summary>
+        public async Task<IReadOnlyList<RemovalStep>> PlanAsync(TInput input, object? target, IOperationHost host)
+        {
+            IReadOnlyList<RemovalStep> steps = Array.Empty<RemovalStep>();
+            await ForInputAsync(host, target, null, _step, async () => steps = await PlanStepsAsync(input, host.Cancellation).ConfigureAwait(false)).ConfigureAwait(false);
+            return steps;
+        }
+
+        /// <param name="passThru">Write a <see cref="RemovedResource"/> for each delete sent.</param>
+        public Task ExecuteAsync(IReadOnlyList<RemovalStep> steps, bool passThru, object? target, IOperationHost host) =>
+            ForInputAsync(host, target, steps.Count == 0 ? null : steps[0].ToString(), _step, async () =>
+            {
+                foreach (var step in steps)
+                {
+                    switch (Ask(host, step.Name ?? step.Id, "Remove " + step.Kind))
+                    {
+                        case ChangeDecision.Proceed:
+                            await step.DeleteAsync(host.Cancellation).ConfigureAwait(false);
+                            if (passThru)
+                            {
+                                host.WriteObject(new RemovedResource(step.Kind, step.Id, step.Name));
+                            }
+
+                            break;
+                        case ChangeDecision.WhatIf:
+                            break;
+                        default:
+                            // Declined: what comes after (a flow's connections) still depends on this one.
+                            return;
+                    }
+                }
+            });
+
+        /// <summary>The confirmation question for the plan: what will be deleted, in order.</summary>
+        public static string Question(IReadOnlyList<RemovalStep> steps) =>
+            "Remove " + string.Join(", then ", steps) + "? This cannot be undone.";
+
+        protected abstract Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(TInput input, CancellationToken cancellationToken);
+
+        protected static RemovalStep StepFor<TResource, TRequest>(string kind, FlowServiceCollection<TResource, TRequest> collection, TResource resource)
+            where TResource : FlowServiceResource =>
+            new RemovalStep(kind, resource.Id, resource.Name, cancellation => collection.DeleteAsync(resource.Id, cancellation));
+    }
+
+    /// <summary>A Remove-* of one Flow Service resource by id; the platform refuses while a flow uses it and names the flows.</summary>
+    public abstract class FlowServiceRemovalOperation<TResource, TRequest> : RemovalOperation<string>
+        where TResource : FlowServiceResource
+    {
+        private readonly FlowServiceCollection<TResource, TRequest> _collection;
+        private readonly string _kind;
+
+        protected FlowServiceRemovalOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string kind)
+            : base(client, "Remove" + kind)
+        {
+            _collection = collection;
+            _kind = kind;
+        }
+
+        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, CancellationToken cancellationToken) =>
+            new[] { StepFor(_kind, _collection, await _collection.GetAsync(id, cancellationToken).ConfigureAwait(false)) };
+    }
+}

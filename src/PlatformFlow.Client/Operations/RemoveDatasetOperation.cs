@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Remove-Dataset: Catalog <c>DELETE /dataSets/{id}</c>.</summary>
+    public sealed class RemoveDatasetOperation : RemovalOperation<string>
+    {
+        public RemoveDatasetOperation(PlatformClient client)
+            : base(client, "RemoveDataset")
+        {
+        }
+
+        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, CancellationToken cancellationToken)
+        {
+            var dataset = await Client.Catalog.GetDatasetAsync(id, cancellationToken).ConfigureAwait(false);
+            return new[] { new RemovalStep("Dataset", dataset.Id, dataset.Name, cancellation => Client.Catalog.DeleteDatasetAsync(dataset.Id, cancellation)) };
+        }
+    }
+}

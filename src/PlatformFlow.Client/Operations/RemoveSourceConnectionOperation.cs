@@ -1,0 +1,13 @@
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Remove-SourceConnection: one delete, refused by the platform while a flow uses it.</summary>
+    public sealed class RemoveSourceConnectionOperation : FlowServiceRemovalOperation<SourceConnection, SourceConnectionRequest>
+    {
+        public RemoveSourceConnectionOperation(PlatformClient client)
+            : base(client, client.FlowService.SourceConnections, "SourceConnection")
+        {
+        }
+    }
+}

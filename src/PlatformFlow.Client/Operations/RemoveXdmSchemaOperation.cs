@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>Remove-XdmSchema: Schema Registry <c>DELETE /tenant/schemas/{id}</c> (by <c>$id</c> or <c>meta:altId</c>).</summary>
+    public sealed class RemoveXdmSchemaOperation : RemovalOperation<string>
+    {
+        public RemoveXdmSchemaOperation(PlatformClient client)
+            : base(client, "RemoveXdmSchema")
+        {
+        }
+
+        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, CancellationToken cancellationToken)
+        {
+            var schema = await Client.SchemaRegistry.GetSchemaAsync(id, false, cancellationToken).ConfigureAwait(false);
+            return new[] { new RemovalStep("XdmSchema", schema.Id, schema.Title, cancellation => Client.SchemaRegistry.DeleteSchemaAsync(schema.Id, cancellation)) };
+        }
+    }
+}

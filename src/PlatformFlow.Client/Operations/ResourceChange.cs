@@ -1,0 +1,20 @@
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>What a Set-* cmdlet changes on one Flow Service resource; null members stay as they are.</summary>
+    public class ResourceChange
+    {
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The etag the caller read it with (a piped object's <c>Etag</c>); the current one is fetched when null.</summary>
+        public string? Etag { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>When someone else changed it meanwhile (a stale etag): read it again and retry once.</summary>
+        public bool Force { get; set; }
+
+        public object? Target { get; set; }
+    }
+}

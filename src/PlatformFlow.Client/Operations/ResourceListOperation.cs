@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>What a Get-* cmdlet asks for: one resource by id, or a list narrowed by name and filters, paged.</summary>
+    public sealed class ResourceQuery
+    {
+        public string? Id { get; set; }
+
+        /// <summary>The -Name pattern as typed (wildcards allowed); its longest literal part narrows the list on the server.</summary>
+        public string? Name { get; set; }
+
+        /// <summary>Decides whether a name matches -Name exactly (the cmdlet's WildcardPattern); null when no -Name.</summary>
+        public Func<string, bool>? NameMatches { get; set; }
+
+        /// <summary>The platform's <c>property</c> expressions, ANDed.</summary>
+        public IReadOnlyList<string> Filters { get; set; } = Array.Empty<string>();
+
+        public long Skip { get; set; }
+
+        /// <summary>At most this many objects; no further page is fetched once they are written. All when null.</summary>
+        public long? First { get; set; }
+
+        /// <summary>Page size asked of the platform (where it takes one); its default when null.</summary>
+        public int? PageSize { get; set; }
+
+        /// <summary>
+        /// -IncludeTotalCount: makes the object written before the list from the total and its accuracy (1 exact, 0
+        /// unknown); null when not asked for.
+        /// </summary>
+        public Func<long, double, object>? TotalCount { get; set; }
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// The logic every Get-* cmdlet shares: by id, or a list streamed page by page (memory stays flat), narrowed on the
+    /// server where the service can and matched exactly here, with -Skip/-First and -IncludeTotalCount.
+    /// </summary>
+    public abstract class ResourceListOperation<T> : PlatformOperation
+        where T : class
+    {
+        private readonly string _step;
+
+        protected ResourceListOperation(PlatformClient client, string step)
+            : base(client)
+        {
+            _step = step;
+        }
+
+        public Task RunAsync(ResourceQuery query, IOperationHost host) =>
+            ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id ?? query.Name, _step, async () =>
+            {
+                var cancellation = host.Cancellation;
+                if (query.Id != null)
+                {
+                    Emit(host, await GetAsync(query.Id, cancellation).ConfigureAwait(false));
+                    return;
+                }
+
+                var filters = ServerFilters(query);
+                if (query.TotalCount != null)
+                {
+                    var count = await CountAsync(filters, cancellation).ConfigureAwait(false);
+
+                    // The server counts what it narrowed; a wildcard matched here may keep fewer.
+                    host.WriteObject(count is long total ? query.TotalCount(total, query.NameMatches is null ? 1.0 : 0.5) : query.TotalCount(0, 0.0));
+                }
+
+                if (query.First == 0)
+                {
+                    return;
+                }
+
+                long skipped = 0;
+                long written = 0;
+                await foreach (var item in ListAsync(filters, query.PageSize, cancellation).ConfigureAwait(false))
+                {
+                    if (query.NameMatches != null && !query.NameMatches(NameOf(item) ?? string.Empty))
+                    {
+                        continue;
+                    }
+
+                    if (skipped < query.Skip)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    Emit(host, item);
+                    if (query.First is long first && ++written >= first)
+                    {
+                        // Leaving the enumeration here means no further page is asked for.
+                        break;
+                    }
+                }
+            });
+
+        /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>
+        protected IReadOnlyList<string> ServerFilters(ResourceQuery query)
+        {
+            var filters = query.Filters.Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
+            var literal = LongestLiteral(query.Name);
+            if (literal.Length > 0 && NarrowByName(literal) is string narrowing)
+            {
+                filters.Add(narrowing);
+            }
+
+            return filters;
+        }
+
+        protected abstract Task<T> GetAsync(string id, CancellationToken cancellationToken);
+
+        protected abstract IAsyncEnumerable<T> ListAsync(IReadOnlyList<string> filters, int? pageSize, CancellationToken cancellationToken);
+
+        /// <summary>The platform's count of the filtered list; null where the service cannot count.</summary>
+        protected virtual Task<long?> CountAsync(IReadOnlyList<string> filters, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
+        protected abstract string? NameOf(T item);
+
+        /// <summary>A filter keeping the resources whose name contains <paramref name="literal"/>; null where the service has none.</summary>
+        protected abstract string? NarrowByName(string literal);
+
+        /// <summary>Ids the emitted object carries for the flow-building cmdlets (e.g. BaseConnectionId on a base connection).</summary>
+        protected virtual PipelineIds CarriedBy(T item) => new PipelineIds();
+
+        /// <summary>A value for a <c>property</c> expression, quoted only when it has to be (commas, quotes, outer spaces).</summary>
+        protected static string FilterValue(string value) =>
+            value.IndexOfAny(new[] { ',', '"', '\'' }) >= 0 || value.Trim().Length != value.Length ? ListQuery.Quote(value) : value;
+
+        /// <summary>
+        /// The longest run of literal characters in a PowerShell wildcard pattern (<c>*</c>, <c>?</c> and <c>[...]</c> end a
+        /// run; a backtick escapes the next character): <c>Shop*orders</c> → <c>orders</c>.
+        /// </summary>
+        internal static string LongestLiteral(string? pattern)
+        {
+            var longest = string.Empty;
+            var run = new StringBuilder();
+            for (var i = 0; pattern != null && i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '`' && i + 1 < pattern.Length)
+                {
+                    run.Append(pattern[++i]);
+                    continue;
+                }
+
+                if (c == '*' || c == '?' || c == '[')
+                {
+                    longest = run.Length > longest.Length ? run.ToString() : longest;
+                    run.Clear();
+                    if (c == '[')
+                    {
+                        var close = pattern.IndexOf(']', i + 1);
+                        i = close < 0 ? pattern.Length : close;
+                    }
+
+                    continue;
+                }
+
+                run.Append(c);
+            }
+
+            return run.Length > longest.Length ? run.ToString() : longest;
+        }
+
+        private void Emit(IOperationHost host, T item) => host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
+    }
+}

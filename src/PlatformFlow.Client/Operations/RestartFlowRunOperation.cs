@@ -1,0 +1,37 @@
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// Restart-FlowRun: re-triggers a finished run (<c>POST /runs/{id}/action?op=RE_TRIGGER</c>), a new run of the same
+    /// flow and window, which it writes.
+    /// </summary>
+    public sealed class RestartFlowRunOperation : PlatformOperation
+    {
+        public RestartFlowRunOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(string runId, object? target, IOperationHost host) =>
+            ForInputAsync(host, target ?? runId, runId, "RestartFlowRun", async () =>
+            {
+                var cancellation = host.Cancellation;
+                var run = await Client.FlowService.Runs.GetAsync(runId, cancellation).ConfigureAwait(false);
+                if (!run.Status.IsFinal())
+                {
+                    throw new PlatformValidationException("run " + runId, "it is still " + run.Metrics?.StatusSummary?.Status + "; wait until it has finished (Wait-FlowRun)");
+                }
+
+                if (Ask(host, runId, "Re-trigger the run of flow " + run.FlowId) != ChangeDecision.Proceed)
+                {
+                    return;
+                }
+
+                var retry = await Client.FlowService.RetriggerRunAsync(runId, cancellation).ConfigureAwait(false);
+                host.WriteObject(await Client.FlowService.Runs.GetAsync(retry.Id, cancellation).ConfigureAwait(false));
+            });
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class FlowRunWait
+    {
+        public string RunId { get; set; } = string.Empty;
+
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
+
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// Wait-FlowRun: polls a run until it is final or the timeout passes, reporting progress. Writes the final run, and an
+    /// error record carrying the run's first errors when it failed or partly failed; a clear OperationTimeout error when
+    /// it did not finish in time. Waits on the given clock, so tests move time instead of sleeping.
+    /// </summary>
+    public sealed class WaitFlowRunOperation : PlatformOperation
+    {
+        private const int ProgressActivityId = 41;
+        private const int ErrorsShown = 3;
+        private readonly TimeProvider _clock;
+
+        public WaitFlowRunOperation(PlatformClient client, TimeProvider? clock = null)
+            : base(client)
+        {
+            _clock = clock ?? client.Options.Clock;
+        }
+
+        public Task RunAsync(FlowRunWait wait, IOperationHost host) =>
+            ForInputAsync(host, wait.Target ?? wait.RunId, wait.RunId, "WaitFlowRun", async () =>
+            {
+                var activity = "Waiting for flow run " + wait.RunId;
+                var started = _clock.GetUtcNow();
+                var deadline = started + wait.Timeout;
+                while (true)
+                {
+                    var run = await Client.FlowService.Runs.GetAsync(wait.RunId, host.Cancellation).ConfigureAwait(false);
+                    var statusText = run.Metrics?.StatusSummary?.Status ?? run.Status.ToString();
+                    var now = _clock.GetUtcNow();
+                    if (run.Status.IsFinal())
+                    {
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
+                        if (run.Status.IsFailure() || run.Status == RunStatus.PartialSuccess)
+                        {
+                            host.WriteError(RunFailed(run, statusText));
+                        }
+
+                        host.WriteObject(run);
+                        return;
+                    }
+
+                    var remaining = deadline - now;
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, completed: true));
+                        host.WriteError(new OperationError(
+                            new TimeoutException("Flow run " + wait.RunId + " did not finish within " + wait.Timeout + "; it is still " + statusText + "."),
+                            "OperationTimeout",
+                            OperationErrorCategory.OperationTimeout,
+                            wait.Target ?? wait.RunId,
+                            "Wait again with a longer -Timeout, or look at it later with Get-FlowRun -RunId " + wait.RunId + "."));
+                        return;
+                    }
+
+                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " after " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture), secondsRemaining: (int)remaining.TotalSeconds));
+                    await _clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
+                }
+            });
+
+        private static OperationError RunFailed(FlowRun run, string statusText)
+        {
+            var records = run.Metrics?.RecordSummary;
+            var errors = run.Metrics?.StatusSummary?.Errors ?? new System.Collections.Generic.List<RunError>();
+            var message = "Flow run " + run.Id + " of flow " + run.FlowId + " ended " + statusText
+                + (records?.FailedRecordCount is long failed ? " (" + failed + " of " + records.InputRecordCount + " records failed)" : string.Empty)
+                + (errors.Count == 0 ? "." : ": " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));
+            return new OperationError(
+                new InvalidOperationException(message),
+                "FlowRun" + run.Status,
+                OperationErrorCategory.NotSpecified,
+                run,
+                "See all of its errors with Get-FlowRun -RunId " + run.Id + " | Format-List *; run it again with Restart-FlowRun.");
+        }
+    }
+}

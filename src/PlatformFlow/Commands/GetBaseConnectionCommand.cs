@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets base connections: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "BaseConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [OutputType(typeof(BaseConnection))]
+    public sealed class GetBaseConnectionCommand : GetFlowServiceResourceCmdlet
+    {
+        private GetBaseConnectionOperation? _operation;
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("BaseConnectionId")]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var operation = _operation ??= new GetBaseConnectionOperation(ActiveContext.Client);
+            var query = QueryFor(Id);
+            Run(host => operation.RunAsync(query, host));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets dataflows: by id, by name (wildcards), by the platform's filters, or all, streamed page by page; -Count asks the platform for the number alone.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Dataflow", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [OutputType(typeof(Dataflow))]
+    [OutputType("System.Int64", ParameterSetName = new[] { CountSet })]
+    public sealed class GetDataflowCommand : GetFlowServiceResourceCmdlet
+    {
+        private const string CountSet = "Count";
+        private GetDataflowOperation? _operation;
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FlowId")]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        /// <summary>Output the number of flows (all, or those -Filter keeps), counted by the platform; nothing is listed.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CountSet)]
+        [Parameter(ParameterSetName = ByFilterSet)]
+        public SwitchParameter Count { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var operation = _operation ??= new GetDataflowOperation(ActiveContext.Client);
+            var query = QueryFor(Id);
+            if (Count)
+            {
+                Run(host => operation.CountOnlyAsync(query, host));
+            }
+            else
+            {
+                Run(host => operation.RunAsync(query, host));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets target connections: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TargetConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [OutputType(typeof(TargetConnection))]
+    public sealed class GetTargetConnectionCommand : GetFlowServiceResourceCmdlet
+    {
+        private GetTargetConnectionOperation? _operation;
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("TargetConnectionId")]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var operation = _operation ??= new GetTargetConnectionOperation(ActiveContext.Client);
+            var query = QueryFor(Id);
+            Run(host => operation.RunAsync(query, host));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Removes base connections. The platform refuses while a dataflow still uses one, and its error names the flows. Asks first unless -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "BaseConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RemovedResource))]
+    public sealed class RemoveBaseConnectionCommand : RemoveResourceCmdlet
+    {
+        private RemoveBaseConnectionOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("BaseConnectionId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        protected override void ProcessRecord() => Remove(_operation ??= new RemoveBaseConnectionOperation(ActiveContext.Client), Id, Id);
+    }
+}

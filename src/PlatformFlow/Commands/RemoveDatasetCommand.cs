@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Removes Catalog datasets. Asks first unless -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "Dataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RemovedResource))]
+    public sealed class RemoveDatasetCommand : RemoveResourceCmdlet
+    {
+        private RemoveDatasetOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("DatasetId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        protected override void ProcessRecord() => Remove(_operation ??= new RemoveDatasetOperation(ActiveContext.Client), Id, Id);
+    }
+}

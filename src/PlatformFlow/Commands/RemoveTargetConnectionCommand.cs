@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Removes target connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "TargetConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RemovedResource))]
+    public sealed class RemoveTargetConnectionCommand : RemoveResourceCmdlet
+    {
+        private RemoveTargetConnectionOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("TargetConnectionId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        protected override void ProcessRecord() => Remove(_operation ??= new RemoveTargetConnectionOperation(ActiveContext.Client), Id, Id);
+    }
+}

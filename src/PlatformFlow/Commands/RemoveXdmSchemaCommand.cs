@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Removes tenant XDM schemas (by $id or meta:altId). Asks first unless -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RemovedResource))]
+    public sealed class RemoveXdmSchemaCommand : RemoveResourceCmdlet
+    {
+        private RemoveXdmSchemaOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SchemaId", "AltId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        protected override void ProcessRecord() => Remove(_operation ??= new RemoveXdmSchemaOperation(ActiveContext.Client), Id, Id);
+    }
+}

@@ -1,0 +1,129 @@
+#Requires -Version 7.0
+# The module folder as PowerShell users get it: imports cleanly, exports what the manifest says, has full help, and
+# formats its objects with its own table views.
+
+BeforeDiscovery {
+    $exportedCmdlets = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../out/PlatformFlow/PlatformFlow.psd1')).CmdletsToExport |
+        ForEach-Object { @{ Name = $_ } }
+}
+
+BeforeAll {
+    $ModulePath = Join-Path $PSScriptRoot '../out/PlatformFlow/PlatformFlow.psd1'
+    $module = Import-Module $ModulePath -Force -PassThru -WarningVariable importWarnings -WarningAction SilentlyContinue
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+
+    $manifest = Import-PowerShellDataFile -Path $ModulePath
+}
+
+Describe 'The module' {
+    It 'imports with no warnings' {
+        $importWarnings | Should -BeNullOrEmpty
+    }
+
+    It 'uses only approved verbs' {
+        $approved = (Get-Verb).Verb
+        $module.ExportedCommands.Values | Where-Object { $_.Verb -notin $approved } | Should -BeNullOrEmpty
+    }
+
+    It 'exports exactly the cmdlets its manifest lists' {
+        $exported = (Get-Command -Module PlatformFlow -CommandType Cmdlet).Name | Sort-Object
+        $exported | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $module.ExportedFunctions.Keys | Should -BeNullOrEmpty
+        $module.ExportedAliases.Keys | Should -BeNullOrEmpty
+    }
+
+    It 'has a manifest that PowerShell accepts' {
+        { Test-ModuleManifest -Path $ModulePath -ErrorAction Stop } | Should -Not -Throw
+    }
+}
+
+Describe 'Help of <Name>' -ForEach $exportedCmdlets {
+    BeforeAll {
+        $help = Get-Help -Name $Name -Full
+        $command = Get-Command -Name $Name
+    }
+
+    It 'has a synopsis of its own, not the generated syntax' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "$Name *"
+    }
+
+    It 'has a description' {
+        ($help.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has at least one example that uses it' {
+        $examples = @($help.examples.example)
+        $examples | Should -Not -BeNullOrEmpty
+        $examples[0].code | Should -BeLike "*$Name*"
+    }
+
+    It 'describes every parameter it shows' {
+        $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
+        $undescribed = foreach ($parameter in $command.Parameters.Values) {
+            $hidden = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }
+            if ($parameter.Name -in $commonParameters -or $hidden) {
+                continue
+            }
+
+            $helpParameter = $help.parameters.parameter | Where-Object { $_.name -eq $parameter.Name }
+            if (-not ($helpParameter.description.Text -join '').Trim()) {
+                $parameter.Name
+            }
+        }
+
+        $undescribed | Should -BeNullOrEmpty -Because 'every parameter needs a description in docs/cmdlets/<name>.md'
+    }
+}
+
+Describe 'Table views' {
+    BeforeAll {
+        Connect-Platform -Emulator | Out-Null
+        $suffix = New-TestSuffix
+        $flow = New-ShopifyTestFlow -FlowName "Format $suffix" -Prerequisite (New-ShopifyFlowPrerequisite -Suffix $suffix)
+    }
+
+    It 'shows a dataflow by name, id, state, schedule and start' {
+        $table = Get-Dataflow -Id $flow.Id | Format-Table | Out-String -Width 250
+        $table | Should -Match 'Name\s+Id\s+State\s+Schedule\s+Start'
+        $table | Should -Match "Format $suffix\s+$($flow.Id)\s+enabled\s+once"
+    }
+
+    It 'shows a run by status, start, duration, records and errors' {
+        $table = $flow | Get-FlowRun | Format-Table | Out-String -Width 250
+        $table | Should -Match 'Id\s+Status\s+Started\s+Duration\s+Read\s+Written\s+Failed\s+Errors'
+    }
+
+    It 'shows a context by environment, sandbox, org, client id, authentication and gateway' {
+        $table = Get-PlatformContext | Format-Table | Out-String -Width 250
+        $table | Should -Match 'Environment\s+Sandbox\s+OrgId\s+ClientId\s+AuthenticationType\s+BaseUri'
+        $table | Should -Match 'Emulator\s+prod'
+    }
+}
+
+Describe 'Get-PlatformContext' {
+    It 'never shows the client secret or the access token of the emulator context' {
+        Connect-Platform -Emulator | Out-Null
+        $context = Get-PlatformContext
+        $shown = ($context | Out-String -Width 250) + ($context | Format-List -Property * | Out-String -Width 250)
+
+        $shown | Should -Match 'Emulator'
+        $shown.Contains([PlatformFlow.Emulator.EmbeddedEmulator]::ClientSecret) | Should -BeFalse
+        $shown.Contains((Get-CurrentAccessToken)) | Should -BeFalse
+    }
+
+    It 'never shows a token given with -AccessToken' {
+        $token = "token-$(New-TestSuffix)"
+        $context = Connect-Platform -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -ClientId 'pester-client' -OrgId 'PESTER@AdobeOrg' -BaseUri 'https://platform.example.invalid'
+        try {
+            $shown = (Get-PlatformContext | Out-String -Width 250) + (Get-PlatformContext | Format-List -Property * | Out-String -Width 250)
+
+            (Get-PlatformContext).ClientId | Should -Be 'pester-client'
+            $shown.Contains($token) | Should -BeFalse
+        }
+        finally {
+            $context | Disconnect-Platform
+            Connect-Platform -Emulator | Out-Null
+        }
+    }
+}

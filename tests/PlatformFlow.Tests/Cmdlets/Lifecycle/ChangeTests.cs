@@ -1,0 +1,130 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Tests.Support;
+using Xunit;
+
+namespace PlatformFlow.Tests.Cmdlets.Lifecycle
+{
+    /// <summary>Set-Dataflow, Set-SourceConnection, Set-TargetConnection, Enable-Dataflow, Disable-Dataflow.</summary>
+    public sealed class ChangeTests : IDisposable
+    {
+        private readonly LifecycleWorld _world = new LifecycleWorld();
+
+        public void Dispose() => _world.Dispose();
+
+        private async Task<RecordingHost> SetFlowAsync(DataflowChange change, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var host = new RecordingHost(decision);
+            await new SetDataflowOperation(_world.Client).RunAsync(change, host);
+            return host;
+        }
+
+        [Fact]
+        public async Task Set_Dataflow_patches_name_and_schedule_and_writes_the_flow_read_again()
+        {
+            var flow = await _world.NewFlowAsync("Before");
+
+            var host = await SetFlowAsync(new DataflowChange { Id = flow.Id, Etag = flow.Etag, Name = "After", Frequency = "Hour", Interval = 2 });
+
+            var updated = LifecycleWorld.Only<Dataflow>(host);
+            Assert.Equal("After", updated.Name);
+            Assert.Equal("hour", updated.ScheduleParams!.Frequency);
+            Assert.Equal(2, updated.ScheduleParams.Interval);
+            Assert.Equal(flow.ScheduleParams!.StartTime, updated.ScheduleParams.StartTime);
+            Assert.NotEqual(flow.Etag, updated.Etag);
+            Assert.Equal(("Before", "Update dataflow (name, scheduleParams)"), host.Asked.Single());
+            Assert.Single(_world.Requests("PATCH", "/flows/"));
+        }
+
+        [Fact]
+        public async Task A_schedule_the_platform_would_reject_is_caught_before_any_write()
+        {
+            var flow = await _world.NewFlowAsync("Strict");
+            var writes = _world.Writes;
+
+            var host = await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Minute", Interval = 5 });
+            var nothing = await SetFlowAsync(new DataflowChange { Id = flow.Id });
+
+            Assert.Contains("below the minimum of 15", Assert.Single(host.Errors).Message);
+            Assert.Contains("nothing to change", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task A_stale_etag_is_a_clear_error_and_Force_refetches_and_retries_once()
+        {
+            var flow = await _world.NewFlowAsync("Contested");
+            var someoneElse = await SetFlowAsync(new DataflowChange { Id = flow.Id, Description = "changed elsewhere" });
+            LifecycleWorld.Only<Dataflow>(someoneElse);
+
+            var stale = await SetFlowAsync(new DataflowChange { Id = flow.Id, Etag = flow.Etag, Name = "Mine", Target = flow });
+
+            var error = Assert.Single(stale.Errors);
+            Assert.Equal("StaleEtag", error.ErrorId);
+            Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
+            Assert.Contains("changed by someone else since it was read", error.Message);
+            Assert.Contains("-Force", error.RecommendedAction);
+            Assert.Same(flow, error.Target);
+            Assert.Empty(stale.Objects);
+            Assert.Equal("Contested", (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Name);
+
+            _world.Engine.Journal.Clear();
+            var forced = await SetFlowAsync(new DataflowChange { Id = flow.Id, Etag = flow.Etag, Name = "Mine", Force = true });
+
+            var updated = LifecycleWorld.Only<Dataflow>(forced);
+            Assert.Equal("Mine", updated.Name);
+            Assert.Equal("changed elsewhere", updated.Description);
+            Assert.Equal(new[] { 412, 200 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
+        }
+
+        [Fact]
+        public async Task Connections_take_a_new_name_and_description_with_the_etag_fetched()
+        {
+            var flow = await _world.NewFlowAsync("Renamed");
+
+            var source = new RecordingHost();
+            await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.SourceConnectionIds.Single(), Name = "Orders in", Description = "from the shop" }, source);
+            var target = new RecordingHost();
+            await new SetTargetConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.TargetConnectionIds.Single(), Name = "Orders out" }, target);
+
+            Assert.Equal(("Orders in", "from the shop"), (LifecycleWorld.Only<SourceConnection>(source).Name, LifecycleWorld.Only<SourceConnection>(source).Description));
+            Assert.Equal("Orders out", LifecycleWorld.Only<TargetConnection>(target).Name);
+        }
+
+        [Fact]
+        public async Task WhatIf_describes_the_change_and_sends_nothing()
+        {
+            var flow = await _world.NewFlowAsync("Planned change");
+            var writes = _world.Writes;
+
+            var host = await SetFlowAsync(new DataflowChange { Id = flow.Id, Name = "Never" }, ChangeDecision.WhatIf);
+
+            Assert.Empty(host.Objects);
+            Assert.Single(host.Asked);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task Disable_then_enable_uses_the_action_endpoint_and_leaves_a_flow_already_there_alone()
+        {
+            var flow = await _world.NewFlowAsync("Paused");
+            _world.Engine.Journal.Clear();
+
+            var disabled = new RecordingHost();
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, disabled);
+            var again = new RecordingHost();
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, again);
+            var enabled = new RecordingHost();
+            await new EnableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, enabled);
+
+            Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(disabled).State);
+            Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
+            Assert.Contains("already disabled", Assert.Single(again.Verbose));
+            Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
+            Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
+        }
+    }
+}

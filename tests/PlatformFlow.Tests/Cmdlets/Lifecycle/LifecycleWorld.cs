@@ -1,0 +1,92 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Tests.Support;
+using Xunit;
+using static PlatformFlow.Tests.Cmdlets.FlowPipelineFixture;
+
+namespace PlatformFlow.Tests.Cmdlets.Lifecycle
+{
+    /// <summary>
+    /// An emulator and client sharing one manual clock (so runs move only when a test moves time), and flows built the way
+    /// users build them: the tutorial pipeline, or copies of a flow made through the client.
+    /// </summary>
+    public sealed class LifecycleWorld : IDisposable
+    {
+        private (XdmSchema Schema, Dataset Dataset, BaseConnection Base)? _prerequisites;
+
+        public LifecycleWorld()
+        {
+            Clock = new ManualTimeProvider();
+            Pipeline = new FlowPipelineFixture(new TestPlatform(new EmulatorOptions { Clock = Clock }, clientClock: Clock));
+        }
+
+        public ManualTimeProvider Clock { get; }
+
+        public FlowPipelineFixture Pipeline { get; }
+
+        public PlatformClient Client => Pipeline.Platform.Client;
+
+        public EmulatorEngine Engine => Pipeline.Platform.Engine;
+
+        public BaseConnection Shop => _prerequisites!.Value.Base;
+
+        /// <summary>Requests the emulator answered since the journal was last cleared, e.g. <c>DELETE /flows</c>.</summary>
+        public IReadOnlyList<JournalEntry> Requests(string method, string pathPrefix) =>
+            Engine.Journal.Recent.Where(e => e.Method == method && e.Path.StartsWith("/data/foundation/flowservice" + pathPrefix, StringComparison.Ordinal)).ToList();
+
+        public long Writes => Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+
+        /// <summary>A flow with its own source and target connections (on the shared base connection), built by the pipeline.</summary>
+        public async Task<Dataflow> NewFlowAsync(string name, BaseConnection? baseConnection = null)
+        {
+            _prerequisites ??= await Pipeline.PrerequisitesAsync();
+            var (schema, dataset, shop) = _prerequisites.Value;
+            var source = await Pipeline.NewSourceConnectionAsync(Params(("FlowName", name), ("BaseConnectionId", (baseConnection ?? shop).Id), ("TableName", "Shopify.Orders")));
+            var target = await Pipeline.NewTargetConnectionAsync(Params(("DatasetId", dataset.Id), ("SchemaId", schema.Id)), source.Output);
+            var mapping = await Pipeline.NewMappingSetAsync(Params(("Mapping", new object[] { new Hashtable { ["Email"] = "personalEmail.address" } })), target.Output);
+            var spec = await Pipeline.GetFlowSpecAsync(Params(), mapping.Output);
+            var flow = await Pipeline.NewDataflowAsync(Params(), spec.Output);
+            return (Dataflow)flow.Output.Value;
+        }
+
+        /// <summary>A second base connection of the same source.</summary>
+        public async Task<BaseConnection> NewBaseConnectionAsync(string name)
+        {
+            var host = new RecordingHost();
+            await new NewBaseConnectionOperation(Client).RunAsync(
+                new BaseConnectionInput { Name = name, ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-secret-2" } },
+                host);
+            return host.Single<BaseConnection>();
+        }
+
+        /// <summary>A copy of <paramref name="flow"/> under another name, through the client; it runs once, a year from now.</summary>
+        public async Task<Dataflow> CopyFlowAsync(Dataflow flow, string name, IReadOnlyList<string>? sourceConnectionIds = null, IReadOnlyList<string>? targetConnectionIds = null)
+        {
+            var created = await Client.FlowService.Flows.CreateAsync(new DataflowRequest
+            {
+                Name = name,
+                FlowSpec = flow.FlowSpec!,
+                SourceConnectionIds = (sourceConnectionIds ?? flow.SourceConnectionIds).ToList(),
+                TargetConnectionIds = (targetConnectionIds ?? flow.TargetConnectionIds).ToList(),
+                Transformations = flow.Transformations!,
+                ScheduleParams = new ScheduleParams { Frequency = "once", StartTime = Clock.GetUtcNow().AddYears(1).ToUnixTimeSeconds() },
+            });
+            return await Client.FlowService.Flows.GetAsync(created.Id);
+        }
+
+        public static T Only<T>(RecordingHost host)
+        {
+            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return host.Single<T>();
+        }
+
+        public void Dispose() => Pipeline.Dispose();
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Tests.Support;
+using Xunit;
+
+namespace PlatformFlow.Tests.Cmdlets.Lifecycle
+{
+    /// <summary>1,000 flows, put through the client, listed in pages of 50.</summary>
+    public sealed class PagingTests : IClassFixture<PagingTests.ThousandFlows>
+    {
+        private const int FlowCount = 1000;
+        private readonly ThousandFlows _flows;
+
+        public PagingTests(ThousandFlows flows)
+        {
+            _flows = flows;
+        }
+
+        private LifecycleWorld World => _flows.World;
+
+        private async Task<(RecordingHost Host, int PageRequests)> ListAsync(ResourceQuery query)
+        {
+            World.Engine.Journal.Clear();
+            var host = new RecordingHost();
+            await new GetDataflowOperation(World.Client).RunAsync(query, host);
+            Assert.Empty(host.Errors.Select(e => e.Message));
+            return (host, World.Requests("GET", "/flows").Count);
+        }
+
+        [Fact]
+        public async Task Every_flow_comes_exactly_once_in_pages_of_50()
+        {
+            var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50 });
+
+            var ids = host.Objects.Select(o => ((Dataflow)o.Value).Id).ToList();
+            Assert.Equal(FlowCount, ids.Count);
+            Assert.Equal(FlowCount, ids.Distinct().Count());
+            Assert.Equal(_flows.Ids.OrderBy(i => i), ids.OrderBy(i => i));
+            Assert.Equal(FlowCount / 50, pages);
+        }
+
+        [Fact]
+        public async Task First_120_after_skipping_30_fetches_only_the_three_pages_it_needs()
+        {
+            var all = (await ListAsync(new ResourceQuery { PageSize = 50 })).Host.Objects.Select(o => ((Dataflow)o.Value).Id).ToList();
+
+            var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50, Skip = 30, First = 120 });
+
+            Assert.Equal(all.Skip(30).Take(120), host.Objects.Select(o => ((Dataflow)o.Value).Id));
+            Assert.Equal(3, pages);
+        }
+
+        [Fact]
+        public async Task First_stops_paging_even_when_a_name_is_matched_here()
+        {
+            var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50, Name = "Bulk 0*", NameMatches = n => n.StartsWith("Bulk 0", StringComparison.OrdinalIgnoreCase), First = 5 });
+
+            Assert.Equal(5, host.Objects.Count);
+            Assert.All(host.Objects, o => Assert.StartsWith("Bulk 0", ((Dataflow)o.Value).Name));
+            Assert.Equal(1, pages);
+        }
+
+        [Fact]
+        public async Task Count_asks_the_platform_for_the_number_alone()
+        {
+            World.Engine.Journal.Clear();
+            var host = new RecordingHost();
+            var operation = new GetDataflowOperation(World.Client);
+            await operation.CountOnlyAsync(new ResourceQuery(), host);
+            await operation.CountOnlyAsync(new ResourceQuery { Filters = new[] { "name~Bulk 00" } }, host);
+
+            Assert.Equal(new object[] { (long)FlowCount, 100L }, host.Objects.Select(o => o.Value));
+            Assert.Equal(2, World.Requests("GET", "/flows").Count);
+        }
+
+        [Fact]
+        public async Task IncludeTotalCount_writes_the_platforms_count_before_the_page()
+        {
+            var (host, _) = await ListAsync(new ResourceQuery { PageSize = 50, First = 2, TotalCount = (count, accuracy) => "total " + count + " at " + accuracy });
+
+            Assert.Equal("total " + FlowCount + " at 1", host.Objects[0].Value);
+            Assert.Equal(3, host.Objects.Count);
+        }
+
+        /// <summary>The pipeline's flow, then 999 copies of it made through the client (in process, in parallel).</summary>
+        public sealed class ThousandFlows : IAsyncLifetime
+        {
+            public LifecycleWorld World { get; } = new LifecycleWorld();
+
+            public List<string> Ids { get; } = new List<string>();
+
+            public async Task InitializeAsync()
+            {
+                var first = await World.NewFlowAsync("Template");
+                var watch = Stopwatch.StartNew();
+                var copies = await Task.WhenAll(Enumerable.Range(0, FlowCount - 1).Select(i => World.CopyFlowAsync(first, "Bulk " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))));
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "Creating the flows took " + watch.Elapsed);
+                Ids.Add(first.Id);
+                Ids.AddRange(copies.Select(c => c.Id));
+            }
+
+            public Task DisposeAsync()
+            {
+                World.Dispose();
+                return Task.CompletedTask;
+            }
+        }
+    }
+}

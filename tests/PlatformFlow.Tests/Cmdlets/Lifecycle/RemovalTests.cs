@@ -1,0 +1,156 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Tests.Support;
+using Xunit;
+
+namespace PlatformFlow.Tests.Cmdlets.Lifecycle
+{
+    /// <summary>Remove-*: the platform's delete rules, -IncludeConnections' order and what it spares, -WhatIf.</summary>
+    public sealed class RemovalTests : IDisposable
+    {
+        private readonly LifecycleWorld _world = new LifecycleWorld();
+
+        public void Dispose() => _world.Dispose();
+
+        private static async Task<RecordingHost> RemoveAsync<TInput>(RemovalOperation<TInput> operation, TInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var host = new RecordingHost(decision);
+            var steps = await operation.PlanAsync(input, input, host);
+            await operation.ExecuteAsync(steps, passThru: true, input, host);
+            return host;
+        }
+
+        private string[] Deletes() => _world.Engine.Journal.Recent.Where(e => e.Method == "DELETE").Select(e => e.Path.Replace("/data/foundation/flowservice", string.Empty)).ToArray();
+
+        [Fact]
+        public async Task IncludeConnections_removes_the_flow_then_its_own_connections_then_unused_base_connections_and_spares_shared_ones()
+        {
+            var first = await _world.NewFlowAsync("First");
+            var second = await _world.NewFlowAsync("Second");
+
+            // A third flow shares the first flow's target connection.
+            var third = await _world.CopyFlowAsync(first, "Third", sourceConnectionIds: second.SourceConnectionIds);
+            _world.Engine.Journal.Clear();
+
+            var removeFirst = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = first.Id, IncludeConnections = true });
+
+            Assert.Empty(removeFirst.Errors.Select(e => e.Message));
+            Assert.Equal(new[] { "/flows/" + first.Id, "/sourceConnections/" + first.SourceConnectionIds.Single() }, Deletes());
+            Assert.Equal(new[] { "Dataflow", "SourceConnection" }, removeFirst.Objects.Select(o => ((RemovedResource)o.Value).Kind));
+
+            _world.Engine.Journal.Clear();
+            await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = second.Id, IncludeConnections = true });
+
+            // Second's source is still used by Third; its target is its own; the base connection is still used.
+            Assert.Equal(new[] { "/flows/" + second.Id, "/targetConnections/" + second.TargetConnectionIds.Single() }, Deletes());
+
+            _world.Engine.Journal.Clear();
+            var removeThird = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = third.Id, IncludeConnections = true });
+
+            Assert.Empty(removeThird.Errors.Select(e => e.Message));
+            Assert.Equal(
+                new[]
+                {
+                    "/flows/" + third.Id,
+                    "/sourceConnections/" + second.SourceConnectionIds.Single(),
+                    "/targetConnections/" + first.TargetConnectionIds.Single(),
+                    "/connections/" + _world.Shop.Id,
+                },
+                Deletes());
+            Assert.Equal(new[] { "Remove Dataflow", "Remove SourceConnection", "Remove TargetConnection", "Remove BaseConnection" }, removeThird.Asked.Select(a => a.Action));
+        }
+
+        [Fact]
+        public async Task A_base_connection_another_flows_source_uses_is_kept()
+        {
+            var flow = await _world.NewFlowAsync("Leaving");
+            var other = await _world.NewFlowAsync("Staying");
+            _world.Engine.Journal.Clear();
+
+            await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = flow.Id, IncludeConnections = true });
+
+            Assert.DoesNotContain(Deletes(), d => d.StartsWith("/connections/", StringComparison.Ordinal));
+            Assert.Equal(_world.Shop.Id, (await _world.Client.FlowService.BaseConnections.GetAsync(_world.Shop.Id)).Id);
+            Assert.Equal(other.Id, (await _world.Client.FlowService.Flows.GetAsync(other.Id)).Id);
+        }
+
+        [Fact]
+        public async Task WhatIf_plans_every_step_and_sends_no_write()
+        {
+            var flow = await _world.NewFlowAsync("Kept");
+            var writes = _world.Writes;
+
+            var host = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = flow.Id, IncludeConnections = true }, ChangeDecision.WhatIf);
+
+            Assert.Equal(writes, _world.Writes);
+            Assert.Equal(4, host.Asked.Count);
+            Assert.Empty(host.Objects);
+            Assert.Equal(flow.Id, (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Id);
+        }
+
+        [Fact]
+        public async Task Declining_the_flow_stops_before_its_connections()
+        {
+            var flow = await _world.NewFlowAsync("Declined");
+            var writes = _world.Writes;
+
+            var host = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = flow.Id, IncludeConnections = true }, ChangeDecision.Declined);
+
+            Assert.Single(host.Asked);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task Removing_a_base_connection_in_use_fails_with_the_platforms_error_naming_the_flow()
+        {
+            var flow = await _world.NewFlowAsync("Busy");
+
+            var host = await RemoveAsync(new RemoveBaseConnectionOperation(_world.Client), _world.Shop.Id);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("FLOW-1418-400", error.ErrorId);
+            Assert.Contains(flow.Id, error.Message);
+            Assert.Equal(_world.Shop.Id, error.Target);
+            Assert.Empty(host.Objects);
+        }
+
+        [Fact]
+        public async Task Connections_datasets_and_schemas_are_removed_once_nothing_uses_them()
+        {
+            var flow = await _world.NewFlowAsync("Dismantled");
+            var target = await _world.Client.FlowService.TargetConnections.GetAsync(flow.TargetConnectionIds.Single());
+            var dataset = await _world.Client.Catalog.GetDatasetAsync(target.Params!.DataSetId!);
+
+            var inUse = await RemoveAsync(new RemoveSourceConnectionOperation(_world.Client), flow.SourceConnectionIds.Single());
+            Assert.Equal("FLOW-1447-400", Assert.Single(inUse.Errors).ErrorId);
+
+            Assert.Empty((await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = flow.Id })).Errors);
+            Assert.Empty((await RemoveAsync(new RemoveSourceConnectionOperation(_world.Client), flow.SourceConnectionIds.Single())).Errors);
+            Assert.Empty((await RemoveAsync(new RemoveTargetConnectionOperation(_world.Client), flow.TargetConnectionIds.Single())).Errors);
+            Assert.Empty((await RemoveAsync(new RemoveBaseConnectionOperation(_world.Client), _world.Shop.Id)).Errors);
+            Assert.Empty((await RemoveAsync(new RemoveDatasetOperation(_world.Client), dataset.Id)).Errors);
+            var schema = await RemoveAsync(new RemoveXdmSchemaOperation(_world.Client), dataset.SchemaRef!.Id);
+            Assert.True(schema.Errors.Count == 0, string.Join(Environment.NewLine, schema.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            Assert.Equal("XdmSchema", schema.Single<RemovedResource>().Kind);
+
+            var gone = new RecordingHost();
+            await new GetDatasetOperation(_world.Client).RunAsync(new ResourceQuery { Id = dataset.Id }, gone);
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, Assert.Single(gone.Errors).Category);
+        }
+
+        [Fact]
+        public void The_confirmation_question_lists_the_deletes_in_order()
+        {
+            var steps = new[]
+            {
+                new RemovalStep("Dataflow", "f", "Orders", _ => Task.CompletedTask),
+                new RemovalStep("SourceConnection", "s", null, _ => Task.CompletedTask),
+            };
+
+            Assert.Equal("Remove Dataflow 'Orders', then SourceConnection 's'? This cannot be undone.", RemovalOperation<string>.Question(steps));
+        }
+    }
+}

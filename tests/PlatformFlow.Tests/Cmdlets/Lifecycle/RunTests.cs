@@ -1,0 +1,191 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Emulator.FlowService;
+using PlatformFlow.Tests.Support;
+using Xunit;
+using EmulatorRunError = PlatformFlow.Emulator.FlowService.RunError;
+using RunStatus = PlatformFlow.Client.Models.RunStatus;
+
+namespace PlatformFlow.Tests.Cmdlets.Lifecycle
+{
+    /// <summary>
+    /// Get-FlowRun, Start-FlowRun, Restart-FlowRun and Wait-FlowRun. The emulator and the waits share one manual clock:
+    /// each poll's wait moves time at once (AutoAdvance), so runs progress with no real sleep.
+    /// </summary>
+    public sealed class RunTests : IDisposable
+    {
+        private readonly LifecycleWorld _world = new LifecycleWorld();
+
+        public void Dispose() => _world.Dispose();
+
+        private async Task<FlowRun> TheOnlyRunOfAsync(Dataflow flow)
+        {
+            var host = new RecordingHost();
+            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id }, host);
+            return LifecycleWorld.Only<FlowRun>(host);
+        }
+
+        private async Task<RecordingHost> WaitAsync(string runId, TimeSpan timeout, TimeSpan? pollInterval = null)
+        {
+            _world.Clock.AutoAdvance = true;
+            var host = new RecordingHost();
+            await new WaitFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunWait { RunId = runId, Timeout = timeout, PollInterval = pollInterval ?? TimeSpan.FromSeconds(15) }, host);
+            return host;
+        }
+
+        private async Task<FlowRun> StartAsync(Dataflow flow)
+        {
+            var host = new RecordingHost();
+            var now = _world.Clock.GetUtcNow();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddHours(-1), WindowEnd = now }, host);
+            return LifecycleWorld.Only<FlowRun>(host);
+        }
+
+        [Fact]
+        public async Task Wait_polls_on_the_clock_until_the_run_succeeds_and_writes_it()
+        {
+            var flow = await _world.NewFlowAsync("Scheduled");
+            var run = await TheOnlyRunOfAsync(flow);
+            Assert.Equal(RunStatus.Queued, run.Status);
+
+            var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
+
+            var final = LifecycleWorld.Only<FlowRun>(host);
+            Assert.Equal(RunStatus.Success, final.Status);
+            Assert.True(final.Metrics!.RecordSummary!.OutputRecordCount > 0);
+            Assert.Equal(0, final.Metrics.RecordSummary.FailedRecordCount);
+            Assert.Contains(host.Progress, p => p.Status.StartsWith("IN_PROGRESS", StringComparison.Ordinal));
+            Assert.True(host.Progress.Last().Completed);
+            Assert.All(_world.Clock.RequestedDelays, d => Assert.Equal(TimeSpan.FromSeconds(15), d));
+            Assert.InRange(_world.Clock.RequestedDelays.Count, 5, 6);
+        }
+
+        [Fact]
+        public async Task Wait_writes_an_error_with_the_runs_first_errors_when_it_fails_and_still_writes_the_run()
+        {
+            var flow = await _world.NewFlowAsync("Failing");
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.Failed(new EmulatorRunError("CONNECTOR-2001-500", "The shop refused the token.")));
+            var run = await StartAsync(flow);
+
+            var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("FlowRunFailed", error.ErrorId);
+            Assert.Contains("CONNECTOR-2001-500: The shop refused the token.", error.Message);
+            Assert.Contains(run.Id, error.Message);
+            Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).Status);
+            Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().Status);
+        }
+
+        [Fact]
+        public async Task Wait_reports_a_partial_success_as_an_error_too()
+        {
+            var flow = await _world.NewFlowAsync("Partly");
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(0.25, new EmulatorRunError("MAPPER-2000-400", "Bad email", 10)));
+            var run = await StartAsync(flow);
+
+            var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
+
+            Assert.Equal("FlowRunPartialSuccess", Assert.Single(host.Errors).ErrorId);
+            Assert.True(host.Single<FlowRun>().Metrics!.RecordSummary!.FailedRecordCount > 0);
+        }
+
+        [Fact]
+        public async Task Wait_gives_a_clear_timeout_error_when_the_run_does_not_finish_in_time()
+        {
+            var flow = await _world.NewFlowAsync("Slow");
+            var run = await TheOnlyRunOfAsync(flow);
+
+            var host = await WaitAsync(run.Id, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(15));
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("OperationTimeout", error.ErrorId);
+            Assert.Equal(OperationErrorCategory.OperationTimeout, error.Category);
+            Assert.Contains("did not finish within 00:00:40", error.Message);
+            Assert.Empty(host.Objects);
+            Assert.Equal(new[] { 15, 15, 10 }, _world.Clock.RequestedDelays.Select(d => (int)d.TotalSeconds));
+        }
+
+        [Fact]
+        public async Task Get_FlowRun_filters_by_status_in_any_spelling_and_by_time()
+        {
+            var flow = await _world.NewFlowAsync("Mixed");
+            var scheduled = await TheOnlyRunOfAsync(flow);
+            await WaitAsync(scheduled.Id, TimeSpan.FromMinutes(5));
+            var since = _world.Clock.GetUtcNow();
+            _world.Clock.Advance(TimeSpan.FromSeconds(1));
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.Failed());
+            var failing = await StartAsync(flow);
+            await WaitAsync(failing.Id, TimeSpan.FromMinutes(5));
+
+            var failed = new RecordingHost();
+            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id, Statuses = new[] { RunStatusNames.Parse("failed") } }, failed);
+            var recent = new RecordingHost();
+            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id, Since = since }, recent);
+            var byId = new RecordingHost();
+            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { RunId = scheduled.Id }, byId);
+
+            Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(failed).Id);
+            Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(recent).Id);
+            Assert.Equal(RunStatus.Success, LifecycleWorld.Only<FlowRun>(byId).Status);
+        }
+
+        [Fact]
+        public async Task Start_checks_the_window_and_the_flows_state_before_sending()
+        {
+            var flow = await _world.NewFlowAsync("Checked");
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            _world.Engine.Journal.Clear();
+            var now = _world.Clock.GetUtcNow();
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now, WindowEnd = now.AddHours(-1) }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.Contains("enable it first", error.Message);
+            Assert.Contains("WindowEnd", error.Message);
+            Assert.Empty(_world.Requests("POST", "/runs"));
+        }
+
+        [Fact]
+        public async Task Start_sends_the_window_and_the_run_spec_params()
+        {
+            var flow = await _world.NewFlowAsync("On demand");
+            var now = _world.Clock.GetUtcNow();
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddDays(-1), WindowEnd = now, DeltaColumn = "updated_at" }, host);
+
+            var run = LifecycleWorld.Only<FlowRun>(host);
+            Assert.Equal(flow.Id, run.FlowId);
+            Assert.Equal(RunStatus.Queued, run.Status);
+            var parameters = run.AdditionalProperties!["params"];
+            Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), parameters.GetProperty("windowStartTime").GetInt64());
+            Assert.Equal("updated_at", parameters.GetProperty("deltaColumn").GetProperty("name").GetString());
+        }
+
+        [Fact]
+        public async Task Restart_retriggers_a_finished_run_and_refuses_one_still_running()
+        {
+            var flow = await _world.NewFlowAsync("Again");
+            var run = await TheOnlyRunOfAsync(flow);
+
+            var tooEarly = new RecordingHost();
+            await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, tooEarly);
+            Assert.Equal("PreflightRejected", Assert.Single(tooEarly.Errors).ErrorId);
+
+            await WaitAsync(run.Id, TimeSpan.FromMinutes(5));
+            var host = new RecordingHost();
+            await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, host);
+
+            var retry = LifecycleWorld.Only<FlowRun>(host);
+            Assert.NotEqual(run.Id, retry.Id);
+            Assert.Equal(flow.Id, retry.FlowId);
+            Assert.Single(_world.Requests("POST", "/runs/" + run.Id + "/action"));
+        }
+    }
+}

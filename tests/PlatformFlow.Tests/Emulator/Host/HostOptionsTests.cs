@@ -1,0 +1,62 @@
+using System;
+using PlatformFlow.Emulator.Host;
+using Xunit;
+
+namespace PlatformFlow.Tests.Emulator.Host
+{
+    public sealed class HostOptionsTests
+    {
+        [Fact]
+        public void Defaults_are_port_5055_and_the_prod_and_dev_sandboxes_without_credentials()
+        {
+            var options = HostOptions.Parse(Array.Empty<string>());
+
+            Assert.Equal(5055, options.Port);
+            Assert.Equal(new[] { "prod", "dev" }, options.Emulator.Sandboxes);
+            Assert.Null(options.Emulator.Credentials);
+            Assert.False(options.ShowHelp);
+        }
+
+        [Fact]
+        public void Every_option_reaches_the_emulator_options()
+        {
+            var options = HostOptions.Parse(new[]
+            {
+                "--port", "0", "--sandbox", "prod,qa", "--client-id", "id", "--client-secret", "secret", "--tenant", "acme",
+                "--throttle-rate", "0.25", "--unavailable-rate", "0.1", "--retry-after", "3", "--latency-ms", "40", "--seed", "7",
+            });
+
+            Assert.Equal(0, options.Port);
+            Assert.Equal(new[] { "prod", "qa" }, options.Emulator.Sandboxes);
+            Assert.Equal("id", options.Emulator.Credentials!.ClientId);
+            Assert.Equal("secret", options.Emulator.Credentials.ClientSecret);
+            Assert.Equal("acme", options.Emulator.TenantId);
+            Assert.Equal(0.25, options.Emulator.Faults.ThrottleRate);
+            Assert.Equal(0.1, options.Emulator.Faults.UnavailableRate);
+            Assert.Equal(3, options.Emulator.Faults.RetryAfterSeconds);
+            Assert.Equal(TimeSpan.FromMilliseconds(40), options.Emulator.Faults.Latency);
+            Assert.Equal(7, options.Emulator.Faults.Seed);
+        }
+
+        [Fact]
+        public void Help_is_recognized()
+        {
+            Assert.True(HostOptions.Parse(new[] { "--help" }).ShowHelp);
+            Assert.Contains("--throttle-rate", HostOptions.Usage);
+        }
+
+        [Theory]
+        [InlineData("--port", "70000")]
+        [InlineData("--sandbox", "Prod")]
+        [InlineData("--throttle-rate", "1.5")]
+        [InlineData("--client-id", "only-the-id")]
+        [InlineData("--colour", "blue")]
+        [InlineData("--port")]
+        public void Bad_arguments_say_what_is_wrong(params string[] args)
+        {
+            var error = Assert.Throws<FormatException>(() => HostOptions.Parse(args));
+
+            Assert.Contains(args[0], error.Message);
+        }
+    }
+}

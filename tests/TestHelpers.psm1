@@ -1,0 +1,116 @@
+# Shared by the Pester suites (tests/*.Tests.ps1). Each suite imports the built module itself, then this file.
+# The embedded emulator lives as long as the process and every suite shares it: tests isolate themselves with unique
+# names (New-TestSuffix) instead of assuming an empty platform.
+
+Set-StrictMode -Version Latest
+# Helpers that build fixtures must not carry on half-way: any step's error ends the test that called them.
+$ErrorActionPreference = 'Stop'
+
+function New-TestSuffix {
+    <#
+    .SYNOPSIS
+        A short random word to make the names of one test's resources unique.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    [guid]::NewGuid().ToString('N').Substring(0, 8)
+}
+
+function Get-EmulatorJournalMark {
+    <#
+    .SYNOPSIS
+        How many requests the embedded emulator has answered so far; pass it to Get-EmulatorWriteSince.
+    #>
+    [CmdletBinding()]
+    [OutputType([long])]
+    param()
+    [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Journal.Total
+}
+
+function Get-EmulatorRequestSince {
+    <#
+    .SYNOPSIS
+        The requests the embedded emulator answered since the mark (entries with Method, Path, Status, IsWrite).
+    #>
+    [CmdletBinding()]
+    [OutputType('PlatformFlow.Emulator.Engine.JournalEntry')]
+    param([Parameter(Mandatory)][long] $Mark)
+    $journal = [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Journal
+    $answeredSince = [int]($journal.Total - $Mark)
+    if ($answeredSince -gt 0) {
+        $journal.Recent | Select-Object -Last $answeredSince
+    }
+}
+
+function Get-EmulatorWriteSince {
+    <#
+    .SYNOPSIS
+        The platform requests that could change something (POST, PATCH, PUT, DELETE under /data/) answered since the mark.
+        IMS token requests (/ims/token/v3) are POSTs too but change nothing on the platform, so they are not counted.
+    #>
+    [CmdletBinding()]
+    [OutputType('PlatformFlow.Emulator.Engine.JournalEntry')]
+    param([Parameter(Mandatory)][long] $Mark)
+    Get-EmulatorRequestSince -Mark $Mark |
+        Where-Object { $_.IsWrite -and $_.Path.StartsWith('/data/', [StringComparison]::Ordinal) }
+}
+
+function New-ShopifyFlowPrerequisite {
+    <#
+    .SYNOPSIS
+        What every flow of the tutorial needs first: a profile schema, a dataset on it and a Shopify base connection.
+    .OUTPUTS
+        An object with Schema, Dataset, BaseConnection and ShopifyToken (the plain text of the shop's access token, so
+        tests can check that it is never shown).
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Suffix)
+    $shopifyToken = "shpat-test-$Suffix-$(New-TestSuffix)"
+    $schema = New-XdmSchema -Title "Orders $Suffix" -Class profile -FieldGroup profile-person-details, profile-personal-details
+    $dataset = $schema | New-Dataset -Name "Orders $Suffix"
+    $base = New-BaseConnection -Name "Shop $Suffix" -ConnectionSpec Shopify -Parameter @{
+        host        = 'shop.example'
+        accessToken = ConvertTo-SecureString $shopifyToken -AsPlainText -Force
+    }
+    [pscustomobject]@{
+        Schema         = $schema
+        Dataset        = $dataset
+        BaseConnection = $base
+        ShopifyToken   = $shopifyToken
+    }
+}
+
+function New-ShopifyTestFlow {
+    <#
+    .SYNOPSIS
+        Builds one dataflow per name with the tutorial's short pipeline (Shopify.Orders, Email and Phone mapped).
+    #>
+    [CmdletBinding()]
+    [OutputType('PlatformFlow.Client.Models.Dataflow')]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)][string] $FlowName,
+        [Parameter(Mandatory)] $Prerequisite,
+        [DateTimeOffset] $StartTime = [DateTimeOffset]::UtcNow
+    )
+    process {
+        New-SourceConnection -Name $FlowName -BaseConnectionId $Prerequisite.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone |
+            New-TargetConnection -DatasetId $Prerequisite.Dataset.Id |
+            New-MappingSet -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' } |
+            Get-FlowSpec |
+            New-Dataflow -Frequency Once -StartTime $StartTime
+    }
+}
+
+function Get-CurrentAccessToken {
+    <#
+    .SYNOPSIS
+        The access token the current context sends, to check that no output ever shows it.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
+}
+
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
