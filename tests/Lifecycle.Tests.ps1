@@ -131,7 +131,7 @@ Describe 'Remove-Dataflow -IncludeConnections' {
 
 Describe 'Get-Dataflow | Get-FlowRun | Wait-FlowRun' {
     BeforeAll {
-        # The emulator runs a flow on the real clock: 10 s queued, then 60 s in progress. Both flows start together a few
+        # The embedded emulator runs a flow on the real clock: 2 s queued, then 5 s in progress. Both flows start together a few
         # seconds from now, so the one planned failure (the emulator's hook) applies to the first run, and all the waiting
         # happens once, here.
         $startTime = [DateTimeOffset]::UtcNow.AddSeconds(5)

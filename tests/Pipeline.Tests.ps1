@@ -147,6 +147,32 @@ Describe '-ErrorAction Stop' {
 
         (Get-Dataflow -Name "Halt $suffix *").Name | Sort-Object | Should -Be @("Halt $suffix 1", "Halt $suffix 2")
     }
+
+    It 'throws the platform''s own error record, not a wrapped one' {
+        $caught = $null
+        try {
+            Get-Dataflow -Id '00000000-0000-0000-0000-000000000000' -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $caught.FullyQualifiedErrorId | Should -BeLike '*,PlatformFlow.Commands.GetDataflowCommand'
+        $caught.FullyQualifiedErrorId | Should -Not -BeLike 'GetDataflowFailed,*'
+    }
+}
+
+Describe 'Select-Object -First stopping a listing' {
+    It 'takes the first flow and ends the listing without an error' {
+        $null = 1..3 | ForEach-Object { "First $suffix $_" } | New-ShopifyTestFlow -Prerequisite $pre
+
+        $first = Get-Dataflow -Name "First $suffix *" -PageSize 1 -ErrorVariable listErrors | Select-Object -First 1
+
+        $first | Should -HaveCount 1
+        $listErrors | Should -BeNullOrEmpty
+    }
 }
 
 Describe '-WhatIf over the whole pipeline' {
@@ -255,6 +281,10 @@ Describe '-Verbose' {
 
 Describe 'Stopping a long Wait-FlowRun' {
     It 'ends promptly when its pipeline is stopped, as Ctrl+C does' {
+        # The embedded emulator's runs end after seconds; make this one long enough to still be waited on when stopped.
+        $emulatorOptions = [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Options
+        $runDuration = $emulatorOptions.RunDuration
+        $emulatorOptions.RunDuration = [TimeSpan]::FromMinutes(10)
         $run = New-ShopifyTestFlow -FlowName "Waiting $suffix" -Prerequisite $pre | Get-FlowRun | Select-Object -First 1
         $mark = Get-EmulatorJournalMark
         $powershell = [powershell]::Create()
@@ -266,7 +296,7 @@ Describe 'Stopping a long Wait-FlowRun' {
                 }).AddArgument($ModulePath).AddArgument($run.Id)
             $null = $powershell.BeginInvoke()
 
-            # Stop only once Wait-FlowRun is polling the run (a queued run takes over a minute to finish).
+            # Stop only once Wait-FlowRun is polling the run.
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             while (-not (Get-EmulatorRequestSince -Mark $mark | Where-Object { $_.Method -eq 'GET' -and $_.Path.EndsWith("/runs/$($run.Id)") }) -and [DateTime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 200
@@ -280,6 +310,7 @@ Describe 'Stopping a long Wait-FlowRun' {
         }
         finally {
             $powershell.Dispose()
+            $emulatorOptions.RunDuration = $runDuration
         }
     }
 }

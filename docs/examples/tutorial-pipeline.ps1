@@ -34,4 +34,4 @@ Write-Host "`nThe dataflow:"
 $flow | Format-Table | Out-Host
 
 Write-Host "Its first run:"
-$flow | Get-FlowRun | Select-Object -First 1 | Wait-FlowRun -Timeout ([TimeSpan]::FromMinutes(2)) | Format-Table | Out-Host
+$flow | Get-FlowRun | Select-Object -First 1 | Wait-FlowRun -Timeout 120 -PollInterval 2 | Format-Table | Out-Host

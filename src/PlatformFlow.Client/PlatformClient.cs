@@ -37,7 +37,7 @@ namespace PlatformFlow.Client
             var instance = Interlocked.Increment(ref _instances);
             _platformClientName = "PlatformFlow.Platform." + instance;
             _imsClientName = "PlatformFlow.Ims." + instance;
-            Options = options;
+            Options = options.WithoutAccessToken();
 
             IAccessTokenSource tokens;
             string apiKey;

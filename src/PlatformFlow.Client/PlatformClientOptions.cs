@@ -35,6 +35,14 @@ namespace PlatformFlow.Client
         /// (headers, retry, tracing) is the same either way.
         /// </summary>
         public Func<HttpMessageHandler>? PrimaryHandler { get; set; }
+
+        /// <summary>A copy without <see cref="AccessToken"/>, to keep where a user can look (the token lives in the token source).</summary>
+        internal PlatformClientOptions WithoutAccessToken()
+        {
+            var copy = (PlatformClientOptions)MemberwiseClone();
+            copy.AccessToken = null;
+            return copy;
+        }
     }
 
     /// <summary>The resolved settings of a connection, as its HTTP handlers see them.</summary>

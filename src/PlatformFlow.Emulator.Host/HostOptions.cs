@@ -21,6 +21,8 @@ namespace PlatformFlow.Emulator.Host
             + "  --unavailable-rate <0..1> Share of requests answered 503.\n"
             + "  --retry-after <seconds>  Retry-After of injected 429s. Default 1.\n"
             + "  --latency-ms <ms>        Delay added to every request.\n"
+            + "  --run-queued <seconds>   How long a new run stays QUEUED. Default 10.\n"
+            + "  --run-duration <seconds> How long a run stays IN_PROGRESS before it ends. Default 60.\n"
             + "  --seed <n>               Seed of the fault draw, to repeat a rehearsal exactly.\n"
             + "  --help                   Show this text.";
 
@@ -85,6 +87,12 @@ namespace PlatformFlow.Emulator.Host
                         break;
                     case "--latency-ms":
                         options.Emulator.Faults.Latency = TimeSpan.FromMilliseconds(Number(name, value, 0, 600000));
+                        break;
+                    case "--run-queued":
+                        options.Emulator.RunQueuedFor = TimeSpan.FromSeconds(Number(name, value, 0, 86400));
+                        break;
+                    case "--run-duration":
+                        options.Emulator.RunDuration = TimeSpan.FromSeconds(Number(name, value, 0, 86400));
                         break;
                     case "--seed":
                         options.Emulator.Faults.Seed = Number(name, value, int.MinValue, int.MaxValue);

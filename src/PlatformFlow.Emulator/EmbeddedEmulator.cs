@@ -7,7 +7,8 @@ namespace PlatformFlow.Emulator
     /// <summary>
     /// The emulator behind <c>Connect-Platform -Emulator</c>: one engine per process, so its sandboxes keep their state across
     /// reconnects and every runspace sees the same data. It enforces credentials generated for this process, so the
-    /// client's OAuth flow runs for real, offline.
+    /// client's OAuth flow runs for real, offline. Runs are short (queued 2 s, running 5 s) so a rehearsal can watch one
+    /// finish.
     /// </summary>
     public static class EmbeddedEmulator
     {
@@ -24,6 +25,8 @@ namespace PlatformFlow.Emulator
         private static readonly Lazy<EmulatorEngine> SharedEngine = new Lazy<EmulatorEngine>(() => new EmulatorEngine(new EmulatorOptions
         {
             Credentials = new EmulatorCredentials(ClientId, ClientSecret),
+            RunQueuedFor = TimeSpan.FromSeconds(2),
+            RunDuration = TimeSpan.FromSeconds(5),
         }));
 
         public static EmulatorEngine Engine => SharedEngine.Value;

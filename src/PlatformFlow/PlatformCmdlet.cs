@@ -20,20 +20,26 @@ namespace PlatformFlow
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>True when the user waived the confirmation question (<c>-Force</c>); ShouldProcess then proceeds unasked.</summary>
+        protected virtual bool SkipsConfirmation => false;
+
         /// <summary>Runs one operation for the current input, on the seam; a failure that escapes it ends the command.</summary>
         protected void Run(Func<IOperationHost, Task> operation)
         {
-            try
+            using (var host = new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation))
             {
-                new CmdletOperationHost(this, _stopping.Token).Run(operation);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing more to report.
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is OutOfMemoryException))
-            {
-                ThrowTerminatingError(ErrorRecords.From(OperationError.From(ex, null, MyInvocation.MyCommand.Name.Replace("-", string.Empty))));
+                try
+                {
+                    host.Run(operation);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    // Ctrl+C: PowerShell is already stopping the pipeline; nothing more to report.
+                }
+                catch (Exception ex) when (!host.FailedOnPipelineThread && !(ex is PipelineStoppedException) && !(ex is OutOfMemoryException))
+                {
+                    ThrowTerminatingError(ErrorRecords.From(OperationError.From(ex, null, MyInvocation.MyCommand.Name.Replace("-", string.Empty))));
+                }
             }
         }
     }

@@ -1,13 +1,12 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow
 {
     /// <summary>
-    /// Base of the Remove-* cmdlets: the operation plans the deletes (reads only), the cmdlet confirms unless -Force, then
-    /// each delete goes through ShouldProcess on the seam (so -WhatIf sends no write).
+    /// Base of the Remove-* cmdlets (<c>ConfirmImpact=High</c>): the operation plans the deletes with reads, then asks once
+    /// through ShouldProcess, naming everything that will go. <c>-Force</c> skips that question, as a runbook needs;
+    /// <c>-WhatIf</c> still describes the plan and sends no write, and an explicit <c>-Confirm</c> still asks.
     /// </summary>
     public abstract class RemoveResourceCmdlet : PlatformCmdlet
     {
@@ -19,25 +18,15 @@ namespace PlatformFlow
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected void Remove<TInput>(RemovalOperation<TInput> operation, TInput input, object target)
-        {
-            IReadOnlyList<RemovalStep> steps = Array.Empty<RemovalStep>();
-            Run(async host => steps = await operation.PlanAsync(input, target, host).ConfigureAwait(false));
-            if (steps.Count == 0)
-            {
-                return;
-            }
+        protected override bool SkipsConfirmation =>
+            Force && !IsRequested("WhatIf", "WhatIfPreference") && !MyInvocation.BoundParameters.ContainsKey("Confirm");
 
-            if (Force || WhatIfRequested || ShouldContinue(RemovalOperation<TInput>.Question(steps), "Confirm removal"))
-            {
-                Run(host => operation.ExecuteAsync(steps, PassThru, target, host));
-            }
-        }
+        protected void Remove<TInput>(RemovalOperation<TInput> operation, TInput input, object target) =>
+            Run(host => operation.RemoveAsync(input, PassThru, target, host));
 
-        // Under -WhatIf the deletes are only described, so there is nothing to confirm.
-        private bool WhatIfRequested =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-                ? LanguagePrimitives.IsTrue(whatIf)
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        private bool IsRequested(string parameter, string preferenceVariable) =>
+            MyInvocation.BoundParameters.TryGetValue(parameter, out var value)
+                ? LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue(preferenceVariable));
     }
 }

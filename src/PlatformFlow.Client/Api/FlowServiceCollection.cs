@@ -37,6 +37,13 @@ namespace PlatformFlow.Client.Api
         public Task<ResourceWriteResult> CreateAsync(TRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, Path, request, _requestType, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
 
+        /// <summary>Creates, then reads the new resource back: the create answer carries only its id and etag.</summary>
+        public async Task<TResource> CreateAndGetAsync(TRequest request, CancellationToken cancellationToken = default)
+        {
+            var created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(created.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         public Task<TResource> GetAsync(string id, CancellationToken cancellationToken = default) =>
             GetFirstItemAsync(ItemPath(id), cancellationToken);
 

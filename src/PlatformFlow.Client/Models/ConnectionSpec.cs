@@ -5,28 +5,13 @@ using System.Text.Json.Serialization;
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A connection spec (<c>/connectionSpecs</c>): what a source or destination needs and offers.</summary>
-    public sealed class ConnectionSpec : PlatformModel
+    public sealed class ConnectionSpec : FlowServiceSpec
     {
-        [JsonPropertyName("id")]
-        public string Id { get; init; } = string.Empty;
-
-        [JsonPropertyName("name")]
-        public string Name { get; init; } = string.Empty;
-
-        [JsonPropertyName("providerId")]
-        public string? ProviderId { get; init; }
-
-        [JsonPropertyName("version")]
-        public string? Version { get; init; }
-
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
         [JsonPropertyName("type")]
         public string? Type { get; init; }
-
-        [JsonPropertyName("attributes")]
-        public JsonObject? Attributes { get; init; }
 
         [JsonPropertyName("authSpec")]
         public List<NamedSpec>? AuthSpec { get; init; }

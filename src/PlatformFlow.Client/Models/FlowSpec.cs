@@ -6,23 +6,8 @@ using System.Text.Json.Serialization;
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A flow spec (<c>/flowSpecs</c>): which connection specs a flow may join, and the JSON Schemas of its parts.</summary>
-    public sealed class FlowSpec : PlatformModel
+    public sealed class FlowSpec : FlowServiceSpec
     {
-        [JsonPropertyName("id")]
-        public string Id { get; init; } = string.Empty;
-
-        [JsonPropertyName("name")]
-        public string Name { get; init; } = string.Empty;
-
-        [JsonPropertyName("providerId")]
-        public string? ProviderId { get; init; }
-
-        [JsonPropertyName("version")]
-        public string? Version { get; init; }
-
-        [JsonPropertyName("attributes")]
-        public JsonObject? Attributes { get; init; }
-
         [JsonPropertyName("sourceConnectionSpecIds")]
         public List<string> SourceConnectionSpecIds { get; init; } = new List<string>();
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
@@ -12,6 +13,25 @@ namespace PlatformFlow.Client.Models
     {
         [JsonExtensionData]
         public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    }
+
+    /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>
+    public abstract class FlowServiceSpec : PlatformModel
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("providerId")]
+        public string? ProviderId { get; init; }
+
+        [JsonPropertyName("version")]
+        public string? Version { get; init; }
+
+        [JsonPropertyName("attributes")]
+        public JsonObject? Attributes { get; init; }
     }
 
     /// <summary>A Flow Service resource: id, etag and audit fields.</summary>

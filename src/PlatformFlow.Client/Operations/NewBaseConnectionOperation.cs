@@ -51,26 +51,23 @@ namespace PlatformFlow.Client.Operations
                 };
                 PlatformValidationException.ThrowIfAny("base connection '" + input.Name + "'", DataflowPreflight.CheckAuth(request, spec));
 
-                BaseConnection connection;
-                switch (Ask(host, input.Name, "Create base connection (" + spec.Name + ")"))
+                var connection = await CreateOrPlanAsync(
+                    host,
+                    input.Name,
+                    "Create base connection (" + spec.Name + ")",
+                    cancel => Client.FlowService.BaseConnections.CreateAndGetAsync(request, cancel),
+                    () => new BaseConnection
+                    {
+                        Id = Planned.NewId("connection"),
+                        Name = input.Name,
+                        Description = input.Description,
+                        State = Planned.State,
+                        ConnectionSpec = request.ConnectionSpec,
+                        Auth = new ConnectionAuth { SpecName = authSpecName },
+                    }).ConfigureAwait(false);
+                if (connection is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.FlowService.BaseConnections.CreateAsync(request, cancellation).ConfigureAwait(false);
-                        connection = await Client.FlowService.BaseConnections.GetAsync(created.Id, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        connection = new BaseConnection
-                        {
-                            Id = Planned.NewId("connection"),
-                            Name = input.Name,
-                            Description = input.Description,
-                            State = Planned.State,
-                            ConnectionSpec = request.ConnectionSpec,
-                            Auth = new ConnectionAuth { SpecName = authSpecName },
-                        };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = new PipelineIds().With(PipelineIds.BaseConnectionId, connection.Id).With(PipelineIds.ConnectionSpecId, spec.Id);

@@ -99,29 +99,26 @@ namespace PlatformFlow.Client.Operations
 
                 PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-                Dataflow flow;
-                switch (Ask(host, input.FlowName, "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")"))
+                var flow = await CreateOrPlanAsync(
+                    host,
+                    input.FlowName,
+                    "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                    cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
+                    () => new Dataflow
+                    {
+                        Id = Planned.NewId("flow"),
+                        Name = request.Name,
+                        Description = request.Description,
+                        State = Planned.State,
+                        FlowSpec = request.FlowSpec,
+                        SourceConnectionIds = request.SourceConnectionIds,
+                        TargetConnectionIds = request.TargetConnectionIds,
+                        Transformations = request.Transformations,
+                        ScheduleParams = request.ScheduleParams,
+                    }).ConfigureAwait(false);
+                if (flow is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.FlowService.Flows.CreateAsync(request, cancellation).ConfigureAwait(false);
-                        flow = await Client.FlowService.Flows.GetAsync(created.Id, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        flow = new Dataflow
-                        {
-                            Id = Planned.NewId("flow"),
-                            Name = request.Name,
-                            Description = request.Description,
-                            State = Planned.State,
-                            FlowSpec = request.FlowSpec,
-                            SourceConnectionIds = request.SourceConnectionIds,
-                            TargetConnectionIds = request.TargetConnectionIds,
-                            Transformations = request.Transformations,
-                            ScheduleParams = request.ScheduleParams,
-                        };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);

@@ -41,18 +41,15 @@ namespace PlatformFlow.Client.Operations
                     SchemaRef = new DatasetSchemaReference { Id = input.SchemaId, ContentType = WellKnown.XedFullNoTextContentType },
                 };
 
-                Dataset dataset;
-                switch (Ask(host, input.Name, "Create dataset on schema " + input.SchemaId))
+                var dataset = await CreateOrPlanAsync(
+                    host,
+                    input.Name,
+                    "Create dataset on schema " + input.SchemaId,
+                    async cancel => await Client.Catalog.GetDatasetAsync(await Client.Catalog.CreateDatasetAsync(request, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false),
+                    () => new Dataset { Id = Planned.NewId("dataSet"), Name = input.Name, Description = input.Description, SchemaRef = request.SchemaRef }).ConfigureAwait(false);
+                if (dataset is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var id = await Client.Catalog.CreateDatasetAsync(request, host.Cancellation).ConfigureAwait(false);
-                        dataset = await Client.Catalog.GetDatasetAsync(id, host.Cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        dataset = new Dataset { Id = Planned.NewId("dataSet"), Name = input.Name, Description = input.Description, SchemaRef = request.SchemaRef };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = input.Carried.With(PipelineIds.DatasetId, dataset.Id).With(PipelineIds.SchemaId, input.SchemaId);

@@ -72,18 +72,15 @@ namespace PlatformFlow.Client.Operations
                     Mappings = input.Mappings.ToList(),
                 };
 
-                MappingSet mappingSet;
-                switch (Ask(host, flowName ?? schemaId, "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")"))
+                var mappingSet = await CreateOrPlanAsync(
+                    host,
+                    flowName ?? schemaId,
+                    "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
+                    async cancel => await Client.DataPrep.GetMappingSetAsync((await Client.DataPrep.CreateMappingSetAsync(request, cancel).ConfigureAwait(false)).Id, null, cancel).ConfigureAwait(false),
+                    () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings }).ConfigureAwait(false);
+                if (mappingSet is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.DataPrep.CreateMappingSetAsync(request, cancellation).ConfigureAwait(false);
-                        mappingSet = await Client.DataPrep.GetMappingSetAsync(created.Id, null, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = input.Carried

@@ -107,28 +107,25 @@ namespace PlatformFlow.Client.Operations
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 
-                SourceConnection connection;
-                switch (Ask(host, request.Name, "Create source connection (" + (input.TableName ?? input.Path) + ")"))
+                var connection = await CreateOrPlanAsync(
+                    host,
+                    request.Name,
+                    "Create source connection (" + (input.TableName ?? input.Path) + ")",
+                    cancel => Client.FlowService.SourceConnections.CreateAndGetAsync(request, cancel),
+                    () => new SourceConnection
+                    {
+                        Id = Planned.NewId("sourceConnection"),
+                        Name = request.Name,
+                        Description = request.Description,
+                        State = Planned.State,
+                        BaseConnectionId = request.BaseConnectionId,
+                        Data = request.Data,
+                        Params = request.Params,
+                        ConnectionSpec = request.ConnectionSpec,
+                    }).ConfigureAwait(false);
+                if (connection is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.FlowService.SourceConnections.CreateAsync(request, cancellation).ConfigureAwait(false);
-                        connection = await Client.FlowService.SourceConnections.GetAsync(created.Id, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        connection = new SourceConnection
-                        {
-                            Id = Planned.NewId("sourceConnection"),
-                            Name = request.Name,
-                            Description = request.Description,
-                            State = Planned.State,
-                            BaseConnectionId = request.BaseConnectionId,
-                            Data = request.Data,
-                            Params = request.Params,
-                            ConnectionSpec = request.ConnectionSpec,
-                        };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = input.Carried

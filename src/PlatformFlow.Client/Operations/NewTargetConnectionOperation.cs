@@ -64,27 +64,24 @@ namespace PlatformFlow.Client.Operations
                     ConnectionSpec = new SpecReference(specId, "1.0"),
                 };
 
-                TargetConnection connection;
-                switch (Ask(host, request.Name, "Create target connection (dataset " + input.DatasetId + ")"))
+                var connection = await CreateOrPlanAsync(
+                    host,
+                    request.Name,
+                    "Create target connection (dataset " + input.DatasetId + ")",
+                    cancel => Client.FlowService.TargetConnections.CreateAndGetAsync(request, cancel),
+                    () => new TargetConnection
+                    {
+                        Id = Planned.NewId("targetConnection"),
+                        Name = request.Name,
+                        Description = request.Description,
+                        State = Planned.State,
+                        Data = request.Data,
+                        Params = request.Params,
+                        ConnectionSpec = request.ConnectionSpec,
+                    }).ConfigureAwait(false);
+                if (connection is null)
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.FlowService.TargetConnections.CreateAsync(request, cancellation).ConfigureAwait(false);
-                        connection = await Client.FlowService.TargetConnections.GetAsync(created.Id, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        connection = new TargetConnection
-                        {
-                            Id = Planned.NewId("targetConnection"),
-                            Name = request.Name,
-                            Description = request.Description,
-                            State = Planned.State,
-                            Data = request.Data,
-                            Params = request.Params,
-                            ConnectionSpec = request.ConnectionSpec,
-                        };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var ids = input.Carried

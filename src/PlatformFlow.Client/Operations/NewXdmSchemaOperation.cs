@@ -47,17 +47,15 @@ namespace PlatformFlow.Client.Operations
                 refs.AddRange(input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => new SchemaReference(ExpandXdmReference(g))));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
 
-                XdmSchema schema;
-                switch (Ask(host, input.Title, "Create XDM schema (" + classRef + ")"))
+                var schema = await CreateOrPlanAsync(
+                    host,
+                    input.Title,
+                    "Create XDM schema (" + classRef + ")",
+                    cancel => Client.SchemaRegistry.CreateSchemaAsync(request, cancel),
+                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = refs, Type = "object" }).ConfigureAwait(false);
+                if (schema is null)
                 {
-                    case ChangeDecision.Proceed:
-                        schema = await Client.SchemaRegistry.CreateSchemaAsync(request, host.Cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        schema = new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = refs, Type = "object" };
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 host.WriteObject(schema, new PipelineIds().With(PipelineIds.SchemaId, schema.Id).PropertiesFor(schema));

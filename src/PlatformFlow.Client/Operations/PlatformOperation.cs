@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace PlatformFlow.Client.Operations
@@ -30,6 +31,24 @@ namespace PlatformFlow.Client.Operations
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
                 host.WriteError(OperationError.From(ex, target, step, subject));
+            }
+        }
+
+        /// <summary>
+        /// Asks, then creates (and returns the platform's answer) or, under -WhatIf, returns the planned stand-in that the
+        /// next pipeline step checks against; null when declined.
+        /// </summary>
+        protected static async Task<T?> CreateOrPlanAsync<T>(IOperationHost host, string target, string action, Func<CancellationToken, Task<T>> create, Func<T> planned)
+            where T : class
+        {
+            switch (Ask(host, target, action))
+            {
+                case ChangeDecision.Proceed:
+                    return await create(host.Cancellation).ConfigureAwait(false);
+                case ChangeDecision.WhatIf:
+                    return planned();
+                default:
+                    return null;
             }
         }
 

@@ -34,9 +34,9 @@ namespace PlatformFlow.Client.Operations
     }
 
     /// <summary>
-    /// The logic of the Remove-* cmdlets, in two phases so the cmdlet can ask its confirmation in between: plan (reads
-    /// only: the resource exists, what else goes with it), then delete each planned step in order, each under
-    /// ShouldProcess; -WhatIf sends no write. A failing step stops the ones after it, which depend on it.
+    /// The logic of the Remove-* cmdlets: plan with reads only (the resource exists, what else goes with it), ask once for
+    /// the whole plan (so -Confirm shows everything that will go, and -WhatIf describes it and sends no write), then delete
+    /// each step in order. A failing step stops the ones after it, which depend on it.
     /// </summary>
     public abstract class RemovalOperation<TInput> : PlatformOperation
     {
@@ -48,42 +48,28 @@ namespace PlatformFlow.Client.Operations
             _step = step;
         }
 
-        /// <summary>The deletes to send, in order; empty when the input failed (its error is written).</summary>
-        public async Task<IReadOnlyList<RemovalStep>> PlanAsync(TInput input, object? target, IOperationHost host)
-        {
-            IReadOnlyList<RemovalStep> steps = Array.Empty<RemovalStep>();
-            await ForInputAsync(host, target, null, _step, async () => steps = await PlanStepsAsync(input, host.Cancellation).ConfigureAwait(false)).ConfigureAwait(false);
-            return steps;
-        }
-
         /// <param name="passThru">Write a <see cref="RemovedResource"/> for each delete sent.</param>
-        public Task ExecuteAsync(IReadOnlyList<RemovalStep> steps, bool passThru, object? target, IOperationHost host) =>
-            ForInputAsync(host, target, steps.Count == 0 ? null : steps[0].ToString(), _step, async () =>
+        public Task RemoveAsync(TInput input, bool passThru, object? target, IOperationHost host) =>
+            ForInputAsync(host, target, null, _step, async () =>
             {
+                var steps = await PlanStepsAsync(input, host.Cancellation).ConfigureAwait(false);
+                if (Ask(host, Describe(steps), "Remove") != ChangeDecision.Proceed)
+                {
+                    return;
+                }
+
                 foreach (var step in steps)
                 {
-                    switch (Ask(host, step.Name ?? step.Id, "Remove " + step.Kind))
+                    await step.DeleteAsync(host.Cancellation).ConfigureAwait(false);
+                    if (passThru)
                     {
-                        case ChangeDecision.Proceed:
-                            await step.DeleteAsync(host.Cancellation).ConfigureAwait(false);
-                            if (passThru)
-                            {
-                                host.WriteObject(new RemovedResource(step.Kind, step.Id, step.Name));
-                            }
-
-                            break;
-                        case ChangeDecision.WhatIf:
-                            break;
-                        default:
-                            // Declined: what comes after (a flow's connections) still depends on this one.
-                            return;
+                        host.WriteObject(new RemovedResource(step.Kind, step.Id, step.Name));
                     }
                 }
             });
 
-        /// <summary>The confirmation question for the plan: what will be deleted, in order.</summary>
-        public static string Question(IReadOnlyList<RemovalStep> steps) =>
-            "Remove " + string.Join(", then ", steps) + "? This cannot be undone.";
+        /// <summary>The plan as the confirmation's target: what will be deleted, in order.</summary>
+        public static string Describe(IReadOnlyList<RemovalStep> steps) => string.Join(", then ", steps);
 
         protected abstract Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(TInput input, CancellationToken cancellationToken);
 

@@ -24,6 +24,12 @@ namespace PlatformFlow.Emulator.Engine
         /// <summary>The emulator's clock: run scheduling and token expiry read it. Tests pass a manual clock.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+        /// <summary>How long a new run stays <c>QUEUED</c> before it starts.</summary>
+        public TimeSpan RunQueuedFor { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How long a started run stays <c>IN_PROGRESS</c> before its final status.</summary>
+        public TimeSpan RunDuration { get; set; } = TimeSpan.FromSeconds(60);
+
         public FaultOptions Faults { get; set; } = new FaultOptions();
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.Engine
 {
@@ -35,19 +36,7 @@ namespace PlatformFlow.Emulator.Engine
         }
 
         /// <summary>True when the path is a well-formed sequence of names, each optionally followed by <c>[]</c>.</summary>
-        public static bool IsWellFormed(string path)
-        {
-            foreach (var segment in path.Split('.'))
-            {
-                var name = segment.EndsWith("[]", StringComparison.Ordinal) ? segment.Substring(0, segment.Length - 2) : segment;
-                if (name.Length == 0 || name.IndexOfAny(new[] { '[', ']', ' ', '=', '<', '>', '!', '~' }) >= 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsWellFormed(string path) => PropertyFilterExpression.IsWellFormedPath(path);
 
         private static IEnumerable<JsonNode> Step(IEnumerable<JsonNode> nodes, string segment)
         {

@@ -5,37 +5,9 @@ using System.Text.Json.Nodes;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    /// <summary>Comparisons of JSON scalars, shared by list filters (node against query text) and sorting (node against node).</summary>
+    /// <summary>Readings of JSON scalars and the order of sort keys (list filters compare through <see cref="PlatformFlow.JsonSchema.PropertyFilterExpression"/>).</summary>
     public static class JsonValues
     {
-        /// <summary>
-        /// Compares a JSON scalar with the text of a query value: numbers numerically, booleans as booleans, strings without
-        /// regard to case (the platform's guides filter <c>status==Failed</c> on values stored as <c>failed</c>). Null when the
-        /// two cannot be compared (an object, or a number against text that is not one).
-        /// </summary>
-        public static int? CompareWithText(JsonNode node, string text)
-        {
-            if (!(node is JsonValue value))
-            {
-                return null;
-            }
-
-            switch (value.GetValueKind())
-            {
-                case JsonValueKind.Number:
-                    return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                        ? AsDouble(value).CompareTo(number)
-                        : (int?)null;
-                case JsonValueKind.True:
-                case JsonValueKind.False:
-                    return bool.TryParse(text, out var flag) ? (value.GetValueKind() == JsonValueKind.True).CompareTo(flag) : (int?)null;
-                case JsonValueKind.String:
-                    return Math.Sign(string.Compare(value.GetValue<string>(), text, StringComparison.OrdinalIgnoreCase));
-                default:
-                    return null;
-            }
-        }
-
         /// <summary>A total order for sort keys: missing first, then booleans, numbers, strings (case-insensitive, then ordinal).</summary>
         public static int CompareNodes(JsonNode? left, JsonNode? right)
         {

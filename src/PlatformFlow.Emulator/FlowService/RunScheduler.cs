@@ -9,15 +9,11 @@ namespace PlatformFlow.Emulator.FlowService
     /// Flow runs on the emulator's clock, without background threads. Runs materialize when runs or flows are read: one per
     /// schedule slot (<c>startTime</c> + k × <c>interval</c> × <c>frequency</c>; <c>once</c> has a single slot) that has come
     /// while the flow was enabled. A start time already past when the flow is created gives one catch-up run at once, then
-    /// the schedule goes on from the next slot. A run is <c>QUEUED</c> for <see cref="QueuedFor"/>, <c>IN_PROGRESS</c> for
-    /// <see cref="RunningFor"/>, then final: <c>SUCCESS</c>, or what <see cref="PlanOutcome"/> planned.
+    /// the schedule goes on from the next slot. A run is <c>QUEUED</c> for <see cref="EmulatorOptions.RunQueuedFor"/>,
+    /// <c>IN_PROGRESS</c> for <see cref="EmulatorOptions.RunDuration"/>, then final: <c>SUCCESS</c>, or what <see cref="PlanOutcome"/> planned.
     /// </summary>
     public sealed class RunScheduler
     {
-        public static readonly TimeSpan QueuedFor = TimeSpan.FromSeconds(10);
-
-        public static readonly TimeSpan RunningFor = TimeSpan.FromSeconds(60);
-
         /// <summary>A run reads this many records per preview row of its source table (a deterministic stand-in for volume).</summary>
         public const int RecordsPerPreviewRow = 200;
 
@@ -171,8 +167,8 @@ namespace PlatformFlow.Emulator.FlowService
         {
             var plan = sandbox.Collection(PlansCollection).Find((string)run["id"]!)!;
             var queuedAt = (long)plan["startedAt"]!;
-            var startedAt = queuedAt + (long)QueuedFor.TotalMilliseconds;
-            var completedAt = startedAt + (long)RunningFor.TotalMilliseconds;
+            var startedAt = queuedAt + (long)_engine.Options.RunQueuedFor.TotalMilliseconds;
+            var completedAt = startedAt + (long)_engine.Options.RunDuration.TotalMilliseconds;
             var nowMillis = now.ToUnixTimeMilliseconds();
             var status = nowMillis < startedAt ? RunStatus.Queued : nowMillis < completedAt ? RunStatus.InProgress : (string)plan["status"]!;
             if (JsonFields.Text(JsonPaths.First(run, "metrics.statusSummary.status")) == status)

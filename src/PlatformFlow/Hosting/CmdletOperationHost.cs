@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
@@ -12,20 +13,37 @@ namespace PlatformFlow.Hosting
     /// <summary>
     /// The real side of the seam: runs an operation off the pipeline thread and carries every Write*/ShouldProcess back to
     /// it (PowerShell allows them only there), so objects stream as pages arrive and Ctrl+C cancels the requests in flight.
+    /// When PowerShell itself throws from one of those calls (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>
+    /// stopping upstream, a downstream command's terminating error), the operation is cancelled and that very exception
+    /// leaves <see cref="Run"/>, so PowerShell sees its own signal, not a wrapped one.
     /// </summary>
-    internal sealed class CmdletOperationHost : IOperationHost
+    internal sealed class CmdletOperationHost : IOperationHost, IDisposable
     {
         private readonly PSCmdlet _cmdlet;
         private readonly BlockingCollection<Action> _pipelineWork = new BlockingCollection<Action>();
         private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+        private readonly CancellationTokenSource _cancellation;
+        private readonly bool _skipsConfirmation;
+        private ExceptionDispatchInfo? _pipelineFailure;
 
-        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken cancellation)
+        /// <param name="skipsConfirmation">-Force: changes proceed without ShouldProcess (the cmdlet has ruled out -WhatIf and -Confirm).</param>
+        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation)
         {
             _cmdlet = cmdlet;
-            Cancellation = cancellation;
+            _skipsConfirmation = skipsConfirmation;
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         }
 
-        public CancellationToken Cancellation { get; }
+        public CancellationToken Cancellation => _cancellation.Token;
+
+        /// <summary>True when PowerShell threw from a call made on the pipeline thread; <see cref="Run"/> rethrew it.</summary>
+        public bool FailedOnPipelineThread => _pipelineFailure != null;
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _pipelineWork.Dispose();
+        }
 
         /// <summary>Runs <paramref name="operation"/>, serving its calls on this (the pipeline) thread until it ends.</summary>
         public void Run(Func<IOperationHost, Task> operation)
@@ -43,11 +61,20 @@ namespace PlatformFlow.Hosting
                 action();
             }
 
-            work.GetAwaiter().GetResult();
+            try
+            {
+                work.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_pipelineFailure != null)
+            {
+                // The operation unwound because PowerShell threw on the pipeline thread; that is rethrown below.
+            }
+
+            _pipelineFailure?.Throw();
         }
 
         public ChangeDecision ShouldProcess(string target, string action) =>
-            OnPipelineThread(() =>
+            _skipsConfirmation ? ChangeDecision.Proceed : OnPipelineThread(() =>
             {
                 var description = "Performing the operation \"" + action + "\" on target \"" + target + "\".";
                 var warning = "Are you sure you want to perform this action?" + Environment.NewLine + description;
@@ -82,7 +109,10 @@ namespace PlatformFlow.Hosting
             return true;
         });
 
-        /// <summary>Runs on the pipeline thread: at once when already there, else queued and awaited.</summary>
+        /// <summary>
+        /// Runs on the pipeline thread (queued and awaited from the operation's thread). When PowerShell throws, the
+        /// exception is kept for <see cref="Run"/> and the operation is cancelled, so it stops at once and reports nothing more.
+        /// </summary>
         private T OnPipelineThread<T>(Func<T> function)
         {
             if (Environment.CurrentManagedThreadId == _pipelineThread)
@@ -93,13 +123,21 @@ namespace PlatformFlow.Hosting
             var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pipelineWork.Add(() =>
             {
+                if (_pipelineFailure != null)
+                {
+                    done.SetCanceled();
+                    return;
+                }
+
                 try
                 {
                     done.SetResult(function());
                 }
                 catch (Exception ex)
                 {
-                    done.SetException(ex);
+                    _pipelineFailure = ExceptionDispatchInfo.Capture(ex);
+                    _cancellation.Cancel();
+                    done.SetCanceled();
                 }
             });
             return done.Task.GetAwaiter().GetResult();

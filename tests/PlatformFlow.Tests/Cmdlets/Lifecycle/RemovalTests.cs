@@ -18,8 +18,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         private static async Task<RecordingHost> RemoveAsync<TInput>(RemovalOperation<TInput> operation, TInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var host = new RecordingHost(decision);
-            var steps = await operation.PlanAsync(input, input, host);
-            await operation.ExecuteAsync(steps, passThru: true, input, host);
+            await operation.RemoveAsync(input, passThru: true, input, host);
             return host;
         }
 
@@ -47,6 +46,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             // Second's source is still used by Third; its target is its own; the base connection is still used.
             Assert.Equal(new[] { "/flows/" + second.Id, "/targetConnections/" + second.TargetConnectionIds.Single() }, Deletes());
 
+            var sourceName = (await _world.Client.FlowService.SourceConnections.GetAsync(second.SourceConnectionIds.Single())).Name;
+            var targetName = (await _world.Client.FlowService.TargetConnections.GetAsync(first.TargetConnectionIds.Single())).Name;
             _world.Engine.Journal.Clear();
             var removeThird = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = third.Id, IncludeConnections = true });
 
@@ -60,7 +61,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
                     "/connections/" + _world.Shop.Id,
                 },
                 Deletes());
-            Assert.Equal(new[] { "Remove Dataflow", "Remove SourceConnection", "Remove TargetConnection", "Remove BaseConnection" }, removeThird.Asked.Select(a => a.Action));
+            var asked = Assert.Single(removeThird.Asked);
+            Assert.Equal("Remove", asked.Action);
+            Assert.Equal(
+                "Dataflow 'Third', then SourceConnection '" + sourceName + "', then TargetConnection '" + targetName + "', then BaseConnection '" + _world.Shop.Name + "'",
+                asked.Target);
         }
 
         [Fact]
@@ -78,7 +83,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
-        public async Task WhatIf_plans_every_step_and_sends_no_write()
+        public async Task WhatIf_describes_every_step_in_one_question_and_sends_no_write()
         {
             var flow = await _world.NewFlowAsync("Kept");
             var writes = _world.Writes;
@@ -86,13 +91,13 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var host = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = flow.Id, IncludeConnections = true }, ChangeDecision.WhatIf);
 
             Assert.Equal(writes, _world.Writes);
-            Assert.Equal(4, host.Asked.Count);
+            Assert.Equal(4, Assert.Single(host.Asked).Target.Split(new[] { ", then " }, StringSplitOptions.None).Length);
             Assert.Empty(host.Objects);
             Assert.Equal(flow.Id, (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Id);
         }
 
         [Fact]
-        public async Task Declining_the_flow_stops_before_its_connections()
+        public async Task Declining_sends_no_delete()
         {
             var flow = await _world.NewFlowAsync("Declined");
             var writes = _world.Writes;
@@ -142,7 +147,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
-        public void The_confirmation_question_lists_the_deletes_in_order()
+        public void The_confirmation_target_lists_the_deletes_in_order()
         {
             var steps = new[]
             {
@@ -150,7 +155,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
                 new RemovalStep("SourceConnection", "s", null, _ => Task.CompletedTask),
             };
 
-            Assert.Equal("Remove Dataflow 'Orders', then SourceConnection 's'? This cannot be undone.", RemovalOperation<string>.Question(steps));
+            Assert.Equal("Dataflow 'Orders', then SourceConnection 's'", RemovalOperation<string>.Describe(steps));
         }
     }
 }

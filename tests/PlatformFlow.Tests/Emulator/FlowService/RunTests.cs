@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.FlowService;
 using Xunit;
 using static PlatformFlow.Tests.Emulator.FlowService.FlowServiceTestBed;
@@ -13,8 +14,8 @@ namespace PlatformFlow.Tests.Emulator.FlowService
     /// <summary>Runs on the emulator's manual clock: schedule slots, the state machine, planned outcomes, on-demand runs, re-triggers.</summary>
     public sealed class RunTests
     {
-        private static readonly TimeSpan Queued = RunScheduler.QueuedFor;
-        private static readonly TimeSpan Running = RunScheduler.RunningFor;
+        private static readonly TimeSpan Queued = new EmulatorOptions().RunQueuedFor;
+        private static readonly TimeSpan Running = new EmulatorOptions().RunDuration;
 
         [Fact]
         public async Task A_once_flow_with_a_past_start_runs_once_through_queued_in_progress_and_success()

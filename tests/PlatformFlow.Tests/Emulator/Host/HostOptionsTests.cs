@@ -24,6 +24,7 @@ namespace PlatformFlow.Tests.Emulator.Host
             {
                 "--port", "0", "--sandbox", "prod,qa", "--client-id", "id", "--client-secret", "secret", "--tenant", "acme",
                 "--throttle-rate", "0.25", "--unavailable-rate", "0.1", "--retry-after", "3", "--latency-ms", "40", "--seed", "7",
+                "--run-queued", "1", "--run-duration", "4",
             });
 
             Assert.Equal(0, options.Port);
@@ -36,6 +37,8 @@ namespace PlatformFlow.Tests.Emulator.Host
             Assert.Equal(3, options.Emulator.Faults.RetryAfterSeconds);
             Assert.Equal(TimeSpan.FromMilliseconds(40), options.Emulator.Faults.Latency);
             Assert.Equal(7, options.Emulator.Faults.Seed);
+            Assert.Equal(TimeSpan.FromSeconds(1), options.Emulator.RunQueuedFor);
+            Assert.Equal(TimeSpan.FromSeconds(4), options.Emulator.RunDuration);
         }
 
         [Fact]
@@ -50,6 +53,7 @@ namespace PlatformFlow.Tests.Emulator.Host
         [InlineData("--sandbox", "Prod")]
         [InlineData("--throttle-rate", "1.5")]
         [InlineData("--client-id", "only-the-id")]
+        [InlineData("--run-duration", "-1")]
         [InlineData("--colour", "blue")]
         [InlineData("--port")]
         public void Bad_arguments_say_what_is_wrong(params string[] args)
