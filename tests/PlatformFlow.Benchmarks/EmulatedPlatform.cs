@@ -17,10 +17,11 @@ namespace PlatformFlow.Benchmarks
     {
         private const string ClientId = "platformflow-benchmarks";
         private const string ClientSecret = "benchmark-secret-5d1c";
-        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
         // Creates are cheap in process; a few in flight keep both cores busy without piling up on the sandbox lock.
         private const int ConcurrentCreates = 8;
+
+        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
         public EmulatedPlatform()
         {

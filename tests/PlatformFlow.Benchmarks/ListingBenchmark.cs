@@ -41,15 +41,16 @@ namespace PlatformFlow.Benchmarks
             var clock = Stopwatch.StartNew();
             var host = new StreamConsumerHost(clock, 0, flows);
 
-            await ListAsync(host, null).ConfigureAwait(false);
+            await ListAsync(host).ConfigureAwait(false);
 
             clock.Stop();
+            ExpectEveryFlow(host, flows);
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var gcAfter = CollectionCounts();
             return new TimedRun(
                 host.Count,
                 clock.Elapsed,
-                host.FirstObjectAfter ?? clock.Elapsed,
+                host.FirstObjectAfter.GetValueOrDefault(),
                 allocated,
                 _platform.Meter.Snapshot() - emulatorBefore,
                 gcAfter.Zip(gcBefore, (after, before) => after - before).ToArray());
@@ -59,12 +60,23 @@ namespace PlatformFlow.Benchmarks
         {
             var wholePages = Math.Max(1, (int)Math.Ceiling(flows / (double)SamplesPerStream / _pageSize));
             var host = new StreamConsumerHost(Stopwatch.StartNew(), wholePages * _pageSize, flows);
-            await ListAsync(host, null).ConfigureAwait(false);
+            await ListAsync(host).ConfigureAwait(false);
+            ExpectEveryFlow(host, flows);
             return host.Samples.ToArray();
         }
 
-        private Task ListAsync(StreamConsumerHost host, long? first) =>
-            new GetDataflowOperation(_platform.Client).RunAsync(new ResourceQuery { PageSize = _pageSize, First = first }, host);
+        /// <summary>What <c>Get-Dataflow -PageSize n</c> runs: every flow, page by page.</summary>
+        private Task ListAsync(StreamConsumerHost host) =>
+            new GetDataflowOperation(_platform.Client).RunAsync(new ResourceQuery { PageSize = _pageSize }, host);
+
+        /// <summary>Numbers about a listing that lost or repeated flows would mean nothing.</summary>
+        private static void ExpectEveryFlow(StreamConsumerHost host, int flows)
+        {
+            if (host.Count != flows)
+            {
+                throw new InvalidOperationException("The listing wrote " + host.Count + " objects for " + flows + " flows.");
+            }
+        }
 
         private static void ForceFullCollection()
         {

@@ -103,8 +103,11 @@ namespace PlatformFlow.Emulator.Engine
         /// <param name="maxLimit">The largest page; a larger <c>limit</c> is served in pages of this size.</param>
         public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit)
         {
+            // Filters and sort keys may name derived fields, so they see rendered resources; a plain listing renders only
+            // the page it returns, which keeps paging through thousands of resources linear.
+            var rendersAll = Filters.Count > 0 || SortField != null;
             var shown = collection.Entries
-                .Select(e => new Row(render(e.Value), collection.SequenceOf(e.Key)))
+                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
                 .Where(r => Matches(r.Resource))
                 .ToList();
             if (CountOnly)
@@ -129,7 +132,7 @@ namespace PlatformFlow.Emulator.Engine
 
             return new JsonObject
             {
-                ["items"] = new JsonArray(page.Select(r => (JsonNode)r.Resource).ToArray()),
+                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
                 ["_links"] = links,
             };
         }
