@@ -25,8 +25,8 @@ namespace PlatformFlow.Client.Operations
         private readonly string _noun;
         private readonly string _step;
 
-        protected FlowServiceChangeOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string noun, string step)
-            : base(client)
+        protected FlowServiceChangeOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string noun, string step, TimeProvider? clock = null)
+            : base(client, clock)
         {
             _collection = collection;
             _noun = noun;

@@ -47,19 +47,16 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class NewDataflowOperation : PlatformOperation
     {
-        private readonly TimeProvider _clock;
-
         public NewDataflowOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client)
+            : base(client, clock)
         {
-            _clock = clock ?? client.Options.Clock;
         }
 
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
             {
                 var cancellation = host.Cancellation;
-                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? _clock.GetUtcNow(), input.Backfill);
+                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
                 var transformations = new List<Transformation>();
                 if (!string.IsNullOrEmpty(input.MappingSetId))
                 {

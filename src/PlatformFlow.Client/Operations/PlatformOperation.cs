@@ -7,12 +7,16 @@ namespace PlatformFlow.Client.Operations
     /// <summary>Base of the cmdlets' logic: the context's client, and one failure per input reported without stopping the rest.</summary>
     public abstract class PlatformOperation
     {
-        protected PlatformOperation(PlatformClient client)
+        /// <param name="clock">The clock for "now" and waits; the client's when null (tests pass a manual one).</param>
+        protected PlatformOperation(PlatformClient client, TimeProvider? clock = null)
         {
             Client = client;
+            Clock = clock ?? client.Options.Clock;
         }
 
         protected PlatformClient Client { get; }
+
+        protected TimeProvider Clock { get; }
 
         /// <summary>
         /// Runs the work for one input. A failure becomes a non-terminating error naming the input, and the caller goes on

@@ -27,12 +27,9 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class SetDataflowOperation : FlowServiceChangeOperation<Dataflow, DataflowRequest, DataflowChange>
     {
-        private readonly TimeProvider _clock;
-
         public SetDataflowOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client, client.FlowService.Flows, "dataflow", "SetDataflow")
+            : base(client, client.FlowService.Flows, "dataflow", "SetDataflow", clock)
         {
-            _clock = clock ?? client.Options.Clock;
         }
 
         protected override string ChangeableParameters => "-Name, -Description, -Frequency, -Interval, -StartTime, -Backfill";
@@ -49,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 var schedule = ScheduleBuilder.Build(
                     change.Frequency ?? now?.Frequency ?? "once",
                     change.Interval ?? (keepsFrequency ? now?.Interval : null),
-                    change.StartTime ?? (now is null ? _clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds(now.StartTime)),
+                    change.StartTime ?? (now is null ? Clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds(now.StartTime)),
                     change.Backfill ?? (keepsFrequency ? now?.Backfill : null));
                 operations.Add(Set("/scheduleParams", JsonSerializer.SerializeToElement(schedule, PlatformJsonContext.Default.ScheduleParams)));
             }

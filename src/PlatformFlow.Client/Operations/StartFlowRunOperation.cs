@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -30,12 +31,9 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class StartFlowRunOperation : PlatformOperation
     {
-        private readonly TimeProvider _clock;
-
         public StartFlowRunOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client)
+            : base(client, clock)
         {
-            _clock = clock ?? client.Options.Clock;
         }
 
         public Task RunAsync(FlowRunStart start, IOperationHost host) =>
@@ -45,7 +43,7 @@ namespace PlatformFlow.Client.Operations
                 var flow = await Client.FlowService.Flows.GetAsync(start.FlowId, cancellation).ConfigureAwait(false);
                 var parameters = new JsonObject
                 {
-                    ["startTime"] = _clock.GetUtcNow().ToUnixTimeSeconds(),
+                    ["startTime"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
                     ["windowStartTime"] = start.WindowStart.ToUnixTimeSeconds(),
                     ["windowEndTime"] = start.WindowEnd.ToUnixTimeSeconds(),
                 };
@@ -62,7 +60,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (start.WindowEnd < start.WindowStart)
                 {
-                    problems.Add("WindowEnd: " + start.WindowEnd.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " is before WindowStart");
+                    problems.Add("WindowEnd: " + Utc(start.WindowEnd) + " is before WindowStart");
                 }
 
                 if (flow.FlowSpec != null)
@@ -72,8 +70,7 @@ namespace PlatformFlow.Client.Operations
 
                 var subject = "run of dataflow '" + flow.Name + "'";
                 PlatformValidationException.ThrowIfAny(subject, problems);
-                var window = start.WindowStart.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " to " + start.WindowEnd.ToString("u", System.Globalization.CultureInfo.InvariantCulture);
-                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + window) != ChangeDecision.Proceed)
+                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + Utc(start.WindowStart) + " to " + Utc(start.WindowEnd)) != ChangeDecision.Proceed)
                 {
                     return;
                 }
@@ -81,5 +78,7 @@ namespace PlatformFlow.Client.Operations
                 var created = await Client.FlowService.StartRunAsync(new FlowRunRequest { FlowId = flow.Id, Params = parameters }, cancellation).ConfigureAwait(false);
                 host.WriteObject(await Client.FlowService.Runs.GetAsync(created.Id, cancellation).ConfigureAwait(false));
             });
+
+        private static string Utc(DateTimeOffset time) => time.ToString("u", CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -26,25 +27,23 @@ namespace PlatformFlow.Client.Operations
     {
         private const int ProgressActivityId = 41;
         private const int ErrorsShown = 3;
-        private readonly TimeProvider _clock;
 
         public WaitFlowRunOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client)
+            : base(client, clock)
         {
-            _clock = clock ?? client.Options.Clock;
         }
 
         public Task RunAsync(FlowRunWait wait, IOperationHost host) =>
             ForInputAsync(host, wait.Target ?? wait.RunId, wait.RunId, "WaitFlowRun", async () =>
             {
                 var activity = "Waiting for flow run " + wait.RunId;
-                var started = _clock.GetUtcNow();
+                var started = Clock.GetUtcNow();
                 var deadline = started + wait.Timeout;
                 while (true)
                 {
                     var run = await Client.FlowService.Runs.GetAsync(wait.RunId, host.Cancellation).ConfigureAwait(false);
                     var statusText = run.Metrics?.StatusSummary?.Status ?? run.Status.ToString();
-                    var now = _clock.GetUtcNow();
+                    var now = Clock.GetUtcNow();
                     if (run.Status.IsFinal())
                     {
                         host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
@@ -71,14 +70,14 @@ namespace PlatformFlow.Client.Operations
                     }
 
                     host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " after " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture), secondsRemaining: (int)remaining.TotalSeconds));
-                    await _clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
+                    await Clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             });
 
         private static OperationError RunFailed(FlowRun run, string statusText)
         {
             var records = run.Metrics?.RecordSummary;
-            var errors = run.Metrics?.StatusSummary?.Errors ?? new System.Collections.Generic.List<RunError>();
+            var errors = run.Metrics?.StatusSummary?.Errors ?? new List<RunError>();
             var message = "Flow run " + run.Id + " of flow " + run.FlowId + " ended " + statusText
                 + (records?.FailedRecordCount is long failed ? " (" + failed + " of " + records.InputRecordCount + " records failed)" : string.Empty)
                 + (errors.Count == 0 ? "." : ": " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.Catalog
 {
@@ -46,7 +47,7 @@ namespace PlatformFlow.Emulator.Catalog
             {
                 var absent = condition.StartsWith("!", StringComparison.Ordinal);
                 var path = absent ? condition.Substring(1) : condition;
-                return JsonPaths.IsWellFormed(path)
+                return PropertyFilterExpression.IsWellFormedPath(path)
                     ? new CatalogPropertyFilter(d => JsonPaths.Select(d, path).Any() != absent)
                     : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property '" + condition + "' names no field; e.g. property=name==Orders or property=name~^Ord.");
             }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.Engine
 {
@@ -34,9 +33,6 @@ namespace PlatformFlow.Emulator.Engine
 
             return null;
         }
-
-        /// <summary>True when the path is a well-formed sequence of names, each optionally followed by <c>[]</c>.</summary>
-        public static bool IsWellFormed(string path) => PropertyFilterExpression.IsWellFormedPath(path);
 
         private static IEnumerable<JsonNode> Step(IEnumerable<JsonNode> nodes, string segment)
         {

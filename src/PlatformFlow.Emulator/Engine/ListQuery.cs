@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.Engine
 {
@@ -166,7 +167,7 @@ namespace PlatformFlow.Emulator.Engine
                 throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + orderby + "': prepend + for ascending order and - for descending order to the field name.");
             }
 
-            if (field.Length == 0 || field.Contains(",") || field.Contains("[]") || !JsonPaths.IsWellFormed(field))
+            if (field.Length == 0 || field.Contains(",") || field.Contains("[]") || !PropertyFilterExpression.IsWellFormedPath(field))
             {
                 throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + field + "' passed in orderby; examples are +name, -name, name.");
             }

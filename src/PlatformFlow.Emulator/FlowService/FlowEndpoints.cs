@@ -32,11 +32,9 @@ namespace PlatformFlow.Emulator.FlowService
             routes.Add(service, "DELETE", "/flows/{id}", context =>
             {
                 // Nothing refers to a flow, so it always goes; its connections and its runs stay.
-                var id = context.Route("id");
-                FlowResources.Find(context, ResourceKind.Flow, id);
-                context.Sandbox.Collection(ResourceKind.Flow.Collection).Remove(id);
-                runs.Forget(context.Sandbox, id);
-                return EmulatorResponse.Empty(204);
+                var response = FlowResources.Delete(context, ResourceKind.Flow);
+                runs.Forget(context.Sandbox, context.Route("id"));
+                return response;
             });
             routes.Add(service, "POST", "/flows/{id}/action", context => Act(context, runs));
         }

@@ -130,15 +130,22 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>DELETE answering 204, refused with <paramref name="inUseCode"/> while flows still use the resource.</summary>
         public static EmulatorResponse Delete(RequestContext context, ResourceKind kind, IEnumerable<string> usingFlowIds, string inUseCode)
         {
-            var id = context.Route("id");
-            Find(context, kind, id);
+            // Only an existing resource can be in use, so the 404 for an unknown one comes from the delete below.
             var flows = usingFlowIds.ToList();
             if (flows.Count > 0)
             {
-                throw EmulatorError.BadRequest(inUseCode, "The " + kind.Noun + " with the ID " + id + " cannot be deleted because it is being used in the flows "
+                throw EmulatorError.BadRequest(inUseCode, "The " + kind.Noun + " with the ID " + context.Route("id") + " cannot be deleted because it is being used in the flows "
                     + string.Join(", ", flows) + ". Please ensure that corresponding flows are deleted before deleting it.");
             }
 
+            return Delete(context, kind);
+        }
+
+        /// <summary>DELETE of a resource nothing refers to (a flow): 204, or 404 when there is none.</summary>
+        public static EmulatorResponse Delete(RequestContext context, ResourceKind kind)
+        {
+            var id = context.Route("id");
+            Find(context, kind, id);
             context.Sandbox.Collection(kind.Collection).Remove(id);
             return EmulatorResponse.Empty(204);
         }
