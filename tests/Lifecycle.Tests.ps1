@@ -3,13 +3,7 @@
 # them (etags), remove them, and run and watch them.
 
 BeforeAll {
-    $ModulePath = Join-Path $PSScriptRoot '../out/PlatformFlow/PlatformFlow.psd1'
-    Import-Module $ModulePath -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-
-    Connect-Platform -Emulator | Out-Null
-    $suffix = New-TestSuffix
-    $pre = New-ShopifyFlowPrerequisite -Suffix $suffix
+    . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 }
 
 Describe 'Get-Dataflow -Name with a wildcard | Disable-Dataflow' {

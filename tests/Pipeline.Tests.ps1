@@ -3,13 +3,7 @@
 # bulk onboarding from a CSV, -WhatIf, ForEach-Object -Parallel, -ErrorAction Stop, -Verbose and stopping.
 
 BeforeAll {
-    $ModulePath = Join-Path $PSScriptRoot '../out/PlatformFlow/PlatformFlow.psd1'
-    Import-Module $ModulePath -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-
-    Connect-Platform -Emulator | Out-Null
-    $suffix = New-TestSuffix
-    $pre = New-ShopifyFlowPrerequisite -Suffix $suffix
+    . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
     $crmToAepId = '14518937-270c-4525-bdec-c2ba7cce3860'
 }
 

@@ -3,13 +3,7 @@
 # connections, remove parts (with and without prompts), and run a flow on demand.
 
 BeforeAll {
-    $ModulePath = Join-Path $PSScriptRoot '../out/PlatformFlow/PlatformFlow.psd1'
-    Import-Module $ModulePath -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-
-    Connect-Platform -Emulator | Out-Null
-    $suffix = New-TestSuffix
-    $pre = New-ShopifyFlowPrerequisite -Suffix $suffix
+    . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
     $shopifySpecId = '4f63aa36-bd48-4e33-bb83-49fbcd11c708'
 }
 
