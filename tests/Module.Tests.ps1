@@ -37,6 +37,22 @@ Describe 'The module' {
     }
 }
 
+Describe 'Parameter metadata of <Name>' -ForEach $exportedCmdlets {
+    # PowerShell resolves a cmdlet's parameters only when asked; a clash (a parameter and an alias equal but for case,
+    # two parameters at one position in a set) throws then, for every call of the cmdlet. Nothing short of real
+    # PowerShell shows it.
+    It 'resolves its parameters, its syntax and each parameter set' {
+        $command = Get-Command -Name $Name
+        { $command.Parameters } | Should -Not -Throw
+        $command.Parameters.Count | Should -BeGreaterThan 0
+        { Get-Command -Name $Name -Syntax } | Should -Not -Throw
+        (Get-Command -Name $Name -Syntax) | Should -BeLike "*$Name*"
+        foreach ($set in $command.ParameterSets) {
+            { $set.Parameters.Name } | Should -Not -Throw
+        }
+    }
+}
+
 Describe 'Help of <Name>' -ForEach $exportedCmdlets {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
@@ -125,5 +141,22 @@ Describe 'Get-PlatformContext' {
             $context | Disconnect-Platform
             Connect-Platform -Emulator | Out-Null
         }
+    }
+}
+
+Describe 'Connect-Platform -Emulator -Reset' {
+    It 'starts from an empty emulator while a context connected before keeps its own' {
+        $before = Connect-Platform -Emulator
+        $name = "Reset $(New-TestSuffix)"
+        $token = ConvertTo-SecureString 'shpat-reset-test' -AsPlainText -Force
+        New-BaseConnection -Name $name -ConnectionSpec Shopify -Parameter @{ host = 'shop.example'; accessToken = $token } | Out-Null
+
+        $after = Connect-Platform -Emulator -Reset
+
+        @(Get-BaseConnection -Name "$name*") | Should -HaveCount 0
+        @(Get-BaseConnection -Name "$name*" -Context $before) | Should -HaveCount 1
+        $after.Emulator | Should -Not -Be $before.Emulator
+        (Get-PlatformContext).Emulator | Should -Be $after.Emulator
+        @(Get-FlowSpec -Name CRMToAEP) | Should -HaveCount 1 -Because 'the seeded specs are there from the start'
     }
 }

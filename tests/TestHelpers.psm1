@@ -17,6 +17,19 @@ function New-TestSuffix {
     [guid]::NewGuid().ToString('N').Substring(0, 8)
 }
 
+function Get-EmulatorEngine {
+    <#
+    .SYNOPSIS
+        The embedded emulator's engine behind the current context (Connect-Platform -Emulator adds it as 'Emulator').
+        Tests reach the emulator only through this: its types are not visible to type literals.
+    #>
+    [CmdletBinding()]
+    param()
+    $engine = (Get-PlatformContext).Emulator
+    if (-not $engine) { throw 'The current context is not connected to the embedded emulator (Connect-Platform -Emulator).' }
+    $engine
+}
+
 function Get-EmulatorJournalMark {
     <#
     .SYNOPSIS
@@ -25,7 +38,7 @@ function Get-EmulatorJournalMark {
     [CmdletBinding()]
     [OutputType([long])]
     param()
-    [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Journal.Total
+    (Get-EmulatorEngine).Journal.Total
 }
 
 function Get-EmulatorRequestSince {
@@ -36,7 +49,7 @@ function Get-EmulatorRequestSince {
     [CmdletBinding()]
     [OutputType('PlatformFlow.Emulator.Engine.JournalEntry')]
     param([Parameter(Mandatory)][long] $Mark)
-    $journal = [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Journal
+    $journal = (Get-EmulatorEngine).Journal
     $answeredSince = [int]($journal.Total - $Mark)
     if ($answeredSince -gt 0) {
         $journal.Recent | Select-Object -Last $answeredSince
@@ -113,4 +126,4 @@ function Get-CurrentAccessToken {
     (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken

@@ -24,6 +24,10 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
         public SwitchParameter Emulator { get; set; }
 
+        /// <summary>With -Emulator: start from an empty emulator, to rehearse again from scratch in the same session.</summary>
+        [Parameter(ParameterSetName = EmulatorSet)]
+        public SwitchParameter Reset { get; set; }
+
         /// <summary>The OAuth client id (also sent as x-api-key).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
@@ -86,10 +90,11 @@ namespace PlatformFlow.Commands
         {
             PlatformClientOptions options;
             string environment;
+            EmulatorEngine? emulatorEngine = null;
             switch (ParameterSetName)
             {
                 case EmulatorSet:
-                    var engine = EmbeddedEmulator.Engine;
+                    var engine = emulatorEngine = Reset ? EmbeddedEmulator.StartNew() : EmbeddedEmulator.Engine;
                     environment = "Emulator";
                     options = new PlatformClientOptions
                     {
@@ -137,6 +142,13 @@ namespace PlatformFlow.Commands
             }
 
             PlatformContexts.SetCurrent(context);
+            if (emulatorEngine != null)
+            {
+                // The engine this context talks to (its request journal, its sandboxes), reachable from scripts without
+                // naming the emulator's types, which live in the module's own load context.
+                PSObject.AsPSObject(context).Properties.Add(new PSNoteProperty("Emulator", emulatorEngine));
+            }
+
             WriteVerbose("Connected to " + context.BaseUri + " as " + context.ClientId + ", sandbox " + context.Sandbox + ".");
             WriteObject(context);
         }

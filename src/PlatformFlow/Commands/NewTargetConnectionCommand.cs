@@ -20,7 +20,6 @@ namespace PlatformFlow.Commands
         public string FlowName { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("DataSetId")]
         [ValidateNotNullOrEmpty]
         public string DatasetId { get; set; } = string.Empty;
 
