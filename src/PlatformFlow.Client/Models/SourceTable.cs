@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json.Nodes;
 
 namespace PlatformFlow.Client.Models
 {
@@ -9,11 +8,11 @@ namespace PlatformFlow.Client.Models
     /// </summary>
     public sealed class SourceTable
     {
-        public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<JsonObject>? preview)
+        public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
         {
             BaseConnectionId = baseConnectionId;
             TableName = tableName;
-            Columns = columns;
+            Columns = new ValueList<SourceColumn>(columns);
             Preview = preview;
         }
 
@@ -21,9 +20,9 @@ namespace PlatformFlow.Client.Models
 
         public string TableName { get; }
 
-        public IReadOnlyList<SourceColumn> Columns { get; }
+        public ValueList<SourceColumn> Columns { get; }
 
         /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
-        public IReadOnlyList<JsonObject>? Preview { get; }
+        public IReadOnlyList<PropertyBag>? Preview { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.Models;
@@ -49,7 +50,7 @@ namespace PlatformFlow.Client.Operations
                     query.BaseConnectionId,
                     query.TableName!,
                     details.Schema?.Columns ?? new List<SourceColumn>(),
-                    query.Preview ? details.Data ?? new List<JsonObject>() : null));
+                    query.Preview ? (details.DataJson ?? new List<JsonObject>()).Select(row => PropertyBag.From(row)!).ToList() : null));
             });
     }
 }

@@ -65,7 +65,7 @@ namespace PlatformFlow.Client.Operations
                     transformations.Add(new Transformation
                     {
                         Name = WellKnown.MappingTransformationName,
-                        Params = new JsonObject
+                        ParamsJson = new JsonObject
                         {
                             ["mappingId"] = input.MappingSetId,
                             ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
@@ -108,9 +108,9 @@ namespace PlatformFlow.Client.Operations
                         Description = request.Description,
                         State = Planned.State,
                         FlowSpec = request.FlowSpec,
-                        SourceConnectionIds = request.SourceConnectionIds,
-                        TargetConnectionIds = request.TargetConnectionIds,
-                        Transformations = request.Transformations,
+                        SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
+                        TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
+                        Transformations = new ValueList<Transformation>(request.Transformations),
                         ScheduleParams = request.ScheduleParams,
                     }).ConfigureAwait(false);
                 if (flow is null)

@@ -77,7 +77,7 @@ namespace PlatformFlow.Client.Operations
                     flowName ?? schemaId,
                     "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
                     async cancel => await Client.DataPrep.GetMappingSetAsync((await Client.DataPrep.CreateMappingSetAsync(request, cancel).ConfigureAwait(false)).Id, null, cancel).ConfigureAwait(false),
-                    () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings }).ConfigureAwait(false);
+                    () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) }).ConfigureAwait(false);
                 if (mappingSet is null)
                 {
                     return;
@@ -135,7 +135,7 @@ namespace PlatformFlow.Client.Operations
             }
 
             var fields = await _schemaFields.GetAsync(schemaId, async () =>
-                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).Properties)).ConfigureAwait(false);
+                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson)).ConfigureAwait(false);
             if (fields.Count == 0)
             {
                 return;

@@ -103,7 +103,7 @@ namespace PlatformFlow.Client.Operations
                     Description = input.Description,
                     BaseConnectionId = input.BaseConnectionId,
                     Data = new SourceData { Format = format },
-                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : columns },
+                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 

@@ -52,7 +52,7 @@ namespace PlatformFlow.Client.Operations
                     input.Title,
                     "Create XDM schema (" + classRef + ")",
                     cancel => Client.SchemaRegistry.CreateSchemaAsync(request, cancel),
-                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = refs, Type = "object" }).ConfigureAwait(false);
+                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = new ValueList<SchemaReference>(refs), Type = "object" }).ConfigureAwait(false);
                 if (schema is null)
                 {
                     return;

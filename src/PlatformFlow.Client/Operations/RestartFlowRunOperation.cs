@@ -20,7 +20,7 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 var run = await Client.FlowService.Runs.GetAsync(runId, cancellation).ConfigureAwait(false);
-                if (!run.Status.IsFinal())
+                if (!run.StatusKind.IsFinal())
                 {
                     throw new PlatformValidationException("run " + runId, "it is still " + run.Metrics?.StatusSummary?.Status + "; wait until it has finished (Wait-FlowRun)");
                 }

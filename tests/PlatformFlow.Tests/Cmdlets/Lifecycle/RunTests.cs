@@ -49,12 +49,12 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Scheduled");
             var run = await TheOnlyRunOfAsync(flow);
-            Assert.Equal(RunStatus.Queued, run.Status);
+            Assert.Equal(RunStatus.Queued, run.StatusKind);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
 
             var final = LifecycleWorld.Only<FlowRun>(host);
-            Assert.Equal(RunStatus.Success, final.Status);
+            Assert.Equal(RunStatus.Success, final.StatusKind);
             Assert.True(final.Metrics!.RecordSummary!.OutputRecordCount > 0);
             Assert.Equal(0, final.Metrics.RecordSummary.FailedRecordCount);
             Assert.Contains(host.Progress, p => p.Status.StartsWith("IN_PROGRESS", StringComparison.Ordinal));
@@ -76,8 +76,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("FlowRunFailed", error.ErrorId);
             Assert.Contains("CONNECTOR-2001-500: The shop refused the token.", error.Message);
             Assert.Contains(run.Id, error.Message);
-            Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).Status);
-            Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().Status);
+            Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).StatusKind);
+            Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().StatusKind);
         }
 
         [Fact]
@@ -130,7 +130,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(failed).Id);
             Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(recent).Id);
-            Assert.Equal(RunStatus.Success, LifecycleWorld.Only<FlowRun>(byId).Status);
+            Assert.Equal(RunStatus.Success, LifecycleWorld.Only<FlowRun>(byId).StatusKind);
         }
 
         [Fact]
@@ -162,7 +162,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var run = LifecycleWorld.Only<FlowRun>(host);
             Assert.Equal(flow.Id, run.FlowId);
-            Assert.Equal(RunStatus.Queued, run.Status);
+            Assert.Equal(RunStatus.Queued, run.StatusKind);
             var parameters = run.AdditionalProperties!["params"];
             Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), parameters.GetProperty("windowStartTime").GetInt64());
             Assert.Equal("updated_at", parameters.GetProperty("deltaColumn").GetProperty("name").GetString());
