@@ -69,6 +69,8 @@ namespace PlatformFlow.Client.Operations
         {
             switch (exception)
             {
+                case ResourceNotFoundException notFound:
+                    return new OperationError(exception, notFound.Kind + "NotFound", OperationErrorCategory.ObjectNotFound, target, notFound.RecommendedAction);
                 case PlatformValidationException:
                     return new OperationError(exception, "PreflightRejected", OperationErrorCategory.InvalidArgument, target,
                         "Correct the named fields; nothing was sent to the platform.");

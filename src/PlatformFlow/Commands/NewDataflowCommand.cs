@@ -64,7 +64,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewDataflowOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewDataflowOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName), MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)));
             Run(host => operation.RunAsync(input, host));
         }

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.Errors
+{
+    /// <summary>
+    /// A name (without wildcards) that matches nothing: one rule for every named resource, with the closest names known
+    /// ("Did you mean CRMToAEP?") and what to run next.
+    /// </summary>
+    public sealed class ResourceNotFoundException : Exception
+    {
+        /// <param name="kind">The resource kind as an id part, e.g. <c>FlowSpec</c>, <c>Dataflow</c>, <c>XdmClass</c>.</param>
+        /// <param name="description">The kind in words, e.g. <c>flow spec</c>.</param>
+        /// <param name="known">The names that exist, to suggest the closest from.</param>
+        /// <param name="listCommand">The command that lists them, e.g. <c>Get-FlowSpec</c>.</param>
+        public ResourceNotFoundException(string kind, string description, string name, IEnumerable<string> known, string listCommand)
+            : this(kind, description, name, Validation.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), listCommand)
+        {
+        }
+
+        private ResourceNotFoundException(string kind, string description, string name, IReadOnlyList<string> suggestions, string listCommand)
+            : base("No " + description + " is named '" + name + "'." + (suggestions.Count == 0 ? string.Empty : " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?"))
+        {
+            Kind = kind;
+            Name = name;
+            Suggestions = suggestions;
+            RecommendedAction = suggestions.Count > 0
+                ? "Use '" + suggestions[0] + "', or run " + listCommand + " to see them all."
+                : "Run " + listCommand + " to see them all; a wildcard such as '*" + name + "*' finds names that contain it.";
+        }
+
+        /// <summary>The kind, as the error id's prefix (<c>FlowSpecNotFound</c>).</summary>
+        public string Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>The closest names that exist, best first; empty when none is close.</summary>
+        public IReadOnlyList<string> Suggestions { get; }
+
+        public string RecommendedAction { get; }
+    }
+}
