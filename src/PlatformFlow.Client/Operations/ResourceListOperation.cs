@@ -101,7 +101,8 @@ namespace PlatformFlow.Client.Operations
                     }
 
                     Emit(host, item);
-                    if (query.First is long first && ++written >= first)
+                    written++;
+                    if (query.First is long first && written >= first)
                     {
                         // Leaving the enumeration here means no further page is asked for.
                         break;
