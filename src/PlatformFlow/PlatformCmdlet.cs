@@ -54,6 +54,8 @@ namespace PlatformFlow
     public abstract class PlatformCmdlet : AsyncCmdlet
     {
         private PlatformContext? _activeContext;
+        private int _inputsCounted;
+        private string? _countedActivity;
 
         /// <summary>The signed-in context to use instead of the current one (two orgs or sandboxes in one script).</summary>
         [Parameter]
@@ -102,6 +104,27 @@ namespace PlatformFlow
 
             return cached;
         }
+
+        /// <summary>
+        /// Bulk work through the pipeline: counts this input and shows the count with Write-Progress (the total is not
+        /// known while the pipeline streams). The progress bar is closed when the command ends.
+        /// </summary>
+        protected void CountInput(string activity, object? input)
+        {
+            _countedActivity = activity;
+            _inputsCounted++;
+            WriteProgress(new ProgressRecord(CountedActivityId, activity, _inputsCounted + " so far" + (input is null ? string.Empty : ": " + input)));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_countedActivity != null)
+            {
+                WriteProgress(new ProgressRecord(CountedActivityId, _countedActivity, _inputsCounted + " done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private int CountedActivityId => (MyInvocation.MyCommand.Name.GetHashCode() & 0x7FFF) + 100;
 
         /// <summary>
         /// Runs <paramref name="action"/> for the id given, or for each object of <paramref name="kind"/> the piped

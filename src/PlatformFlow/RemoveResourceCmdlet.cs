@@ -37,8 +37,11 @@ namespace PlatformFlow
         protected override PSObject? PipedInput => InputObject;
 
         /// <summary>Removes the object with <paramref name="id"/>, or each one the piped input stands for.</summary>
-        protected void Remove<TInput>(RemovalOperation<TInput> operation, string? id, System.Func<string, TInput> inputFor) =>
+        protected void Remove<TInput>(RemovalOperation<TInput> operation, string? id, System.Func<string, TInput> inputFor)
+        {
+            CountInput("Removing " + Kind + " objects", id ?? InputObject);
             ForEachId(Kind, InputObject, id, (host, each) => operation.RemoveAsync(inputFor(each), PassThru, each, host));
+        }
 
         private bool IsRequested(string parameter, string preferenceVariable) =>
             MyInvocation.BoundParameters.TryGetValue(parameter, out var value)

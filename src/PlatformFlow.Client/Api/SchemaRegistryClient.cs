@@ -42,6 +42,18 @@ namespace PlatformFlow.Client.Api
                 cancellationToken,
                 "application/vnd.adobe.xed+json");
 
+        /// <summary>
+        /// The standard classes (<c>classes</c>) or field groups (<c>fieldgroups</c>) of the global container; each entry has
+        /// a schema's shape (<c>$id</c>, <c>title</c>).
+        /// </summary>
+        public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string resource, CancellationToken cancellationToken = default) =>
+            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
+                "/global/" + resource,
+                PlatformJsonContext.Default.RegistryPageXdmSchema,
+                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken,
+                "application/vnd.adobe.xed+json");
+
         public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
 

@@ -14,21 +14,21 @@ namespace PlatformFlow.Client.Errors
         /// <param name="kind">The resource kind as an id part, e.g. <c>FlowSpec</c>, <c>Dataflow</c>, <c>XdmClass</c>.</param>
         /// <param name="description">The kind in words, e.g. <c>flow spec</c>.</param>
         /// <param name="known">The names that exist, to suggest the closest from.</param>
-        /// <param name="listCommand">The command that lists them, e.g. <c>Get-FlowSpec</c>.</param>
-        public ResourceNotFoundException(string kind, string description, string name, IEnumerable<string> known, string listCommand)
-            : this(kind, description, name, Validation.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), listCommand)
+        /// <param name="howToList">How to list them, e.g. <c>run Get-FlowSpec</c>.</param>
+        public ResourceNotFoundException(string kind, string description, string name, IEnumerable<string> known, string howToList)
+            : this(kind, description, name, Validation.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), howToList)
         {
         }
 
-        private ResourceNotFoundException(string kind, string description, string name, IReadOnlyList<string> suggestions, string listCommand)
+        private ResourceNotFoundException(string kind, string description, string name, IReadOnlyList<string> suggestions, string howToList)
             : base("No " + description + " is named '" + name + "'." + (suggestions.Count == 0 ? string.Empty : " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?"))
         {
             Kind = kind;
             Name = name;
             Suggestions = suggestions;
             RecommendedAction = suggestions.Count > 0
-                ? "Use '" + suggestions[0] + "', or run " + listCommand + " to see them all."
-                : "Run " + listCommand + " to see them all; a wildcard such as '*" + name + "*' finds names that contain it.";
+                ? "Use '" + suggestions[0] + "', or " + howToList + " to see them all."
+                : char.ToUpperInvariant(howToList[0]) + howToList.Substring(1) + " to see them all.";
         }
 
         /// <summary>The kind, as the error id's prefix (<c>FlowSpecNotFound</c>).</summary>

@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 else if (query.Name != null)
                 {
                     Emit(host, query, await Client.FlowService.FindFlowSpecByNameAsync(query.Name, cancellation).ConfigureAwait(false)
-                        ?? throw new ResourceNotFoundException("FlowSpec", "flow spec", query.Name, await NamesAsync(cancellation).ConfigureAwait(false), "Get-FlowSpec"));
+                        ?? throw new ResourceNotFoundException("FlowSpec", "flow spec", query.Name, await NamesAsync(cancellation).ConfigureAwait(false), "run Get-FlowSpec"));
                 }
                 else if (query.ConnectionSpecId != null)
                 {
@@ -56,6 +56,7 @@ namespace PlatformFlow.Client.Operations
                         case 0:
                             throw new PlatformValidationException("flow spec", "no flow spec accepts sources of connection spec " + query.ConnectionSpecId);
                         case 1:
+                            host.WriteVerbose("Picked flow spec " + matches[0].Name + " (" + matches[0].Id + "): the only one that accepts sources of connection spec " + query.ConnectionSpecId + ".");
                             Emit(host, query, matches[0]);
                             break;
                         default:

@@ -38,6 +38,9 @@ namespace PlatformFlow.Client.Operations
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
+        /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
+        public bool RollbackOnError { get; set; }
+
         public object? Target { get; set; }
     }
 
@@ -55,71 +58,84 @@ namespace PlatformFlow.Client.Operations
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
             {
-                var cancellation = host.Cancellation;
-                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
-                var transformations = new List<Transformation>();
-                if (!string.IsNullOrEmpty(input.MappingSetId))
+                try
                 {
-                    var version = input.MappingSetVersion
-                        ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
-                    transformations.Add(new Transformation
-                    {
-                        Name = WellKnown.MappingTransformationName,
-                        ParamsJson = new JsonObject
-                        {
-                            ["mappingId"] = input.MappingSetId,
-                            ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
-                        },
-                    });
+                    await CreateAsync(input, host).ConfigureAwait(false);
                 }
-
-                var request = new DataflowRequest
+                catch (Exception ex) when (!(ex is OperationCanceledException) && input.Carried.Created.Count > 0)
                 {
-                    Name = input.FlowName,
-                    Description = input.Description,
-                    FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
-                    SourceConnectionIds = new List<string>(input.SourceConnectionIds),
-                    TargetConnectionIds = new List<string>(input.TargetConnectionIds),
-                    Transformations = transformations,
-                    ScheduleParams = schedule,
-                };
-
-                var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
-                var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
-                foreach (var id in request.SourceConnectionIds)
-                {
-                    if (Planned.IsPlanned(id) && sourceSpec != null)
-                    {
-                        knownSpecs[id] = sourceSpec;
-                    }
+                    await new PipelineRollback(Client).AfterFailureAsync(input.FlowName, input.Carried.Created, input.RollbackOnError, host).ConfigureAwait(false);
+                    throw;
                 }
-
-                PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
-
-                var flow = await CreateOrPlanAsync(
-                    host,
-                    input.FlowName,
-                    "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                    cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
-                    () => new Dataflow
-                    {
-                        Id = Planned.NewId("flow"),
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = Planned.State,
-                        FlowSpec = request.FlowSpec,
-                        SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
-                        TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
-                        Transformations = new ValueList<Transformation>(request.Transformations),
-                        ScheduleParams = request.ScheduleParams,
-                    }).ConfigureAwait(false);
-                if (flow is null)
-                {
-                    return;
-                }
-
-                var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
-                host.WriteObject(flow, ids.PropertiesFor(flow));
             });
+
+        private async Task CreateAsync(DataflowInput input, IOperationHost host)
+        {
+            var cancellation = host.Cancellation;
+            var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var transformations = new List<Transformation>();
+            if (!string.IsNullOrEmpty(input.MappingSetId))
+            {
+                var version = input.MappingSetVersion
+                    ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
+                transformations.Add(new Transformation
+                {
+                    Name = WellKnown.MappingTransformationName,
+                    ParamsJson = new JsonObject
+                    {
+                        ["mappingId"] = input.MappingSetId,
+                        ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
+                    },
+                });
+            }
+
+            var request = new DataflowRequest
+            {
+                Name = input.FlowName,
+                Description = input.Description,
+                FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
+                SourceConnectionIds = new List<string>(input.SourceConnectionIds),
+                TargetConnectionIds = new List<string>(input.TargetConnectionIds),
+                Transformations = transformations,
+                ScheduleParams = schedule,
+            };
+
+            var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
+            foreach (var id in request.SourceConnectionIds)
+            {
+                if (Planned.IsPlanned(id) && sourceSpec != null)
+                {
+                    knownSpecs[id] = sourceSpec;
+                }
+            }
+
+            PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
+
+            var flow = await CreateOrPlanAsync(
+                host,
+                input.FlowName,
+                "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
+                () => new Dataflow
+                {
+                    Id = Planned.NewId("flow"),
+                    Name = request.Name,
+                    Description = request.Description,
+                    State = Planned.State,
+                    FlowSpec = request.FlowSpec,
+                    SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
+                    TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
+                    Transformations = new ValueList<Transformation>(request.Transformations),
+                    ScheduleParams = request.ScheduleParams,
+                }).ConfigureAwait(false);
+            if (flow is null)
+            {
+                return;
+            }
+
+            var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
+            host.WriteObject(flow, ids.PropertiesFor(flow));
+        }
     }
 }

@@ -88,7 +88,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.TargetConnectionId, input.TargetConnectionId)
                     .With(PipelineIds.SchemaId, schemaId)
                     .With(PipelineIds.MappingSetId, mappingSet.Id)
-                    .With(PipelineIds.MappingSetVersion, mappingSet.Version);
+                    .With(PipelineIds.MappingSetVersion, mappingSet.Version)
+                    .WithCreated(nameof(MappingSet), mappingSet.Id);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
             });
         }

@@ -132,7 +132,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
-                    .With(PipelineIds.SourceConnectionId, connection.Id);
+                    .With(PipelineIds.SourceConnectionId, connection.Id)
+                    .WithCreated(nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 

@@ -88,7 +88,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.TargetConnectionId, connection.Id)
                     .With(PipelineIds.DatasetId, input.DatasetId)
-                    .With(PipelineIds.SchemaId, schemaId);
+                    .With(PipelineIds.SchemaId, schemaId)
+                    .WithCreated(nameof(TargetConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
     }

@@ -50,6 +50,11 @@ namespace PlatformFlow.Client.Operations
     public abstract class ResourceListOperation<T> : PlatformOperation
         where T : class
     {
+        /// <summary>A long listing shows its count every this many objects.</summary>
+        private const int ProgressEvery = 50;
+
+        private const int ListingProgressId = 31;
+
         private readonly string _step;
 
         protected ResourceListOperation(PlatformClient client, string step)
@@ -102,11 +107,20 @@ namespace PlatformFlow.Client.Operations
 
                     Emit(host, item);
                     written++;
+                    if (written % ProgressEvery == 0)
+                    {
+                        host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read"));
+                    }
                     if (query.First is long first && written >= first)
                     {
                         // Leaving the enumeration here means no further page is asked for.
                         break;
                     }
+                }
+
+                if (written >= ProgressEvery)
+                {
+                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read", completed: true));
                 }
 
                 if (query.NameIsLiteral && query.Name != null && written == 0 && skipped == 0)
@@ -128,7 +142,7 @@ namespace PlatformFlow.Client.Operations
             }
 
             var words = System.Text.RegularExpressions.Regex.Replace(Kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
-            return new ResourceNotFoundException(Kind, words, query.Name!, names, "Get-" + Kind);
+            return new ResourceNotFoundException(Kind, words, query.Name!, names, "run Get-" + Kind);
         }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>

@@ -69,7 +69,7 @@ namespace PlatformFlow.Client.Operations
                         return;
                     }
 
-                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " after " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture), secondsRemaining: (int)remaining.TotalSeconds));
+                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " for " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; gives up in " + remaining.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
                     await Clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             });

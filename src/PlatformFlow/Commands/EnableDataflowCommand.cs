@@ -29,6 +29,7 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new EnableDataflowOperation(client));
+            CountInput("Enabling dataflows", InputObject ?? (object)Id);
             ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, host));
         }
     }

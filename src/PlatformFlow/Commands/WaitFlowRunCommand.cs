@@ -41,6 +41,7 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new WaitFlowRunOperation(client));
+            CountInput("Waiting for flow runs", InputObject ?? (object)RunId);
             ForEachId(ResourceKind.FlowRun, InputObject, RunId, (host, runId) => operation.RunAsync(CreateInput(runId), host));
         }
 
