@@ -143,7 +143,7 @@ namespace PlatformFlow.Client.Operations
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => Client.FlowService.ExploreTableAsync(baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {
