@@ -113,7 +113,8 @@ namespace PlatformFlow
         {
             _countedActivity = activity;
             _inputsCounted++;
-            WriteProgress(new ProgressRecord(CountedActivityId, activity, _inputsCounted + " so far" + (input is null ? string.Empty : ": " + input)));
+            var shown = input is PSObject piped ? PipelineObjects.ValueOf(piped, "Name") ?? PipelineObjects.ValueOf(piped, "Id") ?? piped.BaseObject : input;
+            WriteProgress(new ProgressRecord(CountedActivityId, activity, _inputsCounted + " so far" + (shown is null ? string.Empty : ": " + shown)));
         }
 
         protected override void EndProcessing()

@@ -27,7 +27,7 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>The run's activities as plain values.</summary>
         [JsonIgnore]
-        public IReadOnlyList<PropertyBag>? Activities => ActivitiesJson?.ConvertAll(a => PropertyBag.From(a)!);
+        public ValueList<PropertyBag>? Activities => ActivitiesJson is null ? null : new ValueList<PropertyBag>(ActivitiesJson.ConvertAll(a => PropertyBag.From(a)!));
 
         /// <summary>
         /// The run's status by name (<c>Success</c>, <c>Failed</c>, <c>InProgress</c>...), from

@@ -13,7 +13,7 @@ namespace PlatformFlow.Client.Models
             BaseConnectionId = baseConnectionId;
             TableName = tableName;
             Columns = new ValueList<SourceColumn>(columns);
-            Preview = preview;
+            Preview = preview is null ? null : new ValueList<PropertyBag>(preview);
         }
 
         public string BaseConnectionId { get; }
@@ -23,6 +23,6 @@ namespace PlatformFlow.Client.Models
         public ValueList<SourceColumn> Columns { get; }
 
         /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
-        public IReadOnlyList<PropertyBag>? Preview { get; }
+        public ValueList<PropertyBag>? Preview { get; }
     }
 }
