@@ -35,7 +35,7 @@ BeforeAll {
 }
 
 Describe 'The <_> views' -ForEach @(
-    'PlatformContext', 'ConnectionSpec', 'BaseConnection', 'SourceConnection', 'TargetConnection', 'XdmSchema', 'Dataset',
+    'ConnectionSpec', 'BaseConnection', 'SourceConnection', 'TargetConnection', 'XdmSchema', 'Dataset',
     'MappingSet', 'FlowSpec', 'Dataflow', 'FlowRun', 'ExploreItem', 'SourceColumn', 'SourceTable', 'RemovedResource'
 ) {
     BeforeAll {
@@ -64,6 +64,27 @@ Describe 'The <_> views' -ForEach @(
         $text = $sample | Format-List | Out-String -Width $width
 
         $text | Should -Not -Match 'PlatformFlow\.Client|System\.Collections|ValueKind|\{"'
+        $text -split '\r?\n' | Where-Object Length -GT $width | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The context''s view' {
+    # A context is read, not scanned: one out-of-band list, so that it never starts a table the objects a script writes
+    # next would have to fit (PowerShell prints objects that do not fit as lists of every property).
+    It 'is a single out-of-band list' {
+        $view = (Get-FormatData -TypeName $samples.PlatformContext.PSTypeNames[0]).FormatViewDefinition
+
+        $view | Should -HaveCount 1
+        $view.Control.GetType().Name | Should -Be 'ListControl'
+        $view.Control.OutOfBand | Should -BeTrue
+    }
+
+    It 'lists readable values within <_> columns' -ForEach 80, 120 {
+        $width = $_
+        $text = $samples.PlatformContext | Out-String -Width $width
+
+        $text | Should -Match 'Sandbox\s+: prod'
+        $text | Should -Match 'ConnectedAt\s+: \d{4}-\d\d-\d\d \d\d:\d\d'
         $text -split '\r?\n' | Where-Object Length -GT $width | Should -BeNullOrEmpty
     }
 }
