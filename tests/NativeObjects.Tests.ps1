@@ -6,9 +6,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
-    $options = (Get-EmulatorEngine).Options
-    $options.RunQueuedFor = [TimeSpan]::FromMilliseconds(10)
-    $options.RunDuration = [TimeSpan]::FromMilliseconds(500)
+    # Runs finish within a second, so they can be waited for and re-triggered.
+    Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
 
     $flow = New-ShopifyTestFlow -FlowName "Native $suffix" -Prerequisite $pre
     $run = $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 30
@@ -219,13 +218,13 @@ Describe 'Not found' {
     }
 
     It 'a run that has not finished cannot be re-triggered, and the advice is to wait with Wait-FlowRun' {
-        $options.RunQueuedFor = [TimeSpan]::FromHours(1)
+        Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromHours(1)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
         try {
             $queued = New-ShopifyTestFlow -FlowName "Queued $suffix" -Prerequisite $pre | Get-FlowRun
             $queued | Restart-FlowRun -ErrorVariable notYet -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         }
         finally {
-            $options.RunQueuedFor = [TimeSpan]::FromMilliseconds(10)
+            Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
         }
 
         $notYet[0].Exception.Message | Should -BeLike '*still Queued*'

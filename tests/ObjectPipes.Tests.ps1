@@ -6,10 +6,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
-    # This suite's own emulator finishes runs within a second or two, so runs can be waited for and re-triggered.
-    $options = (Get-EmulatorEngine).Options
-    $options.RunQueuedFor = [TimeSpan]::FromMilliseconds(10)
-    $options.RunDuration = [TimeSpan]::FromMilliseconds(500)
+    # Runs finish within a second, so they can be waited for and re-triggered.
+    Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
 
     $flow = New-ShopifyTestFlow -FlowName "Pipes $suffix" -Prerequisite $pre
     $source = Get-SourceConnection -Id $flow.SourceConnectionIds[0]

@@ -6,9 +6,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
     # This suite's own emulator runs flows at once, so the run shown has finished, with a duration and record counts.
-    $options = (Get-EmulatorEngine).Options
-    $options.RunQueuedFor = [TimeSpan]::FromMilliseconds(10)
-    $options.RunDuration = [TimeSpan]::FromMilliseconds(1200)
+    Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(1200))
     $flow = "View $suffix" | New-ShopifyTestFlow -Prerequisite $pre | Set-Dataflow -Frequency Hour -Interval 6
     $run = $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 30
     $flow = Get-Dataflow -Id $flow.Id
