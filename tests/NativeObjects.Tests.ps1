@@ -272,6 +272,21 @@ Describe 'A flow pipeline that fails at its last step' {
     }
 }
 
+Describe 'A flow pipeline that fails at a middle step' {
+    It 'names the connections already made for the row, and the commands that remove them' {
+        New-SourceConnection -Name "Middle $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Column Email |
+            New-TargetConnection -DatasetId $pre.Dataset.Id |
+            New-MappingSet -Mapping @{ Email = 'personalEmail.adress' } -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+        $left = Get-SourceConnection -Name "Middle $suffix source"
+
+        $failed | Should -HaveCount 1
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike "Flow 'Middle $suffix' was not created; the parts made for it remain: source connection $($left.Id), target connection *"
+        "$($warned[0])" | Should -BeLike "*Remove-SourceConnection -Id $($left.Id) -Force*"
+        "$($warned[0])" | Should -Not -BeLike '*RollbackOnError*'
+    }
+}
+
 Describe 'Progress on long work' {
     It 'bulk Disable-Dataflow and Enable-Dataflow count the flows' {
         $flows = 1..3 | ForEach-Object { "Bulk $suffix $_" } | New-ShopifyTestFlow -Prerequisite $pre

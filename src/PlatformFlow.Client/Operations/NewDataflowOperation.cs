@@ -56,18 +56,8 @@ namespace PlatformFlow.Client.Operations
         }
 
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
-            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
-            {
-                try
-                {
-                    await CreateAsync(input, host).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && input.Carried.Created.Count > 0)
-                {
-                    await new PipelineRollback(Client).AfterFailureAsync(input.FlowName, input.Carried.Created, input.RollbackOnError, host).ConfigureAwait(false);
-                    throw;
-                }
-            });
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", () =>
+                PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, input.RollbackOnError, lastStep: true, host, () => CreateAsync(input, host)));
 
         private async Task CreateAsync(DataflowInput input, IOperationHost host)
         {

@@ -45,7 +45,7 @@ namespace PlatformFlow.Client.Operations
         public Task RunAsync(MappingSetInput input, IOperationHost host)
         {
             var flowName = input.Carried[PipelineIds.FlowName];
-            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", async () =>
+            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", () => PipelineRollback.GuardAsync(Client, flowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {
                 var cancellation = host.Cancellation;
                 const string subject = "mapping set";
@@ -91,7 +91,7 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.MappingSetVersion, mappingSet.Version)
                     .WithCreated(nameof(MappingSet), mappingSet.Id);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
-            });
+            }));
         }
 
         private async Task<string?> ResolveSchemaIdAsync(MappingSetInput input, CancellationToken cancellationToken)

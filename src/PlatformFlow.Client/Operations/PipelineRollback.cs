@@ -20,7 +20,25 @@ namespace PlatformFlow.Client.Operations
             _client = client;
         }
 
-        public async Task AfterFailureAsync(string flowName, IReadOnlyList<KeyValuePair<string, string>> created, bool rollBack, IOperationHost host)
+        /// <summary>
+        /// Runs one flow step for a row. When it fails after earlier steps made parts for that row, those parts are removed
+        /// (<paramref name="rollBack"/>) or named in a warning, and the failure goes on to become the row's error.
+        /// </summary>
+        /// <param name="lastStep">True for New-Dataflow, whose -RollbackOnError the warning can offer.</param>
+        public static async Task GuardAsync(PlatformClient client, string? flowName, PipelineIds carried, bool rollBack, bool lastStep, IOperationHost host, Func<Task> step)
+        {
+            try
+            {
+                await step().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && carried.Created.Count > 0)
+            {
+                await new PipelineRollback(client).AfterFailureAsync(flowName ?? carried[PipelineIds.FlowName] ?? string.Empty, carried.Created, rollBack, lastStep, host).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        private async Task AfterFailureAsync(string flowName, IReadOnlyList<KeyValuePair<string, string>> created, bool rollBack, bool lastStep, IOperationHost host)
         {
             var removable = created.Where(p => p.Key == nameof(TargetConnection) || p.Key == nameof(SourceConnection)).Reverse().ToList();
             var kept = created.Where(p => !removable.Contains(p)).ToList();
@@ -62,7 +80,7 @@ namespace PlatformFlow.Client.Operations
             host.WriteWarning(
                 "Flow '" + flowName + "' was not created; the parts made for it remain: "
                 + string.Join(", ", kept.Select(p => Words(p.Key) + " " + p.Value)) + "."
-                + (commands.Count > 0 ? " Remove them with: " + string.Join("; ", commands) + (rollBack ? "." : " (or run the pipeline with New-Dataflow -RollbackOnError).") : string.Empty)
+                + (commands.Count > 0 ? " Remove them with: " + string.Join("; ", commands) + (rollBack || !lastStep ? "." : " (or run the pipeline with New-Dataflow -RollbackOnError).") : string.Empty)
                 + (mappingSets.Count > 0 ? " The platform cannot delete mapping sets; " + string.Join(", ", mappingSets) + " is used by no flow." : string.Empty));
         }
 
