@@ -16,6 +16,7 @@
         'Connect-Platform'
         'Disconnect-Platform'
         'Get-PlatformContext'
+        'Get-Sandbox'
         'Get-ConnectionSpec'
         'New-BaseConnection'
         'New-SourceConnection'

@@ -23,7 +23,7 @@ namespace PlatformFlow.Commands
                 return;
             }
 
-            PlatformContexts.ClearIfCurrent(context);
+            PlatformContexts.Remove(context);
             context.Dispose();
             WriteVerbose("Disconnected from " + context + ".");
         }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -30,6 +31,7 @@ namespace PlatformFlow.Commands
         /// <summary>Only runs with one of these statuses (any case): Queued, InProgress, Success, PartialSuccess, Failed...</summary>
         [Parameter(ParameterSetName = ByFlowSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RunStatusCompleter))]
         public string[] Status { get; set; } = Array.Empty<string>();
 
         /// <summary>Only runs created after this time.</summary>

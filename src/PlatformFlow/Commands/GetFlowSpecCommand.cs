@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -18,6 +19,7 @@ namespace PlatformFlow.Commands
         /// <summary>The flow spec's name, e.g. CRMToAEP.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FlowSpecNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -25,6 +26,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = TableSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Table", "Path")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceTableCompleter))]
         public string? TableName { get; set; }
 
         /// <summary>Also read the table's sample rows (property Preview).</summary>

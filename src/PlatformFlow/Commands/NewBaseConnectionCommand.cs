@@ -3,6 +3,7 @@ using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -23,6 +24,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionSpecNameCompleter))]
         public string ConnectionSpec { get; set; } = string.Empty;
 
         /// <summary>Auth parameters, e.g. @{ host = 'shop.example'; accessToken = $token }. Use SecureString values for secrets.</summary>
