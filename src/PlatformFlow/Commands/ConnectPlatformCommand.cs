@@ -13,7 +13,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Signs in to Adobe Experience Platform (or the built-in emulator) and makes that context current.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Platform", DefaultParameterSetName = ClientSecretSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Platform", DefaultParameterSetName = ClientSecretSet, HelpUri = HelpLinks.Cmdlets + "Connect-Platform.md")]
     [OutputType(typeof(PlatformContext))]
     public sealed class ConnectPlatformCommand : AsyncCmdlet
     {

@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets connection specs: what each source or destination needs (auth specs) and offers.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectionSpec", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "ConnectionSpec", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Cmdlets + "Get-ConnectionSpec.md")]
     [OutputType(typeof(ConnectionSpec))]
     public sealed class GetConnectionSpecCommand : PlatformCmdlet
     {

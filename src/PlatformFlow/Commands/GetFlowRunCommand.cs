@@ -10,7 +10,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets flow runs: a flow's runs (Get-Dataflow | Get-FlowRun), optionally by status and since a time, or one run by id.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "FlowRun", DefaultParameterSetName = ByFlowSet)]
+    [Cmdlet(VerbsCommon.Get, "FlowRun", DefaultParameterSetName = ByFlowSet, HelpUri = HelpLinks.Cmdlets + "Get-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class GetFlowRunCommand : PlatformCmdlet
     {

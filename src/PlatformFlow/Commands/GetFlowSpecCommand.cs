@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets flow specs. In a flow pipeline with no name, picks the one that accepts the source's connection spec and passes the ids on.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "FlowSpec", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "FlowSpec", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Cmdlets + "Get-FlowSpec.md")]
     [OutputType(typeof(FlowSpec))]
     public sealed class GetFlowSpecCommand : FlowStepCmdlet
     {

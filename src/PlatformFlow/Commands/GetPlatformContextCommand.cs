@@ -6,7 +6,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Shows the current signed-in context, or with -ListAvailable every context signed in this session: gateway, org, sandbox, client id and how it signed in (never a secret).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PlatformContext", DefaultParameterSetName = CurrentSet)]
+    [Cmdlet(VerbsCommon.Get, "PlatformContext", DefaultParameterSetName = CurrentSet, HelpUri = HelpLinks.Cmdlets + "Get-PlatformContext.md")]
     [OutputType(typeof(PlatformContext))]
     public sealed class GetPlatformContextCommand : PSCmdlet
     {

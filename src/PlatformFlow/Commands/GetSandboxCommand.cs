@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets the organization's sandboxes (name, title, type, state): the names -Sandbox takes.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Sandbox")]
+    [Cmdlet(VerbsCommon.Get, "Sandbox", HelpUri = HelpLinks.Cmdlets + "Get-Sandbox.md")]
     [OutputType(typeof(Sandbox))]
     public sealed class GetSandboxCommand : PlatformCmdlet
     {

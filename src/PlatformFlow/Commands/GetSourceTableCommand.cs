@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Explores a base connection: lists its tables, or describes one table (its columns, and sample rows with -Preview) in a form that pipes into New-SourceConnection.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SourceTable", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "SourceTable", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Cmdlets + "Get-SourceTable.md")]
     [OutputType(typeof(ExploreItem), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(SourceTable), ParameterSetName = new[] { TableSet })]
     public sealed class GetSourceTableCommand : PlatformCmdlet

@@ -10,7 +10,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a base connection: the authenticated link to a source system, e.g. a Shopify shop.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "BaseConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "BaseConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-BaseConnection.md")]
     [OutputType(typeof(BaseConnection))]
     public sealed class NewBaseConnectionCommand : PlatformCmdlet
     {

@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a source connection: which table (or file) of a base connection a dataflow reads. First step of the flow pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = TableSet)]
+    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = TableSet, HelpUri = HelpLinks.Cmdlets + "New-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class NewSourceConnectionCommand : FlowStepCmdlet
     {

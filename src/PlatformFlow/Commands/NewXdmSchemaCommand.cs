@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a tenant XDM schema from a class and field groups (the dataflow's target schema).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "XdmSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "XdmSchema", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-XdmSchema.md")]
     [OutputType(typeof(XdmSchema))]
     public sealed class NewXdmSchemaCommand : PlatformCmdlet
     {

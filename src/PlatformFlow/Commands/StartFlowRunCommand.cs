@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Starts an on-demand run of a dataflow over a window of source data (by default everything since its last run), checked against the flow spec's run spec first. Writes the new run.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Start-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class StartFlowRunCommand : PlatformCmdlet
     {
