@@ -127,6 +127,13 @@ Describe 'Get-Sandbox on the embedded emulator' {
         (Get-EmulatorRequestSince -Mark $mark | Where-Object Path -Like '/data/foundation/sandbox-management/*').Path |
             Should -Be '/data/foundation/sandbox-management/sandboxes'
     }
+
+    It 'shows each sandbox by name, title, type, state, default and region' {
+        $table = Get-Sandbox | Format-Table | Out-String -Width 200
+        $table | Should -Match 'Name\s+Title\s+Type\s+State\s+IsDefault\s+Region'
+        $table | Should -Match 'prod\s+Production\s+production\s+active\s+True\s+VA7'
+        $table | Should -Match 'dev\s+dev\s+development\s+active\s+False\s+VA7'
+    }
 }
 
 Describe 'Get-PlatformContext -ListAvailable' {

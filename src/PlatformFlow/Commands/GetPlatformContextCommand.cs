@@ -6,15 +6,12 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Shows the current signed-in context, or with -ListAvailable every context signed in this session: gateway, org, sandbox, client id and how it signed in (never a secret).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PlatformContext", DefaultParameterSetName = CurrentSet, HelpUri = HelpLinks.Cmdlets + "Get-PlatformContext.md")]
+    [Cmdlet(VerbsCommon.Get, "PlatformContext", HelpUri = HelpLinks.Cmdlets + "Get-PlatformContext.md")]
     [OutputType(typeof(PlatformContext))]
     public sealed class GetPlatformContextCommand : PSCmdlet
     {
-        private const string CurrentSet = "Current";
-        private const string ListAvailableSet = "ListAvailable";
-
         /// <summary>Every context signed in this session and not disconnected, oldest first (IsCurrent marks the current one).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ListAvailableSet)]
+        [Parameter]
         public SwitchParameter ListAvailable { get; set; }
 
         protected override void EndProcessing()

@@ -163,9 +163,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var run = LifecycleWorld.Only<FlowRun>(host);
             Assert.Equal(flow.Id, run.FlowId);
             Assert.Equal(RunStatus.Queued, run.Status);
-            var parameters = run.AdditionalProperties!["params"];
-            Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), parameters.GetProperty("windowStartTime").GetInt64());
-            Assert.Equal("updated_at", parameters.GetProperty("deltaColumn").GetProperty("name").GetString());
+            var parameters = run.Params!;
+            Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), (long)parameters["windowStartTime"]!);
+            Assert.Equal("updated_at", (string?)parameters["deltaColumn"]!["name"]);
         }
 
         [Fact]
