@@ -169,6 +169,28 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task Start_without_a_window_reads_from_where_the_latest_run_window_ended_to_now()
+        {
+            var flow = await _world.NewFlowAsync("Since last");
+            var scheduled = await TheOnlyRunOfAsync(flow);
+            var scheduledEnd = (long)scheduled.Params!["windowEndTime"]!;
+            _world.Clock.Advance(TimeSpan.FromHours(3));
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, DeltaColumn = "updated_at" }, host);
+            var first = LifecycleWorld.Only<FlowRun>(host);
+            _world.Clock.Advance(TimeSpan.FromMinutes(20));
+            host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, DeltaColumn = "updated_at" }, host);
+            var second = LifecycleWorld.Only<FlowRun>(host);
+
+            Assert.Equal(scheduledEnd, (long)first.Params!["windowStartTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)first.Params["windowEndTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)second.Params!["windowStartTime"]!);
+            Assert.Equal(_world.Clock.GetUtcNow().ToUnixTimeSeconds(), (long)second.Params["windowEndTime"]!);
+        }
+
+        [Fact]
         public async Task Restart_retriggers_a_finished_run_and_refuses_one_still_running()
         {
             var flow = await _world.NewFlowAsync("Again");
