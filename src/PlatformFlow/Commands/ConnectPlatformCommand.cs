@@ -185,22 +185,24 @@ namespace PlatformFlow.Commands
         /// </summary>
         private void ReadEnvironment()
         {
-            string? Read(string name) => System.Environment.GetEnvironmentVariable(name) is string value && value.Trim().Length > 0 ? value.Trim() : null;
+            // Names and URLs are trimmed; the secret is taken exactly as set.
+            string? Raw(string name) => System.Environment.GetEnvironmentVariable(name) is string value && value.Trim().Length > 0 ? value : null;
+            string? Read(string name) => Raw(name)?.Trim();
 
             var missing = new[] { ClientIdVariable, ClientSecretVariable, OrgIdVariable }.Where(name => Read(name) is null).ToList();
             if (missing.Count > 0)
             {
-                ThrowEnvironmentError("MissingEnvironmentVariable", "Connect-Platform -FromEnvironment needs the environment variable(s) " + string.Join(", ", missing) + " (and takes " + SandboxVariable + ", " + EnvironmentVariable + ", " + BaseUriVariable + " and " + ScopeVariable + " when set).");
+                ThrowEnvironmentError<string>("MissingEnvironmentVariable", "Connect-Platform -FromEnvironment needs the environment variable(s) " + string.Join(", ", missing) + " (and takes " + SandboxVariable + ", " + EnvironmentVariable + ", " + BaseUriVariable + " and " + ScopeVariable + " when set).");
             }
 
             ClientId = Read(ClientIdVariable)!;
-            ClientSecret = Protect(Read(ClientSecretVariable)!);
+            ClientSecret = Protect(Raw(ClientSecretVariable)!);
             OrgId = Read(OrgIdVariable)!;
             if (!MyInvocation.BoundParameters.ContainsKey(nameof(Sandbox)) && Read(SandboxVariable) is string sandbox)
             {
                 if (!System.Text.RegularExpressions.Regex.IsMatch(sandbox, "^[a-z0-9-]+$"))
                 {
-                    ThrowEnvironmentError("InvalidEnvironmentVariable", SandboxVariable + " must be a sandbox name in lower case (letters, digits and dashes).");
+                    ThrowEnvironmentError<string>("InvalidEnvironmentVariable", SandboxVariable + " must be a sandbox name in lower case (letters, digits and dashes).");
                 }
 
                 Sandbox = sandbox;
@@ -210,7 +212,7 @@ namespace PlatformFlow.Commands
             {
                 Environment = environment.Equals("Stage", StringComparison.OrdinalIgnoreCase) ? "Stage"
                     : environment.Equals("Production", StringComparison.OrdinalIgnoreCase) ? "Production"
-                    : ThrowEnvironmentError("InvalidEnvironmentVariable", EnvironmentVariable + " must be Production or Stage.");
+                    : ThrowEnvironmentError<string>("InvalidEnvironmentVariable", EnvironmentVariable + " must be Production or Stage.");
             }
 
             if (Read(BaseUriVariable) is string baseUri)
@@ -238,8 +240,7 @@ namespace PlatformFlow.Commands
             return protectedSecret;
         }
 
-        private string ThrowEnvironmentError(string errorId, string message) => ThrowEnvironmentError<string>(errorId, message);
-
+        /// <summary>Stops the command (ThrowTerminatingError does not return); typed so it can stand in an expression.</summary>
         private T ThrowEnvironmentError<T>(string errorId, string message)
         {
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), errorId, ErrorCategory.InvalidArgument, null));
