@@ -67,12 +67,14 @@ namespace PlatformFlow.Loader
         }
 
         /// <summary>
-        /// Answers only the cmdlet assembly's own requests for an assembly the Dependencies folder holds: a request from
-        /// another module never gets PlatformFlow's copy. (Windows PowerShell may not say who asks; then the name decides.)
+        /// Answers only PlatformFlow's own requests (the cmdlet assembly's, and on Windows PowerShell its dependencies',
+        /// which have no load context of their own to ask) for an assembly the Dependencies folder holds: a request from
+        /// another module never gets PlatformFlow's copy. Windows PowerShell may not say who asks; then the name decides.
         /// </summary>
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            if (args.RequestingAssembly != null && args.RequestingAssembly != _cmdletAssembly)
+            var requester = args.RequestingAssembly;
+            if (requester != null && requester != _cmdletAssembly && !IsDependency(requester))
             {
                 return null;
             }
@@ -86,6 +88,9 @@ namespace PlatformFlow.Loader
 
             return HasLoadContexts ? LoadInOwnContext(name) : Assembly.LoadFrom(path);
         }
+
+        private static bool IsDependency(Assembly assembly) =>
+            !assembly.IsDynamic && string.Equals(Path.GetDirectoryName(assembly.Location), DependencyFolder, StringComparison.OrdinalIgnoreCase);
 
         // Never inlined: Windows PowerShell must not compile code that names AssemblyLoadContext.
         [MethodImpl(MethodImplOptions.NoInlining)]
