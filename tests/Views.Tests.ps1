@@ -15,6 +15,7 @@ BeforeAll {
 
     $script:samples = [ordered]@{
         PlatformContext  = Get-PlatformContext
+        Sandbox          = Get-Sandbox | Select-Object -First 1
         ConnectionSpec   = Get-ConnectionSpec -Name shopify
         BaseConnection   = $pre.BaseConnection
         SourceConnection = $flow | Get-SourceConnection
@@ -33,7 +34,7 @@ BeforeAll {
 }
 
 Describe 'The <_> views' -ForEach @(
-    'ConnectionSpec', 'BaseConnection', 'SourceConnection', 'TargetConnection', 'XdmSchema', 'Dataset',
+    'Sandbox', 'ConnectionSpec', 'BaseConnection', 'SourceConnection', 'TargetConnection', 'XdmSchema', 'Dataset',
     'MappingSet', 'FlowSpec', 'Dataflow', 'FlowRun', 'ExploreItem', 'SourceColumn', 'SourceTable', 'RemovedResource'
 ) {
     BeforeAll {

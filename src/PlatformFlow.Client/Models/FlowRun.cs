@@ -18,6 +18,23 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("providerRefId")]
         public string? ProviderRefId { get; init; }
 
+        /// <summary>What the run was asked to read: <c>windowStartTime</c>, <c>windowEndTime</c> (epoch seconds), <c>deltaColumn</c>.</summary>
+        [JsonPropertyName("params")]
+        [JsonInclude]
+        internal JsonObject? ParamsJson { get; init; }
+
+        /// <summary>The run's parameters as plain values.</summary>
+        [JsonIgnore]
+        public PropertyBag? Params => PropertyBag.From(ParamsJson);
+
+        /// <summary>The start of the window of source data the run reads (UTC); null when the platform did not say.</summary>
+        [JsonIgnore]
+        public DateTimeOffset? WindowStart => EpochSecondsOf("windowStartTime");
+
+        /// <summary>The end of the window (UTC).</summary>
+        [JsonIgnore]
+        public DateTimeOffset? WindowEnd => EpochSecondsOf("windowEndTime");
+
         [JsonPropertyName("metrics")]
         public RunMetrics? Metrics { get; init; }
 
@@ -50,6 +67,9 @@ namespace PlatformFlow.Client.Models
 
         [JsonIgnore]
         internal RunStatus StatusKind => RunStatusNames.Parse(Metrics?.StatusSummary?.Status);
+
+        private DateTimeOffset? EpochSecondsOf(string member) =>
+            ParamsJson?[member] is JsonValue value && value.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
     }
 
     public sealed class RunMetrics : PlatformModel

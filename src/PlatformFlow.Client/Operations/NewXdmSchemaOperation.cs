@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
@@ -46,8 +47,8 @@ namespace PlatformFlow.Client.Operations
 
                 var classRef = ExpandXdmReference(input.Class);
                 var fieldGroupRefs = input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(ExpandXdmReference).ToList();
-                await CheckStandardAsync("classes", "XdmClass", "class", new[] { classRef }, host.Cancellation).ConfigureAwait(false);
-                await CheckStandardAsync("fieldgroups", "FieldGroup", "field group", fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalClasses, "XdmClass", "class", new[] { classRef }, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalFieldGroups, "FieldGroup", "field group", fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
                 var refs = new List<SchemaReference> { new SchemaReference(classRef) };
                 refs.AddRange(fieldGroupRefs.Select(g => new SchemaReference(g)));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
