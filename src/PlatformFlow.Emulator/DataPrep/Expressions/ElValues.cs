@@ -53,7 +53,28 @@ namespace PlatformFlow.Emulator.DataPrep.Expressions
 
                     return result;
                 default:
-                    var element = node.AsValue().GetValue<JsonElement>();
+                    var scalar = node.AsValue();
+                    if (scalar.TryGetValue<string>(out var text))
+                    {
+                        return text;
+                    }
+
+                    if (scalar.TryGetValue<bool>(out var flag))
+                    {
+                        return flag;
+                    }
+
+                    if (scalar.TryGetValue<long>(out var integer))
+                    {
+                        return integer;
+                    }
+
+                    if (scalar.TryGetValue<double>(out var real))
+                    {
+                        return real;
+                    }
+
+                    var element = scalar.GetValue<JsonElement>();
                     switch (element.ValueKind)
                     {
                         case JsonValueKind.String:
