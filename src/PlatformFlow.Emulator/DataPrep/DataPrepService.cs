@@ -247,7 +247,7 @@ namespace PlatformFlow.Emulator.DataPrep
             var links = new JsonObject();
             if (start + page.Count < ordered.Count)
             {
-                var next = Path + "/mappingSets?limit=" + limit + "&start=" + (start + page.Count);
+                var next = Path + "/mappingSets?limit=" + limit + "&start=" + (start + page.Count) + (expandSchema ? "&expandSchema=true" : string.Empty);
                 links["next"] = new JsonObject { ["href"] = request.QueryValue("orderBy") is string orderBy ? next + "&orderBy=" + Uri.EscapeDataString(orderBy) : next };
             }
 

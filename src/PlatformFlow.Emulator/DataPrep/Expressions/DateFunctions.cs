@@ -34,7 +34,7 @@ namespace PlatformFlow.Emulator.DataPrep.Expressions
             foreach (var name in new[] { "make_date_time", "make_timestamp" })
             {
                 library.Add(DateAndTime, name, name + "(YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, NANOSECOND, TIMEZONE)", "Creates a date from parts, in the given time zone.",
-                    name + "(2019, 10, 17, 11, 55, 12, 999, \"America/Los_Angeles\")", "2019-10-17T11:55:12.000000999-07:00", 8, 8, ElType.Date, Make);
+                    name + "(2019, 10, 17, 11, 55, 12, 999, \"America/Los_Angeles\")", "2019-10-17T11:55:12.0000009-07:00", 8, 8, ElType.Date, Make);
             }
 
             library.Add(DateAndTime, "zone_date_to_utc", "zone_date_to_utc(DATE)", "Converts a date in any time zone to a date in UTC.",
