@@ -7,6 +7,7 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Validation;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.DataPrep.Expressions;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.SchemaRegistry;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.DataPrep
 {
@@ -162,33 +163,8 @@ namespace PlatformFlow.Emulator.DataPrep
 
         private string Nearest(string destination)
         {
-            var near = _fields.Leaves
-                .Select(l => (Leaf: l, Distance: Distance(l.ToLowerInvariant(), destination.ToLowerInvariant())))
-                .Where(c => c.Distance <= Math.Max(2, destination.Length / 5))
-                .OrderBy(c => c.Distance)
-                .Take(3)
-                .Select(c => c.Leaf)
-                .ToList();
+            var near = Suggestions.Closest(destination, _fields.Leaves);
             return near.Count > 0 ? " (did you mean " + string.Join(", ", near) + "?)" : string.Empty;
-        }
-
-        /// <summary>Levenshtein distance: how many single-character edits turn one path into the other.</summary>
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-
-                previous = current;
-            }
-
-            return previous[b.Length];
         }
 
         public static string ErrorCode(ExpressionProblem problem)
@@ -197,7 +173,6 @@ namespace PlatformFlow.Emulator.DataPrep
             {
                 case ExpressionProblem.UnknownFunction: return "UNKNOWN_FUNCTION";
                 case ExpressionProblem.WrongArgumentCount: return "WRONG_ARGUMENT_COUNT";
-                case ExpressionProblem.UnknownField: return UnknownSourceField;
                 case ExpressionProblem.TypeMismatch: return TypeMismatch;
                 case ExpressionProblem.Evaluation: return "EVALUATION_FAILED";
                 default: return "INVALID_EXPRESSION";

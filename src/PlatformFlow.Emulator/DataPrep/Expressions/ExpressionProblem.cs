@@ -12,9 +12,6 @@ namespace PlatformFlow.Emulator.DataPrep.Expressions
         /// <summary>A known function called with too few or too many arguments.</summary>
         WrongArgumentCount,
 
-        /// <summary>A field the source does not have.</summary>
-        UnknownField,
-
         /// <summary>A value of the wrong type for a function, an operator or the destination.</summary>
         TypeMismatch,
 
