@@ -66,6 +66,20 @@ Describe 'Test-MappingSet validates calculated fields' {
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
     }
 
+    It 'validates proposed mappings for a planned target connection, against the carried table''s columns' {
+        $mark = Get-EmulatorJournalMark
+
+        $valid = New-SourceConnection -Name "Planned check $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Customers -WhatIf |
+            New-TargetConnection -DatasetId $pre.Dataset.Id -WhatIf |
+            Test-MappingSet -Mapping ([ordered]@{ '=lower(Email)' = 'personalEmail.address'; '=upper(Nickname)' = 'person.name.firstName' }) -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $valid | Should -BeExactly $false
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'MappingUnknownSourceField,*'
+        $problems[0].Exception.Message | Should -BeLike "*reads 'Nickname'*First_Name*"
+        Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
+    }
+
     It 'makes New-MappingSet refuse the same mapping before sending anything' {
         $mark = Get-EmulatorJournalMark
 
