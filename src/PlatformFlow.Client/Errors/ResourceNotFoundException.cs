@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Errors
 {
@@ -16,7 +15,7 @@ namespace PlatformFlow.Client.Errors
         /// <param name="known">The names that exist, to suggest the closest from.</param>
         /// <param name="howToList">How to list them, e.g. <c>run Get-FlowSpec</c>.</param>
         public ResourceNotFoundException(string kind, string description, string name, IEnumerable<string> known, string howToList)
-            : this(kind, description, name, Validation.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), howToList)
+            : this(kind, description, name, JsonSchema.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), howToList)
         {
         }
 

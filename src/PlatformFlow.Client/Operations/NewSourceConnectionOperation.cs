@@ -133,6 +133,7 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
+                    .With(PipelineIds.TableName, input.TableName)
                     .WithCreated(nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
