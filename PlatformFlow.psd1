@@ -45,6 +45,9 @@
         'Start-FlowRun'
         'Restart-FlowRun'
         'Wait-FlowRun'
+        'Export-Dataflow'
+        'Import-Dataflow'
+        'Copy-Dataflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -27,6 +27,10 @@ namespace PlatformFlow.Client.Api
         public Task<MappingSet> CreateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, "/mappingSets", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
 
+        /// <summary><c>PUT /mappingSets/{id}</c>: Data Prep keeps every version and answers with the next one (the old stays readable).</summary>
+        public Task<MappingSet> UpdateMappingSetAsync(string id, MappingSetRequest request, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Put, "/mappingSets/" + Uri.EscapeDataString(id), request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
+
         public Task<MappingSet> GetMappingSetAsync(string id, int? version = null, CancellationToken cancellationToken = default) =>
             _http.SendAsync(
                 HttpMethod.Get,

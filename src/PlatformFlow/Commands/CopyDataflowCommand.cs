@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Sessions;
+
+namespace PlatformFlow.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Copies dataflows to another sandbox or org in one step (export, then import): the same plan, -WhatIf and idempotence as Import-Dataflow.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Copy, "Dataflow", SupportsShouldProcess = true)]
+    [OutputType(typeof(DataflowImportResult))]
+    public sealed class CopyDataflowCommand : DataflowImportCmdlet
+    {
+        private readonly List<KeyValuePair<string, object?>> _flows = new List<KeyValuePair<string, object?>>();
+
+        /// <summary>The flow's id in the source sandbox (the -Context one).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FlowId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The signed-in context of the sandbox to copy the flows to.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public PlatformContext? DestinationContext { get; set; }
+
+        protected override void ProcessRecord() => _flows.Add(new KeyValuePair<string, object?>(Id, Id));
+
+        protected override void EndProcessing()
+        {
+            var operation = new CopyDataflowOperation(ActiveContext.Client, DestinationContext!.Client, Maps());
+            Run(host => operation.RunAsync(_flows, host));
+        }
+    }
+}
