@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -24,7 +25,20 @@ namespace PlatformFlow.Client.FlowsAsCode
         public async Task<DataflowDefinition> ExportAsync(string flowId, CancellationToken cancellationToken)
         {
             var flowService = _client.FlowService;
-            var flow = await flowService.Flows.GetAsync(flowId, cancellationToken).ConfigureAwait(false);
+            Dataflow flow;
+            try
+            {
+                flow = await flowService.Flows.GetAsync(flowId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException missing) when (missing.StatusCode == 404)
+            {
+                throw new FlowsAsCodeException(
+                    FlowsAsCodeException.FlowNotFound,
+                    OperationErrorCategory.ObjectNotFound,
+                    "Sandbox " + _client.Settings.Sandbox + " has no dataflow " + flowId + " (" + missing.Message + ").",
+                    "Flows are read from the -Context sandbox (the current one when omitted): give -Context for the sandbox the flow is in.");
+            }
+
             var others = flow.Transformations?.Where(t => t.Name != WellKnown.MappingTransformationName).Select(t => t.Name).ToList() ?? new List<string>();
             if (flow.SourceConnectionIds.Count != 1 || flow.TargetConnectionIds.Count != 1 || others.Count > 0)
             {

@@ -27,6 +27,9 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary>The definition changes what the platform cannot change on an existing flow (its flow spec, a base connection).</summary>
         public const string ChangeNotSupported = "DataflowChangeNotSupported";
 
+        /// <summary>The flow to export or copy is not in the sandbox it is read from.</summary>
+        public const string FlowNotFound = "DataflowNotFound";
+
         /// <summary>A flow the format cannot describe (several sources, other transformations).</summary>
         public const string NotExportable = "DataflowNotExportable";
 
