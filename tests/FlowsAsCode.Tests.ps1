@@ -316,6 +316,27 @@ Describe 'Import-Dataflow refusing before any write' {
     }
 }
 
+Describe 'Import-Dataflow after an import that stopped half-way' {
+    It 'takes over the connection it left behind instead of making a second one' {
+        $leftBehind = New-SourceConnection -Name 'Shop 31' -BaseConnectionId $prodParts.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone -Context $prod
+        $file = Join-Path $workFolder 'shop31.json'
+        Export-Dataflow -Id $devFlow.Id -Path $file -Context $dev | Out-Null
+        Set-DefinitionMember -Path $file -Change { param($d) $d.name = 'Shop 31'; $d.source.name = 'Shop 31 source'; $d.target.name = 'Shop 31 target' }
+        $mark = Get-EmulatorJournalMark
+
+        $result = Import-Dataflow -Path $file -Context $prod
+
+        $result.Action | Should -Be 'Create'
+        $result.SourceConnectionId | Should -Be $leftBehind.Id
+        ($result.Parts | Where-Object Part -EQ 'SourceConnection').Action | Should -Be 'Unchanged'
+        (Get-EmulatorWriteSince -Mark $mark) | ForEach-Object { "$($_.Method) $($_.Path)" } | Should -Be @(
+            'POST /data/foundation/flowservice/targetConnections'
+            'POST /data/foundation/conversion/mappingSets'
+            'POST /data/foundation/flowservice/flows')
+        @(Get-SourceConnection -Name 'Shop 31 source' -Context $prod) | Should -HaveCount 1
+    }
+}
+
 Describe 'Copy-Dataflow' {
     BeforeAll {
         $copied = New-DevFlow -Name 'Shop 08'

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Json;
@@ -134,15 +132,7 @@ namespace PlatformFlow.Client.FlowsAsCode
             var transformations = plan.OtherTransformations.ToList();
             if (mappingSetId != null)
             {
-                transformations.Add(new Transformation
-                {
-                    Name = WellKnown.MappingTransformationName,
-                    Params = new JsonObject
-                    {
-                        ["mappingId"] = mappingSetId,
-                        ["mappingVersion"] = (mappingSetVersion ?? 0).ToString(CultureInfo.InvariantCulture),
-                    },
-                });
+                transformations.Add(Transformation.ForMappingSet(mappingSetId, mappingSetVersion ?? 0));
             }
 
             return transformations;

@@ -33,8 +33,8 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary>Each part's action, id and changed members, in the order they are applied.</summary>
         public IReadOnlyList<DataflowPartChange> Parts { get; init; } = new DataflowPartChange[0];
 
-        /// <summary>For an update, the parts that change and how, for the table view; empty for a create (every part is new) and when unchanged.</summary>
-        public string Changes => Action == DataflowAction.Update ? string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.ToString())) : string.Empty;
+        /// <summary>The parts that change and how, for the table view; empty when nothing does.</summary>
+        public string Changes => string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.ToString()));
 
         public override string ToString() => Name + ": " + Action;
     }

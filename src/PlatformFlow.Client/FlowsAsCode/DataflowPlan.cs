@@ -127,8 +127,7 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         /// <summary>One line for -WhatIf and -Confirm: what changes, part by part.</summary>
         public string Summary =>
-            Action == DataflowAction.Create
-                ? "Create dataflow (source connection, target connection" + (MappingSet is null ? string.Empty : ", mapping set") + ", flow) in sandbox " + Sandbox
-                : "Update dataflow in sandbox " + Sandbox + ": " + string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.Change.ToString()));
+            (Action == DataflowAction.Create ? "Create" : "Update") + " dataflow in sandbox " + Sandbox + ": "
+            + string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.Change.ToString()));
     }
 }

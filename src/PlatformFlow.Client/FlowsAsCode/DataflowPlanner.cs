@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,7 +24,8 @@ namespace PlatformFlow.Client.FlowsAsCode
 
     /// <summary>
     /// Plans a definition against a sandbox with reads only: resolves every name (all problems in one error), finds the
-    /// flow by name (refusing when two share it), then compares each existing part with the definition.
+    /// flow by name (refusing when two share it), then compares each existing part with the definition. One planner
+    /// plans one import.
     /// </summary>
     public sealed class DataflowPlanner
     {
@@ -33,6 +33,9 @@ namespace PlatformFlow.Client.FlowsAsCode
         private readonly SandboxLookup _lookup;
         private readonly ReferenceMaps _maps;
         private readonly TimeProvider _clock;
+
+        // Connections taken over by a plan of this planner: two definitions of one import never share one.
+        private readonly HashSet<string> _reused = new HashSet<string>(StringComparer.Ordinal);
 
         public DataflowPlanner(PlatformClient client, ReferenceMaps maps, TimeProvider clock)
         {
@@ -56,7 +59,6 @@ namespace PlatformFlow.Client.FlowsAsCode
                     "Rename or remove all but one of them (Set-Dataflow -Name, Remove-Dataflow), then import again.");
             }
 
-            var start = definition.Schedule.StartTime ?? _clock.GetUtcNow();
             var flow = flows.Single;
             if (flow is null)
             {
@@ -65,12 +67,45 @@ namespace PlatformFlow.Client.FlowsAsCode
                     Definition = definition,
                     Sandbox = Sandbox,
                     References = references,
+                    Source = await ReuseOrCreateAsync(
+                        DataflowPart.SourceConnection,
+                        await _lookup.SourceConnectionsAsync(definition.Source.Name, cancellationToken).ConfigureAwait(false),
+                        "sourceConnectionIds",
+                        s => s.BaseConnectionId == references.BaseConnectionId && s.ConnectionSpec?.Id == references.SourceConnectionSpecId,
+                        s => SourceDiff(s, definition.Source),
+                        cancellationToken).ConfigureAwait(false),
+                    Target = await ReuseOrCreateAsync(
+                        DataflowPart.TargetConnection,
+                        await _lookup.TargetConnectionsAsync(definition.Target.Name, cancellationToken).ConfigureAwait(false),
+                        "targetConnectionIds",
+                        t => t.ConnectionSpec?.Id == references.TargetConnectionSpecId,
+                        t => TargetDiff(t, definition.Target, references),
+                        cancellationToken).ConfigureAwait(false),
                     MappingSet = definition.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
-                    Schedule = Schedule(definition, start),
+                    Schedule = Schedule(definition, definition.Schedule.StartTime ?? _clock.GetUtcNow()),
                 };
             }
 
             return await PlanUpdateAsync(definition, references, flow, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// For a new flow: a connection of the definition's name that no flow uses (left by an import that stopped before
+        /// its flow was created) is taken over and brought up to the definition, so a rerun makes no duplicate; else a new one.
+        /// </summary>
+        private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, MemberDiff> diff, CancellationToken cancellationToken)
+            where T : FlowServiceResource
+        {
+            foreach (var candidate in named.Found.Where(c => fits(c) && !_reused.Contains(c.Id)))
+            {
+                if (!await _lookup.UsedByAnyFlowAsync(flowMember, candidate.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    _reused.Add(candidate.Id);
+                    return PartPlan.FromDiff(part, candidate.Id, candidate.Etag, diff(candidate));
+                }
+            }
+
+            return PartPlan.Create(part);
         }
 
         private string Sandbox => _client.Settings.Sandbox;

@@ -64,6 +64,25 @@ namespace PlatformFlow.Client.FlowsAsCode
         public async Task<NamedResources<BaseConnection>> BaseConnectionsAsync(string name, CancellationToken cancellationToken) =>
             new NamedResources<BaseConnection>("base connection", name, await ExactlyNamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
 
+        public async Task<NamedResources<SourceConnection>> SourceConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            new NamedResources<SourceConnection>("source connection", name, await ExactlyNamedAsync(_client.FlowService.SourceConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+
+        public async Task<NamedResources<TargetConnection>> TargetConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            new NamedResources<TargetConnection>("target connection", name, await ExactlyNamedAsync(_client.FlowService.TargetConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+
+        /// <summary>Whether any flow lists <paramref name="id"/> in <paramref name="flowMember"/> (<c>sourceConnectionIds</c>, <c>targetConnectionIds</c>).</summary>
+        public async Task<bool> UsedByAnyFlowAsync(string flowMember, string id, CancellationToken cancellationToken)
+        {
+            var query = ListQuery.Where(flowMember + "[]==" + ListQuery.Quote(id));
+            query.Limit = 1;
+            await foreach (var _ in _client.FlowService.Flows.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
         public async Task<NamedResources<Dataset>> DatasetsAsync(string name, CancellationToken cancellationToken) =>
             new NamedResources<Dataset>("dataset", name, await ExactlyNamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name, StringComparison.Ordinal).ConfigureAwait(false), d => d.Id);
 

@@ -38,6 +38,17 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("params")]
         public JsonObject? Params { get; init; }
+
+        /// <summary>The Mapping transformation that applies a mapping set's version (sent as a string, as the platform does).</summary>
+        public static Transformation ForMappingSet(string mappingSetId, int version) => new Transformation
+        {
+            Name = WellKnown.MappingTransformationName,
+            Params = new JsonObject
+            {
+                ["mappingId"] = mappingSetId,
+                ["mappingVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     /// <summary>
