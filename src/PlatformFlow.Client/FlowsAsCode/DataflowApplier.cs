@@ -142,7 +142,7 @@ namespace PlatformFlow.Client.FlowsAsCode
         {
             Name = source.Name,
             Description = source.Description,
-            BaseConnectionId = references.BaseConnectionId ?? string.Empty,
+            BaseConnectionId = references.BaseConnectionId,
             Data = new SourceData { Format = source.Format },
             Params = new SourceParams { TableName = source.TableName, Path = source.Path, Columns = source.Columns?.ToList() },
             ConnectionSpec = new SpecReference(references.SourceConnectionSpecId, "1.0"),
