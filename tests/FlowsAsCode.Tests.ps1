@@ -247,6 +247,21 @@ Describe 'Import-Dataflow into the other sandbox' {
     }
 }
 
+Describe 'Export-Dataflow | Import-Dataflow' {
+    It 'imports the files the export emits, planning the differences under -WhatIf' {
+        Get-Dataflow -Name 'Shop 07' -Context $dev | Set-Dataflow -Description 'Orders, reviewed' -Context $dev | Out-Null
+        $mark = Get-EmulatorJournalMark
+
+        $plan = Get-Dataflow -Name 'Shop 07' -Context $dev | Export-Dataflow -Path "$workFolder/piped/" -Context $dev | Import-Dataflow -Context $prod -WhatIf
+
+        @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
+        $plan.Path | Should -Be (Join-Path $workFolder 'piped' 'Shop 07.json')
+        $plan.Action | Should -Be 'Update'
+        $plan.Applied | Should -BeFalse
+        ($plan.Parts | Where-Object Part -EQ 'Flow').Changes | Should -Contain 'description'
+    }
+}
+
 Describe 'Import-Dataflow refusing before any write' {
     BeforeAll {
         $refusals = Join-Path $workFolder 'refusals'

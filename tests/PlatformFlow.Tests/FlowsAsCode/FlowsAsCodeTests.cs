@@ -179,6 +179,37 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Contains("flow spec 'CRMToNowhere', base connection 'Shop', dataset 'Shop orders', schema 'Shop orders'", error.Message);
         }
 
+        [Theory]
+        [InlineData(ChangeDecision.WhatIf)]
+        [InlineData(ChangeDecision.Declined)]
+        public async Task An_import_not_confirmed_asks_with_the_plan_writes_nothing_and_reports_it_not_applied(ChangeDecision decision)
+        {
+            await PrerequisitesAsync();
+            var file = Path.Combine(Path.GetTempPath(), "pf-import-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, Definition);
+            var host = new RecordingHost(decision);
+            var writes = _platform.Engine.Journal.Writes;
+            try
+            {
+                await new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(new[] { file }, 0, host);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
+            Assert.Equal(writes, _platform.Engine.Journal.Writes);
+            Assert.Empty(host.Errors);
+            var asked = Assert.Single(host.Asked);
+            Assert.Equal("dataflow 'Shop 07'", asked.Target);
+            Assert.Equal("Create dataflow in sandbox prod: SourceConnection: create; TargetConnection: create; MappingSet: create; Flow: create", asked.Action);
+            var result = Assert.IsType<DataflowImportResult>(Assert.Single(host.Objects).Value);
+            Assert.Equal(DataflowAction.Create, result.Action);
+            Assert.False(result.Applied);
+            Assert.Equal(file, result.Path);
+            Assert.Null(result.FlowId);
+        }
+
         private Task<DataflowPlan> PlanAsync(DataflowDefinition definition) =>
             new DataflowPlanner(Client, new ReferenceMaps(), TimeProvider.System).PlanAsync(definition, CancellationToken.None);
 
