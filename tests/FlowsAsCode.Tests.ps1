@@ -381,6 +381,15 @@ Describe 'Copy-Dataflow' {
         $again.Action | Should -Be 'Unchanged'
     }
 
+    It 'refuses to copy from the destination itself, before reading anything' {
+        $mark = Get-EmulatorJournalMark
+
+        { Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -DestinationContext $prod } |
+            Should -Throw -ErrorId 'DataflowCopyToSameSandbox,PlatformFlow.Commands.CopyDataflowCommand'
+
+        @(Get-EmulatorRequestSince -Mark $mark | Where-Object Sandbox -EQ 'prod') | Should -HaveCount 0
+    }
+
     It 'copies a change made in dev as an update' {
         Get-Dataflow -Id $copied.Id -Context $dev | Set-Dataflow -Frequency Week -Interval 2 -Context $dev | Out-Null
 

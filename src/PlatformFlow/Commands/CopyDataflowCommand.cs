@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PlatformFlow.Client.FlowsAsCode;
@@ -27,6 +28,20 @@ namespace PlatformFlow.Commands
         public PlatformContext? DestinationContext { get; set; }
 
         protected override void ProcessRecord() => _flows.Add(new KeyValuePair<string, object?>(Id, Id));
+
+        protected override void BeginProcessing()
+        {
+            var source = ActiveContext;
+            if (source.Sandbox == DestinationContext!.Sandbox && source.OrgId == DestinationContext.OrgId && source.BaseUri == DestinationContext.BaseUri)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("Copy-Dataflow would read the flows from sandbox " + source.Sandbox + " and apply them to the same sandbox. Flows are read from -Context"
+                        + (Context is null ? " (the current context when omitted)" : string.Empty) + ": give -Context for the sandbox the flows are in."),
+                    "DataflowCopyToSameSandbox",
+                    ErrorCategory.InvalidArgument,
+                    DestinationContext));
+            }
+        }
 
         protected override void EndProcessing()
         {
