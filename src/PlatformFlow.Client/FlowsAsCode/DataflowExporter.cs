@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -16,6 +17,11 @@ namespace PlatformFlow.Client.FlowsAsCode
     public sealed class DataflowExporter
     {
         private readonly PlatformClient _client;
+
+        // A family of flows shares its base connection, dataset and schema: each is read once per exporter (one command).
+        private readonly AsyncCache<BaseConnection> _baseConnections = new AsyncCache<BaseConnection>();
+        private readonly AsyncCache<Dataset> _datasets = new AsyncCache<Dataset>();
+        private readonly AsyncCache<XdmSchema> _schemas = new AsyncCache<XdmSchema>();
 
         public DataflowExporter(PlatformClient client)
         {
@@ -53,11 +59,14 @@ namespace PlatformFlow.Client.FlowsAsCode
             var flowSpec = await flowService.GetFlowSpecAsync(flow.FlowSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var source = await flowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
             var sourceSpec = await flowService.GetConnectionSpecAsync(source.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var baseConnection = source.BaseConnectionId is null ? null : await flowService.BaseConnections.GetAsync(source.BaseConnectionId, cancellationToken).ConfigureAwait(false);
+            var baseId = source.BaseConnectionId;
+            var baseConnection = baseId is null ? null : await _baseConnections.GetAsync(baseId, () => flowService.BaseConnections.GetAsync(baseId, cancellationToken)).ConfigureAwait(false);
             var target = await flowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
             var targetSpec = await flowService.GetConnectionSpecAsync(target.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var dataset = await _client.Catalog.GetDatasetAsync(target.Params?.DataSetId ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var schema = await _client.SchemaRegistry.GetSchemaAsync(target.Data?.Schema?.Id ?? dataset.SchemaRef?.Id ?? string.Empty, false, cancellationToken).ConfigureAwait(false);
+            var datasetId = target.Params?.DataSetId ?? string.Empty;
+            var dataset = await _datasets.GetAsync(datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken)).ConfigureAwait(false);
+            var schemaId = target.Data?.Schema?.Id ?? dataset.SchemaRef?.Id ?? string.Empty;
+            var schema = await _schemas.GetAsync(schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken)).ConfigureAwait(false);
             var mapping = DataflowMappings.MappingOf(flow);
             MappingSetDefinition? mappingSet = null;
             if (DataflowMappings.MappingSetIdOf(mapping) is string mappingSetId)

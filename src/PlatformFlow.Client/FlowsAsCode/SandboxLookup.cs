@@ -53,6 +53,10 @@ namespace PlatformFlow.Client.FlowsAsCode
     {
         private readonly PlatformClient _client;
 
+        // What flows refer to (specs, base connections, datasets, schemas) does not change while one import plans, and its
+        // definitions name the same few again and again: each is looked up once per lookup instance.
+        private readonly Dictionary<string, object> _references = new Dictionary<string, object>(StringComparer.Ordinal);
+
         public SandboxLookup(PlatformClient client)
         {
             _client = client;
@@ -61,8 +65,9 @@ namespace PlatformFlow.Client.FlowsAsCode
         public async Task<NamedResources<Dataflow>> FlowsAsync(string name, CancellationToken cancellationToken) =>
             new NamedResources<Dataflow>("dataflow", name, await ExactlyNamedAsync(_client.FlowService.Flows.ListAsync(ByName("name", name), cancellationToken), f => f.Name, name, StringComparison.Ordinal).ConfigureAwait(false), f => f.Id);
 
-        public async Task<NamedResources<BaseConnection>> BaseConnectionsAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<BaseConnection>("base connection", name, await ExactlyNamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+        public Task<NamedResources<BaseConnection>> BaseConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("base connection", name, async () =>
+                new NamedResources<BaseConnection>("base connection", name, await ExactlyNamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id));
 
         public async Task<NamedResources<SourceConnection>> SourceConnectionsAsync(string name, CancellationToken cancellationToken) =>
             new NamedResources<SourceConnection>("source connection", name, await ExactlyNamedAsync(_client.FlowService.SourceConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
@@ -83,18 +88,22 @@ namespace PlatformFlow.Client.FlowsAsCode
             return false;
         }
 
-        public async Task<NamedResources<Dataset>> DatasetsAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<Dataset>("dataset", name, await ExactlyNamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name, StringComparison.Ordinal).ConfigureAwait(false), d => d.Id);
+        public Task<NamedResources<Dataset>> DatasetsAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("dataset", name, async () =>
+                new NamedResources<Dataset>("dataset", name, await ExactlyNamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name, StringComparison.Ordinal).ConfigureAwait(false), d => d.Id));
 
         /// <summary>By title, in any case: the registry keeps titles unique regardless of case.</summary>
-        public async Task<NamedResources<XdmSchema>> SchemasAsync(string title, CancellationToken cancellationToken) =>
-            new NamedResources<XdmSchema>("schema", title, await ExactlyNamedAsync(_client.SchemaRegistry.ListSchemasAsync(ByName("title", title), cancellationToken), s => s.Title, title, StringComparison.OrdinalIgnoreCase).ConfigureAwait(false), s => s.Id);
+        public Task<NamedResources<XdmSchema>> SchemasAsync(string title, CancellationToken cancellationToken) =>
+            OnceAsync("schema", title, async () =>
+                new NamedResources<XdmSchema>("schema", title, await ExactlyNamedAsync(_client.SchemaRegistry.ListSchemasAsync(ByName("title", title), cancellationToken), s => s.Title, title, StringComparison.OrdinalIgnoreCase).ConfigureAwait(false), s => s.Id));
 
-        public async Task<NamedResources<FlowSpec>> FlowSpecAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<FlowSpec>("flow spec", name, OneOrNone(await _client.FlowService.FindFlowSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id);
+        public Task<NamedResources<FlowSpec>> FlowSpecAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("flow spec", name, async () =>
+                new NamedResources<FlowSpec>("flow spec", name, OneOrNone(await _client.FlowService.FindFlowSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id));
 
-        public async Task<NamedResources<ConnectionSpec>> ConnectionSpecAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<ConnectionSpec>("connection spec", name, OneOrNone(await _client.FlowService.FindConnectionSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id);
+        public Task<NamedResources<ConnectionSpec>> ConnectionSpecAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("connection spec", name, async () =>
+                new NamedResources<ConnectionSpec>("connection spec", name, OneOrNone(await _client.FlowService.FindConnectionSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id));
 
         /// <summary>A resource given by id (a -BaseConnectionMap value): itself, or none when the sandbox has no such id.</summary>
         public static async Task<NamedResources<T>> ByIdAsync<T>(string kind, string name, string id, Func<Task<T>> get, Func<T, string> idOf)
@@ -108,6 +117,19 @@ namespace PlatformFlow.Client.FlowsAsCode
             {
                 return new NamedResources<T>(kind, name, Array.Empty<T>(), idOf, id);
             }
+        }
+
+        private async Task<NamedResources<T>> OnceAsync<T>(string kind, string name, Func<Task<NamedResources<T>>> find)
+        {
+            var key = kind + "\n" + name;
+            if (_references.TryGetValue(key, out var known))
+            {
+                return (NamedResources<T>)known;
+            }
+
+            var found = await find().ConfigureAwait(false);
+            _references[key] = found;
+            return found;
         }
 
         private static ListQuery ByName(string field, string name) => ListQuery.Where(field + "==" + ListQuery.Quote(name));

@@ -30,16 +30,19 @@ namespace PlatformFlow.Client.Operations
 
         private readonly Dictionary<string, string> _writtenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        private readonly DataflowExporter _exporter;
+
         public ExportDataflowOperation(PlatformClient client)
             : base(client)
         {
+            _exporter = new DataflowExporter(client);
         }
 
         public async Task RunAsync(DataflowExportInput input, IOperationHost host)
         {
             try
             {
-                var definition = await new DataflowExporter(Client).ExportAsync(input.FlowId, host.Cancellation).ConfigureAwait(false);
+                var definition = await _exporter.ExportAsync(input.FlowId, host.Cancellation).ConfigureAwait(false);
                 var path = input.IsFolder ? System.IO.Path.Combine(input.Path, FileNameFor(definition.Name)) : input.Path;
                 if (_writtenBy.TryGetValue(path, out var earlier))
                 {
