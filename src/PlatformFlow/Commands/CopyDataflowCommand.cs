@@ -10,7 +10,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Copies dataflows to another sandbox or org in one step (export, then import): the same plan, -WhatIf and idempotence as Import-Dataflow.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Copy, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Copy-Dataflow.md")]
     [OutputType(typeof(DataflowImportResult))]
     public sealed class CopyDataflowCommand : DataflowImportCmdlet
     {

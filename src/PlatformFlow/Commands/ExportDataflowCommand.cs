@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Writes dataflows down as definition files: the flow and its parts, every reference by name, nothing secret; a re-export of an unchanged flow is byte-identical.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Export, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Export-Dataflow.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportDataflowCommand : PlatformCmdlet
     {

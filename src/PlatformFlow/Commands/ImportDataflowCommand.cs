@@ -11,7 +11,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Applies dataflow definition files to a sandbox: plans every flow first (create, update or unchanged; a missing reference stops it before any write), then applies only what differs.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Import, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Import, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Import-Dataflow.md")]
     [OutputType(typeof(DataflowImportResult))]
     public sealed class ImportDataflowCommand : DataflowImportCmdlet
     {
