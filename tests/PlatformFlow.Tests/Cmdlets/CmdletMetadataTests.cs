@@ -131,7 +131,7 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var format = XDocument.Load(Path.Combine(ContractFiles.RepositoryRoot, "src", "PlatformFlow", "PlatformFlow.format.ps1xml"));
             var viewed = format.Descendants("TypeName").Select(t => t.Value).ToHashSet();
-            // .NET's own types (Export-Dataflow's FileInfo) keep PowerShell's views.
+            // PowerShell formats .NET's own types (Test-*'s bool, Test-MappingSet's ordered dictionaries, Export-Dataflow's FileInfo).
             var outputs = CmdletMetadata.All().SelectMany(c => c.OutputTypes).Where(t => t != typeof(void) && t.Namespace!.StartsWith("PlatformFlow", StringComparison.Ordinal)).Select(t => t.FullName!).Distinct();
 
             Assert.All(outputs, type => Assert.Contains(type, viewed));
