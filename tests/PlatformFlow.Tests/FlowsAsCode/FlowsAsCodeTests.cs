@@ -34,7 +34,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
   },
   ""target"": { ""name"": ""Shop 07 target"", ""connectionSpec"": ""DataLake"", ""format"": ""parquet_xdm"", ""dataset"": ""Shop orders"", ""schema"": ""Shop orders"" },
   ""mappingSet"": { ""mappings"": [
-    { ""sourceType"": ""EXPRESSION"", ""source"": ""lower(Email) <> ''"", ""destination"": ""personalEmail.address"" },
+    { ""sourceType"": ""EXPRESSION"", ""source"": ""concat('<', lower(Email), '>')"", ""destination"": ""personalEmail.address"" },
     { ""sourceType"": ""ATTRIBUTE"", ""source"": ""Phone"", ""destination"": ""mobilePhone.number"" }
   ] }
 }";
@@ -55,7 +55,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Equal(bytes, DataflowDefinitionJson.ToUtf8(DataflowDefinitionJson.Parse(text, "again")));
             Assert.DoesNotContain("\r", text);
             Assert.StartsWith("{\n  \"formatVersion\": 1,\n  \"name\": \"Shop 07\",\n  \"description\": \"Orders\",\n  \"flowSpec\": \"CRMToAEP\",", text);
-            Assert.Contains("\"source\": \"lower(Email) <> ''\"", text);
+            Assert.Contains("\"source\": \"concat('<', lower(Email), '>')\"", text);
             Assert.NotEqual(0xEF, bytes[0]);
         }
 
