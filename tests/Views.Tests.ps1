@@ -30,12 +30,15 @@ BeforeAll {
         SourceColumn     = $table.Columns[0]
         SourceTable      = $table
         RemovedResource  = $throwaway | Remove-BaseConnection -Force -PassThru
+        BaseConnectionTest = $pre.BaseConnection | Test-BaseConnection
+        DataflowImportResult = $flow | Export-Dataflow -Path (Join-Path $TestDrive 'view.json') | Import-Dataflow -WhatIf
     }
 }
 
 Describe 'The <_> views' -ForEach @(
     'Sandbox', 'ConnectionSpec', 'BaseConnection', 'SourceConnection', 'TargetConnection', 'XdmSchema', 'Dataset',
-    'MappingSet', 'FlowSpec', 'Dataflow', 'FlowRun', 'ExploreItem', 'SourceColumn', 'SourceTable', 'RemovedResource'
+    'MappingSet', 'FlowSpec', 'Dataflow', 'FlowRun', 'ExploreItem', 'SourceColumn', 'SourceTable', 'RemovedResource',
+    'BaseConnectionTest', 'DataflowImportResult'
 ) {
     BeforeAll {
         $sample = $samples[$_]

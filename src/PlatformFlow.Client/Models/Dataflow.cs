@@ -75,6 +75,17 @@ namespace PlatformFlow.Client.Models
         public PropertyBag? Params => PropertyBag.From(ParamsJson);
 
         public override string ToString() => Params is null ? Name : Name + " (" + Params + ")";
+
+        /// <summary>The Mapping transformation that applies a mapping set's version (sent as a string, as the platform does).</summary>
+        public static Transformation ForMappingSet(string mappingSetId, int version) => new Transformation
+        {
+            Name = WellKnown.MappingTransformationName,
+            ParamsJson = new JsonObject
+            {
+                ["mappingId"] = mappingSetId,
+                ["mappingVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     /// <summary>

@@ -52,8 +52,9 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
+        /// <summary>Null (not sent) for a source whose connection spec authenticates without a base connection.</summary>
         [JsonPropertyName("baseConnectionId")]
-        public string BaseConnectionId { get; init; } = string.Empty;
+        public string? BaseConnectionId { get; init; }
 
         [JsonPropertyName("data")]
         public SourceData Data { get; init; } = new SourceData();

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -68,15 +66,7 @@ namespace PlatformFlow.Client.Operations
             {
                 var version = input.MappingSetVersion
                     ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
-                transformations.Add(new Transformation
-                {
-                    Name = WellKnown.MappingTransformationName,
-                    ParamsJson = new JsonObject
-                    {
-                        ["mappingId"] = input.MappingSetId,
-                        ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
-                    },
-                });
+                transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
             }
 
             var request = new DataflowRequest
