@@ -381,13 +381,24 @@ Describe 'Copy-Dataflow' {
         $again.Action | Should -Be 'Unchanged'
     }
 
-    It 'refuses to copy from the destination itself, before reading anything' {
+    It 'copies piped flows from the context they were read through, whatever context is current' {
+        (Get-PlatformContext).Sandbox | Should -Be 'prod' -Because 'the piped flows come from dev while prod is current'
         $mark = Get-EmulatorJournalMark
 
-        { Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -DestinationContext $prod } |
+        $result = Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -DestinationContext $prod
+
+        $result.Action | Should -Be 'Unchanged'
+        @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
+    }
+
+    It 'refuses to copy into the sandbox the flows come from, before reading anything' {
+        $flows = @(Get-Dataflow -Name 'Shop 08' -Context $dev)
+        $mark = Get-EmulatorJournalMark
+
+        { $flows | Copy-Dataflow -DestinationContext $dev } |
             Should -Throw -ErrorId 'DataflowCopyToSameSandbox,PlatformFlow.Commands.CopyDataflowCommand'
 
-        @(Get-EmulatorRequestSince -Mark $mark | Where-Object Sandbox -EQ 'prod') | Should -HaveCount 0
+        @(Get-EmulatorRequestSince -Mark $mark) | Should -HaveCount 0
     }
 
     It 'copies a change made in dev as an update' {

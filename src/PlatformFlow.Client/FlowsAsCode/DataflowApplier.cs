@@ -144,7 +144,7 @@ namespace PlatformFlow.Client.FlowsAsCode
             Description = source.Description,
             BaseConnectionId = references.BaseConnectionId,
             Data = new SourceData { Format = source.Format },
-            Params = new SourceParams { TableName = source.TableName, Path = source.Path, Columns = source.Columns?.ToList() },
+            Params = new SourceParams { TableName = source.TableName, Path = source.Path, Columns = source.Columns is null ? null : new ValueList<SourceColumn>(source.Columns) },
             ConnectionSpec = new SpecReference(references.SourceConnectionSpecId, "1.0"),
         };
 

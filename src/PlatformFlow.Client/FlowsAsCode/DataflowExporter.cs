@@ -103,7 +103,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     Frequency = (schedule?.Frequency ?? "once").ToLowerInvariant(),
                     Interval = schedule?.Interval,
                     Backfill = schedule?.Backfill,
-                    StartTime = schedule is null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(schedule.StartTime),
+                    StartTime = schedule?.StartTime,
                 },
                 Source = new SourceDefinition
                 {

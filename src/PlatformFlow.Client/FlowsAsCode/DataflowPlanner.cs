@@ -156,7 +156,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                         await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), definition.MappingSet, references.SchemaId));
             }
 
-            var schedule = Schedule(definition, definition.Schedule.StartTime ?? DateTimeOffset.FromUnixTimeSeconds(flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow().ToUnixTimeSeconds()));
+            var schedule = Schedule(definition, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow());
             var flowDiff = new MemberDiff()
                 .Text("/description", flow.Description, definition.Description)
                 .Node("/scheduleParams", Serialize(flow.ScheduleParams), Serialize(schedule)!);

@@ -7,10 +7,13 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Writes dataflows down as definition files: the flow and its parts, every reference by name, nothing secret; a re-export of an unchanged flow is byte-identical.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Export-Dataflow.md")]
+    [Cmdlet(VerbsData.Export, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Export-Dataflow.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportDataflowCommand : PlatformCmdlet
     {
+        private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
+
         private ExportDataflowOperation? _operation;
 
         /// <summary>A folder (one file per flow, named after it) or, for one flow, a file.</summary>
@@ -18,25 +21,31 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), read through the context it came from.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new ExportDataflowOperation(ActiveContext.Client);
-            var input = CreateInput(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
-            Run(host => operation.RunAsync(input, host));
+            var operation = OperationFor(ref _operation, client => new ExportDataflowOperation(client));
+            var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(fullPath, id), host));
         }
 
         /// <summary>The operation's input; <paramref name="fullPath"/> is -Path resolved against the current location.</summary>
-        internal DataflowExportInput CreateInput(string fullPath) => new DataflowExportInput
+        internal DataflowExportInput CreateInput(string fullPath, string flowId) => new DataflowExportInput
         {
-            FlowId = Id,
+            FlowId = flowId,
             Path = fullPath,
             IsFolder = Directory.Exists(fullPath) || Path.EndsWith("/", System.StringComparison.Ordinal) || Path.EndsWith("\\", System.StringComparison.Ordinal),
-            Target = Id,
+            Target = (object?)InputObject ?? flowId,
         };
     }
 }
