@@ -9,20 +9,34 @@
                "tests: N passed, N failed".
     Pester   - run only the Pester suite against out/PlatformFlow.
     Tutorial - build, then run the tutorial's whole flow as one pipeline against the embedded emulator.
+    Mutation - run Stryker.NET (pinned in .config/dotnet-tools.json) against the xunit suite, one folder at a time:
+               the client's Http/, Validation/ and Operations/ and the emulator's Engine/. Prints each folder's score
+               and its surviving mutants; reports go to artifacts/mutation/<folder>/. Slow: not part of Test or CI.
 .PARAMETER Configuration
     Debug or Release (default Release).
 .PARAMETER NoBuild
     Use what is already built.
+.PARAMETER MutationFolder
+    Mutation only: the folders to mutate (default all): ClientHttp, ClientValidation, ClientOperations, EmulatorEngine.
+.PARAMETER Since
+    Mutation only: mutate only the files changed since this git commit (Stryker's --since).
+.PARAMETER Concurrency
+    Mutation only: test processes Stryker runs at once (default 1, for a shared machine).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Tutorial
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Tutorial')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Tutorial', 'Mutation')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
-    [switch] $NoBuild
+    [switch] $NoBuild,
+    # A list, or one comma-separated word (as 'dotnet pwsh ./build.ps1 -MutationFolder A,B' from a shell passes it).
+    [string[]] $MutationFolder = @('ClientHttp', 'ClientValidation', 'ClientOperations', 'EmulatorEngine'),
+    [string] $Since,
+    [ValidateRange(1, 16)]
+    [int] $Concurrency = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -128,7 +142,61 @@ function Write-TestSummary {
     if ($failed -gt 0) { exit 1 }
 }
 
-if (-not $NoBuild -and $Task -ne 'Pester') {
+function Invoke-MutationRun {
+    param([Parameter(Mandatory)][string] $Folder)
+    # Which project each folder belongs to, and the files in it Stryker may mutate.
+    $targets = @{
+        ClientHttp       = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Http/**/*.cs' }
+        ClientValidation = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Validation/**/*.cs' }
+        ClientOperations = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Operations/**/*.cs' }
+        EmulatorEngine   = @{ Project = 'PlatformFlow.Emulator.csproj'; Mutate = '**/Engine/**/*.cs' }
+    }
+    $target = $targets[$Folder]
+    if (-not $target) { throw "Unknown mutation folder '$Folder': use $($targets.Keys -join ', ')." }
+    $output = Join-Path $root "artifacts/mutation/$Folder"
+    Remove-Item $output -Recurse -Force -ErrorAction SilentlyContinue
+    $arguments = @(
+        '--project', $target.Project, '--mutate', $target.Mutate, '--configuration', $Configuration,
+        '--concurrency', $Concurrency, '--reporter', 'Progress', '--reporter', 'Json', '--reporter', 'Html',
+        '--output', $output, '--skip-version-check',
+        # The third-party JSON Schema suite and the help/metadata checks cannot kill a mutant in these folders.
+        '--test-case-filter', 'Category!=Conformance&Category!=Metadata'
+    )
+    if ($Since) { $arguments += "--since:$Since" }
+    Push-Location (Join-Path $root 'tests/PlatformFlow.Tests')
+    try {
+        & dotnet dotnet-stryker @arguments | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "Stryker failed on $Folder with exit code $LASTEXITCODE." }
+    } finally {
+        Pop-Location
+    }
+    Get-MutationSummary -Folder $Folder -ReportFile (Get-ChildItem $output -Filter mutation-report.json -Recurse | Select-Object -First 1).FullName
+}
+
+function Get-MutationSummary {
+    # Score as Stryker computes it: detected (killed or timed out) over all valid mutants (detected, survived, no coverage).
+    param([Parameter(Mandatory)][string] $Folder, [string] $ReportFile)
+    if (-not $ReportFile) { throw "Stryker wrote no mutation-report.json for $Folder." }
+    $report = Get-Content $ReportFile -Raw | ConvertFrom-Json -AsHashtable
+    $survivors = [Collections.Generic.List[string]]::new()
+    $detected = 0; $undetected = 0
+    foreach ($file in $report.files.GetEnumerator()) {
+        foreach ($mutant in $file.Value.mutants) {
+            switch ($mutant.status) {
+                { $_ -in 'Killed', 'Timeout' } { $detected++ }
+                { $_ -in 'Survived', 'NoCoverage' } {
+                    $undetected++
+                    $survivors.Add(('{0}:{1} {2} [{3}] {4}' -f ($file.Key -replace '^.*/src/', 'src/'), $mutant.location.start.line, $mutant.status, $mutant.mutatorName, ($mutant.replacement -replace '\s+', ' ')))
+                }
+            }
+        }
+    }
+    $score = if ($detected + $undetected) { [math]::Round(100.0 * $detected / ($detected + $undetected), 2) } else { 100 }
+    Write-Host "mutation $($Folder): $score% ($detected detected, $undetected undetected)"
+    $survivors | Sort-Object | ForEach-Object { Write-Host "  $_" }
+}
+
+if (-not $NoBuild -and $Task -notin 'Pester', 'Mutation') {
     Invoke-Dotnet build (Join-Path $root 'PlatformFlow.sln') -c $Configuration
 }
 
@@ -140,6 +208,7 @@ switch ($Task) {
         Write-TestSummary -Suites $xunit, $pester
     }
     'Pester' { Write-TestSummary -Suites (Invoke-PesterCount | Add-Member -PassThru Name 'pester') }
+    'Mutation' { foreach ($folder in $MutationFolder -split ',') { Invoke-MutationRun -Folder $folder } }
     'Tutorial' {
         Invoke-ChildPowerShell -NoProfile -File (Join-Path $root 'docs/examples/tutorial-pipeline.ps1')
         if ($LASTEXITCODE -ne 0) { throw "The tutorial failed with exit code $LASTEXITCODE." }

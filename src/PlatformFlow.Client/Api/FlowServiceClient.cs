@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -155,6 +156,21 @@ namespace PlatformFlow.Client.Api
             var targets = await SpecIdsOfAsync(request.TargetConnectionIds, knownSpecIds, id => TargetConnections.GetAsync(id, cancellationToken), t => t.ConnectionSpec?.Id).ConfigureAwait(false);
             return DataflowPreflight.CheckConnections(request, flowSpec, sources, targets);
         }
+
+        /// <summary>
+        /// What the flow spec's <c>scheduleSpec</c> refuses in <paramref name="schedule"/>; empty when it accepts it. The
+        /// one check of a schedule: every path that writes one (a new flow through <see cref="ValidateDataflowAsync"/>, a
+        /// changed or imported flow directly) ends here, and no rule of it is written out by hand.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ValidateScheduleAsync(string flowSpecId, ScheduleParams schedule, CancellationToken cancellationToken = default) =>
+            DataflowPreflight.CheckSchedule(schedule, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>
+        /// What the flow spec's <c>runSpec</c> refuses in an on-demand run's <paramref name="parameters"/>; empty when it
+        /// accepts them. The one check of a run's params, for every path that starts a run.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ValidateRunAsync(string flowSpecId, JsonObject parameters, CancellationToken cancellationToken = default) =>
+            DataflowPreflight.CheckRunParams(parameters, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
 
         /// <summary>Checks the flow as the platform would, then creates it. A rejected flow sends no POST.</summary>
         public async Task<ResourceWriteResult> CreateDataflowAsync(DataflowRequest request, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -58,6 +59,18 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("backfill")]
         public bool? Backfill { get; init; }
+
+        /// <summary>
+        /// The schedule as given, the frequency in the platform's spelling (lower case). Nothing is checked or filled in
+        /// here: the flow spec's <c>scheduleSpec</c> is the one judge (<see cref="Api.FlowServiceClient.ValidateScheduleAsync"/>).
+        /// </summary>
+        public static ScheduleParams Of(string frequency, int? interval, DateTimeOffset startTime, bool? backfill) => new ScheduleParams
+        {
+            StartTime = startTime.ToUnixTimeSeconds(),
+            Frequency = (frequency ?? string.Empty).Trim().ToLowerInvariant(),
+            Interval = interval,
+            Backfill = backfill,
+        };
     }
 
     /// <summary>The body of <c>POST /flows</c>.</summary>

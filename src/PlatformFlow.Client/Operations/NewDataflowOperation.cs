@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -42,8 +41,8 @@ namespace PlatformFlow.Client.Operations
     }
 
     /// <summary>
-    /// New-Dataflow: builds the schedule (rejecting what the platform would reject before any request), checks the flow
-    /// against its flow spec as the platform does, then <c>POST /flows</c>.
+    /// New-Dataflow: checks the flow (its schedule included) against its flow spec as the platform does, then
+    /// <c>POST /flows</c>.
     /// </summary>
     public sealed class NewDataflowOperation : PlatformOperation
     {
@@ -56,7 +55,7 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
             {
                 var cancellation = host.Cancellation;
-                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+                var schedule = ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
                 var transformations = new List<Transformation>();
                 if (!string.IsNullOrEmpty(input.MappingSetId))
                 {

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -65,7 +64,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (flow.FlowSpec != null)
                 {
-                    problems.AddRange(DataflowPreflight.CheckRunParams(parameters, await Client.FlowService.GetFlowSpecAsync(flow.FlowSpec.Id, cancellation).ConfigureAwait(false)));
+                    problems.AddRange(await Client.FlowService.ValidateRunAsync(flow.FlowSpec.Id, parameters, cancellation).ConfigureAwait(false));
                 }
 
                 var subject = "run of dataflow '" + flow.Name + "'";

@@ -48,7 +48,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var host = await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Minute", Interval = 5 });
             var nothing = await SetFlowAsync(new DataflowChange { Id = flow.Id });
 
-            Assert.Contains("below the minimum of 15", Assert.Single(host.Errors).Message);
+            // The flow spec's scheduleSpec (seed crm-to-aep.json) sets 15 as a minute schedule's minimum.
+            Assert.Contains("scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
+            Assert.Equal("PreflightRejected", host.Errors.Single().ErrorId);
             Assert.Contains("nothing to change", Assert.Single(nothing.Errors).Message);
             Assert.Equal(writes, _world.Writes);
         }
