@@ -5,8 +5,11 @@
     `dotnet tool restore && dotnet pwsh ./build.ps1 -Task ...` (PowerShell comes from the tool manifest, Pester from NuGet).
 .PARAMETER Task
     Build    - build the solution; the module folder appears at out/PlatformFlow.
-    Test     - build, then run the xunit suite and the Pester suite (tests/*.Tests.ps1); ends with one line
-               "tests: N passed, N failed".
+    Test     - build, then run the xunit suite and the Pester suite (tests/*.Tests.ps1); prints each suite's counts
+               split into behaviour, conformance, metadata and examples (xunit trait Category, Pester tags), the
+               line and branch coverage of the xunit behaviour tests, and ends with one line "tests: N passed, N failed".
+    UpdateHelp - build, then rewrite the generated parts of docs/cmdlets/*.md and the MAML help file
+               (tests/PlatformFlow.HelpWriter); the help tests only compare against them.
     Pester   - run only the Pester suite against out/PlatformFlow.
     Tutorial - build, then run the tutorial's whole flow as one pipeline against the embedded emulator.
     Mutation - run Stryker.NET (pinned in .config/dotnet-tools.json) against the xunit suite, one folder at a time:
@@ -27,7 +30,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Tutorial', 'Mutation')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Tutorial', 'UpdateHelp', 'Mutation')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -72,12 +75,28 @@ function Get-PesterModulePath {
     $manifest
 }
 
+# Honest counts: each suite's tests are sorted into product behaviour and the checks that are not (xunit trait
+# Category / Pester tag): Conformance (a third-party suite run through our code), Metadata (attributes, manifest, help),
+# Examples (documented examples run as written). A test with none of them tests behaviour.
+$script:categories = 'Behaviour', 'Conformance', 'Metadata', 'Examples'
+
+function New-SuiteCount {
+    param([string] $Name)
+    [pscustomobject]@{ Name = $Name; Passed = 0; Failed = 0; Skipped = 0; Note = ''; ByCategory = [ordered]@{} }
+}
+
+function Add-CategoryCount {
+    param($Suite, [string] $Category, [int] $Passed, [int] $Failed, [int] $Skipped)
+    $Suite.Passed += $Passed; $Suite.Failed += $Failed; $Suite.Skipped += $Skipped
+    $Suite.ByCategory[$Category] = [pscustomobject]@{ Passed = $Passed; Failed = $Failed; Skipped = $Skipped }
+}
+
 function Invoke-PesterSuite {
     # In a child process: the suites load the built module and the embedded emulator, whose state is process-wide, so
     # each run starts from an empty emulator and nothing holds out/PlatformFlow's assemblies afterwards.
     $pester = Get-PesterModulePath
     Invoke-ChildPowerShell -NoProfile -NonInteractive -Command {
-        param([string] $PesterManifest, [string] $TestsFolder, [string] $ResultFile)
+        param([string] $PesterManifest, [string] $TestsFolder, [string] $ResultFile, [string[]] $Categories)
         $ErrorActionPreference = 'Stop'
         Import-Module $PesterManifest
         $configuration = New-PesterConfiguration
@@ -86,19 +105,37 @@ function Invoke-PesterSuite {
         $configuration.Run.PassThru = $true
         $configuration.Output.Verbosity = 'Detailed'
         $result = Invoke-Pester -Configuration $configuration
+        $counts = [ordered]@{}
+        foreach ($test in $result.Tests) {
+            $category = @($Categories | Where-Object { $test.Tag -contains $_ })[0] ?? 'Behaviour'
+            $count = $counts[$category] ?? ($counts[$category] = @{ Passed = 0; Failed = 0; Skipped = 0 })
+            switch ($test.Result) {
+                'Passed' { $count.Passed++ }
+                'Failed' { $count.Failed++ }
+                default { $count.Skipped++ }
+            }
+        }
         # A file that fails outside any test (discovery, BeforeAll) fails its tests without counting them: count it too.
-        $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-        Set-Content -Path $ResultFile -Value "$($result.PassedCount) $failed $($result.SkippedCount + $result.NotRunCount)"
-    } -args $pester, (Join-Path $root 'tests'), $script:pesterResultFile
+        $outside = $result.FailedBlocksCount + $result.FailedContainersCount
+        @{ Categories = $counts; FailedOutsideTests = $outside } | ConvertTo-Json -Depth 4 | Set-Content -Path $ResultFile
+    } -args $pester, (Join-Path $root 'tests'), $script:pesterResultFile, $script:categories
 }
 
-function Invoke-XunitSuite {
-    # The counts come from a TRX report, not from console text.
-    $resultsFolder = Join-Path $root 'artifacts/test-results'
+function Invoke-XunitRun {
+    # One dotnet test run over the tests of one category; the counts come from its TRX report, not from console text.
+    param([string] $Category, [string] $Filter, [switch] $Coverage)
+    $resultsFolder = Join-Path $root "artifacts/test-results/$Category"
     Remove-Item $resultsFolder -Recurse -Force -ErrorAction SilentlyContinue
-    & dotnet test (Join-Path $root 'PlatformFlow.sln') -c $Configuration --no-build --logger 'trx;LogFileName=xunit.trx' --results-directory $resultsFolder | Out-Host
+    $arguments = @((Join-Path $root 'PlatformFlow.sln'), '-c', $Configuration, '--no-build', '--filter', $Filter,
+        '--logger', 'trx;LogFileName=xunit.trx', '--results-directory', $resultsFolder)
+    if ($Coverage) {
+        $arguments += '--collect', 'XPlat Code Coverage', '--', 'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura',
+            'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include=[PlatformFlow*]*',
+            'DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Exclude=[PlatformFlow.Tests]*,[PlatformFlow.HelpWriter]*,[PlatformFlow.Benchmarks]*'
+    }
+    & dotnet test @arguments | Out-Host
+    $exitCode = $LASTEXITCODE
     $trx = Get-ChildItem $resultsFolder -Filter *.trx -Recurse -ErrorAction SilentlyContinue
-    if (-not $trx) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Note = 'xunit wrote no results' } }
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($file in $trx) {
         $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
@@ -106,21 +143,58 @@ function Invoke-XunitSuite {
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         $skipped += [int]$counters.notExecuted
     }
-    if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed = 1 }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Note = '' }
+    # No report, or a failed run with no failed test, counts as a failure; so does a category that ran no test.
+    if (-not $trx -or ($exitCode -ne 0 -and $failed -eq 0) -or $passed + $failed -eq 0) { $failed++ }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Folder = $resultsFolder }
+}
+
+function Write-Coverage {
+    # Line and branch coverage of the PlatformFlow assemblies by the behaviour tests (coverlet's Cobertura report).
+    param([string] $ResultsFolder)
+    $report = Get-ChildItem $ResultsFolder -Filter coverage.cobertura.xml -Recurse -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $report) { Write-Host 'coverage: no report (coverlet wrote no coverage.cobertura.xml)'; return }
+    $coverage = ([xml](Get-Content $report.FullName -Raw)).coverage
+    $percent = { param($covered, $valid) if ([int]$valid) { '{0:0.0}%' -f (100.0 * [int]$covered / [int]$valid) } else { 'n/a' } }
+    Write-Host ('coverage (xunit behaviour tests): lines {0} ({1}/{2}), branches {3} ({4}/{5})' -f
+        (& $percent $coverage.'lines-covered' $coverage.'lines-valid'), $coverage.'lines-covered', $coverage.'lines-valid',
+        (& $percent $coverage.'branches-covered' $coverage.'branches-valid'), $coverage.'branches-covered', $coverage.'branches-valid')
+    foreach ($package in $coverage.packages.package) {
+        Write-Host ('  {0}: lines {1:0.0}%, branches {2:0.0}%' -f $package.name, (100.0 * [double]$package.'line-rate'), (100.0 * [double]$package.'branch-rate'))
+    }
+}
+
+function Invoke-XunitSuite {
+    $suite = New-SuiteCount 'xunit'
+    $others = 'Conformance', 'Metadata'
+    $behaviour = Invoke-XunitRun -Category Behaviour -Coverage -Filter (($others | ForEach-Object { "Category!=$_" }) -join '&')
+    Add-CategoryCount $suite Behaviour $behaviour.Passed $behaviour.Failed $behaviour.Skipped
+    foreach ($category in $others) {
+        $run = Invoke-XunitRun -Category $category -Filter "Category=$category"
+        Add-CategoryCount $suite $category $run.Passed $run.Failed $run.Skipped
+    }
+    $suite | Add-Member -PassThru CoverageFolder $behaviour.Folder
 }
 
 function Invoke-PesterCount {
-    $script:pesterResultFile = Join-Path ([IO.Path]::GetTempPath()) "platformflow-pester-$PID.txt"
+    $suite = New-SuiteCount 'pester'
+    $script:pesterResultFile = Join-Path ([IO.Path]::GetTempPath()) "platformflow-pester-$PID.json"
     Remove-Item $script:pesterResultFile -ErrorAction SilentlyContinue
     try {
         Invoke-PesterSuite | Out-Host
         if (-not (Test-Path $script:pesterResultFile)) {
-            return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Note = 'Pester did not start or did not finish' }
+            $suite.Failed = 1; $suite.Note = 'Pester did not start or did not finish'
+            return $suite
         }
-        $passed, $failed, $skipped = (Get-Content $script:pesterResultFile -TotalCount 1).Split(' ') | ForEach-Object { [int]$_ }
-        if ($passed + $failed -eq 0) { $failed = 1 }
-        [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Note = '' }
+        $result = Get-Content $script:pesterResultFile -Raw | ConvertFrom-Json -AsHashtable
+        foreach ($category in $script:categories) {
+            if ($result.Categories.Contains($category)) {
+                $count = $result.Categories[$category]
+                Add-CategoryCount $suite $category $count.Passed $count.Failed $count.Skipped
+            }
+        }
+        if ($result.FailedOutsideTests) { $suite.Failed += $result.FailedOutsideTests; $suite.Note = "$($result.FailedOutsideTests) failed outside any test" }
+        if ($suite.Passed + $suite.Failed -eq 0) { $suite.Failed = 1; $suite.Note = 'Pester ran no test' }
+        $suite
     } finally {
         Remove-Item $script:pesterResultFile -ErrorAction SilentlyContinue
     }
@@ -135,6 +209,11 @@ function Write-TestSummary {
         $line = "$($suite.Name): $($suite.Passed) passed, $($suite.Failed) failed, $($suite.Skipped) skipped"
         if ($suite.Note) { $line += " ($($suite.Note))" }
         Write-Host $line
+        foreach ($category in $suite.ByCategory.Keys) {
+            $count = $suite.ByCategory[$category]
+            Write-Host ("  {0,-12} {1} passed, {2} failed, {3} skipped" -f ($category.ToLowerInvariant() + ':'), $count.Passed, $count.Failed, $count.Skipped)
+        }
+        if ($suite.PSObject.Properties['CoverageFolder']) { Write-Coverage -ResultsFolder $suite.CoverageFolder }
     }
     $summary = "tests: $passed passed, $failed failed"
     if ($skipped -gt 0) { $summary += ", $skipped skipped" }
@@ -203,11 +282,13 @@ if (-not $NoBuild -and $Task -notin 'Pester', 'Mutation') {
 switch ($Task) {
     'Build' { Write-Host "Module folder: $moduleFolder" }
     'Test' {
-        $xunit = Invoke-XunitSuite | Add-Member -PassThru Name 'xunit'
-        $pester = Invoke-PesterCount | Add-Member -PassThru Name 'pester'
-        Write-TestSummary -Suites $xunit, $pester
+        Write-TestSummary -Suites (Invoke-XunitSuite), (Invoke-PesterCount)
     }
-    'Pester' { Write-TestSummary -Suites (Invoke-PesterCount | Add-Member -PassThru Name 'pester') }
+    'Pester' { Write-TestSummary -Suites (Invoke-PesterCount) }
+    'UpdateHelp' {
+        # The one command that writes generated help (the tests only compare against it).
+        Invoke-Dotnet run --project (Join-Path $root 'tests/PlatformFlow.HelpWriter/PlatformFlow.HelpWriter.csproj') -c $Configuration --no-build
+    }
     'Mutation' { foreach ($folder in $MutationFolder -split ',') { Invoke-MutationRun -Folder $folder } }
     'Tutorial' {
         Invoke-ChildPowerShell -NoProfile -File (Join-Path $root 'docs/examples/tutorial-pipeline.ps1')
