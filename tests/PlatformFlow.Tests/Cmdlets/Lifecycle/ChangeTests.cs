@@ -56,6 +56,21 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
+        {
+            await _world.NewFlowAsync("Existing");
+            var writes = _world.Writes;
+            var host = new RecordingHost(ChangeDecision.Declined);
+
+            await new NewSourceConnectionOperation(_world.Client).RunAsync(new SourceConnectionInput { FlowName = "No", BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders" }, host);
+
+            Assert.Equal(("No source", "Create source connection (Shopify.Orders)"), host.Asked.Single());
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
         public async Task A_stale_etag_is_a_clear_error_and_Force_refetches_and_retries_once()
         {
             var flow = await _world.NewFlowAsync("Contested");
