@@ -22,7 +22,7 @@
 .PARAMETER MutationFolder
     Mutation only: the folders to mutate (default all): ClientHttp, ClientValidation, ClientOperations, EmulatorEngine.
 .PARAMETER Since
-    Mutation only: mutate only the files changed since this git commit (Stryker's --since).
+    Mutation only: mutate only the folder's files changed since this git commit.
 .PARAMETER Concurrency
     Mutation only: test processes Stryker runs at once (default 1, for a shared machine).
 .EXAMPLE
@@ -107,7 +107,11 @@ function Invoke-PesterSuite {
         $result = Invoke-Pester -Configuration $configuration
         $counts = [ordered]@{}
         foreach ($test in $result.Tests) {
-            $category = @($Categories | Where-Object { $test.Tag -contains $_ })[0] ?? 'Behaviour'
+            # A tag on the It or on any Describe/Context around it.
+            $tags = [Collections.Generic.List[string]]::new()
+            if ($test.Tag) { $tags.AddRange([string[]]@($test.Tag)) }
+            for ($block = $test.Block; $block; $block = $block.Parent) { if ($block.Tag) { $tags.AddRange([string[]]@($block.Tag)) } }
+            $category = @($Categories | Where-Object { $tags -contains $_ })[0] ?? 'Behaviour'
             $count = $counts[$category] ?? ($counts[$category] = @{ Passed = 0; Failed = 0; Skipped = 0 })
             switch ($test.Result) {
                 'Passed' { $count.Passed++ }
@@ -225,23 +229,31 @@ function Invoke-MutationRun {
     param([Parameter(Mandatory)][string] $Folder)
     # Which project each folder belongs to, and the files in it Stryker may mutate.
     $targets = @{
-        ClientHttp       = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Http/**/*.cs' }
-        ClientValidation = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Validation/**/*.cs' }
-        ClientOperations = @{ Project = 'PlatformFlow.Client.csproj'; Mutate = '**/Operations/**/*.cs' }
-        EmulatorEngine   = @{ Project = 'PlatformFlow.Emulator.csproj'; Mutate = '**/Engine/**/*.cs' }
+        ClientHttp       = @{ Project = 'PlatformFlow.Client.csproj'; Path = 'src/PlatformFlow.Client/Http' }
+        ClientValidation = @{ Project = 'PlatformFlow.Client.csproj'; Path = 'src/PlatformFlow.Client/Validation' }
+        ClientOperations = @{ Project = 'PlatformFlow.Client.csproj'; Path = 'src/PlatformFlow.Client/Operations' }
+        EmulatorEngine   = @{ Project = 'PlatformFlow.Emulator.csproj'; Path = 'src/PlatformFlow.Emulator/Engine' }
     }
     $target = $targets[$Folder]
     if (-not $target) { throw "Unknown mutation folder '$Folder': use $($targets.Keys -join ', ')." }
+    $folderName = Split-Path $target.Path -Leaf
+    $mutate = @("**/$folderName/**/*.cs")
+    if ($Since) {
+        # Only the folder's files changed since that commit (what Stryker's --since does, without needing its git access).
+        $changed = @(git -C $root diff --name-only $Since -- $target.Path | Where-Object { $_ -like '*.cs' -and (Test-Path (Join-Path $root $_)) })
+        if ($changed.Count -eq 0) { Write-Host "mutation $($Folder): no file changed since $Since"; return }
+        $mutate = $changed | ForEach-Object { "**/$folderName/$(Split-Path $_ -Leaf)" }
+    }
     $output = Join-Path $root "artifacts/mutation/$Folder"
     Remove-Item $output -Recurse -Force -ErrorAction SilentlyContinue
     $arguments = @(
-        '--project', $target.Project, '--mutate', $target.Mutate, '--configuration', $Configuration,
+        '--project', $target.Project, '--configuration', $Configuration,
         '--concurrency', $Concurrency, '--reporter', 'Progress', '--reporter', 'Json', '--reporter', 'Html',
         '--output', $output, '--skip-version-check',
         # The third-party JSON Schema suite and the help/metadata checks cannot kill a mutant in these folders.
         '--test-case-filter', 'Category!=Conformance&Category!=Metadata'
     )
-    if ($Since) { $arguments += "--since:$Since" }
+    foreach ($glob in $mutate) { $arguments += '--mutate', $glob }
     Push-Location (Join-Path $root 'tests/PlatformFlow.Tests')
     try {
         & dotnet dotnet-stryker @arguments | Out-Host

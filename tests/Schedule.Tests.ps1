@@ -23,6 +23,8 @@ BeforeAll {
         # Runs the command; returns its one error record and the writes it sent (there must be none).
         param([scriptblock] $Command)
         $mark = Get-EmulatorJournalMark
+        # Errors stay records to inspect even where the caller stops on the first one (build.ps1 runs Pester so).
+        $ErrorActionPreference = 'Continue'
         $streams = & $Command 2>&1
         [pscustomobject]@{
             Output = @($streams | Where-Object { $_ -isnot [Management.Automation.ErrorRecord] })
