@@ -23,6 +23,8 @@
     Mutation only: the folders to mutate (default all): ClientHttp, ClientValidation, ClientOperations, EmulatorEngine.
 .PARAMETER Since
     Mutation only: mutate only the folder's files changed since this git commit.
+.PARAMETER MutationFile
+    Mutation only: mutate only these files of the folder (file names, comma-separated).
 .PARAMETER Concurrency
     Mutation only: test processes Stryker runs at once (default 1, for a shared machine).
 .EXAMPLE
@@ -38,6 +40,7 @@ param(
     # A list, or one comma-separated word (as 'dotnet pwsh ./build.ps1 -MutationFolder A,B' from a shell passes it).
     [string[]] $MutationFolder = @('ClientHttp', 'ClientValidation', 'ClientOperations', 'EmulatorEngine'),
     [string] $Since,
+    [string[]] $MutationFile,
     [ValidateRange(1, 16)]
     [int] $Concurrency = 1
 )
@@ -238,7 +241,10 @@ function Invoke-MutationRun {
     if (-not $target) { throw "Unknown mutation folder '$Folder': use $($targets.Keys -join ', ')." }
     $folderName = Split-Path $target.Path -Leaf
     $mutate = @("**/$folderName/**/*.cs")
-    if ($Since) {
+    if ($MutationFile) {
+        # Only these files of the folder (names, e.g. AsyncCache.cs): to re-check the survivors of one file quickly.
+        $mutate = $MutationFile -split ',' | ForEach-Object { "**/$folderName/$_" }
+    } elseif ($Since) {
         # Only the folder's files changed since that commit (what Stryker's --since does, without needing its git access).
         $changed = @(git -C $root diff --name-only $Since -- $target.Path | Where-Object { $_ -like '*.cs' -and (Test-Path (Join-Path $root $_)) })
         if ($changed.Count -eq 0) { Write-Host "mutation $($Folder): no file changed since $Since"; return }
