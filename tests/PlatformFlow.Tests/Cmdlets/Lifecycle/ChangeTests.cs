@@ -56,6 +56,41 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_new_interval_keeps_the_flows_frequency_start_and_backfill()
+        {
+            var flow = await _world.NewFlowAsync("Daily");
+            var daily = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true }));
+
+            var changed = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Interval = 3 })).ScheduleParams!;
+
+            Assert.Equal(("day", 3, true, daily.ScheduleParams!.StartTime), (changed.Frequency, changed.Interval, changed.Backfill, changed.StartTime));
+        }
+
+        [Fact]
+        public async Task A_new_frequency_drops_the_old_interval_and_backfill()
+        {
+            var flow = await _world.NewFlowAsync("Weekly");
+            await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true });
+
+            var once = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Once" })).ScheduleParams!;
+            var weekly = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "WEEK", Interval = 1 })).ScheduleParams!;
+
+            Assert.Equal(("once", (int?)null, (bool?)null), (once.Frequency, once.Interval, once.Backfill));
+            Assert.Equal(("week", (int?)1, (bool?)null), (weekly.Frequency, weekly.Interval, weekly.Backfill));
+        }
+
+        [Fact]
+        public async Task A_new_start_time_is_sent_as_epoch_seconds_and_the_rest_is_kept()
+        {
+            var flow = await _world.NewFlowAsync("Moved");
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            var moved = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, StartTime = start })).ScheduleParams!;
+
+            Assert.Equal(("once", 1893553445L), (moved.Frequency, moved.StartTime));
+        }
+
+        [Fact]
         public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
         {
             await _world.NewFlowAsync("Existing");
