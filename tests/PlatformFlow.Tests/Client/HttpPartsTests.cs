@@ -1,8 +1,15 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Json;
 using Xunit;
 
 namespace PlatformFlow.Tests.Client
@@ -94,6 +101,127 @@ namespace PlatformFlow.Tests.Client
 
             Assert.Equal(new[] { "/outer-1", "/outer-2" }, outer);
             Assert.Equal(new[] { "/inner" }, inner);
+        }
+        [Fact]
+        public async Task A_request_asks_for_JSON_unless_told_otherwise_and_sends_If_Match_when_given()
+        {
+            var handler = new CannedHandler(_ => Answer(HttpStatusCode.OK, "{}"));
+            var http = Http(handler);
+
+            await http.SendAsync(HttpMethod.Get, "/flows/f-1", PlatformJsonContext.Default.JsonObject, CancellationToken.None);
+            await http.SendAsync(HttpMethod.Get, "/schemas/s-1", PlatformJsonContext.Default.JsonObject, CancellationToken.None, accept: "application/vnd.adobe.xed+json");
+            await http.SendAsync(HttpMethod.Patch, "/flows/f-1", new System.Text.Json.Nodes.JsonObject(), PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.JsonObject, CancellationToken.None, ifMatch: "\"e-1\"");
+
+            var sent = handler.Requests.ToArray();
+            Assert.Equal("https://platform.example/data/foundation/flowservice/flows/f-1", sent[0].Uri);
+            Assert.Equal(new[] { "application/json", "application/vnd.adobe.xed+json", "application/json" }, sent.Select(r => r.Accept));
+            Assert.Equal(new string?[] { null, null, "\"e-1\"" }, sent.Select(r => r.IfMatch));
+        }
+
+        [Fact]
+        public async Task An_answer_that_is_not_the_expected_JSON_is_a_PlatformException_naming_the_call_and_its_request_ids()
+        {
+            var http = Http(new CannedHandler(_ => Answer(HttpStatusCode.OK, "<html>gateway page</html>", "r-1", "r-2")));
+
+            var error = await Assert.ThrowsAsync<PlatformException>(() => http.SendAsync(HttpMethod.Get, "/flows", PlatformJsonContext.Default.JsonObject, CancellationToken.None));
+
+            Assert.Equal((200, "Unreadable answer", "r-1,r-2", "GET", "/data/foundation/flowservice/flows"), (error.StatusCode, error.Title, error.RequestId, error.Method, error.Path));
+            Assert.StartsWith("The answer to GET /data/foundation/flowservice/flows is not the expected JSON: ", error.Detail);
+        }
+
+        [Fact]
+        public async Task A_JSON_null_answer_is_unreadable_too()
+        {
+            var http = Http(new CannedHandler(_ => Answer(HttpStatusCode.OK, "null")));
+
+            var error = await Assert.ThrowsAsync<PlatformException>(() => http.SendAsync(HttpMethod.Get, "/flows/f-1", PlatformJsonContext.Default.JsonObject, CancellationToken.None));
+
+            Assert.Null(error.RequestId);
+            Assert.EndsWith("The answer was JSON null.", error.Detail);
+        }
+
+        [Fact]
+        public async Task A_next_link_seen_before_stops_the_listing_instead_of_looping()
+        {
+            var http = Http(new CannedHandler(_ => Answer(HttpStatusCode.OK, "{}")));
+            var items = new List<int>();
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            {
+                await foreach (var item in http.PagesAsync("/flows", PlatformJsonContext.Default.JsonObject, (page, path) => (new[] { items.Count }, "/flows?continuationToken=same"), CancellationToken.None))
+                {
+                    items.Add(item);
+                }
+            });
+
+            Assert.Equal(new[] { 0, 1 }, items);
+            Assert.Equal("The platform returned the same next-page link twice (/flows?continuationToken=same); stopping to avoid an endless list.", error.Message);
+        }
+
+        [Fact]
+        public async Task Each_attempt_is_traced_with_its_status_request_id_or_why_it_got_no_answer()
+        {
+            var records = new ConcurrentQueue<HttpCallRecord>();
+            var outcomes = new Queue<Func<HttpResponseMessage>>(new Func<HttpResponseMessage>[]
+            {
+                () => Answer(HttpStatusCode.Created, "{}", "r-9"),
+                () => Answer(HttpStatusCode.NoContent, string.Empty),
+                () => throw new TaskCanceledException(),
+                () => throw new HttpRequestException("refused"),
+            });
+            using var invoker = new HttpMessageInvoker(new HttpTraceHandler { InnerHandler = new CannedHandler(_ => outcomes.Dequeue()()) });
+
+            using (HttpCallTrace.Listen(records.Enqueue))
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    try
+                    {
+                        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://platform.example/data/flows?x=1"), CancellationToken.None);
+                    }
+                    catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException)
+                    {
+                    }
+                }
+            }
+
+            Assert.Equal(
+                new (int?, string?, string?)[] { (201, "r-9", null), (204, null, null), (null, null, "cancelled"), (null, null, "HttpRequestException") },
+                records.Select(r => (r.Status, r.RequestId, r.Failure)));
+            Assert.All(records, r => Assert.Equal(("POST", "/data/flows?x=1"), (r.Method, r.PathAndQuery)));
+        }
+
+        private static PlatformHttp Http(CannedHandler handler) =>
+            new PlatformHttp(() => new HttpClient(handler, disposeHandler: false), new Uri("https://platform.example"), "/data/foundation/flowservice");
+
+        private static HttpResponseMessage Answer(HttpStatusCode status, string body, params string[] requestIds)
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            foreach (var id in requestIds)
+            {
+                response.Headers.TryAddWithoutValidation("x-request-id", id);
+            }
+
+            return response;
+        }
+
+        /// <summary>Answers every request with the given function and remembers what was sent.</summary>
+        private sealed class CannedHandler : HttpMessageHandler
+        {
+            private readonly Func<HttpRequestMessage, HttpResponseMessage> _answer;
+
+            public CannedHandler(Func<HttpRequestMessage, HttpResponseMessage> answer)
+            {
+                _answer = answer;
+            }
+
+            public ConcurrentQueue<(string Uri, string Accept, string? IfMatch)> Requests { get; } = new ConcurrentQueue<(string Uri, string Accept, string? IfMatch)>();
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Requests.Enqueue((request.RequestUri!.ToString(), request.Headers.Accept.ToString(), request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
+                return Task.FromResult(_answer(request));
+            }
         }
     }
 }
