@@ -191,6 +191,83 @@ namespace PlatformFlow.Tests.Client
             Assert.All(records, r => Assert.Equal(("POST", "/data/flows?x=1"), (r.Method, r.PathAndQuery)));
         }
 
+        [Fact]
+        public async Task A_401_drops_the_token_and_retries_once_with_a_fresh_one_releasing_the_refused_answer()
+        {
+            var tokens = new QueuedTokens("t-1", "t-2");
+            var refused = new TrackedContent();
+            var answers = new Queue<HttpResponseMessage>(new[] { new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = refused }, new HttpResponseMessage(HttpStatusCode.OK) });
+            var inner = new CannedHandler(_ => answers.Dequeue());
+            using var invoker = new HttpMessageInvoker(new PlatformHeadersHandler(Settings(tokens)) { InnerHandler = inner });
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/data/flows"), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(new[] { "Bearer t-1", "Bearer t-2" }, inner.Authorizations);
+            Assert.Equal(new[] { "t-1" }, tokens.Invalidated);
+            Assert.True(refused.Disposed);
+            Assert.All(inner.PlatformHeaders, headers => Assert.Equal("key|org@AdobeOrg|dev", headers));
+        }
+
+        [Fact]
+        public async Task A_401_is_returned_as_is_when_no_fresh_token_can_be_had()
+        {
+            var tokens = new QueuedTokens("t-1") { CanRenew = false };
+            var inner = new CannedHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized));
+            using var invoker = new HttpMessageInvoker(new PlatformHeadersHandler(Settings(tokens)) { InnerHandler = inner });
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/data/flows"), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(new[] { "Bearer t-1" }, inner.Authorizations);
+        }
+
+        private static PlatformFlow.Client.PlatformConnectionSettings Settings(PlatformFlow.Client.Auth.IAccessTokenSource tokens) =>
+            new PlatformFlow.Client.PlatformConnectionSettings(new Uri("https://platform.example"), "org@AdobeOrg", "dev", "key", tokens);
+
+        /// <summary>Hands out the given tokens in turn; records which were invalidated.</summary>
+        private sealed class QueuedTokens : PlatformFlow.Client.Auth.IAccessTokenSource
+        {
+            private readonly Queue<string> _tokens;
+
+            public QueuedTokens(params string[] tokens)
+            {
+                _tokens = new Queue<string>(tokens);
+            }
+
+            public bool CanRenew { get; set; } = true;
+
+            public List<string> Invalidated { get; } = new List<string>();
+
+            private string? Current { get; set; }
+
+            public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult(Current ??= _tokens.Dequeue());
+
+            public bool Invalidate(string rejectedToken)
+            {
+                Invalidated.Add(rejectedToken);
+                Current = null;
+                return CanRenew;
+            }
+        }
+
+        /// <summary>A body that notes when it is released.</summary>
+        private sealed class TrackedContent : StringContent
+        {
+            public TrackedContent()
+                : base("{}")
+            {
+            }
+
+            public bool Disposed { get; private set; }
+
+            protected override void Dispose(bool disposing)
+            {
+                Disposed = true;
+                base.Dispose(disposing);
+            }
+        }
+
         private static PlatformHttp Http(CannedHandler handler) =>
             new PlatformHttp(() => new HttpClient(handler, disposeHandler: false), new Uri("https://platform.example"), "/data/foundation/flowservice");
 
@@ -217,9 +294,16 @@ namespace PlatformFlow.Tests.Client
 
             public ConcurrentQueue<(string Uri, string Accept, string? IfMatch)> Requests { get; } = new ConcurrentQueue<(string Uri, string Accept, string? IfMatch)>();
 
+            public ConcurrentQueue<string> Authorizations { get; } = new ConcurrentQueue<string>();
+
+            /// <summary>x-api-key|x-gw-ims-org-id|x-sandbox-name of each request, each header's values joined by commas.</summary>
+            public ConcurrentQueue<string> PlatformHeaders { get; } = new ConcurrentQueue<string>();
+
             protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
                 Requests.Enqueue((request.RequestUri!.ToString(), request.Headers.Accept.ToString(), request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
+                Authorizations.Enqueue(request.Headers.Authorization?.ToString() ?? "none");
+                PlatformHeaders.Enqueue(string.Join("|", new[] { "x-api-key", "x-gw-ims-org-id", "x-sandbox-name" }.Select(h => request.Headers.TryGetValues(h, out var values) ? string.Join(",", values) : "missing")));
                 return Task.FromResult(_answer(request));
             }
         }
