@@ -134,7 +134,7 @@ namespace PlatformFlow.Tests.Client
 
             Assert.Empty(DataflowPreflight.CheckRunParams(complete, Spec));
             Assert.Equal(
-                new[] { "params: required property 'windowEndTime' is missing", "params.deltaColumn: required property 'name' is missing" },
+                new[] { "params: required property 'windowEndTime' is missing", "params.deltaColumn: deltaColumn: required property 'name' is missing" },
                 DataflowPreflight.CheckRunParams(incomplete, Spec));
             Assert.Contains("deltaColumn", Spec.RunSpec!.Spec!["required"]!.AsArray().Select(r => (string?)r));
         }
