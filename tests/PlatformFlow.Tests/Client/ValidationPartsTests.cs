@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.Validation;
+using PlatformFlow.JsonSchema;
 using Xunit;
 
 namespace PlatformFlow.Tests.Client
