@@ -91,6 +91,36 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task New_Dataflow_under_WhatIf_asks_with_the_schedule_and_writes_the_planned_flow_only()
+        {
+            var flow = await _world.NewFlowAsync("Template");
+            var writes = _world.Writes;
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Planned hourly",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = flow.SourceConnectionIds,
+                    TargetConnectionIds = flow.TargetConnectionIds,
+                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
+                    Frequency = "Hour",
+                    Interval = 2,
+                    StartTime = start,
+                },
+                host);
+
+            Assert.Equal(("Planned hourly", "Create dataflow (hour every 2)"), host.Asked.Single());
+            var planned = LifecycleWorld.Only<Dataflow>(host);
+            Assert.StartsWith("planned-", planned.Id, StringComparison.Ordinal);
+            Assert.Equal(("planned", "hour", (int?)2, 1893553445L), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
+            Assert.Equal("0", (string?)planned.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
         public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
         {
             await _world.NewFlowAsync("Existing");
