@@ -48,7 +48,7 @@ namespace PlatformFlow.Client.Operations
                 var schedule = ScheduleParams.Of(
                     change.Frequency ?? now?.Frequency ?? "once",
                     change.Interval ?? (keepsFrequency ? now?.Interval : null),
-                    change.StartTime ?? (now is null ? Clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds(now.StartTime)),
+                    change.StartTime ?? (now is null ? Clock.GetUtcNow() : now.StartTime),
                     change.Backfill ?? (keepsFrequency ? now?.Backfill : null));
                 var flowSpecId = current.FlowSpec?.Id
                     ?? throw new PlatformValidationException("dataflow '" + (current.Name ?? current.Id) + "'", "the platform returned it without a flow spec, so its schedule cannot be checked");

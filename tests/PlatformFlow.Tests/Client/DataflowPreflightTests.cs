@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.IO;
@@ -36,7 +37,7 @@ namespace PlatformFlow.Tests.Client
                 SourceConnectionIds = sources ?? new List<string> { "s-1" },
                 TargetConnectionIds = targets ?? new List<string> { "t-1" },
                 Transformations = transformations ?? new List<Transformation>(),
-                ScheduleParams = schedule ?? new ScheduleParams { StartTime = 1, Frequency = "once" },
+                ScheduleParams = schedule ?? new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "once" },
             };
 
         [Fact]
@@ -53,7 +54,7 @@ namespace PlatformFlow.Tests.Client
         [Fact]
         public void A_transformation_the_flow_spec_does_not_have_is_named_with_the_ones_it_has()
         {
-            var problems = DataflowPreflight.CheckAgainstSpec(Flow(transformations: new List<Transformation> { new Transformation { Name = "Bogus", Params = new JsonObject() } }), Spec);
+            var problems = DataflowPreflight.CheckAgainstSpec(Flow(transformations: new List<Transformation> { new Transformation { Name = "Bogus", ParamsJson = new JsonObject() } }), Spec);
 
             Assert.Equal(new[] { "transformations[0].name: 'Bogus' is not a transformation of flow spec CRMToAEP (it has Copy, Mapping)" }, problems);
         }
@@ -63,8 +64,8 @@ namespace PlatformFlow.Tests.Client
         {
             var transformations = new List<Transformation>
             {
-                new Transformation { Name = "Mapping", Params = new JsonObject { ["mappingId"] = "m-1" } },
-                new Transformation { Name = "copy", Params = null },
+                new Transformation { Name = "Mapping", ParamsJson = new JsonObject { ["mappingId"] = "m-1" } },
+                new Transformation { Name = "copy", ParamsJson = null },
             };
 
             Assert.Equal(new[] { "transformations[1].params: required property 'deltaColumn' is missing" }, DataflowPreflight.CheckAgainstSpec(Flow(transformations: transformations), Spec));
@@ -75,10 +76,10 @@ namespace PlatformFlow.Tests.Client
         {
             Assert.Equal(
                 new[] { "scheduleParams.interval: interval: 5 is less than the minimum of 15" },
-                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = 1, Frequency = "minute", Interval = 5 }, Spec));
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "minute", Interval = 5 }, Spec));
             Assert.Equal(
                 new[] { "scheduleParams: required property 'interval' is missing" },
-                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = 1, Frequency = "day" }, Spec));
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "day" }, Spec));
         }
 
         [Fact]
@@ -136,13 +137,13 @@ namespace PlatformFlow.Tests.Client
             Assert.Equal(
                 new[] { "params: required property 'windowEndTime' is missing", "params.deltaColumn: deltaColumn: required property 'name' is missing" },
                 DataflowPreflight.CheckRunParams(incomplete, Spec));
-            Assert.Contains("deltaColumn", Spec.RunSpec!.Spec!["required"]!.AsArray().Select(r => (string?)r));
+            Assert.Contains("deltaColumn", Spec.RunSpec!.SpecJson!["required"]!.AsArray().Select(r => (string?)r));
         }
 
         private static BaseConnectionRequest Connection(string authSpecName, JsonObject parameters) => new BaseConnectionRequest
         {
             Name = "Shop",
-            Auth = new ConnectionAuth { SpecName = authSpecName, Params = parameters },
+            Auth = new ConnectionAuth { SpecName = authSpecName, ParamsJson = parameters },
             ConnectionSpec = new SpecReference(Shopify, "1.0"),
         };
     }

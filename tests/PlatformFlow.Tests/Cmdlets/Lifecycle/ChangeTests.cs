@@ -87,7 +87,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var moved = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, StartTime = start })).ScheduleParams!;
 
-            Assert.Equal(("once", 1893553445L), (moved.Frequency, moved.StartTime));
+            Assert.Equal(("once", start), (moved.Frequency, moved.StartTime));
         }
 
         [Fact]
@@ -115,7 +115,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(("Planned hourly", "Create dataflow (hour every 2)"), host.Asked.Single());
             var planned = LifecycleWorld.Only<Dataflow>(host);
             Assert.StartsWith("planned-", planned.Id, StringComparison.Ordinal);
-            Assert.Equal(("planned", "hour", (int?)2, 1893553445L), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
+            Assert.Equal(("planned", "hour", (int?)2, start), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
             Assert.Equal("0", (string?)planned.Transformations!.Single().Params!["mappingVersion"]);
             Assert.Equal(writes, _world.Writes);
         }
