@@ -43,7 +43,7 @@ Describe 'New-Dataflow checks the schedule against the flow spec' {
         $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*NewDataflowCommand'
         $result.Errors[0].Exception.Message | Should -BeLike "*scheduleParams.interval*$($minuteMinimum - 1)*minimum of $minuteMinimum*"
         $result.Writes | Should -HaveCount 0
-        Get-Dataflow -Name "Minute $suffix" | Should -BeNullOrEmpty
+        Get-Dataflow -Name "Minute $suffix" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'accepts the spec''s minimum for a minute schedule' {
@@ -111,5 +111,47 @@ Describe 'Set-Dataflow checks the new schedule against the flow spec' {
         $result.Errors | Should -HaveCount 0
         $result.Writes.Method | Should -Be @('PATCH')
         $result.Output.ScheduleParams.Interval | Should -Be $minuteMinimum
+    }
+}
+
+Describe 'Import-Dataflow checks each definition''s schedule against the flow spec' {
+    BeforeAll {
+        $exported = New-ShopifyTestFlow -FlowName "Schedule export $suffix" -Prerequisite $pre
+        $folder = Join-Path $TestDrive 'flows'
+        $file = $exported | Export-Dataflow -Path $folder | Select-Object -First 1 -ExpandProperty FullName
+
+        function Write-Definition {
+            # The exported definition under a new flow name, with the given schedule.
+            param([string] $Name, [hashtable] $Schedule)
+            $definition = Get-Content $file -Raw | ConvertFrom-Json -AsHashtable
+            $definition.name = $Name
+            foreach ($member in $Schedule.Keys) { $definition.schedule[$member] = $Schedule[$member] }
+            $path = Join-Path $TestDrive "$Name.json"
+            $definition | ConvertTo-Json -Depth 20 | Set-Content -Path $path
+            $path
+        }
+    }
+
+    It 'refuses a minute interval one below the spec''s minimum, says so and creates nothing' {
+        $path = Write-Definition -Name "Imported minute $suffix" -Schedule @{ frequency = 'minute'; interval = $minuteMinimum - 1 }
+
+        $result = Invoke-Observed { Import-Dataflow -Path $path }
+
+        $result.Errors | Should -HaveCount 1
+        # The definition format's own schema refuses it first (it repeats the spec's minimum); the flow spec's check
+        # (FlowServiceClient.ValidateScheduleAsync, in the planner) stands behind it.
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'DataflowDefinitionInvalid,*ImportDataflowCommand'
+        $result.Errors[0].Exception.Message | Should -BeLike "*interval*$($minuteMinimum - 1) is less than the minimum of $minuteMinimum*"
+        $result.Writes | Should -HaveCount 0
+        Get-Dataflow -Name "Imported minute $suffix" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'imports the spec''s minimum' {
+        $path = Write-Definition -Name "Imported minute ok $suffix" -Schedule @{ frequency = 'minute'; interval = $minuteMinimum }
+
+        $result = Invoke-Observed { Import-Dataflow -Path $path }
+
+        $result.Errors | Should -HaveCount 0
+        (Get-Dataflow -Name "Imported minute ok $suffix").ScheduleParams.Interval | Should -Be $minuteMinimum
     }
 }
