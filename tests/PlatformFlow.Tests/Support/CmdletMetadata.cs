@@ -131,6 +131,8 @@ namespace PlatformFlow.Tests.Support
 
         public bool IsIn(string set) => Sets.ContainsKey(set) || Sets.ContainsKey(CmdletMetadata.AllSets);
 
+        public ParameterSetBinding BindingIn(string set) => Sets.TryGetValue(set, out var binding) ? binding : Sets[CmdletMetadata.AllSets];
+
         public override string ToString() => Name;
     }
 
