@@ -92,7 +92,7 @@ AfterAll {
     if ($standalone) { Stop-Process -Id $standalone.Id -ErrorAction SilentlyContinue }
 }
 
-Describe 'Documented example <Name>' -ForEach $examples {
+Describe 'Documented example <Name>' -Tag Examples -ForEach $examples {
     It 'runs as written' {
         $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $folder | Out-Null

@@ -15,7 +15,7 @@ BeforeAll {
     $manifest = Import-PowerShellDataFile -Path $ModulePath
 }
 
-Describe 'The module' {
+Describe 'The module' -Tag Metadata {
     It 'imports with no warnings' {
         $importWarnings | Should -BeNullOrEmpty
     }
@@ -37,7 +37,7 @@ Describe 'The module' {
     }
 }
 
-Describe 'Parameter metadata of <Name>' -ForEach $exportedCmdlets {
+Describe 'Parameter metadata of <Name>' -Tag Metadata -ForEach $exportedCmdlets {
     # PowerShell resolves a cmdlet's parameters only when asked; a clash (a parameter and an alias equal but for case,
     # two parameters at one position in a set) throws then, for every call of the cmdlet. Nothing short of real
     # PowerShell shows it.
@@ -53,7 +53,7 @@ Describe 'Parameter metadata of <Name>' -ForEach $exportedCmdlets {
     }
 }
 
-Describe 'Help of <Name>' -ForEach $exportedCmdlets {
+Describe 'Help of <Name>' -Tag Metadata -ForEach $exportedCmdlets {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
         $command = Get-Command -Name $Name

@@ -91,9 +91,13 @@ Describe 'Set-SourceConnection and Set-TargetConnection' {
     It 'sends nothing under -WhatIf' {
         $mark = Get-EmulatorJournalMark
 
-        Set-TargetConnection -Id $flow.TargetConnectionId -Description 'not sent' -WhatIf
+        Set-TargetConnection -Id $flow.TargetConnectionId -Description 'not sent' -WhatIf -ErrorVariable whatIfErrors
 
+        # Nothing written, and not because it failed early: no error, and it read the connection to plan the change.
+        $whatIfErrors | Should -BeNullOrEmpty
+        (Get-EmulatorRequestSince -Mark $mark | Where-Object Method -EQ 'GET').Path | Should -Match ([regex]::Escape($flow.TargetConnectionId))
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
+        (Get-TargetConnection -Id $flow.TargetConnectionId).Description | Should -Not -Be 'not sent'
     }
 }
 
@@ -147,8 +151,10 @@ Describe 'Removing the parts of a flow' {
         $kept = $pre.Schema | New-Dataset -Name "Kept $suffix"
         $mark = Get-EmulatorJournalMark
 
-        Remove-Dataset -Id $kept.Id -Force -WhatIf
+        Remove-Dataset -Id $kept.Id -Force -WhatIf -ErrorVariable whatIfErrors
 
+        $whatIfErrors | Should -BeNullOrEmpty
+        (Get-EmulatorRequestSince -Mark $mark | Where-Object Method -EQ 'GET').Path | Should -Match ([regex]::Escape($kept.Id))
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
         (Get-Dataset -Id $kept.Id).Id | Should -Be $kept.Id
     }
@@ -191,15 +197,19 @@ Describe 'Start-FlowRun and Restart-FlowRun' {
         $onDemandFlow | Start-FlowRun -WindowStart (Get-Date) -WindowEnd (Get-Date).AddDays(-1) -ErrorVariable startErrors -ErrorAction SilentlyContinue
 
         $startErrors | Should -HaveCount 1
-        $startErrors[0].ToString() | Should -BeLike '*WindowEnd*'
+        $startErrors[0].FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*StartFlowRunCommand'
+        $startErrors[0].ToString() | Should -BeLike '*WindowEnd*is before WindowStart*'
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
     }
 
     It 'sends nothing under -WhatIf' {
         $mark = Get-EmulatorJournalMark
 
-        $onDemandFlow | Start-FlowRun -WindowStart (Get-Date).AddDays(-1) -WindowEnd (Get-Date) -WhatIf
+        $onDemandFlow | Start-FlowRun -WindowStart (Get-Date).AddDays(-1) -WindowEnd (Get-Date) -WhatIf -ErrorVariable whatIfErrors
 
+        # Nothing written, and not because a check refused it: no error, and it read the flow and its spec to check the run.
+        $whatIfErrors | Should -BeNullOrEmpty
+        (Get-EmulatorRequestSince -Mark $mark | Where-Object Method -EQ 'GET').Path | Should -Match ([regex]::Escape($onDemandFlow.Id))
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
     }
 }

@@ -164,19 +164,29 @@ namespace PlatformFlow.Client.Api
             return DataflowPreflight.CheckConnections(request, flowSpec, sources, targets);
         }
 
-        /// <summary>Checks the flow as the platform would, then creates it. A rejected flow sends no POST.</summary>
+        /// <summary>
+        /// What the flow spec's <c>scheduleSpec</c> refuses in <paramref name="schedule"/>; empty when it accepts it. The
+        /// one check of a schedule: every path that writes one (a new flow through <see cref="ValidateDataflowAsync"/>, a
+        /// changed or imported flow directly) ends here, and no rule of it is written out by hand.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ValidateScheduleAsync(string flowSpecId, ScheduleParams schedule, CancellationToken cancellationToken = default) =>
+            DataflowPreflight.CheckSchedule(schedule, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>
+        /// What the flow spec's <c>runSpec</c> refuses in an on-demand run's <paramref name="parameters"/>; empty when it
+        /// accepts them. The one check of a run's params, for every path that starts a run.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ValidateRunAsync(string flowSpecId, JsonObject parameters, CancellationToken cancellationToken = default) =>
+            DataflowPreflight.CheckRunParams(parameters, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>
+        /// Checks the flow as the platform would (its schedule through the same check as <see cref="ValidateScheduleAsync"/>),
+        /// then creates it. A rejected flow sends no POST. Import-Dataflow creates its flows through this.
+        /// </summary>
         public async Task<ResourceWriteResult> CreateDataflowAsync(DataflowRequest request, CancellationToken cancellationToken = default)
         {
             PlatformValidationException.ThrowIfAny("dataflow '" + request.Name + "'", await ValidateDataflowAsync(request, null, cancellationToken).ConfigureAwait(false));
             return await Flows.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Checks a base connection's auth params against its connection spec, then creates it.</summary>
-        public async Task<ResourceWriteResult> CreateBaseConnectionAsync(BaseConnectionRequest request, CancellationToken cancellationToken = default)
-        {
-            var spec = await GetConnectionSpecAsync(request.ConnectionSpec.Id, cancellationToken).ConfigureAwait(false);
-            PlatformValidationException.ThrowIfAny("base connection '" + request.Name + "'", DataflowPreflight.CheckAuth(request, spec));
-            return await BaseConnections.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
@@ -82,7 +83,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                         t => TargetDiff(t, definition.Target, references),
                         cancellationToken).ConfigureAwait(false),
                     MappingSet = definition.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
-                    Schedule = Schedule(definition, definition.Schedule.StartTime ?? _clock.GetUtcNow()),
+                    Schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false),
                 };
             }
 
@@ -156,7 +157,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                         await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), definition.MappingSet, references.SchemaId));
             }
 
-            var schedule = Schedule(definition, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow());
+            var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var flowDiff = new MemberDiff()
                 .Text("/description", flow.Description, definition.Description)
                 .Node("/scheduleParams", Serialize(flow.ScheduleParams), Serialize(schedule)!);
@@ -213,8 +214,16 @@ namespace PlatformFlow.Client.FlowsAsCode
             return diff;
         }
 
-        private static ScheduleParams Schedule(DataflowDefinition definition, DateTimeOffset start) =>
-            ScheduleBuilder.Build(definition.Schedule.Frequency, definition.Schedule.Interval, start, definition.Schedule.Backfill);
+        /// <summary>
+        /// The definition's schedule, refused as the flow spec's <c>scheduleSpec</c> refuses it: the one schedule check
+        /// New-Dataflow and Set-Dataflow make too (<see cref="Api.FlowServiceClient.ValidateScheduleAsync"/>).
+        /// </summary>
+        private async Task<ScheduleParams> ScheduleAsync(DataflowDefinition definition, string flowSpecId, DateTimeOffset start, CancellationToken cancellationToken)
+        {
+            var schedule = ScheduleParams.Of(definition.Schedule.Frequency, definition.Schedule.Interval, start, definition.Schedule.Backfill);
+            PlatformValidationException.ThrowIfAny("dataflow '" + definition.Name + "'", await _client.FlowService.ValidateScheduleAsync(flowSpecId, schedule, cancellationToken).ConfigureAwait(false));
+            return schedule;
+        }
 
         /// <summary>Columns as compared and sent: <c>[{name, type}]</c> in order, a missing type read as string.</summary>
         private static JsonArray? Columns(IReadOnlyList<SourceColumn>? columns) =>

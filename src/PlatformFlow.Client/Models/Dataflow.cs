@@ -108,6 +108,18 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("backfill")]
         public bool? Backfill { get; init; }
 
+        /// <summary>
+        /// The schedule as given, the frequency in the platform's spelling (lower case). Nothing is checked or filled in
+        /// here: the flow spec's <c>scheduleSpec</c> is the one judge (<see cref="Api.FlowServiceClient.ValidateScheduleAsync"/>).
+        /// </summary>
+        public static ScheduleParams Of(string frequency, int? interval, DateTimeOffset startTime, bool? backfill) => new ScheduleParams
+        {
+            StartTime = DateTimeOffset.FromUnixTimeSeconds(startTime.ToUnixTimeSeconds()),
+            Frequency = (frequency ?? string.Empty).Trim().ToLowerInvariant(),
+            Interval = interval,
+            Backfill = backfill,
+        };
+
         /// <summary>The schedule in words, e.g. <c>every 6 hours from 2026-12-01 09:00</c> (local time).</summary>
         public override string ToString() => ScheduleText.Describe(Frequency, Interval, StartTime, Backfill);
     }

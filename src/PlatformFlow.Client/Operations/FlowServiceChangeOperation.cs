@@ -38,7 +38,7 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 var current = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
-                var operations = Changes(change, current);
+                var operations = await ChangesAsync(change, current, cancellation).ConfigureAwait(false);
                 if (operations.Count == 0)
                 {
                     throw new PlatformValidationException(_noun + " " + change.Id, "nothing to change; give at least one of " + ChangeableParameters);
@@ -64,7 +64,7 @@ namespace PlatformFlow.Client.Operations
 
                     host.WriteVerbose(_noun + " " + change.Id + " was changed since it was read; reading it again and retrying once (-Force).");
                     var fresh = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
-                    await _collection.PatchAsync(change.Id, Changes(change, fresh), EtagOf(fresh), cancellation).ConfigureAwait(false);
+                    await _collection.PatchAsync(change.Id, await ChangesAsync(change, fresh, cancellation).ConfigureAwait(false), EtagOf(fresh), cancellation).ConfigureAwait(false);
                 }
 
                 host.WriteObject(await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false));
@@ -73,8 +73,11 @@ namespace PlatformFlow.Client.Operations
         /// <summary>How the user names the changeable fields, for the "nothing to change" message.</summary>
         protected virtual string ChangeableParameters => "-Name, -Description";
 
-        /// <summary>The patch that applies <paramref name="change"/> to <paramref name="current"/>; empty when nothing changes.</summary>
-        protected virtual List<JsonPatchOperation> Changes(TChange change, TResource current)
+        /// <summary>
+        /// The patch that applies <paramref name="change"/> to <paramref name="current"/>; empty when nothing changes. Throws
+        /// <see cref="PlatformValidationException"/> for a change the platform would refuse (checked with reads only).
+        /// </summary>
+        protected virtual Task<List<JsonPatchOperation>> ChangesAsync(TChange change, TResource current, CancellationToken cancellation)
         {
             var operations = new List<JsonPatchOperation>();
             if (change.Name != null)
@@ -87,7 +90,7 @@ namespace PlatformFlow.Client.Operations
                 operations.Add(Set("/description", Text(change.Description)));
             }
 
-            return operations;
+            return Task.FromResult(operations);
         }
 
         /// <summary>An <c>add</c>, which sets a member whether or not it is there yet (<c>replace</c> needs it to exist).</summary>

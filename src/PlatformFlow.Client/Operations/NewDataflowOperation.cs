@@ -60,7 +60,7 @@ namespace PlatformFlow.Client.Operations
         private async Task CreateAsync(DataflowInput input, IOperationHost host)
         {
             var cancellation = host.Cancellation;
-            var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var schedule = ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
             var transformations = new List<Transformation>();
             if (!string.IsNullOrEmpty(input.MappingSetId))
             {

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -71,7 +70,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (flow.FlowSpec != null)
                 {
-                    problems.AddRange(DataflowPreflight.CheckRunParams(parameters, await Client.FlowService.GetFlowSpecAsync(flow.FlowSpec.Id, cancellation).ConfigureAwait(false)));
+                    problems.AddRange(await Client.FlowService.ValidateRunAsync(flow.FlowSpec.Id, parameters, cancellation).ConfigureAwait(false));
                 }
 
                 var subject = "run of dataflow '" + flow.Name + "'";

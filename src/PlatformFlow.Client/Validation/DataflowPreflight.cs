@@ -43,11 +43,7 @@ namespace PlatformFlow.Client.Validation
                 problems.Add("flowSpec.id: '" + request.FlowSpec.Id + "' is not the flow spec checked against ('" + flowSpec.Id + "')");
             }
 
-            if (flowSpec.ScheduleSpec?.SpecJson is JsonObject scheduleSchema)
-            {
-                var schedule = JsonSerializer.SerializeToNode(request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams);
-                AddSchemaErrors(problems, "scheduleParams", scheduleSchema, schedule);
-            }
+            problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
 
             for (var i = 0; i < request.Transformations.Count; i++)
             {
@@ -62,6 +58,21 @@ namespace PlatformFlow.Client.Validation
                 {
                     AddSchemaErrors(problems, "transformations[" + i + "].params", transformationSchema, transformation.ParamsJson ?? new JsonObject());
                 }
+            }
+
+            return problems;
+        }
+
+        /// <summary>
+        /// A schedule against the flow spec's <c>scheduleSpec</c>, the platform's only statement of the schedule rules
+        /// (frequencies, which take an interval or backfill, each interval's minimum).
+        /// </summary>
+        public static IReadOnlyList<string> CheckSchedule(ScheduleParams schedule, FlowSpec flowSpec)
+        {
+            var problems = new List<string>();
+            if (flowSpec.ScheduleSpec?.SpecJson is JsonObject scheduleSchema)
+            {
+                AddSchemaErrors(problems, "scheduleParams", scheduleSchema, JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams));
             }
 
             return problems;

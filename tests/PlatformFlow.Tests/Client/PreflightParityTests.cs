@@ -25,14 +25,12 @@ namespace PlatformFlow.Tests.Client
 
         public async Task InitializeAsync()
         {
-            var fixture = new Cmdlets.FlowPipelineFixture(_platform);
-            var (_, dataset, shop) = await fixture.PrerequisitesAsync();
-            var source = await fixture.NewSourceConnectionAsync(Cmdlets.FlowPipelineFixture.Params(("FlowName", "Parity"), ("BaseConnectionId", shop.Id), ("TableName", "Shopify.Orders")));
-            var target = await fixture.NewTargetConnectionAsync(Cmdlets.FlowPipelineFixture.Params(("DatasetId", dataset.Id)), source.Output);
-            var mapping = await fixture.NewMappingSetAsync(Cmdlets.FlowPipelineFixture.Params(("Mapping", new object[] { new System.Collections.Hashtable { ["Email"] = "personalEmail.address" } })), target.Output);
-            _sourceId = ((SourceConnection)source.Output.Value).Id;
-            _targetId = ((TargetConnection)target.Output.Value).Id;
-            _mappingSetId = ((MappingSet)mapping.Output.Value).Id;
+            var builder = new FlowBuilder(_platform.Client);
+            var (_, dataset, shop) = await builder.PrerequisitesAsync();
+            var (source, target, mapping) = await builder.PartsAsync("Parity", shop.Id, dataset);
+            _sourceId = source.Id;
+            _targetId = target.Id;
+            _mappingSetId = mapping.Id;
         }
 
         public Task DisposeAsync()

@@ -8,18 +8,53 @@ using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Tests.Support;
 using Xunit;
-using static PlatformFlow.Tests.Cmdlets.FlowPipelineFixture;
 
 namespace PlatformFlow.Tests.Cmdlets
 {
-    /// <summary>Calculated fields through the cmdlets' logic: New-MappingSet's '=' sources, its validation, its -WhatIf preview; Test-MappingSet; Test-BaseConnection.</summary>
+    /// <summary>
+    /// Calculated fields through the cmdlets' logic: New-MappingSet's '=' sources and their validation; Test-MappingSet;
+    /// Test-BaseConnection. The -WhatIf preview of a piped plan is proven in real pwsh (tests/Checks.Tests.ps1).
+    /// </summary>
     public sealed class CalculatedFieldTests : IDisposable
     {
-        private readonly FlowPipelineFixture _pipeline = new FlowPipelineFixture();
+        private readonly TestPlatform _platform = new TestPlatform();
 
-        public void Dispose() => _pipeline.Dispose();
+        public void Dispose() => _platform.Dispose();
 
-        private long PlatformWrites => _pipeline.Platform.Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+        private long PlatformWrites => _platform.Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+
+        private Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Base)> PrerequisitesAsync() => new FlowBuilder(_platform.Client).PrerequisitesAsync();
+
+        /// <summary>A source connection on Shopify.Orders and its target on the dataset, each step given the ids the one before carried.</summary>
+        private async Task<EmittedObject> SourceAndTargetAsync(string flowName, BaseConnection shop, Dataset dataset, string[] columns)
+        {
+            var source = await Step(host => new NewSourceConnectionOperation(_platform.Client).RunAsync(
+                new SourceConnectionInput { FlowName = flowName, BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = columns.Select(c => new SourceColumn { Name = c }).ToList() }, host));
+            var target = await Step(host => new NewTargetConnectionOperation(_platform.Client).RunAsync(
+                new TargetConnectionInput { FlowName = flowName, DatasetId = dataset.Id, Carried = PipelineIds.From(source.Objects.Single().PipelineProperties) }, host));
+            return target.Objects.Single();
+        }
+
+        /// <summary>New-MappingSet as the piped target connection's properties would give it its ids.</summary>
+        private Task<RecordingHost> MappingAsync(string source, string destination, EmittedObject target) =>
+            Step(host => new NewMappingSetOperation(_platform.Client).RunAsync(
+                new MappingSetInput
+                {
+                    Mappings = new[] { Mapping.FromPair(source, destination) },
+                    TargetConnectionId = ((TargetConnection)target.Value).Id,
+                    SourceConnectionId = (string?)target[PipelineIds.SourceConnectionId],
+                    SchemaId = (string?)target[PipelineIds.SchemaId],
+                    Carried = PipelineIds.From(target.PipelineProperties),
+                    Target = target.Value,
+                },
+                host));
+
+        private static async Task<RecordingHost> Step(Func<RecordingHost, Task> run)
+        {
+            var host = new RecordingHost();
+            await run(host);
+            return host;
+        }
 
         [Theory]
         [InlineData("=lower(Email)", "EXPRESSION", "lower(Email)")]
@@ -36,16 +71,16 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task New_mapping_set_sends_calculated_fields_after_the_platform_validated_them()
         {
-            var (_, dataset, shop) = await _pipeline.PrerequisitesAsync();
-            var source = await _pipeline.NewSourceConnectionAsync(Params(("FlowName", "Calc"), ("BaseConnectionId", shop.Id), ("TableName", "Shopify.Orders"), ("Column", new object[] { "Email", "Phone" })));
-            var target = await _pipeline.NewTargetConnectionAsync(Params(("DatasetId", dataset.Id)), source.Output);
-            var mark = _pipeline.Platform.Engine.Journal.Total;
+            var (_, dataset, shop) = await PrerequisitesAsync();
+            var target = await SourceAndTargetAsync("Calc", shop, dataset, new[] { "Email", "Phone" });
+            var mark = _platform.Engine.Journal.Total;
 
-            var created = await _pipeline.NewMappingSetAsync(Params(("Mapping", new object[] { new Hashtable { ["=lower(Email)"] = "personalEmail.address" } })), target.Output);
+            var created = await MappingAsync("=lower(Email)", "personalEmail.address", target);
 
-            var mappingSet = Assert.IsType<MappingSet>(created.Output.Value);
+            Assert.Empty(created.Errors);
+            var mappingSet = created.Single<MappingSet>();
             Assert.Equal(("EXPRESSION", "lower(Email)"), (mappingSet.Mappings!.Single().SourceType, mappingSet.Mappings!.Single().Source));
-            var calls = _pipeline.Platform.Engine.Journal.Recent.Skip((int)(mark - (_pipeline.Platform.Engine.Journal.Total - _pipeline.Platform.Engine.Journal.Recent.Count))).ToList();
+            var calls = _platform.Engine.Journal.Recent.Skip((int)(mark - (_platform.Engine.Journal.Total - _platform.Engine.Journal.Recent.Count))).ToList();
             Assert.Equal(new[] { "POST /data/foundation/conversion/mappingSets/validate", "POST /data/foundation/conversion/mappingSets" },
                 calls.Where(c => c.Method == "POST").Select(c => c.Method + " " + c.Path));
             Assert.False(calls.Single(c => c.Path.EndsWith("/validate", StringComparison.Ordinal)).IsWrite);
@@ -54,41 +89,22 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task New_mapping_set_refuses_a_field_the_source_connection_does_not_read()
         {
-            var (_, dataset, shop) = await _pipeline.PrerequisitesAsync();
-            var source = await _pipeline.NewSourceConnectionAsync(Params(("FlowName", "Calc"), ("BaseConnectionId", shop.Id), ("TableName", "Shopify.Orders"), ("Column", new object[] { "Email" })));
-            var target = await _pipeline.NewTargetConnectionAsync(Params(("DatasetId", dataset.Id)), source.Output);
+            var (_, dataset, shop) = await PrerequisitesAsync();
+            var target = await SourceAndTargetAsync("Calc", shop, dataset, new[] { "Email" });
             var writes = PlatformWrites;
 
-            var refused = await _pipeline.NewMappingSetAsync(Params(("Mapping", new object[] { new Hashtable { ["=concat(Email, Phone)"] = "personalEmail.address" } })), target.Output);
+            var refused = await MappingAsync("=concat(Email, Phone)", "personalEmail.address", target);
 
-            var error = Assert.Single(refused.Host.Errors);
+            var error = Assert.Single(refused.Errors);
             Assert.Equal("PreflightRejected", error.ErrorId);
             Assert.Contains("'=concat(Email, Phone) -> personalEmail.address': UNKNOWN_SOURCE_FIELD", error.Message);
             Assert.Equal(writes, PlatformWrites);
         }
 
         [Fact]
-        public async Task WhatIf_plans_the_mapping_set_with_the_records_of_the_carried_tables_sample_rows()
-        {
-            var (_, dataset, shop) = await _pipeline.PrerequisitesAsync();
-            RecordingHost WhatIf() => new RecordingHost(ChangeDecision.WhatIf);
-            var source = await _pipeline.NewSourceConnectionAsync(Params(("FlowName", "Planned"), ("BaseConnectionId", shop.Id), ("TableName", "Shopify.Orders")), host: WhatIf());
-            var target = await _pipeline.NewTargetConnectionAsync(Params(("DatasetId", dataset.Id)), source.Output, WhatIf());
-            var writes = PlatformWrites;
-
-            var planned = await _pipeline.NewMappingSetAsync(Params(("Mapping", new object[] { new Hashtable { ["=upper(Shipping_Address_Country_Code)"] = "homeAddress.countryCode" } })), target.Output, WhatIf());
-
-            var mappingSet = Assert.IsType<MappingSet>(planned.Output.Value);
-            Assert.Equal(writes, PlatformWrites);
-            Assert.Equal(new object[] { "DK", "FR", "KR", "BR", "US" }, mappingSet.Preview!.Select(r => ((OrderedDictionary)r["homeAddress"]!)["countryCode"]));
-            Assert.Equal(2, planned.Host.Asked.Count);
-            Assert.StartsWith("Map " + mappingSet.Preview!.Count + " sample rows of Shopify.Orders to {homeAddress.countryCode=DK}", planned.Host.Asked[1].Action);
-        }
-
-        [Fact]
         public async Task Test_mapping_set_previews_given_rows_and_names_a_row_a_mapping_fails_on()
         {
-            var (schema, _, _) = await _pipeline.PrerequisitesAsync();
+            var (schema, _, _) = await PrerequisitesAsync();
             var host = new RecordingHost();
             var input = new MappingSetTestInput
             {
@@ -97,7 +113,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 Sample = new[] { JsonNode.Parse(@"{""Age"": ""1990""}")!.AsObject(), JsonNode.Parse(@"{""Age"": ""ninety""}")!.AsObject() },
             };
 
-            await new TestMappingSetOperation(_pipeline.Platform.Client).RunAsync(input, host);
+            await new TestMappingSetOperation(_platform.Client).RunAsync(input, host);
 
             var records = host.Objects.Select(o => Assert.IsType<OrderedDictionary>(o.Value)).ToList();
             Assert.Equal(2, records.Count);
@@ -111,9 +127,9 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task Test_base_connection_writes_the_result_or_a_bare_bool()
         {
-            var (_, _, shop) = await _pipeline.PrerequisitesAsync();
+            var (_, _, shop) = await PrerequisitesAsync();
             var host = new RecordingHost();
-            var operation = new TestBaseConnectionOperation(_pipeline.Platform.Client);
+            var operation = new TestBaseConnectionOperation(_platform.Client);
 
             await operation.RunAsync(new BaseConnectionTestInput { Id = shop.Id, Name = shop.Name }, host);
             await operation.RunAsync(new BaseConnectionTestInput { Id = shop.Id, Quiet = true }, host);

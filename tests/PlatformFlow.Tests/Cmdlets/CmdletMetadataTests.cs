@@ -10,14 +10,28 @@ using Xunit;
 namespace PlatformFlow.Tests.Cmdlets
 {
     /// <summary>PowerShell manners, checked on every cmdlet from its declared metadata.</summary>
+    [Trait(TestCategory.Name, TestCategory.Metadata)]
     public sealed class CmdletMetadataTests
     {
         private static readonly string[] ChangingVerbs = { "New", "Set", "Remove", "Enable", "Disable", "Start", "Restart" };
 
-        public static TheoryData<string> CmdletNames()
+        // Each theory gets exactly the cmdlets its rule is about, so every row asserts something about the cmdlet it names.
+        public static TheoryData<string> CmdletNames() => Names(c => true);
+
+        public static TheoryData<string> CmdletsWithOutput() => Names(c => c.Name != "Disconnect-Platform");
+
+        public static TheoryData<string> ChangingCmdlets() => Names(c => ChangingVerbs.Contains(c.Verb));
+
+        public static TheoryData<string> RemoveCmdlets() => Names(c => c.Verb == "Remove");
+
+        public static TheoryData<string> PlatformCallingCmdlets() => Names(c => c.Noun != "Platform" && c.Noun != "PlatformContext");
+
+        public static TheoryData<string> CmdletsWithADefaultSet() => Names(c => c.DefaultParameterSetName != null);
+
+        private static TheoryData<string> Names(Func<CmdletMetadata, bool> about)
         {
             var data = new TheoryData<string>();
-            foreach (var cmdlet in CmdletMetadata.All())
+            foreach (var cmdlet in CmdletMetadata.All().Where(about))
             {
                 data.Add(cmdlet.Name);
             }
@@ -59,59 +73,41 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Theory]
-        [MemberData(nameof(CmdletNames))]
-        public void Declares_what_it_outputs(string name)
+        [MemberData(nameof(CmdletsWithOutput))]
+        public void Declares_what_it_outputs(string name) => Assert.NotEmpty(CmdletMetadata.Named(name).OutputTypes);
+
+        [Fact]
+        public void Disconnect_Platform_declares_no_output() => Assert.Empty(CmdletMetadata.Named("Disconnect-Platform").OutputTypes);
+
+        [Theory]
+        [MemberData(nameof(ChangingCmdlets))]
+        public void Every_change_supports_WhatIf_and_Confirm(string name) =>
+            Assert.True(CmdletMetadata.Named(name).SupportsShouldProcess, name + " changes something but has no -WhatIf/-Confirm");
+
+        [Theory]
+        [MemberData(nameof(RemoveCmdlets))]
+        public void Every_delete_confirms_by_default_and_takes_Force(string name)
         {
             var cmdlet = CmdletMetadata.Named(name);
-            if (cmdlet.Verb == "Disconnect")
-            {
-                Assert.Empty(cmdlet.OutputTypes);
-                return;
-            }
-
-            Assert.NotEmpty(cmdlet.OutputTypes);
+            Assert.Equal("High", cmdlet.ConfirmImpact);
+            Assert.Contains(cmdlet.Parameters, p => p.Name == "Force");
         }
 
         [Theory]
-        [MemberData(nameof(CmdletNames))]
-        public void Every_change_supports_WhatIf_and_deletes_confirm_by_default(string name)
-        {
-            var cmdlet = CmdletMetadata.Named(name);
-            if (ChangingVerbs.Contains(cmdlet.Verb))
-            {
-                Assert.True(cmdlet.SupportsShouldProcess, name + " changes something but has no -WhatIf/-Confirm");
-            }
-
-            if (cmdlet.Verb == "Remove")
-            {
-                Assert.Equal("High", cmdlet.ConfirmImpact);
-                Assert.Contains(cmdlet.Parameters, p => p.Name == "Force");
-            }
-        }
-
-        [Theory]
-        [MemberData(nameof(CmdletNames))]
+        [MemberData(nameof(PlatformCallingCmdlets))]
         public void Every_cmdlet_that_calls_the_platform_takes_Context(string name)
         {
             var cmdlet = CmdletMetadata.Named(name);
-            if (cmdlet.Noun == "Platform" || cmdlet.Noun == "PlatformContext")
-            {
-                return;
-            }
-
             Assert.True(typeof(PlatformFlow.PlatformCmdlet).IsAssignableFrom(cmdlet.Type));
             Assert.Contains(cmdlet.Parameters, p => p.Name == "Context");
         }
 
         [Theory]
-        [MemberData(nameof(CmdletNames))]
+        [MemberData(nameof(CmdletsWithADefaultSet))]
         public void Its_default_parameter_set_exists(string name)
         {
             var cmdlet = CmdletMetadata.Named(name);
-            if (cmdlet.DefaultParameterSetName != null)
-            {
-                Assert.Contains(cmdlet.DefaultParameterSetName, cmdlet.ParameterSets);
-            }
+            Assert.Contains(cmdlet.DefaultParameterSetName!, cmdlet.ParameterSets);
         }
 
         [Fact]

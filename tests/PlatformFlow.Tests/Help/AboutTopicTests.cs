@@ -1,17 +1,20 @@
 using System;
 using System.IO;
 using System.Linq;
+using PlatformFlow.Tests.Support;
 using Xunit;
 
 namespace PlatformFlow.Tests.Help
 {
     /// <summary>
     /// The about_ topics (docs/about/*.md) are complete, and the text files the module ships (src/PlatformFlow/en-US) are
-    /// generated from them. PLATFORMFLOW_UPDATE_HELP=1 rewrites the text files, as it does the cmdlet help.
+    /// generated from them: `dotnet pwsh ./build.ps1 -Task UpdateHelp` rewrites the text files, as it does the cmdlet help.
+    /// These tests only compare.
     /// </summary>
+    [Trait(TestCategory.Name, TestCategory.Metadata)]
     public sealed class AboutTopicTests
     {
-        private static readonly bool Updating = Environment.GetEnvironmentVariable("PLATFORMFLOW_UPDATE_HELP") == "1";
+        private const string UpdateCommand = "run `dotnet pwsh ./build.ps1 -Task UpdateHelp`";
 
         public static TheoryData<string> Topics()
         {
@@ -37,15 +40,10 @@ namespace PlatformFlow.Tests.Help
         public void The_shipped_text_is_generated_from_the_page(string name)
         {
             var rendered = AboutTopic.Render(File.ReadAllText(AboutTopic.SourcePath(name)));
-            if (Updating)
-            {
-                File.WriteAllText(AboutTopic.HelpPath(name), rendered);
-            }
-
-            Assert.True(File.Exists(AboutTopic.HelpPath(name)), name + ".help.txt is missing: run the help tests once with PLATFORMFLOW_UPDATE_HELP=1.");
+            Assert.True(File.Exists(AboutTopic.HelpPath(name)), name + ".help.txt is missing: " + UpdateCommand + ".");
             Assert.True(
                 rendered == File.ReadAllText(AboutTopic.HelpPath(name)).Replace("\r\n", "\n"),
-                name + ".help.txt is out of step with docs/about/" + name + ".md: run the help tests once with PLATFORMFLOW_UPDATE_HELP=1.");
+                name + ".help.txt is out of step with docs/about/" + name + ".md: " + UpdateCommand + ".");
         }
 
         [Theory]

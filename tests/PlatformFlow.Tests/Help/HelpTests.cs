@@ -13,14 +13,15 @@ namespace PlatformFlow.Tests.Help
     /// The cmdlet docs (docs/cmdlets/*.md) and the module's MAML help (src/PlatformFlow/en-US/PlatformFlow.dll-Help.xml)
     /// are complete and in step with the cmdlets' declared metadata.
     ///
-    /// To create or refresh them after changing a cmdlet or a page, run once with PLATFORMFLOW_UPDATE_HELP=1:
-    ///   PLATFORMFLOW_UPDATE_HELP=1 dotnet test tests/PlatformFlow.Tests --filter "FullyQualifiedName~Help"
-    /// That rewrites each page's generated parts (syntax, parameter metadata blocks; a new cmdlet gets a skeleton page to
-    /// fill in) and the help file, instead of comparing them. Then write what the completeness tests ask for.
+    /// To create or refresh them after changing a cmdlet or a page: `dotnet pwsh ./build.ps1 -Task UpdateHelp` (the
+    /// tests/PlatformFlow.HelpWriter program) rewrites each page's generated parts (syntax, parameter metadata blocks; a
+    /// new cmdlet gets a skeleton page to fill in) and the help file. Then write what the completeness tests ask for.
+    /// These tests only compare: none of them writes what it compares against.
     /// </summary>
+    [Trait(TestCategory.Name, TestCategory.Metadata)]
     public sealed class HelpTests
     {
-        private static readonly bool Updating = Environment.GetEnvironmentVariable("PLATFORMFLOW_UPDATE_HELP") == "1";
+        private const string UpdateCommand = "run `dotnet pwsh ./build.ps1 -Task UpdateHelp`";
 
         private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
         private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
@@ -41,16 +42,10 @@ namespace PlatformFlow.Tests.Help
         {
             var cmdlets = CmdletMetadata.All().Select(HelpSyntax.Of).Select(s => (s, MamlHelpGenerator.ReadPage(s))).ToList();
             var expected = MamlHelpGenerator.Generate(cmdlets);
-            if (Updating)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(MamlHelpGenerator.HelpFilePath)!);
-                File.WriteAllText(MamlHelpGenerator.HelpFilePath, expected);
-            }
-
-            Assert.True(File.Exists(MamlHelpGenerator.HelpFilePath), "No help file: run the help tests once with PLATFORMFLOW_UPDATE_HELP=1.");
+            Assert.True(File.Exists(MamlHelpGenerator.HelpFilePath), "No help file: " + UpdateCommand + ".");
             Assert.True(
                 expected == File.ReadAllText(MamlHelpGenerator.HelpFilePath),
-                MamlHelpGenerator.HelpFileName + " is out of date: run the help tests once with PLATFORMFLOW_UPDATE_HELP=1.");
+                MamlHelpGenerator.HelpFileName + " is out of date: " + UpdateCommand + ".");
         }
 
         [Theory]
@@ -60,16 +55,10 @@ namespace PlatformFlow.Tests.Help
             var syntax = HelpSyntax.Of(CmdletMetadata.Named(name));
             var page = MamlHelpGenerator.ReadPage(syntax);
             var rendered = page.Render(syntax);
-            if (Updating)
-            {
-                Directory.CreateDirectory(MamlHelpGenerator.DocsFolder);
-                File.WriteAllText(MamlHelpGenerator.PagePath(name), rendered);
-            }
-
             Assert.True(File.Exists(MamlHelpGenerator.PagePath(name)), "docs/cmdlets has no page for " + name + ".");
             Assert.True(
                 rendered == File.ReadAllText(MamlHelpGenerator.PagePath(name)).Replace("\r\n", "\n"),
-                "docs/cmdlets/" + name + ".md is out of step with the cmdlet (syntax, parameters or layout): run the help tests once with PLATFORMFLOW_UPDATE_HELP=1.");
+                "docs/cmdlets/" + name + ".md is out of step with the cmdlet (syntax, parameters or layout): " + UpdateCommand + ".");
         }
 
         [Theory]

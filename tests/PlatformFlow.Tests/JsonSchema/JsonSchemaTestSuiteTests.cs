@@ -3,11 +3,13 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.JsonSchema;
+using PlatformFlow.Tests.Support;
 using Xunit;
 
 namespace PlatformFlow.Tests.JsonSchema
 {
     /// <summary>Runs every case of the official JSON Schema Test Suite (draft 7) kept in the contract.</summary>
+    [Trait(TestCategory.Name, TestCategory.Conformance)]
     public sealed class JsonSchemaTestSuiteTests
     {
         private static readonly string SuiteFolder = ContractFiles.PathOf("json-schema-test-suite", "draft7");

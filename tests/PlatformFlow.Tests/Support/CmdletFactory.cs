@@ -11,6 +11,10 @@ namespace PlatformFlow.Tests.Support
     /// </summary>
     public static class CmdletFactory
     {
+        /// <summary>Parameter values by name, as a cmdlet would be called with them.</summary>
+        public static Dictionary<string, object?> Params(params (string Name, object? Value)[] values) =>
+            values.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
+
         public static T Create<T>(IReadOnlyDictionary<string, object?> values)
             where T : new()
         {
@@ -28,10 +32,6 @@ namespace PlatformFlow.Tests.Support
 
             return cmdlet;
         }
-
-        /// <summary>The ids a PowerShell input object carries, read the way the cmdlets read them.</summary>
-        public static PipelineIds Carried(EmittedObject? input) =>
-            input is null ? new PipelineIds() : PipelineIds.From(PipelineIds.Names.Select(name => new KeyValuePair<string, object?>(name, input[name])));
 
         private static object? Convert(object value, Type target)
         {

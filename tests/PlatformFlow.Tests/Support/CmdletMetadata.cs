@@ -133,25 +133,6 @@ namespace PlatformFlow.Tests.Support
 
         public ParameterSetBinding BindingIn(string set) => Sets.TryGetValue(set, out var binding) ? binding : Sets[CmdletMetadata.AllSets];
 
-        /// <summary>
-        /// The property of <paramref name="propertyNames"/> that binds this parameter by property name, as PowerShell looks
-        /// for it: the parameter's name first, then its aliases, ignoring case.
-        /// </summary>
-        public string? MatchingProperty(IEnumerable<string> propertyNames)
-        {
-            var names = propertyNames.ToList();
-            foreach (var candidate in new[] { Name }.Concat(Aliases))
-            {
-                var match = names.FirstOrDefault(n => string.Equals(n, candidate, StringComparison.OrdinalIgnoreCase));
-                if (match != null)
-                {
-                    return match;
-                }
-            }
-
-            return null;
-        }
-
         public override string ToString() => Name;
     }
 

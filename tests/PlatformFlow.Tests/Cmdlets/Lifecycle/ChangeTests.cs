@@ -48,8 +48,90 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var host = await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Minute", Interval = 5 });
             var nothing = await SetFlowAsync(new DataflowChange { Id = flow.Id });
 
-            Assert.Contains("below the minimum of 15", Assert.Single(host.Errors).Message);
+            // The flow spec's scheduleSpec (seed crm-to-aep.json) sets 15 as a minute schedule's minimum.
+            Assert.Contains("scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
+            Assert.Equal("PreflightRejected", host.Errors.Single().ErrorId);
             Assert.Contains("nothing to change", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task A_new_interval_keeps_the_flows_frequency_start_and_backfill()
+        {
+            var flow = await _world.NewFlowAsync("Daily");
+            var daily = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true }));
+
+            var changed = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Interval = 3 })).ScheduleParams!;
+
+            Assert.Equal(("day", 3, true, daily.ScheduleParams!.StartTime), (changed.Frequency, changed.Interval, changed.Backfill, changed.StartTime));
+        }
+
+        [Fact]
+        public async Task A_new_frequency_drops_the_old_interval_and_backfill()
+        {
+            var flow = await _world.NewFlowAsync("Weekly");
+            await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true });
+
+            var once = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Once" })).ScheduleParams!;
+            var weekly = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "WEEK", Interval = 1 })).ScheduleParams!;
+
+            Assert.Equal(("once", (int?)null, (bool?)null), (once.Frequency, once.Interval, once.Backfill));
+            Assert.Equal(("week", (int?)1, (bool?)null), (weekly.Frequency, weekly.Interval, weekly.Backfill));
+        }
+
+        [Fact]
+        public async Task A_new_start_time_is_sent_as_epoch_seconds_and_the_rest_is_kept()
+        {
+            var flow = await _world.NewFlowAsync("Moved");
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            var moved = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, StartTime = start })).ScheduleParams!;
+
+            Assert.Equal(("once", start), (moved.Frequency, moved.StartTime));
+        }
+
+        [Fact]
+        public async Task New_Dataflow_under_WhatIf_asks_with_the_schedule_and_writes_the_planned_flow_only()
+        {
+            var flow = await _world.NewFlowAsync("Template");
+            var writes = _world.Writes;
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Planned hourly",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = flow.SourceConnectionIds,
+                    TargetConnectionIds = flow.TargetConnectionIds,
+                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
+                    Frequency = "Hour",
+                    Interval = 2,
+                    StartTime = start,
+                },
+                host);
+
+            Assert.Equal(("Planned hourly", "Create dataflow (hour every 2)"), host.Asked.Single());
+            var planned = LifecycleWorld.Only<Dataflow>(host);
+            Assert.StartsWith("planned-", planned.Id, StringComparison.Ordinal);
+            Assert.Equal(("planned", "hour", (int?)2, start), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
+            Assert.Equal("0", (string?)planned.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
+        {
+            await _world.NewFlowAsync("Existing");
+            var writes = _world.Writes;
+            var host = new RecordingHost(ChangeDecision.Declined);
+
+            await new NewSourceConnectionOperation(_world.Client).RunAsync(new SourceConnectionInput { FlowName = "No", BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders" }, host);
+
+            Assert.Equal(("No source", "Create source connection (Shopify.Orders)"), host.Asked.Single());
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
             Assert.Equal(writes, _world.Writes);
         }
 

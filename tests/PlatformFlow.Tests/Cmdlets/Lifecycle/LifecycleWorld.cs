@@ -9,13 +9,12 @@ using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
-using static PlatformFlow.Tests.Cmdlets.FlowPipelineFixture;
 
 namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 {
     /// <summary>
     /// An emulator and client sharing one manual clock (so runs move only when a test moves time), and flows built the way
-    /// users build them: the tutorial pipeline, or copies of a flow made through the client.
+    /// the cmdlets build them (their operations), or copies of a flow made through the client.
     /// </summary>
     public sealed class LifecycleWorld : IDisposable
     {
@@ -24,16 +23,19 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public LifecycleWorld()
         {
             Clock = new ManualTimeProvider();
-            Pipeline = new FlowPipelineFixture(new TestPlatform(new EmulatorOptions { Clock = Clock }, clientClock: Clock));
+            Platform = new TestPlatform(new EmulatorOptions { Clock = Clock }, clientClock: Clock);
+            Builder = new FlowBuilder(Platform.Client);
         }
 
         public ManualTimeProvider Clock { get; }
 
-        public FlowPipelineFixture Pipeline { get; }
+        public TestPlatform Platform { get; }
 
-        public PlatformClient Client => Pipeline.Platform.Client;
+        public FlowBuilder Builder { get; }
 
-        public EmulatorEngine Engine => Pipeline.Platform.Engine;
+        public PlatformClient Client => Platform.Client;
+
+        public EmulatorEngine Engine => Platform.Engine;
 
         public BaseConnection Shop => _prerequisites!.Value.Base;
 
@@ -43,17 +45,13 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public long Writes => Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
 
-        /// <summary>A flow with its own source and target connections (on the shared base connection), built by the pipeline.</summary>
+        /// <summary>A flow with its own source and target connections (on the shared base connection), as New-Dataflow makes it.</summary>
         public async Task<Dataflow> NewFlowAsync(string name, BaseConnection? baseConnection = null)
         {
-            _prerequisites ??= await Pipeline.PrerequisitesAsync();
-            var (schema, dataset, shop) = _prerequisites.Value;
-            var source = await Pipeline.NewSourceConnectionAsync(Params(("FlowName", name), ("BaseConnectionId", (baseConnection ?? shop).Id), ("TableName", "Shopify.Orders")));
-            var target = await Pipeline.NewTargetConnectionAsync(Params(("DatasetId", dataset.Id), ("SchemaId", schema.Id)), source.Output);
-            var mapping = await Pipeline.NewMappingSetAsync(Params(("Mapping", new object[] { new Hashtable { ["Email"] = "personalEmail.address" } })), target.Output);
-            var spec = await Pipeline.GetFlowSpecAsync(Params(), mapping.Output);
-            var flow = await Pipeline.NewDataflowAsync(Params(), spec.Output);
-            return (Dataflow)flow.Output.Value;
+            _prerequisites ??= await Builder.PrerequisitesAsync();
+            var (_, dataset, shop) = _prerequisites.Value;
+            var (source, target, mapping) = await Builder.PartsAsync(name, (baseConnection ?? shop).Id, dataset);
+            return await Builder.FlowAsync(name, source, target, mapping);
         }
 
         /// <summary>A second base connection of the same source.</summary>
@@ -87,6 +85,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return host.Single<T>();
         }
 
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose() => Platform.Dispose();
     }
 }

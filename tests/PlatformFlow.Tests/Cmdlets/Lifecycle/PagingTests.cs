@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
@@ -48,11 +47,12 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task First_120_after_skipping_30_fetches_only_the_three_pages_it_needs()
         {
-            var all = (await ListAsync(new ResourceQuery { PageSize = 50 })).Host.Objects.Select(o => ((Dataflow)o.Value).Id).ToList();
+            // The expected ids come from the emulator's store (creation order, the platform's default), not from a listing.
+            var stored = World.Engine.Sandbox("prod")!.Collection("flows").Entries.Select(e => e.Key).ToList();
 
             var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50, Skip = 30, First = 120 });
 
-            Assert.Equal(all.Skip(30).Take(120), host.Objects.Select(o => ((Dataflow)o.Value).Id));
+            Assert.Equal(stored.Skip(30).Take(120), host.Objects.Select(o => ((Dataflow)o.Value).Id));
             Assert.Equal(3, pages);
         }
 
@@ -98,9 +98,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             public async Task InitializeAsync()
             {
                 var first = await World.NewFlowAsync("Template");
-                var watch = Stopwatch.StartNew();
                 var copies = await Task.WhenAll(Enumerable.Range(0, FlowCount - 1).Select(i => World.CopyFlowAsync(first, "Bulk " + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))));
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "Creating the flows took " + watch.Elapsed);
                 Ids.Add(first.Id);
                 Ids.AddRange(copies.Select(c => c.Id));
             }

@@ -146,9 +146,25 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var error = Assert.Single(host.Errors);
             Assert.Equal("PreflightRejected", error.ErrorId);
-            Assert.Contains("enable it first", error.Message);
-            Assert.Contains("WindowEnd", error.Message);
+            Assert.Equal(
+                flow.Id + ": run of dataflow 'Checked': the dataflow is disabled; enable it first (Enable-Dataflow); WindowEnd: "
+                + now.AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + " is before WindowStart "
+                + now.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                error.Message);
             Assert.Empty(_world.Requests("POST", "/runs"));
+        }
+
+        [Fact]
+        public async Task A_window_that_ends_where_it_starts_is_started_after_asking_with_the_window()
+        {
+            var flow = await _world.NewFlowAsync("Instant");
+            var instant = new DateTimeOffset(2026, 11, 21, 6, 30, 0, TimeSpan.Zero);
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = instant, WindowEnd = instant }, host);
+
+            Assert.Equal(flow.Id, LifecycleWorld.Only<FlowRun>(host).FlowId);
+            Assert.Equal(("Instant", "Start a run over 2026-11-21 06:30:00Z to 2026-11-21 06:30:00Z"), host.Asked.Single());
         }
 
         [Fact]
