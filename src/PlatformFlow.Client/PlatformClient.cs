@@ -59,13 +59,16 @@ namespace PlatformFlow.Client
 
             Settings = new PlatformConnectionSettings(options.BaseUri, options.OrgId, options.Sandbox.Trim(), apiKey, tokens);
 
+            // One "the server said wait" per service the context talks to, shared by all its handlers and runspaces.
+            var platformBackoff = new SharedBackoff();
+            var imsBackoff = new SharedBackoff();
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, platformBackoff, options.Clock))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, imsBackoff, options.Clock))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             if (options.PrimaryHandler != null)
             {
