@@ -21,6 +21,7 @@ namespace PlatformFlow.Client
         private readonly IHttpClientFactory _factory;
         private readonly string _platformClientName;
         private readonly string _imsClientName;
+        private readonly HttpClientLease _platformClient;
 
         public PlatformClient(PlatformClientOptions options)
         {
@@ -78,6 +79,7 @@ namespace PlatformFlow.Client
 
             _services = services.BuildServiceProvider();
             _factory = _services.GetRequiredService<IHttpClientFactory>();
+            _platformClient = new HttpClientLease(() => _factory.CreateClient(_platformClientName));
             FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath));
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
             Catalog = new CatalogClient(Http(CatalogClient.BasePath));
@@ -103,6 +105,6 @@ namespace PlatformFlow.Client
 
         private HttpClient CreateImsClient() => _factory.CreateClient(_imsClientName);
 
-        private PlatformHttp Http(string basePath) => new PlatformHttp(() => _factory.CreateClient(_platformClientName), Options.BaseUri, basePath);
+        private PlatformHttp Http(string basePath) => new PlatformHttp(_platformClient, Options.BaseUri, basePath);
     }
 }

@@ -16,6 +16,9 @@ namespace PlatformFlow.Client.Http
     {
         private readonly PlatformConnectionSettings _settings;
 
+        // The header for the current token, built once per token rather than per call (it is never changed once built).
+        private volatile BearerHeader? _bearer;
+
         public PlatformHeadersHandler(PlatformConnectionSettings settings)
         {
             _settings = settings;
@@ -38,11 +41,30 @@ namespace PlatformFlow.Client.Http
         private async Task<string> Authorize(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var token = await _settings.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var bearer = _bearer;
+            if (bearer is null || !ReferenceEquals(bearer.Token, token))
+            {
+                _bearer = bearer = new BearerHeader(token);
+            }
+
+            request.Headers.Authorization = bearer.Value;
             Set(request, "x-api-key", _settings.ApiKey);
             Set(request, "x-gw-ims-org-id", _settings.OrgId);
             Set(request, "x-sandbox-name", _settings.Sandbox);
             return token;
+        }
+
+        private sealed class BearerHeader
+        {
+            public BearerHeader(string token)
+            {
+                Token = token;
+                Value = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            public string Token { get; }
+
+            public AuthenticationHeaderValue Value { get; }
         }
 
         private static void Set(HttpRequestMessage request, string name, string value)

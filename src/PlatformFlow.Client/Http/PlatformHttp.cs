@@ -14,9 +14,9 @@ namespace PlatformFlow.Client.Http
     /// <summary>Sends JSON requests to one platform service and reads typed answers; non-success becomes <see cref="PlatformException"/>.</summary>
     public sealed class PlatformHttp
     {
-        private readonly Func<HttpClient> _client;
+        private readonly HttpClientLease _client;
 
-        public PlatformHttp(Func<HttpClient> client, Uri gateway, string serviceBasePath)
+        public PlatformHttp(HttpClientLease client, Uri gateway, string serviceBasePath)
         {
             _client = client;
             Gateway = gateway;
@@ -28,29 +28,30 @@ namespace PlatformFlow.Client.Http
         /// <summary>e.g. <c>/data/foundation/flowservice</c>.</summary>
         public string ServiceBasePath { get; }
 
-        public async Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null)
-        {
-            using var request = NewRequest(method, path, accept);
-            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
-        }
+        public Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null) =>
+            ReadAsync(NewRequest(method, path, accept), resultType, DeserializeAnswer, cancellationToken);
 
-        public async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
+        /// <summary>A GET whose answer <paramref name="read"/> parses from its bytes (with <paramref name="state"/>), e.g. trying one shape, then another.</summary>
+        public Task<TResult> GetAsync<TState, TResult>(string path, TState state, Func<byte[], TState, TResult> read, CancellationToken cancellationToken) =>
+            ReadAsync(NewRequest(HttpMethod.Get, path, null), state, read, cancellationToken);
+
+        public Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
         {
-            using var request = NewRequest(method, path, null);
+            var request = NewRequest(method, path, null);
             request.Content = JsonContent(body, bodyType);
             if (ifMatch != null)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             }
 
-            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
+            return ReadAsync(request, resultType, DeserializeAnswer, cancellationToken);
         }
 
         /// <summary>A call whose answer has no body we need (DELETE, actions).</summary>
         public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
         {
             using var request = NewRequest(method, path, null);
-            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await _client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await EnsureSuccessAsync(response).ConfigureAwait(false);
         }
 
@@ -110,33 +111,41 @@ namespace PlatformFlow.Client.Http
         {
             var fullPath = path.StartsWith(ServiceBasePath, StringComparison.Ordinal) || path.StartsWith("/ims/", StringComparison.Ordinal) ? path : ServiceBasePath + path;
             var request = new HttpRequestMessage(method, new Uri(Gateway, fullPath));
-            request.Headers.Accept.ParseAdd(accept ?? "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", accept ?? "application/json");
             return request;
         }
 
-        private async Task<TResult> ReadAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends <paramref name="request"/> (and disposes it) and reads the answer's bytes with <paramref name="read"/>. The
+        /// body is read once, straight into one array (no buffering copy), and parsed without a DOM; one async step per
+        /// call and no closures, since every platform call goes through here.
+        /// </summary>
+        private async Task<TResult> ReadAsync<TState, TResult>(HttpRequestMessage request, TState state, Func<byte[], TState, TResult> read, CancellationToken cancellationToken)
         {
-            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            try
+            using (request)
+            using (var response = await _client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
-                return JsonSerializer.Deserialize(bytes, resultType)
-                    ?? throw new JsonException("The answer was JSON null.");
-            }
-            catch (JsonException ex)
-            {
-                throw new PlatformException((int)response.StatusCode, null, "Unreadable answer", "The answer to " + request.Method + " " + request.RequestUri?.AbsolutePath + " is not the expected JSON: " + ex.Message, RequestIdOf(response), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?");
+                await EnsureSuccessAsync(response).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                try
+                {
+                    return read(bytes, state);
+                }
+                catch (JsonException ex)
+                {
+                    throw new PlatformException((int)response.StatusCode, null, "Unreadable answer", "The answer to " + request.Method + " " + request.RequestUri?.AbsolutePath + " is not the expected JSON: " + ex.Message, RequestIdOf(response), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?");
+                }
             }
         }
 
-        private static async Task EnsureSuccessAsync(HttpResponseMessage response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await PlatformException.FromResponseAsync(response).ConfigureAwait(false);
-            }
-        }
+        private static TResult DeserializeAnswer<TResult>(byte[] json, JsonTypeInfo<TResult> type) =>
+            JsonSerializer.Deserialize(json, type) ?? throw new JsonException("The answer was JSON null.");
+
+        private static Task EnsureSuccessAsync(HttpResponseMessage response) =>
+            response.IsSuccessStatusCode ? Task.CompletedTask : ThrowFromAsync(response);
+
+        private static async Task ThrowFromAsync(HttpResponseMessage response) =>
+            throw await PlatformException.FromResponseAsync(response).ConfigureAwait(false);
 
         private static string? RequestIdOf(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;

@@ -61,7 +61,7 @@ namespace PlatformFlow.Client.Http
             try
             {
                 response = await _pipeline.ExecuteAsync(
-                    static async (ctx, handler) => await handler.SendOnceAsync(ctx).ConfigureAwait(false),
+                    static (ctx, handler) => new ValueTask<HttpResponseMessage>(handler.SendOnceAsync(ctx)),
                     context,
                     this).ConfigureAwait(false);
             }
@@ -85,17 +85,30 @@ namespace PlatformFlow.Client.Http
             return response;
         }
 
-        private async Task<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
+        private Task<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
         {
             var state = context.Properties.GetValue(StateKey, null!);
+            var request = context.Properties.GetValue(RequestKey, null!);
             var hold = _backoff.DelayAt(_clock.GetUtcNow());
             if (hold > TimeSpan.Zero)
             {
-                await _clock.Delay(hold, context.CancellationToken).ConfigureAwait(false);
+                return SendAfterHoldAsync(request, state, hold, context.CancellationToken);
             }
 
             state.Attempts++;
-            return await base.SendAsync(context.Properties.GetValue(RequestKey, null!), context.CancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, context.CancellationToken);
+        }
+
+        /// <summary>Waits as the context's shared backoff says, checking again after each hold: another caller's 429 may have moved the time on meanwhile.</summary>
+        private async Task<HttpResponseMessage> SendAfterHoldAsync(HttpRequestMessage request, CallState state, TimeSpan hold, CancellationToken cancellationToken)
+        {
+            for (; hold > TimeSpan.Zero; hold = _backoff.DelayAt(_clock.GetUtcNow()))
+            {
+                await _clock.Delay(hold, cancellationToken).ConfigureAwait(false);
+            }
+
+            state.Attempts++;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The exception a failed send ends with: why retrying stopped, or that a write may have been applied.</summary>
@@ -136,8 +149,8 @@ namespace PlatformFlow.Client.Http
                     return false;
                 }
 
-                // Not before the time asked; then spread out, by half the wait or at least the base delay.
-                var spread = TimeSpan.FromTicks(Math.Max(_options.BaseDelay.Ticks, asked.Ticks / 2));
+                // Not before the time asked; then spread over half as long again (the base delay for "Retry-After: 0").
+                var spread = asked > TimeSpan.Zero ? TimeSpan.FromTicks(asked.Ticks / 2) : _options.BaseDelay;
                 _backoff.WaitUntil(now + asked, spread);
                 wait = asked + Jitter.UpTo(spread);
             }
