@@ -51,7 +51,7 @@ namespace PlatformFlow.Benchmarks
         {
             using var host = await LoopbackEmulator.StartAsync().ConfigureAwait(false);
             using var raw = new HttpClient();
-            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = ApiKey, Retry = Environment.GetEnvironmentVariable("PF_EXP") == "1" ? new Client.Http.RetryOptions { Budget = TimeSpan.Zero } : new Client.Http.RetryOptions() });
+            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = ApiKey });
             var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId).ConfigureAwait(false);
             var body = new BaseConnectionRequest
             {

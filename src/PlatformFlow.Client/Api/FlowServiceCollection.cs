@@ -69,9 +69,17 @@ namespace PlatformFlow.Client.Api
 
         /// <summary>Flow Service answers a get by id with <c>{items:[resource]}</c>; a bare resource is read too.</summary>
         private Task<TResource> GetFirstItemAsync(string path, CancellationToken cancellationToken) =>
-            _http.GetAsync(path, (Collection: this, Path: path), static (answer, state) => state.Collection.FirstItem(answer, state.Path), cancellationToken);
+            _http.GetAsync(path, (Collection: this, Path: path), static (answer, state, cancellation) => state.Collection.FirstItemAsync(answer, state.Path, cancellation), cancellationToken);
 
-        private TResource FirstItem(byte[] answer, string path)
+        private async ValueTask<TResource?> FirstItemAsync(System.IO.Stream answer, string path, CancellationToken cancellationToken)
+        {
+            // Buffered, then parsed from memory: a bare resource is read from the start again.
+            using var buffer = new System.IO.MemoryStream();
+            await answer.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
+            return FirstItem(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), path);
+        }
+
+        private TResource FirstItem(ReadOnlySpan<byte> answer, string path)
         {
             var page = System.Text.Json.JsonSerializer.Deserialize(answer, _pageType);
             if (page != null && page.Items.Count > 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -29,10 +30,10 @@ namespace PlatformFlow.Client.Http
         public string ServiceBasePath { get; }
 
         public Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null) =>
-            ReadAsync(NewRequest(method, path, accept), resultType, DeserializeAnswer, cancellationToken);
+            ReadAsync(NewRequest(method, path, accept), resultType, static (json, type, cancellation) => JsonSerializer.DeserializeAsync(json, type, cancellation), cancellationToken);
 
-        /// <summary>A GET whose answer <paramref name="read"/> parses from its bytes (with <paramref name="state"/>), e.g. trying one shape, then another.</summary>
-        public Task<TResult> GetAsync<TState, TResult>(string path, TState state, Func<byte[], TState, TResult> read, CancellationToken cancellationToken) =>
+        /// <summary>A GET whose answer <paramref name="read"/> parses (with <paramref name="state"/>), e.g. trying one shape, then another.</summary>
+        public Task<TResult> GetAsync<TState, TResult>(string path, TState state, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, CancellationToken cancellationToken) =>
             ReadAsync(NewRequest(HttpMethod.Get, path, null), state, read, cancellationToken);
 
         public Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
@@ -44,7 +45,7 @@ namespace PlatformFlow.Client.Http
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             }
 
-            return ReadAsync(request, resultType, DeserializeAnswer, cancellationToken);
+            return ReadAsync(request, resultType, static (json, type, cancellation) => JsonSerializer.DeserializeAsync(json, type, cancellation), cancellationToken);
         }
 
         /// <summary>A call whose answer has no body we need (DELETE, actions).</summary>
@@ -116,20 +117,21 @@ namespace PlatformFlow.Client.Http
         }
 
         /// <summary>
-        /// Sends <paramref name="request"/> (and disposes it) and reads the answer's bytes with <paramref name="read"/>. The
-        /// body is read once, straight into one array (no buffering copy), and parsed without a DOM; one async step per
-        /// call and no closures, since every platform call goes through here.
+        /// Sends <paramref name="request"/> (and disposes it) and reads the answer with <paramref name="read"/>, as it
+        /// streams in (no buffered copy) and without a DOM; one async step per call and no closures, since every platform
+        /// call goes through here.
         /// </summary>
-        private async Task<TResult> ReadAsync<TState, TResult>(HttpRequestMessage request, TState state, Func<byte[], TState, TResult> read, CancellationToken cancellationToken)
+        private async Task<TResult> ReadAsync<TState, TResult>(HttpRequestMessage request, TState state, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, CancellationToken cancellationToken)
         {
             using (request)
             using (var response = await _client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
                 await EnsureSuccessAsync(response).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 try
                 {
-                    return read(bytes, state);
+                    var json = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    return await read(json, state, cancellationToken).ConfigureAwait(false)
+                        ?? throw new JsonException("The answer was JSON null.");
                 }
                 catch (JsonException ex)
                 {
@@ -137,9 +139,6 @@ namespace PlatformFlow.Client.Http
                 }
             }
         }
-
-        private static TResult DeserializeAnswer<TResult>(byte[] json, JsonTypeInfo<TResult> type) =>
-            JsonSerializer.Deserialize(json, type) ?? throw new JsonException("The answer was JSON null.");
 
         private static Task EnsureSuccessAsync(HttpResponseMessage response) =>
             response.IsSuccessStatusCode ? Task.CompletedTask : ThrowFromAsync(response);

@@ -27,62 +27,113 @@ namespace PlatformFlow.Client.Http
         private readonly RetryOptions _options;
         private readonly SharedBackoff _backoff;
         private readonly TimeProvider _clock;
-        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
+        private readonly ResiliencePipeline<HttpResponseMessage>? _retrying;
 
         public RetryHandler(RetryOptions options, SharedBackoff backoff, TimeProvider clock)
         {
             _options = options;
             _backoff = backoff;
             _clock = clock;
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
-            if (options.Budget > TimeSpan.Zero)
-            {
-                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    // The budget ends the retries, not a count.
-                    MaxRetryAttempts = int.MaxValue,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextWait),
-                });
-            }
 
             // Each attempt's time limit is wall-clock time, whatever clock the retry waits follow.
-            var attemptTimeout = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
-            _pipeline = builder.AddPipeline(attemptTimeout).Build();
+            _attempt = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
+            if (options.Budget > TimeSpan.Zero)
+            {
+                _retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+                    .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                    {
+                        // The budget ends the retries, not a count.
+                        MaxRetryAttempts = int.MaxValue,
+                        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber)),
+                        DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextWait),
+                    })
+                    .AddPipeline(_attempt)
+                    .Build();
+            }
         }
 
+        /// <summary>
+        /// The first attempt runs outside the retry strategy, since most calls need no more; a failure that may pass
+        /// hands its outcome to the retry strategy, which decides, waits and sends again from there.
+        /// </summary>
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             var state = new CallState(_clock.GetUtcNow());
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(StateKey, state);
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
             try
             {
-                response = await _pipeline.ExecuteAsync(
-                    static (ctx, handler) => new ValueTask<HttpResponseMessage>(handler.SendOnceAsync(ctx)),
-                    context,
-                    this).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException) || ex is TimeoutRejectedException)
-            {
-                throw Failure(request, state, ex);
+                try
+                {
+                    response = await _attempt.ExecuteAsync(
+                        static (ctx, handler) => new ValueTask<HttpResponseMessage>(handler.SendOnceAsync(ctx)),
+                        context,
+                        this).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsFailure(ex))
+                {
+                    failure = ex;
+                }
+
+                var first = failure is null ? Outcome.FromResult(response!) : Outcome.FromException<HttpResponseMessage>(failure);
+                if (_retrying != null && IsPassing(first, request.Method))
+                {
+                    state.FirstOutcome = first;
+                    failure = null;
+                    try
+                    {
+                        response = await _retrying.ExecuteAsync(
+                            static (ctx, handler) => handler.ReplayFirstOrSendAsync(ctx),
+                            context,
+                            this).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (IsFailure(ex))
+                    {
+                        failure = ex;
+                    }
+                }
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
 
+            if (failure != null)
+            {
+                throw Failure(request, state, failure);
+            }
+
             if (state.GaveUp)
             {
                 using (response)
                 {
-                    throw GiveUp(request, state, await PlatformException.FromResponseAsync(response).ConfigureAwait(false));
+                    throw GiveUp(request, state, await PlatformException.FromResponseAsync(response!).ConfigureAwait(false));
                 }
             }
 
-            return response;
+            return response!;
+        }
+
+        /// <summary>A failure of the call, not the caller's own cancellation (an attempt's time limit is one).</summary>
+        private static bool IsFailure(Exception exception) => !(exception is OperationCanceledException) || exception is TimeoutRejectedException;
+
+        /// <summary>In the retry strategy: the first attempt's outcome, so the strategy judges it, then real attempts.</summary>
+        private ValueTask<HttpResponseMessage> ReplayFirstOrSendAsync(ResilienceContext context)
+        {
+            var state = context.Properties.GetValue(StateKey, null!);
+            if (state.FirstOutcome is Outcome<HttpResponseMessage> first)
+            {
+                state.FirstOutcome = null;
+                return first.Exception is Exception exception
+                    ? new ValueTask<HttpResponseMessage>(Task.FromException<HttpResponseMessage>(exception))
+                    : new ValueTask<HttpResponseMessage>(first.Result!);
+            }
+
+            return new ValueTask<HttpResponseMessage>(SendOnceAsync(context));
         }
 
         private Task<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
@@ -243,6 +294,9 @@ namespace PlatformFlow.Client.Http
             public DateTimeOffset Started { get; }
 
             public int Attempts { get; set; }
+
+            /// <summary>The first attempt's outcome, handed to the retry strategy.</summary>
+            public Outcome<HttpResponseMessage>? FirstOutcome { get; set; }
 
             /// <summary>Set by the retry decision, read by the delay generator that follows it.</summary>
             public TimeSpan NextWait { get; set; }
