@@ -200,8 +200,9 @@ namespace PlatformFlow.Client.Http
                     return false;
                 }
 
-                // Not before the time asked; then spread over half as long again (the base delay for "Retry-After: 0").
-                var spread = asked > TimeSpan.Zero ? TimeSpan.FromTicks(asked.Ticks / 2) : _options.BaseDelay;
+                // Not before the time asked; then spread over three quarters as long again (of the base delay, a second by
+                // default, for a shorter wait), so callers told the same come back over several 100 ms slots.
+                var spread = TimeSpan.FromTicks(Math.Max(_options.BaseDelay.Ticks, asked.Ticks) * 3 / 4);
                 _backoff.WaitUntil(now + asked, spread);
                 wait = asked + Jitter.UpTo(spread);
             }
