@@ -290,7 +290,10 @@ namespace PlatformFlow.Tests.Client
                 OrgId = TestPlatform.OrgId,
                 AccessToken = "token-for-a-closed-port",
                 ApiKey = TestPlatform.ClientId,
-                Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Budget = TimeSpan.FromMilliseconds(400) },
+                Retry = new RetryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(2), Budget = TimeSpan.FromSeconds(10) },
+
+                // The budget runs on this clock, which moves only by the waits: a slow machine makes no fewer attempts.
+                Clock = new ManualTimeProvider { AutoAdvance = true },
             });
             var attempts = new ConcurrentQueue<HttpCallRecord>();
 
