@@ -6,7 +6,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Json;
@@ -52,13 +51,7 @@ namespace PlatformFlow.Benchmarks
             using var host = await LoopbackEmulator.StartAsync().ConfigureAwait(false);
             using var raw = new HttpClient();
             using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = ApiKey });
-            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId).ConfigureAwait(false);
-            var body = new BaseConnectionRequest
-            {
-                Name = "Overhead",
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-benchmark" } },
-                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
-            };
+            var body = await ShopifyConnection.RequestAsync(client, "Overhead").ConfigureAwait(false);
             var created = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
             var benchmark = new OverheadBenchmark(host.BaseAddress, raw, client, body, created.Id);
 

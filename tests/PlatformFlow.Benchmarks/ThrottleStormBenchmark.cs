@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
@@ -53,13 +52,7 @@ namespace PlatformFlow.Benchmarks
                 ApiKey = "platformflow-benchmarks",
                 PrimaryHandler = () => attempts.NewHandler(engine),
             });
-            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId).ConfigureAwait(false);
-            var body = new BaseConnectionRequest
-            {
-                Name = "Storm",
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-benchmark" } },
-                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
-            };
+            var body = await ShopifyConnection.RequestAsync(client, "Storm").ConfigureAwait(false);
             var read = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
 
             // From here on the gateway limits; its first window starts with the storm's first request.
