@@ -81,10 +81,10 @@ namespace PlatformFlow.Client.Api
 
         private TResource FirstItem(ReadOnlySpan<byte> answer, string path)
         {
-            var page = System.Text.Json.JsonSerializer.Deserialize(answer, _pageType);
-            if (page != null && page.Items.Count > 0)
+            // "items" left out reads as null (init-only members are set from the JSON only).
+            if (System.Text.Json.JsonSerializer.Deserialize(answer, _pageType)?.Items is { Count: > 0 } items)
             {
-                return page.Items[0];
+                return items[0];
             }
 
             // No item in "items", or no "items" at all: a bare resource has an id.
