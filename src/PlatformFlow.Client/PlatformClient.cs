@@ -84,6 +84,7 @@ namespace PlatformFlow.Client
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
             Catalog = new CatalogClient(Http(CatalogClient.BasePath));
             DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath));
+            Sandboxes = new SandboxClient(Http(SandboxClient.BasePath));
         }
 
         public PlatformClientOptions Options { get; }
@@ -97,6 +98,8 @@ namespace PlatformFlow.Client
         public CatalogClient Catalog { get; }
 
         public DataPrepClient DataPrep { get; }
+
+        public SandboxClient Sandboxes { get; }
 
         /// <summary>Gets a token now, so wrong credentials fail at sign-in rather than at the first call.</summary>
         public Task SignInAsync(CancellationToken cancellationToken) => Settings.Tokens.GetAccessTokenAsync(cancellationToken);

@@ -17,6 +17,10 @@ namespace PlatformFlow.Client.Api
         /// <summary>The composed schema (allOf references), as created.</summary>
         public const string XedContentType = "application/vnd.adobe.xed+json";
 
+        public const string GlobalClasses = "classes";
+
+        public const string GlobalFieldGroups = "fieldgroups";
+
         private readonly PlatformHttp _http;
 
         public SchemaRegistryClient(PlatformHttp http)
@@ -35,15 +39,22 @@ namespace PlatformFlow.Client.Api
             _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType + "; version=1");
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
-                "/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(),
-                PlatformJsonContext.Default.RegistryPageXdmSchema,
-                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken,
-                "application/vnd.adobe.xed+json");
+            ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);
+
+        /// <summary><c>GET /global/{kind}</c>: the standard XDM resources of one kind (<see cref="GlobalClasses"/>, <see cref="GlobalFieldGroups"/>), id and title.</summary>
+        public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string kind, CancellationToken cancellationToken = default) =>
+            ListPagesAsync("/global/" + kind, "application/vnd.adobe.xed-id+json", cancellationToken);
 
         public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
+
+        private IAsyncEnumerable<XdmSchema> ListPagesAsync(string firstPath, string accept, CancellationToken cancellationToken) =>
+            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
+                firstPath,
+                PlatformJsonContext.Default.RegistryPageXdmSchema,
+                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken,
+                accept);
 
         private static string SchemaPath(string id) => "/tenant/schemas/" + Uri.EscapeDataString(id);
     }
