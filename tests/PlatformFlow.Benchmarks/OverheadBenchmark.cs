@@ -16,7 +16,7 @@ namespace PlatformFlow.Benchmarks
     /// <summary>
     /// P2: what the client library adds to one call over a raw <see cref="HttpClient"/> doing the same exchange (same
     /// headers, same JSON types), on loopback to the standalone emulator in its own process, one call in flight. Time
-    /// and allocations are compared as ratios: batches of each alternate, in turns, and the median batch counts.
+    /// and allocations are compared as ratios, raw and client calls in turns.
     /// </summary>
     public sealed class OverheadBenchmark
     {
@@ -24,7 +24,8 @@ namespace PlatformFlow.Benchmarks
         public const double MaxRatio = 1.3;
 
         private const int WarmUpCalls = 300;
-        private const int Rounds = 21;
+        private const int TimedCalls = 1500;
+        private const int AllocationRounds = 5;
         private const int CallsPerBatch = 60;
         private const string OrgId = "BENCHMARK000000000000000@AdobeOrg";
         private const string ApiKey = "platformflow-benchmarks";
@@ -70,7 +71,7 @@ namespace PlatformFlow.Benchmarks
                 rows.Add((call.Call + " allocated, raw / client", Units.Kilobytes(call.RawBytes) + " / " + Units.Kilobytes(call.ClientBytes) + " = " + Ratio(call.AllocationRatio), allocations));
             }
 
-            MeasurementTable.Write(output, "P2 client overhead vs a raw HttpClient: loopback, one call in flight, median of " + Rounds + " batches of " + CallsPerBatch, rows);
+            MeasurementTable.Write(output, "P2 client overhead vs a raw HttpClient: loopback, one call in flight, median of " + TimedCalls + " calls each, in turns", rows);
             return targets;
         }
 
@@ -79,46 +80,65 @@ namespace PlatformFlow.Benchmarks
 
         private static string Ratio(double ratio) => ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "×";
 
-        /// <summary>Batches of raw and client calls in turns (who goes first alternates), so drift on a shared machine hits both.</summary>
+        /// <summary>
+        /// Time: raw and client calls one by one in turns (who goes first alternates), each timed alone, so load from other
+        /// work on a shared machine falls on both alike; the median call of each counts. Allocations: batches of each,
+        /// in turns, the median batch per call (they do not vary with load).
+        /// </summary>
         private static async Task<CallOverhead> CompareAsync(string call, Func<Task> raw, Func<Task> client)
         {
             await BatchAsync(raw, WarmUpCalls).ConfigureAwait(false);
             await BatchAsync(client, WarmUpCalls).ConfigureAwait(false);
-            var rawBatches = new List<Batch>();
-            var clientBatches = new List<Batch>();
-            for (var round = 0; round < Rounds; round++)
+            var rawTimes = new double[TimedCalls];
+            var clientTimes = new double[TimedCalls];
+            for (var i = 0; i < TimedCalls; i++)
             {
-                if (round % 2 == 0)
+                if (i % 2 == 0)
                 {
-                    rawBatches.Add(await BatchAsync(raw, CallsPerBatch).ConfigureAwait(false));
-                    clientBatches.Add(await BatchAsync(client, CallsPerBatch).ConfigureAwait(false));
+                    rawTimes[i] = await TimeAsync(raw).ConfigureAwait(false);
+                    clientTimes[i] = await TimeAsync(client).ConfigureAwait(false);
                 }
                 else
                 {
-                    clientBatches.Add(await BatchAsync(client, CallsPerBatch).ConfigureAwait(false));
-                    rawBatches.Add(await BatchAsync(raw, CallsPerBatch).ConfigureAwait(false));
+                    clientTimes[i] = await TimeAsync(client).ConfigureAwait(false);
+                    rawTimes[i] = await TimeAsync(raw).ConfigureAwait(false);
                 }
+            }
+
+            var rawBatches = new List<long>();
+            var clientBatches = new List<long>();
+            for (var round = 0; round < AllocationRounds; round++)
+            {
+                rawBatches.Add(await BatchAsync(raw, CallsPerBatch).ConfigureAwait(false));
+                clientBatches.Add(await BatchAsync(client, CallsPerBatch).ConfigureAwait(false));
             }
 
             return new CallOverhead(
                 call,
-                Median(rawBatches.Select(b => b.Elapsed.TotalMilliseconds * 1000 / CallsPerBatch)),
-                Median(clientBatches.Select(b => b.Elapsed.TotalMilliseconds * 1000 / CallsPerBatch)),
-                Median(rawBatches.Select(b => (double)b.AllocatedBytes / CallsPerBatch)),
-                Median(clientBatches.Select(b => (double)b.AllocatedBytes / CallsPerBatch)));
+                Median(rawTimes),
+                Median(clientTimes),
+                Median(rawBatches.Select(b => (double)b / CallsPerBatch)),
+                Median(clientBatches.Select(b => (double)b / CallsPerBatch)));
         }
 
-        private static async Task<Batch> BatchAsync(Func<Task> call, int count)
+        /// <summary>One call's wall time, in µs.</summary>
+        private static async Task<double> TimeAsync(Func<Task> call)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await call().ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1000;
+        }
+
+        /// <summary>The bytes <paramref name="count"/> calls allocate.</summary>
+        private static async Task<long> BatchAsync(Func<Task> call, int count)
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var clock = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
                 await call().ConfigureAwait(false);
             }
 
-            clock.Stop();
-            return new Batch(clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+            return GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         }
 
         private static double Median(IEnumerable<double> values)
@@ -164,9 +184,7 @@ namespace PlatformFlow.Benchmarks
             return request;
         }
 
-        private readonly record struct Batch(TimeSpan Elapsed, long AllocatedBytes);
-
-        /// <summary>Per call, the median batch's figures.</summary>
+        /// <summary>Per call: the median call's time, the median batch's bytes.</summary>
         private readonly record struct CallOverhead(string Call, double RawMicroseconds, double ClientMicroseconds, double RawBytes, double ClientBytes)
         {
             public double TimeRatio => ClientMicroseconds / RawMicroseconds;
