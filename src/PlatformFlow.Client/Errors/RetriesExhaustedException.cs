@@ -7,7 +7,8 @@ namespace PlatformFlow.Client.Errors
     /// A call the platform kept refusing for a passing reason (429, 502, 503, 504, no connection) until retrying no
     /// longer fitted the context's retry policy: the next wait would end past the time budget, or the platform asked
     /// (<c>Retry-After</c>) for a longer wait than the policy honours. The last failure is the inner exception. A POST or
-    /// PATCH is only ever retried after failures the platform cannot have applied, so none of its attempts was applied.
+    /// PATCH is only ever retried after failures the platform cannot have applied, so none of its attempts was applied
+    /// (see <see cref="RequestOutcome.MayHaveBeenApplied"/>).
     /// </summary>
     public sealed class RetriesExhaustedException : Exception
     {

@@ -77,7 +77,8 @@ namespace PlatformFlow.Client.Operations
                 case RetriesExhaustedException exhausted:
                     return new OperationError(exception, exhausted.RefusedRetryAfter is null ? "RetryBudgetSpent" : "RetryAfterTooLong",
                         exhausted.LastAnswer?.StatusCode == 429 ? OperationErrorCategory.LimitsExceeded : OperationErrorCategory.ResourceUnavailable, target,
-                        "Nothing was applied. Run it again later, or give the context more time: Connect-Platform -RetryBudgetSeconds / -MaxRetryAfterSeconds.");
+                        (RequestOutcome.MayHaveBeenApplied(exhausted) ? string.Empty : "Nothing was applied. ")
+                        + "Run it again later, or give the context more time: Connect-Platform -RetryBudgetSeconds / -MaxRetryAfterSeconds.");
                 case OutcomeUnknownException:
                     return new OperationError(exception, "OutcomeUnknown", OperationErrorCategory.ConnectionError, target,
                         "The change may have been applied: look the resource up before running it again.");

@@ -152,6 +152,26 @@ namespace PlatformFlow.Tests.Client
         }
 
         [Fact]
+        public async Task A_DELETE_that_ran_out_of_retries_after_5xx_may_have_been_applied()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            using var platform = new TestPlatform(retry: Patient(TimeSpan.FromSeconds(5)), clientClock: clock);
+            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await ShopifyRequestAsync(platform.Client, "doomed"));
+            platform.Engine.Faults.Enqueue(new ScriptedFault(503, timing: FaultTiming.AfterHandling, method: "DELETE"));
+            for (var i = 0; i < 20; i++)
+            {
+                platform.Engine.Faults.Enqueue(new ScriptedFault(503, method: "DELETE"));
+            }
+
+            var error = await Assert.ThrowsAsync<RetriesExhaustedException>(() => platform.Client.FlowService.BaseConnections.DeleteAsync(created.Id));
+
+            // The first DELETE was applied before its 503; the retries were refused. Sending it again was harmless.
+            Assert.True(RequestOutcome.MayHaveBeenApplied(error));
+            Assert.True(Count(platform.Engine, "DELETE", "/connections/" + created.Id) > 1);
+            Assert.Empty(await platform.Client.FlowService.BaseConnections.ListAsync().ToListAsync());
+        }
+
+        [Fact]
         public async Task When_the_server_says_wait_the_contexts_new_requests_wait_too()
         {
             var clock = new ManualTimeProvider();
