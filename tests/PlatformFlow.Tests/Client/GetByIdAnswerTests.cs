@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -54,22 +53,8 @@ namespace PlatformFlow.Tests.Client
         private static async Task<(PlatformClient Client, string Id)> ClientAnsweringAsync(AnswerShape shape)
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            var client = new PlatformClient(new PlatformClientOptions
-            {
-                BaseUri = TestPlatform.Gateway,
-                OrgId = TestPlatform.OrgId,
-                AccessToken = "any-token",
-                ApiKey = TestPlatform.ClientId,
-                PrimaryHandler = () => new ReshapingHandler(new EmulatorHttpMessageHandler(engine), shape),
-                Retry = TestPlatform.QuickRetry,
-            });
-            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
-            var created = await client.FlowService.BaseConnections.CreateAsync(new BaseConnectionRequest
-            {
-                Name = "Shop by id",
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
-                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
-            });
+            var client = TestPlatform.NewClientThrough(engine, emulator => new ReshapingHandler(emulator, shape));
+            var created = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop by id"));
             return (client, created.Id);
         }
 

@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -35,24 +33,10 @@ namespace PlatformFlow.Tests.Client
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
             var sent = new ConcurrentQueue<string>();
-            using var client = new PlatformClient(new PlatformClientOptions
-            {
-                BaseUri = TestPlatform.Gateway,
-                OrgId = TestPlatform.OrgId,
-                AccessToken = "any-token",
-                ApiKey = TestPlatform.ClientId,
-                PrimaryHandler = () => new NextLinkRewriter(new EmulatorHttpMessageHandler(engine), form, sent),
-                Retry = TestPlatform.QuickRetry,
-            });
-            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new NextLinkRewriter(emulator, form, sent));
             foreach (var name in new[] { "shop 1", "shop 2", "shop 3", "shop 4", "shop 5" })
             {
-                await client.FlowService.BaseConnections.CreateAsync(new BaseConnectionRequest
-                {
-                    Name = name,
-                    Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
-                    ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
-                });
+                await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, name));
             }
 
             while (sent.TryDequeue(out _))

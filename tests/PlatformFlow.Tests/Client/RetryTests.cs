@@ -33,13 +33,6 @@ namespace PlatformFlow.Tests.Client
         private static int Count(EmulatorEngine engine, string method, string pathEnd) =>
             engine.Journal.Recent.Count(e => e.Method == method && e.Path.EndsWith(pathEnd, StringComparison.Ordinal));
 
-        private static async Task<BaseConnectionRequest> ShopifyRequestAsync(PlatformClient client, string name)
-        {
-            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
-            var request = ShopifyConnection(name);
-            return new BaseConnectionRequest { Name = request.Name, Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = request.Auth.Params }, ConnectionSpec = request.ConnectionSpec };
-        }
-
         private static RetryOptions Patient(TimeSpan budget) => new RetryOptions { BaseDelay = TimeSpan.FromSeconds(1), Budget = budget };
 
         [Fact]
@@ -156,7 +149,7 @@ namespace PlatformFlow.Tests.Client
         {
             var clock = new ManualTimeProvider { AutoAdvance = true };
             using var platform = new TestPlatform(retry: Patient(TimeSpan.FromSeconds(5)), clientClock: clock);
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await ShopifyRequestAsync(platform.Client, "doomed"));
+            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "doomed"));
             platform.Engine.Faults.Enqueue(new ScriptedFault(503, timing: FaultTiming.AfterHandling, method: "DELETE"));
             for (var i = 0; i < 20; i++)
             {
@@ -197,7 +190,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_POST_throttled_with_429_is_retried_and_creates_one_resource()
         {
             using var platform = new TestPlatform();
-            var request = await ShopifyRequestAsync(platform.Client, "throttled");
+            var request = await TestPlatform.ShopifyConnectionAsync(platform.Client, "throttled");
             platform.Engine.Faults.Enqueue(new ScriptedFault(429, retryAfterSeconds: 0, method: "POST"));
 
             await platform.Client.FlowService.BaseConnections.CreateAsync(request);
@@ -210,7 +203,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_POST_answered_503_is_not_retried_and_is_marked_as_possibly_applied()
         {
             using var platform = new TestPlatform();
-            var request = await ShopifyRequestAsync(platform.Client, "unavailable");
+            var request = await TestPlatform.ShopifyConnectionAsync(platform.Client, "unavailable");
             platform.Engine.Faults.Enqueue(new ScriptedFault(503, method: "POST"));
 
             var error = await Assert.ThrowsAsync<PlatformException>(() => platform.Client.FlowService.BaseConnections.CreateAsync(request));
@@ -226,7 +219,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_POST_the_server_applied_before_a_504_is_not_sent_again()
         {
             using var platform = new TestPlatform();
-            var request = await ShopifyRequestAsync(platform.Client, "applied");
+            var request = await TestPlatform.ShopifyConnectionAsync(platform.Client, "applied");
             platform.Engine.Faults.Enqueue(new ScriptedFault(504, timing: FaultTiming.AfterHandling, method: "POST"));
 
             var error = await Assert.ThrowsAsync<PlatformException>(() => platform.Client.FlowService.BaseConnections.CreateAsync(request));
@@ -244,7 +237,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_PATCH_the_server_applied_before_a_5xx_is_not_sent_again(int status)
         {
             using var platform = new TestPlatform();
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await ShopifyRequestAsync(platform.Client, "before"));
+            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "before"));
             platform.Engine.Faults.Enqueue(new ScriptedFault(status, timing: FaultTiming.AfterHandling, method: "PATCH"));
             var rename = new[] { new JsonPatchOperation("replace", "/name", System.Text.Json.JsonSerializer.SerializeToElement("after")) };
 
@@ -262,7 +255,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_PATCH_throttled_with_429_is_retried_and_applied_once()
         {
             using var platform = new TestPlatform();
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await ShopifyRequestAsync(platform.Client, "before"));
+            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "before"));
             platform.Engine.Faults.Enqueue(new ScriptedFault(429, retryAfterSeconds: 0, method: "PATCH"));
             var rename = new[] { new JsonPatchOperation("replace", "/name", System.Text.Json.JsonSerializer.SerializeToElement("after")) };
 
@@ -276,8 +269,8 @@ namespace PlatformFlow.Tests.Client
         public async Task A_POST_whose_answer_was_lost_after_sending_is_not_sent_again_and_says_it_may_have_been_applied()
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = ClientWithPrimary(engine, () => new AnswerLostHandler(new EmulatorHttpMessageHandler(engine), "POST"));
-            var request = await ShopifyRequestAsync(client, "lost");
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerLostHandler(emulator, "POST"));
+            var request = await TestPlatform.ShopifyConnectionAsync(client, "lost");
 
             var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => client.FlowService.BaseConnections.CreateAsync(request));
 
@@ -292,7 +285,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_GET_whose_answer_was_lost_is_sent_again()
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = ClientWithPrimary(engine, () => new AnswerLostHandler(new EmulatorHttpMessageHandler(engine), "GET"));
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerLostHandler(emulator, "GET"));
 
             var spec = await client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId);
 
@@ -329,17 +322,6 @@ namespace PlatformFlow.Tests.Client
             Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
             Assert.False(RequestOutcome.MayHaveBeenApplied(error));
         }
-
-        private static PlatformClient ClientWithPrimary(EmulatorEngine engine, Func<HttpMessageHandler> primary) =>
-            new PlatformClient(new PlatformClientOptions
-            {
-                BaseUri = TestPlatform.Gateway,
-                OrgId = TestPlatform.OrgId,
-                AccessToken = "any-token",
-                ApiKey = TestPlatform.ClientId,
-                PrimaryHandler = primary,
-                Retry = TestPlatform.QuickRetry,
-            });
 
         private static async Task WaitUntil(Func<bool> condition)
         {
