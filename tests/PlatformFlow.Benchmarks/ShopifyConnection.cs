@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
+using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Benchmarks
@@ -11,12 +13,15 @@ namespace PlatformFlow.Benchmarks
         public static async Task<BaseConnectionRequest> RequestAsync(PlatformClient client, string name)
         {
             var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId).ConfigureAwait(false);
-            return new BaseConnectionRequest
+
+            // Read from JSON, as a request comes: the parameters are the client's own business otherwise.
+            var json = new JsonObject
             {
-                Name = name,
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-benchmark" } },
-                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
+                ["name"] = name,
+                ["auth"] = new JsonObject { ["specName"] = spec.AuthSpec![0].Name, ["params"] = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-benchmark" } },
+                ["connectionSpec"] = new JsonObject { ["id"] = WellKnown.ShopifyConnectionSpecId, ["version"] = "1.0" },
             };
+            return json.Deserialize(PlatformJsonContext.Default.BaseConnectionRequest)!;
         }
     }
 }

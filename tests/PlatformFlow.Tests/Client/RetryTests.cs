@@ -26,7 +26,7 @@ namespace PlatformFlow.Tests.Client
         private static BaseConnectionRequest ShopifyConnection(string name) => new BaseConnectionRequest
         {
             Name = name,
-            Auth = new ConnectionAuth { SpecName = "Basic Authentication for Shopify", Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-123" } },
+            Auth = new ConnectionAuth { SpecName = "Basic Authentication for Shopify", ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-123" } },
             ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
         };
 

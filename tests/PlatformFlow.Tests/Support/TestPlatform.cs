@@ -67,7 +67,7 @@ namespace PlatformFlow.Tests.Support
             return new BaseConnectionRequest
             {
                 Name = name,
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
+                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
                 ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
             };
         }
