@@ -21,6 +21,7 @@ namespace PlatformFlow.Client
         private readonly IHttpClientFactory _factory;
         private readonly string _platformClientName;
         private readonly string _imsClientName;
+        private readonly HttpClientLease _platformClient;
 
         public PlatformClient(PlatformClientOptions options)
         {
@@ -59,13 +60,16 @@ namespace PlatformFlow.Client
 
             Settings = new PlatformConnectionSettings(options.BaseUri, options.OrgId, options.Sandbox.Trim(), apiKey, tokens);
 
+            // One "the server said wait" per service the context talks to, shared by all its handlers and runspaces.
+            var platformBackoff = new SharedBackoff();
+            var imsBackoff = new SharedBackoff();
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, platformBackoff, options.Clock))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, imsBackoff, options.Clock))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             if (options.PrimaryHandler != null)
             {
@@ -75,6 +79,7 @@ namespace PlatformFlow.Client
 
             _services = services.BuildServiceProvider();
             _factory = _services.GetRequiredService<IHttpClientFactory>();
+            _platformClient = new HttpClientLease(() => _factory.CreateClient(_platformClientName));
             FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath));
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
             Catalog = new CatalogClient(Http(CatalogClient.BasePath));
@@ -103,6 +108,6 @@ namespace PlatformFlow.Client
 
         private HttpClient CreateImsClient() => _factory.CreateClient(_imsClientName);
 
-        private PlatformHttp Http(string basePath) => new PlatformHttp(() => _factory.CreateClient(_platformClientName), Options.BaseUri, basePath);
+        private PlatformHttp Http(string basePath) => new PlatformHttp(_platformClient, Options.BaseUri, basePath);
     }
 }

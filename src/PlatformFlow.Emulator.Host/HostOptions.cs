@@ -20,6 +20,7 @@ namespace PlatformFlow.Emulator.Host
             + "  --throttle-rate <0..1>   Share of requests answered 429 with Retry-After.\n"
             + "  --unavailable-rate <0..1> Share of requests answered 503.\n"
             + "  --retry-after <seconds>  Retry-After of injected 429s. Default 1.\n"
+            + "  --allowed-rate <n>       Requests admitted per second; the rest answered 429 with Retry-After.\n"
             + "  --latency-ms <ms>        Delay added to every request.\n"
             + "  --run-queued <seconds>   How long a new run stays QUEUED. Default 10.\n"
             + "  --run-duration <seconds> How long a run stays IN_PROGRESS before it ends. Default 60.\n"
@@ -84,6 +85,9 @@ namespace PlatformFlow.Emulator.Host
                         break;
                     case "--retry-after":
                         options.Emulator.Faults.RetryAfterSeconds = Number(name, value, 0, 3600);
+                        break;
+                    case "--allowed-rate":
+                        options.Emulator.Faults.AllowedRate = Number(name, value, 0, 1000000);
                         break;
                     case "--latency-ms":
                         options.Emulator.Faults.Latency = TimeSpan.FromMilliseconds(Number(name, value, 0, 600000));

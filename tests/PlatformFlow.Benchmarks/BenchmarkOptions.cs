@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace PlatformFlow.Benchmarks
@@ -6,7 +7,7 @@ namespace PlatformFlow.Benchmarks
     /// <summary>The command line: <c>[--flows N] [--page-size N] [--check]</c>.</summary>
     public sealed class BenchmarkOptions
     {
-        public const string Usage = "Usage: dotnet run -c Release --project tests/PlatformFlow.Benchmarks -- [--flows N] [--page-size N] [--check]";
+        public const string Usage = "Usage: dotnet run -c Release --project tests/PlatformFlow.Benchmarks -- [--flows N] [--page-size N] [--only listing,P2,P5] [--check]";
 
         public int Flows { get; private set; } = 5000;
 
@@ -16,6 +17,11 @@ namespace PlatformFlow.Benchmarks
         public bool Check { get; private set; }
 
         public bool ShowHelp { get; private set; }
+
+        /// <summary>The measurements named by <c>--only</c> (e.g. <c>P2,P5</c>); null runs all of them.</summary>
+        public ISet<string>? Only { get; private set; }
+
+        public bool Runs(string measurement) => Only is null || Only.Contains(measurement);
 
         /// <exception cref="FormatException">An unknown option or a value that is not a positive whole number.</exception>
         public static BenchmarkOptions Parse(string[] args)
@@ -30,6 +36,11 @@ namespace PlatformFlow.Benchmarks
                         break;
                     case "--page-size":
                         options.PageSize = PositiveNumber(args, ++i, "--page-size");
+                        break;
+                    case "--only":
+                        options.Only = ++i < args.Length && args[i].Length > 0
+                            ? new HashSet<string>(args[i].Split(','), StringComparer.OrdinalIgnoreCase)
+                            : throw new FormatException("--only needs measurement names, e.g. P2,P5.");
                         break;
                     case "--check":
                         options.Check = true;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace PlatformFlow.Benchmarks
@@ -33,18 +32,11 @@ namespace PlatformFlow.Benchmarks
                 ("Peak live heap", Units.Megabytes(result.PeakHeap), null),
             };
 
-            output.WriteLine("Get-Dataflow listing: " + Units.Whole(result.Flows) + " flows, page size " + result.PageSize
-                + " (" + RuntimeInformation.FrameworkDescription + ", " + Environment.ProcessorCount + " cores, " + BuildConfiguration + ")");
-            output.WriteLine();
-            var measureWidth = rows.Max(r => r.Measure.Length);
-            var valueWidth = rows.Max(r => r.Value.Length);
-            output.WriteLine("Measure".PadRight(measureWidth) + "  " + "Value".PadRight(valueWidth) + "  Target");
-            output.WriteLine(new string('-', measureWidth) + "  " + new string('-', valueWidth) + "  " + new string('-', 28));
-            foreach (var (measure, value, target) in rows)
-            {
-                var verdict = target is null ? string.Empty : target.Target.PadRight(22) + (target.Met ? "  ok" : "  MISSED");
-                output.WriteLine((measure.PadRight(measureWidth) + "  " + value.PadRight(valueWidth) + "  " + verdict).TrimEnd());
-            }
+            MeasurementTable.Write(
+                output,
+                "Get-Dataflow listing: " + Units.Whole(result.Flows) + " flows, page size " + result.PageSize
+                + " (" + RuntimeInformation.FrameworkDescription + ", " + Environment.ProcessorCount + " cores, " + BuildConfiguration + ")",
+                rows);
         }
 
 #if DEBUG

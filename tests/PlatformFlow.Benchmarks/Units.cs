@@ -21,6 +21,8 @@ namespace PlatformFlow.Benchmarks
 
         public static string Milliseconds(double milliseconds) => milliseconds.ToString("N1", CultureInfo.InvariantCulture) + " ms";
 
+        public static string Microseconds(double microseconds) => microseconds.ToString("N0", CultureInfo.InvariantCulture) + " µs";
+
         public static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
 
         private static string Sign(double value) => value < 0 ? "-" : "+";

@@ -68,17 +68,33 @@ namespace PlatformFlow.Client.Api
         internal string ItemPath(string id) => Path + "/" + Uri.EscapeDataString(id);
 
         /// <summary>Flow Service answers a get by id with <c>{items:[resource]}</c>; a bare resource is read too.</summary>
-        private async Task<TResource> GetFirstItemAsync(string path, CancellationToken cancellationToken)
+        private Task<TResource> GetFirstItemAsync(string path, CancellationToken cancellationToken) =>
+            _http.GetAsync(path, (Collection: this, Path: path), static (answer, state, cancellation) => state.Collection.FirstItemAsync(answer, state.Path, cancellation), cancellationToken);
+
+        private async ValueTask<TResource?> FirstItemAsync(System.IO.Stream answer, string path, CancellationToken cancellationToken)
         {
-            var answer = await _http.SendAsync(HttpMethod.Get, path, PlatformJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
-            var item = answer["items"] is System.Text.Json.Nodes.JsonArray items ? items.Count > 0 ? items[0] : null : answer;
-            if (item is null)
+            // Buffered, then parsed from memory: a bare resource is read from the start again.
+            using var buffer = new System.IO.MemoryStream();
+            await answer.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
+            return FirstItem(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), path);
+        }
+
+        private TResource FirstItem(ReadOnlySpan<byte> answer, string path)
+        {
+            // "items" left out reads as null (init-only members are set from the JSON only).
+            if (System.Text.Json.JsonSerializer.Deserialize(answer, _pageType)?.Items is { Count: > 0 } items)
+            {
+                return items[0];
+            }
+
+            // No item in "items", or no "items" at all: a bare resource has an id.
+            var bare = System.Text.Json.JsonSerializer.Deserialize(answer, _resourceType);
+            if (bare is null || string.IsNullOrEmpty(bare.Id))
             {
                 throw new Errors.PlatformException(404, null, "Not Found", "The platform answered with no item for " + path + ".", null, "GET", _http.PathOf(path));
             }
 
-            return System.Text.Json.JsonSerializer.Deserialize(item, _resourceType)
-                ?? throw new Errors.PlatformException(200, null, "Unreadable answer", "The answer to GET " + path + " is JSON null.", null, "GET", _http.PathOf(path));
+            return bare;
         }
     }
 }

@@ -34,14 +34,17 @@ namespace PlatformFlow.Client.Auth
 
         public ImsCredentials Credentials => _credentials;
 
-        public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+        public bool CanRenew => true;
+
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
         {
             var token = _current;
-            if (token != null && !token.NeedsRenewal(_clock.GetUtcNow()))
-            {
-                return token.Value;
-            }
+            return token != null && !token.NeedsRenewal(_clock.GetUtcNow()) ? token.Completed : RenewAsync(cancellationToken);
+        }
 
+        private async Task<string> RenewAsync(CancellationToken cancellationToken)
+        {
+            CachedToken? token;
             await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -108,9 +111,13 @@ namespace PlatformFlow.Client.Auth
             {
                 Value = value;
                 RenewAt = renewAt;
+                Completed = Task.FromResult(value);
             }
 
             public string Value { get; }
+
+            /// <summary>The token as a finished task, so each call that finds it valid allocates nothing.</summary>
+            public Task<string> Completed { get; }
 
             public DateTimeOffset RenewAt { get; }
 

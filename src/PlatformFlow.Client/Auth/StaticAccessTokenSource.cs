@@ -9,6 +9,9 @@ namespace PlatformFlow.Client.Auth
     {
         private readonly string _token;
 
+        // One completed task for every call, rather than one per call.
+        private readonly Task<string> _completed;
+
         public StaticAccessTokenSource(string token)
         {
             if (string.IsNullOrWhiteSpace(token))
@@ -17,9 +20,12 @@ namespace PlatformFlow.Client.Auth
             }
 
             _token = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token.Substring(7).Trim() : token.Trim();
+            _completed = Task.FromResult(_token);
         }
 
-        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult(_token);
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _completed;
+
+        public bool CanRenew => false;
 
         public bool Invalidate(string rejectedToken) => false;
 

@@ -43,6 +43,12 @@ namespace PlatformFlow.Client.Errors
         /// <summary>The path called, without host or query.</summary>
         public string Path { get; }
 
+        /// <summary>
+        /// A write (POST, PATCH, PUT, DELETE) answered 5xx: the platform may have applied it before failing. See
+        /// <see cref="RequestOutcome.MayHaveBeenApplied"/>.
+        /// </summary>
+        public bool MayHaveBeenApplied => StatusCode >= 500 && Method != "GET" && Method != "HEAD" && Method != "OPTIONS";
+
         /// <summary>Throttled or briefly unavailable: the same call may work later.</summary>
         public bool IsTransient => StatusCode == 429 || StatusCode == 502 || StatusCode == 503 || StatusCode == 504;
 

@@ -51,6 +51,9 @@ namespace PlatformFlow.Client.Http
             return new Restore(previous);
         }
 
+        /// <summary>Whether anyone listens here, so calls nobody watches build no records.</summary>
+        internal static bool IsListening => Current.Value != null;
+
         internal static void Publish(HttpCallRecord record) => Current.Value?.Invoke(record);
 
         private sealed class Restore : IDisposable

@@ -16,33 +16,67 @@ namespace PlatformFlow.Client.Http
     {
         private readonly PlatformConnectionSettings _settings;
 
+        // The header for the current token, built once per token rather than per call (it is never changed once built).
+        private volatile BearerHeader? _bearer;
+
         public PlatformHeadersHandler(PlatformConnectionSettings settings)
         {
             _settings = settings;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var token = await Authorize(request, cancellationToken).ConfigureAwait(false);
+            var token = _settings.Tokens.GetAccessTokenAsync(cancellationToken);
+            if (token.Status == TaskStatus.RanToCompletion && !_settings.Tokens.CanRenew)
+            {
+                // A token that cannot be renewed makes a 401 final: nothing to wait for here.
+                Authorize(request, token.Result);
+                return base.SendAsync(request, cancellationToken);
+            }
+
+            return SendRenewingAfter401Async(request, token, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> SendRenewingAfter401Async(HttpRequestMessage request, Task<string> pendingToken, CancellationToken cancellationToken)
+        {
+            var token = await pendingToken.ConfigureAwait(false);
+            Authorize(request, token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && _settings.Tokens.Invalidate(token))
             {
                 response.Dispose();
-                await Authorize(request, cancellationToken).ConfigureAwait(false);
+                Authorize(request, await _settings.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false));
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
         }
 
-        private async Task<string> Authorize(HttpRequestMessage request, CancellationToken cancellationToken)
+        private void Authorize(HttpRequestMessage request, string token)
         {
-            var token = await _settings.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var bearer = _bearer;
+            if (bearer is null || !ReferenceEquals(bearer.Token, token))
+            {
+                _bearer = bearer = new BearerHeader(token);
+            }
+
+            request.Headers.Authorization = bearer.Value;
             Set(request, "x-api-key", _settings.ApiKey);
             Set(request, "x-gw-ims-org-id", _settings.OrgId);
             Set(request, "x-sandbox-name", _settings.Sandbox);
-            return token;
+        }
+
+        private sealed class BearerHeader
+        {
+            public BearerHeader(string token)
+            {
+                Token = token;
+                Value = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            public string Token { get; }
+
+            public AuthenticationHeaderValue Value { get; }
         }
 
         private static void Set(HttpRequestMessage request, string name, string value)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -14,9 +15,9 @@ namespace PlatformFlow.Client.Http
     /// <summary>Sends JSON requests to one platform service and reads typed answers; non-success becomes <see cref="PlatformException"/>.</summary>
     public sealed class PlatformHttp
     {
-        private readonly Func<HttpClient> _client;
+        private readonly HttpClientLease _client;
 
-        public PlatformHttp(Func<HttpClient> client, Uri gateway, string serviceBasePath)
+        public PlatformHttp(HttpClientLease client, Uri gateway, string serviceBasePath)
         {
             _client = client;
             Gateway = gateway;
@@ -28,29 +29,30 @@ namespace PlatformFlow.Client.Http
         /// <summary>e.g. <c>/data/foundation/flowservice</c>.</summary>
         public string ServiceBasePath { get; }
 
-        public async Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null)
-        {
-            using var request = NewRequest(method, path, accept);
-            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
-        }
+        public Task<TResult> SendAsync<TResult>(HttpMethod method, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? accept = null) =>
+            ReadAsync(NewRequest(method, path, accept), resultType, static (json, type, cancellation) => JsonSerializer.DeserializeAsync(json, type, cancellation), cancellationToken);
 
-        public async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
+        /// <summary>A GET whose answer <paramref name="read"/> parses (with <paramref name="state"/>), e.g. trying one shape, then another.</summary>
+        public Task<TResult> GetAsync<TState, TResult>(string path, TState state, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, CancellationToken cancellationToken) =>
+            ReadAsync(NewRequest(HttpMethod.Get, path, null), state, read, cancellationToken);
+
+        public Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
         {
-            using var request = NewRequest(method, path, null);
+            var request = NewRequest(method, path, null);
             request.Content = JsonContent(body, bodyType);
             if (ifMatch != null)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             }
 
-            return await ReadAsync(request, resultType, cancellationToken).ConfigureAwait(false);
+            return ReadAsync(request, resultType, static (json, type, cancellation) => JsonSerializer.DeserializeAsync(json, type, cancellation), cancellationToken);
         }
 
         /// <summary>A call whose answer has no body we need (DELETE, actions).</summary>
         public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
         {
             using var request = NewRequest(method, path, null);
-            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await _client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await EnsureSuccessAsync(response).ConfigureAwait(false);
         }
 
@@ -110,33 +112,39 @@ namespace PlatformFlow.Client.Http
         {
             var fullPath = path.StartsWith(ServiceBasePath, StringComparison.Ordinal) || path.StartsWith("/ims/", StringComparison.Ordinal) ? path : ServiceBasePath + path;
             var request = new HttpRequestMessage(method, new Uri(Gateway, fullPath));
-            request.Headers.Accept.ParseAdd(accept ?? "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", accept ?? "application/json");
             return request;
         }
 
-        private async Task<TResult> ReadAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends <paramref name="request"/> (and disposes it) and reads the answer with <paramref name="read"/>, as it
+        /// streams in (no buffered copy) and without a DOM; one async step per call and no closures, since every platform
+        /// call goes through here.
+        /// </summary>
+        private async Task<TResult> ReadAsync<TState, TResult>(HttpRequestMessage request, TState state, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, CancellationToken cancellationToken)
         {
-            using var response = await _client().SendAsync(request, cancellationToken).ConfigureAwait(false);
-            await EnsureSuccessAsync(response).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            try
+            using (request)
+            using (var response = await _client.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
-                return JsonSerializer.Deserialize(bytes, resultType)
-                    ?? throw new JsonException("The answer was JSON null.");
-            }
-            catch (JsonException ex)
-            {
-                throw new PlatformException((int)response.StatusCode, null, "Unreadable answer", "The answer to " + request.Method + " " + request.RequestUri?.AbsolutePath + " is not the expected JSON: " + ex.Message, RequestIdOf(response), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?");
+                await EnsureSuccessAsync(response).ConfigureAwait(false);
+                try
+                {
+                    var json = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    return await read(json, state, cancellationToken).ConfigureAwait(false)
+                        ?? throw new JsonException("The answer was JSON null.");
+                }
+                catch (JsonException ex)
+                {
+                    throw new PlatformException((int)response.StatusCode, null, "Unreadable answer", "The answer to " + request.Method + " " + request.RequestUri?.AbsolutePath + " is not the expected JSON: " + ex.Message, RequestIdOf(response), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?");
+                }
             }
         }
 
-        private static async Task EnsureSuccessAsync(HttpResponseMessage response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await PlatformException.FromResponseAsync(response).ConfigureAwait(false);
-            }
-        }
+        private static Task EnsureSuccessAsync(HttpResponseMessage response) =>
+            response.IsSuccessStatusCode ? Task.CompletedTask : ThrowFromAsync(response);
+
+        private static async Task ThrowFromAsync(HttpResponseMessage response) =>
+            throw await PlatformException.FromResponseAsync(response).ConfigureAwait(false);
 
         private static string? RequestIdOf(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;

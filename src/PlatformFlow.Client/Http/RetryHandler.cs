@@ -1,9 +1,9 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -11,110 +11,242 @@ using Polly.Timeout;
 namespace PlatformFlow.Client.Http
 {
     /// <summary>
-    /// Retries transient failures with Polly: 429 (waiting as <c>Retry-After</c> asks), 502/503/504 and connection
-    /// failures, with exponential backoff and jitter, bounded in attempts and total time. A call that changes state
-    /// (POST, PATCH) is retried only where the server cannot have applied it: on 429, or when the connection failed
-    /// before the request was sent. Anything else could create a resource twice.
+    /// Retries transient failures with Polly until the context's time budget is spent: 429 (waiting as <c>Retry-After</c>
+    /// asks, up to <see cref="RetryOptions.MaxRetryAfter"/>), 502/503/504 and connection failures (exponential backoff).
+    /// Every wait gets jitter, so callers told to wait the same time do not return together, and a <c>Retry-After</c>
+    /// holds back the whole context (<see cref="SharedBackoff"/>). A call that changes state (POST, PATCH) is retried only
+    /// where the server cannot have applied it: on 429, or when the connection failed before the request was sent;
+    /// otherwise it fails as it came, marked as possibly applied (<see cref="RequestOutcome.MayHaveBeenApplied"/>).
+    /// Giving up on a passing failure raises <see cref="RetriesExhaustedException"/>, which says why.
     /// </summary>
     public sealed class RetryHandler : DelegatingHandler
     {
-        private static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new ResiliencePropertyKey<HttpMethod>("PlatformFlow.Method");
-        private static readonly ResiliencePropertyKey<DateTimeOffset> StartedKey = new ResiliencePropertyKey<DateTimeOffset>("PlatformFlow.Started");
+        private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("PlatformFlow.Request");
+        private static readonly ResiliencePropertyKey<CallState> StateKey = new ResiliencePropertyKey<CallState>("PlatformFlow.Call");
 
         private readonly RetryOptions _options;
+        private readonly SharedBackoff _backoff;
         private readonly TimeProvider _clock;
-        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
+        private readonly ResiliencePipeline<HttpResponseMessage>? _retrying;
 
-        public RetryHandler(RetryOptions options, TimeProvider clock)
+        public RetryHandler(RetryOptions options, SharedBackoff backoff, TimeProvider clock)
         {
             _options = options;
+            _backoff = backoff;
             _clock = clock;
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
-            if (options.MaxRetries > 0)
-            {
-                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.BaseDelay,
-                    MaxDelay = options.MaxDelay,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
-                });
-            }
 
             // Each attempt's time limit is wall-clock time, whatever clock the retry waits follow.
-            var attemptTimeout = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
-            _pipeline = builder.AddPipeline(attemptTimeout).Build();
+            _attempt = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
+            if (options.Budget > TimeSpan.Zero)
+            {
+                _retrying = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+                    .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                    {
+                        // The budget ends the retries, not a count.
+                        MaxRetryAttempts = int.MaxValue,
+                        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber)),
+                        DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextWait),
+                    })
+                    .AddPipeline(_attempt)
+                    .Build();
+            }
         }
 
+        /// <summary>
+        /// The first attempt runs outside the retry strategy, since most calls need no more; a failure that may pass
+        /// hands its outcome to the retry strategy, which decides, waits and sends again from there.
+        /// </summary>
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(MethodKey, request.Method);
-            context.Properties.Set(StartedKey, _clock.GetUtcNow());
+            var state = new CallState(_clock.GetUtcNow());
+            context.Properties.Set(RequestKey, request);
+            context.Properties.Set(StateKey, state);
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
             try
             {
-                return await _pipeline.ExecuteAsync(
-                    static async (ctx, state) => await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false),
-                    context,
-                    (Handler: this, Request: request)).ConfigureAwait(false);
-            }
-            catch (TimeoutRejectedException ex)
-            {
-                throw new HttpRequestException("No answer within " + _options.AttemptTimeout.TotalSeconds + " s from " + request.Method + " " + request.RequestUri?.AbsolutePath + ".", ex);
+                try
+                {
+                    response = await _attempt.ExecuteAsync(
+                        static (ctx, handler) => new ValueTask<HttpResponseMessage>(handler.SendOnceAsync(ctx)),
+                        context,
+                        this).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsFailure(ex))
+                {
+                    failure = ex;
+                }
+
+                var first = failure is null ? Outcome.FromResult(response!) : Outcome.FromException<HttpResponseMessage>(failure);
+                if (_retrying != null && IsPassing(first, request.Method))
+                {
+                    state.FirstOutcome = first;
+                    failure = null;
+                    try
+                    {
+                        response = await _retrying.ExecuteAsync(
+                            static (ctx, handler) => handler.ReplayFirstOrSendAsync(ctx),
+                            context,
+                            this).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (IsFailure(ex))
+                    {
+                        failure = ex;
+                    }
+                }
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
+
+            if (failure != null)
+            {
+                throw Failure(request, state, failure);
+            }
+
+            if (state.GaveUp)
+            {
+                using (response)
+                {
+                    throw GiveUp(request, state, await PlatformException.FromResponseAsync(response!).ConfigureAwait(false));
+                }
+            }
+
+            return response!;
         }
 
-        private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            base.SendAsync(request, cancellationToken);
+        /// <summary>A failure of the call, not the caller's own cancellation (an attempt's time limit is one).</summary>
+        private static bool IsFailure(Exception exception) => !(exception is OperationCanceledException) || exception is TimeoutRejectedException;
 
-        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+        /// <summary>In the retry strategy: the first attempt's outcome, so the strategy judges it, then real attempts.</summary>
+        private ValueTask<HttpResponseMessage> ReplayFirstOrSendAsync(ResilienceContext context)
         {
-            if (context.CancellationToken.IsCancellationRequested || TotalTimeSpent(context) >= _options.TotalTimeout)
+            var state = context.Properties.GetValue(StateKey, null!);
+            if (state.FirstOutcome is Outcome<HttpResponseMessage> first)
+            {
+                state.FirstOutcome = null;
+                return first.Exception is Exception exception
+                    ? new ValueTask<HttpResponseMessage>(Task.FromException<HttpResponseMessage>(exception))
+                    : new ValueTask<HttpResponseMessage>(first.Result!);
+            }
+
+            return new ValueTask<HttpResponseMessage>(SendOnceAsync(context));
+        }
+
+        private Task<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
+        {
+            var state = context.Properties.GetValue(StateKey, null!);
+            var request = context.Properties.GetValue(RequestKey, null!);
+            var hold = _backoff.DelayAt(_clock.GetUtcNow());
+            if (hold > TimeSpan.Zero)
+            {
+                return SendAfterHoldAsync(request, state, hold, context.CancellationToken);
+            }
+
+            state.Attempts++;
+            return base.SendAsync(request, context.CancellationToken);
+        }
+
+        /// <summary>Waits as the context's shared backoff says, checking again after each hold: another caller's 429 may have moved the time on meanwhile.</summary>
+        private async Task<HttpResponseMessage> SendAfterHoldAsync(HttpRequestMessage request, CallState state, TimeSpan hold, CancellationToken cancellationToken)
+        {
+            for (; hold > TimeSpan.Zero; hold = _backoff.DelayAt(_clock.GetUtcNow()))
+            {
+                await _clock.Delay(hold, cancellationToken).ConfigureAwait(false);
+            }
+
+            state.Attempts++;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The exception a failed send ends with: why retrying stopped, or that a write may have been applied.</summary>
+        private Exception Failure(HttpRequestMessage request, CallState state, Exception exception)
+        {
+            var failure = exception is TimeoutRejectedException
+                ? new HttpRequestException("No answer within " + _options.AttemptTimeout.TotalSeconds + " s from " + request.Method + " " + request.RequestUri?.AbsolutePath + ".", exception)
+                : exception;
+            if (state.GaveUp)
+            {
+                return GiveUp(request, state, failure);
+            }
+
+            return !IsIdempotent(request.Method) && !IsConnectFailure(exception) && failure is HttpRequestException
+                ? new OutcomeUnknownException(request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure)
+                : failure;
+        }
+
+        private RetriesExhaustedException GiveUp(HttpRequestMessage request, CallState state, Exception lastFailure) =>
+            new RetriesExhaustedException(request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", state.Attempts, _clock.GetUtcNow() - state.Started, _options.Budget, state.RefusedRetryAfter, _options.MaxRetryAfter, lastFailure);
+
+        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attemptNumber)
+        {
+            if (context.CancellationToken.IsCancellationRequested || !IsPassing(outcome, context.Properties.GetValue(RequestKey, null!).Method))
             {
                 return false;
             }
 
-            var method = context.Properties.GetValue(MethodKey, HttpMethod.Get);
-            var idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put
-                || method == HttpMethod.Delete || method == HttpMethod.Options;
+            var state = context.Properties.GetValue(StateKey, null!);
+            var now = _clock.GetUtcNow();
+            TimeSpan wait;
+            if (RetryAfterOf(outcome.Result) is TimeSpan asked)
+            {
+                if (asked > _options.MaxRetryAfter)
+                {
+                    state.RefusedRetryAfter = asked;
+                    state.GaveUp = true;
+                    return false;
+                }
+
+                // Not before the time asked; then spread over three quarters as long again (of the base delay, a second by
+                // default, for a shorter wait), so callers told the same come back over several 100 ms slots.
+                var spread = TimeSpan.FromTicks(Math.Max(_options.BaseDelay.Ticks, asked.Ticks) * 3 / 4);
+                _backoff.WaitUntil(now + asked, spread);
+                wait = asked + Jitter.UpTo(spread);
+            }
+            else
+            {
+                // Exponential backoff, capped, with the upper half jittered.
+                var exponent = Math.Min(attemptNumber, 30);
+                var ceiling = TimeSpan.FromTicks((long)Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * Math.Pow(2, exponent)));
+                wait = TimeSpan.FromTicks(ceiling.Ticks / 2) + Jitter.UpTo(TimeSpan.FromTicks(ceiling.Ticks / 2));
+            }
+
+            if (now - state.Started + wait > _options.Budget)
+            {
+                state.GaveUp = true;
+                return false;
+            }
+
+            state.NextWait = wait;
+            return true;
+        }
+
+        /// <summary>A failure that may pass, and that the server cannot have applied when the call changes state.</summary>
+        private static bool IsPassing(Outcome<HttpResponseMessage> outcome, HttpMethod method)
+        {
             if (outcome.Exception is Exception exception)
             {
-                return IsConnectFailure(exception) || (idempotent && (exception is HttpRequestException || exception is TimeoutRejectedException));
+                return IsConnectFailure(exception) || (IsIdempotent(method) && (exception is HttpRequestException || exception is TimeoutRejectedException));
             }
 
-            var response = outcome.Result!;
-            if (RetryAfterOf(response) is TimeSpan wait && TotalTimeSpent(context) + wait > _options.TotalTimeout)
-            {
-                // The server asks for a wait past the time budget: give its answer back now rather than retry late.
-                return false;
-            }
-
-            switch ((int)response.StatusCode)
+            switch ((int)outcome.Result!.StatusCode)
             {
                 case 429:
                     return true;
                 case 502:
                 case 503:
                 case 504:
-                    return idempotent;
+                    return IsIdempotent(method);
                 default:
                     return false;
             }
         }
 
-        private TimeSpan TotalTimeSpent(ResilienceContext context) =>
-            _clock.GetUtcNow() - context.Properties.GetValue(StartedKey, _clock.GetUtcNow());
-
-        /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c>, capped at <see cref="RetryOptions.MaxDelay"/>; null means "use the backoff".</summary>
-        private TimeSpan? RetryAfter(HttpResponseMessage? response) =>
-            RetryAfterOf(response) is TimeSpan wait ? TimeSpan.FromTicks(Math.Min(wait.Ticks, _options.MaxDelay.Ticks)) : (TimeSpan?)null;
+        private static bool IsIdempotent(HttpMethod method) =>
+            method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 
         /// <summary><c>Retry-After</c> as seconds or an HTTP date, from now; null when absent.</summary>
         private TimeSpan? RetryAfterOf(HttpResponseMessage? response)
@@ -152,6 +284,28 @@ namespace PlatformFlow.Client.Http
             return false;
         }
 
-        public override string ToString() => "RetryHandler(" + _options.MaxRetries.ToString(CultureInfo.InvariantCulture) + " retries)";
+        /// <summary>One call's progress through its retries.</summary>
+        private sealed class CallState
+        {
+            public CallState(DateTimeOffset started)
+            {
+                Started = started;
+            }
+
+            public DateTimeOffset Started { get; }
+
+            public int Attempts { get; set; }
+
+            /// <summary>The first attempt's outcome, handed to the retry strategy.</summary>
+            public Outcome<HttpResponseMessage>? FirstOutcome { get; set; }
+
+            /// <summary>Set by the retry decision, read by the delay generator that follows it.</summary>
+            public TimeSpan NextWait { get; set; }
+
+            /// <summary>The failure passed but retrying no longer fits the policy.</summary>
+            public bool GaveUp { get; set; }
+
+            public TimeSpan? RefusedRetryAfter { get; set; }
+        }
     }
 }

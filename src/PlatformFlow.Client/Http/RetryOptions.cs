@@ -2,24 +2,42 @@ using System;
 
 namespace PlatformFlow.Client.Http
 {
-    /// <summary>How the retry handler treats transient failures (429, 502, 503, 504, connection failures).</summary>
+    /// <summary>
+    /// How the retry handler treats transient failures (429, 502, 503, 504, connection failures): it retries until the
+    /// time budget is spent, not a fixed number of times, so long work outlasts a busy platform.
+    /// </summary>
     public sealed class RetryOptions
     {
-        /// <summary>Retries after the first attempt.</summary>
-        public int MaxRetries { get; set; } = 5;
+        /// <summary>The default <see cref="MaxRetryAfter"/>: 5 minutes.</summary>
+        public static readonly TimeSpan DefaultMaxRetryAfter = TimeSpan.FromMinutes(5);
 
-        /// <summary>First backoff delay; doubled each retry, with jitter.</summary>
+        /// <summary>The default <see cref="Budget"/>: 10 minutes.</summary>
+        public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
+
+        /// <summary>
+        /// First backoff wait when the platform gives no <c>Retry-After</c>, doubled each retry up to
+        /// <see cref="MaxDelay"/>; also the least jitter added to a <c>Retry-After</c> wait.
+        /// </summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-        /// <summary>No single wait is longer, whatever <c>Retry-After</c> asks.</summary>
-        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>The longest backoff wait when the platform gives no <c>Retry-After</c>.</summary>
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>No retry starts once this much time has passed since the first attempt.</summary>
-        public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+        /// <summary>
+        /// The longest <c>Retry-After</c> honoured. A longer one is not shortened (an early retry would only be refused
+        /// again): the call fails at once with <see cref="Errors.RetriesExhaustedException"/>.
+        /// </summary>
+        public TimeSpan MaxRetryAfter { get; set; } = DefaultMaxRetryAfter;
+
+        /// <summary>
+        /// The total time one call may take, retries and waits included: no wait starts that would end past it, and the
+        /// call then fails with <see cref="Errors.RetriesExhaustedException"/>. Zero: no retries.
+        /// </summary>
+        public TimeSpan Budget { get; set; } = DefaultBudget;
 
         /// <summary>One attempt gets no longer than this to answer.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        public static RetryOptions None => new RetryOptions { MaxRetries = 0 };
+        public static RetryOptions None => new RetryOptions { Budget = TimeSpan.Zero };
     }
 }

@@ -56,7 +56,7 @@ namespace PlatformFlow.Client.Operations
         public string Message => Subject is null ? Exception.Message : Subject + ": " + Exception.Message;
 
         /// <summary>The platform's request id, to quote to support.</summary>
-        public string? RequestId => (Exception as PlatformException)?.RequestId;
+        public string? RequestId => (Exception as PlatformException ?? (Exception as RetriesExhaustedException)?.LastAnswer)?.RequestId;
 
         /// <summary>Describes <paramref name="exception"/> with an id and category fit for an ErrorRecord.</summary>
         public static OperationError From(Exception exception, object? target, string context, string? subject = null)
@@ -76,6 +76,14 @@ namespace PlatformFlow.Client.Operations
                         validation.RecommendedAction ?? "Correct the named fields; nothing was sent to the platform.");
                 case PlatformException platform:
                     return new OperationError(exception, platform.ErrorCode ?? "Http" + platform.StatusCode, CategoryOf(platform.StatusCode), target, Advice(platform));
+                case RetriesExhaustedException exhausted:
+                    return new OperationError(exception, exhausted.RefusedRetryAfter is null ? "RetryBudgetSpent" : "RetryAfterTooLong",
+                        exhausted.LastAnswer?.StatusCode == 429 ? OperationErrorCategory.LimitsExceeded : OperationErrorCategory.ResourceUnavailable, target,
+                        (RequestOutcome.MayHaveBeenApplied(exhausted) ? string.Empty : "Nothing was applied. ")
+                        + "Run it again later, or give the context more time: Connect-Platform -RetryBudgetSeconds / -MaxRetryAfterSeconds.");
+                case OutcomeUnknownException:
+                    return new OperationError(exception, "OutcomeUnknown", OperationErrorCategory.ConnectionError, target,
+                        "The change may have been applied: look the resource up before running it again.");
                 case OperationCanceledException:
                     return new OperationError(exception, "Cancelled", OperationErrorCategory.OperationStopped, target);
                 case HttpRequestException:
@@ -117,6 +125,11 @@ namespace PlatformFlow.Client.Operations
 
         private static string? Advice(PlatformException platform)
         {
+            if (platform.MayHaveBeenApplied)
+            {
+                return "The platform may have applied this change before failing (HTTP " + platform.StatusCode + "), so it was not sent again: look the resource up before running it again.";
+            }
+
             switch (platform.StatusCode)
             {
                 case 401:

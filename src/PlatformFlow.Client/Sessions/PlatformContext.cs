@@ -33,6 +33,12 @@ namespace PlatformFlow.Client.Sessions
 
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>The longest <c>Retry-After</c> this context waits for (<c>-MaxRetryAfterSeconds</c>).</summary>
+        public TimeSpan MaxRetryAfter => Client.Options.Retry.MaxRetryAfter;
+
+        /// <summary>How long one call may take with its retries (<c>-RetryBudgetSeconds</c>).</summary>
+        public TimeSpan RetryBudget => Client.Options.Retry.Budget;
+
         public bool IsDisconnected { get; private set; }
 
         /// <summary>True for the context commands use when they are given no <c>-Context</c>.</summary>

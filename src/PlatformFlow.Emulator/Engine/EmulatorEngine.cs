@@ -17,12 +17,14 @@ namespace PlatformFlow.Emulator.Engine
     {
         private readonly RouteTable _routes = new RouteTable();
         private readonly ConcurrentDictionary<string, SandboxState> _sandboxes;
+        private readonly RateLimit _rateLimit;
         private long _requestCounter;
 
         public EmulatorEngine(EmulatorOptions? options = null)
         {
             Options = options ?? new EmulatorOptions();
             Faults = new FaultInjector(Options.Faults);
+            _rateLimit = new RateLimit(Options.Clock);
             _sandboxes = new ConcurrentDictionary<string, SandboxState>(
                 Options.Sandboxes.Select(name => new KeyValuePair<string, SandboxState>(name, new SandboxState(name))),
                 StringComparer.Ordinal);
@@ -90,6 +92,11 @@ namespace PlatformFlow.Emulator.Engine
 
                 var sandbox = ResolveSandbox(request, sandboxName);
                 CheckContentType(request);
+
+                if (Options.Faults.AllowedRate > 0 && _rateLimit.Admit(Options.Faults.AllowedRate) is int retryAfter)
+                {
+                    return RenderFault(new ScriptedFault(429, retryAfter), style, requestId);
+                }
 
                 var fault = Faults.Draw(request.Method);
                 if (fault != null && fault.Timing == FaultTiming.BeforeHandling)

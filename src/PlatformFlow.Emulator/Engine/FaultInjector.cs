@@ -28,6 +28,17 @@ namespace PlatformFlow.Emulator.Engine
             }
         }
 
+        /// <summary>
+        /// Queues <paramref name="status"/> for the next <paramref name="method"/> request, answered after the request was
+        /// applied when <paramref name="afterHandling"/>: for scripts, which cannot name the emulator's types.
+        /// </summary>
+        public void EnqueueStatus(int status, string method, bool afterHandling) =>
+            Enqueue(new ScriptedFault(status, null, afterHandling ? FaultTiming.AfterHandling : FaultTiming.BeforeHandling, method));
+
+        /// <summary>Queues a 429 with <c>Retry-After: <paramref name="retryAfterSeconds"/></c> for the next <paramref name="method"/> request.</summary>
+        public void EnqueueThrottle(string method, int retryAfterSeconds) =>
+            Enqueue(new ScriptedFault(429, retryAfterSeconds, FaultTiming.BeforeHandling, method));
+
         public ScriptedFault? Draw(string method)
         {
             lock (_sync)

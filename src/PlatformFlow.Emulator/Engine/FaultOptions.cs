@@ -14,6 +14,13 @@ namespace PlatformFlow.Emulator.Engine
         /// <summary>The <c>Retry-After</c> value (seconds) sent with injected 429s.</summary>
         public int RetryAfterSeconds { get; set; } = 1;
 
+        /// <summary>
+        /// Platform requests admitted per second (0: no limit); the rest of each one-second window is answered 429 with
+        /// <c>Retry-After</c> (see <see cref="RateLimit"/>). A rehearsal of a throttling gateway, unlike the random
+        /// <see cref="ThrottleRate"/>.
+        /// </summary>
+        public int AllowedRate { get; set; }
+
         /// <summary>Added to every request before it is handled.</summary>
         public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 

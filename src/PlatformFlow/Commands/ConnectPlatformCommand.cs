@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Emulator;
 using PlatformFlow.Emulator.Engine;
@@ -107,6 +108,16 @@ namespace PlatformFlow.Commands
         [Parameter(ParameterSetName = CredentialSet)]
         public Uri? ImsUri { get; set; }
 
+        /// <summary>The longest Retry-After the context waits for, in seconds; a longer one fails the call at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int MaxRetryAfterSeconds { get; set; } = (int)RetryOptions.DefaultMaxRetryAfter.TotalSeconds;
+
+        /// <summary>How long one call may take with its retries, in seconds; 0 turns retries off.</summary>
+        [Parameter]
+        [ValidateRange(0, 604800)]
+        public int RetryBudgetSeconds { get; set; } = (int)RetryOptions.DefaultBudget.TotalSeconds;
+
         protected override void EndProcessing()
         {
             if (FromEnvironment)
@@ -155,6 +166,7 @@ namespace PlatformFlow.Commands
             }
 
             options.Sandbox = Sandbox;
+            options.Retry = new RetryOptions { MaxRetryAfter = TimeSpan.FromSeconds(MaxRetryAfterSeconds), Budget = TimeSpan.FromSeconds(RetryBudgetSeconds) };
             var context = new PlatformContext(new PlatformClient(options), environment, options.Credentials != null ? "OAuthServerToServer" : "AccessToken", DateTimeOffset.UtcNow);
             try
             {

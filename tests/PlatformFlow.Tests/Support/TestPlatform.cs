@@ -1,7 +1,11 @@
 using System;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
 using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Emulator.Engine;
 
 namespace PlatformFlow.Tests.Support
@@ -26,8 +30,8 @@ namespace PlatformFlow.Tests.Support
 
         public PlatformClient Client { get; }
 
-        /// <summary>Retries that wait a millisecond or so: enough to exercise the policy, not to slow the suite.</summary>
-        public static RetryOptions QuickRetry => new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) };
+        /// <summary>Retries that wait a millisecond or so, within a budget a busy machine cannot exhaust by accident: enough to exercise the policy, not to slow the suite.</summary>
+        public static RetryOptions QuickRetry => new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20), Budget = TimeSpan.FromSeconds(10) };
 
         public static PlatformClient NewClient(EmulatorEngine engine, RetryOptions? retry = null, TimeProvider? clock = null, string sandbox = "prod", string secret = ClientSecret) =>
             new PlatformClient(new PlatformClientOptions
@@ -40,6 +44,33 @@ namespace PlatformFlow.Tests.Support
                 Retry = retry ?? QuickRetry,
                 Clock = clock ?? TimeProvider.System,
             });
+
+        /// <summary>
+        /// A client with a ready token whose innermost handler is <paramref name="wrap"/> around the emulator's: for tests
+        /// that change answers on the way (lost answers, other shapes of the same answer).
+        /// </summary>
+        public static PlatformClient NewClientThrough(EmulatorEngine engine, Func<HttpMessageHandler, HttpMessageHandler> wrap) =>
+            new PlatformClient(new PlatformClientOptions
+            {
+                BaseUri = Gateway,
+                OrgId = OrgId,
+                AccessToken = "any-token",
+                ApiKey = ClientId,
+                PrimaryHandler = () => wrap(new EmulatorHttpMessageHandler(engine)),
+                Retry = QuickRetry,
+            });
+
+        /// <summary>A Shopify base connection the platform accepts (the auth spec's name read from the platform).</summary>
+        public static async Task<BaseConnectionRequest> ShopifyConnectionAsync(PlatformClient client, string name)
+        {
+            var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
+            return new BaseConnectionRequest
+            {
+                Name = name,
+                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
+                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
+            };
+        }
 
         public void Dispose() => Client.Dispose();
     }

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Benchmarks
+{
+    /// <summary>
+    /// P5: a 429 storm. The in-process emulator admits a fixed number of requests a second (<see cref="FaultOptions.AllowedRate"/>)
+    /// and answers the rest 429 with <c>Retry-After</c>; more callers than that rate share one signed-in context, half
+    /// creating connections, half reading one, with the product's default retry policy. Measured: completed calls against
+    /// what the limit allowed in the one-second windows the run touched, failures, and how calls that waited (retries,
+    /// and first attempts held back by the context's shared backoff) spread over 100 ms slots when they return.
+    /// </summary>
+    public sealed class ThrottleStormBenchmark
+    {
+        public const int AllowedRate = 20;
+        public const int Calls = 600;
+        public const int InFlight = 64;
+
+        /// <summary>Completed calls per second, at least this share of the allowed rate.</summary>
+        public const double MinThroughputShare = 0.9;
+
+        /// <summary>
+        /// No 100 ms slot holds the returns after a wait of more than this share of the callers: waiting callers do not come
+        /// back in lockstep (all of them in one slot, as when each waits exactly what <c>Retry-After</c> says).
+        /// </summary>
+        public const double MaxRetriesInOneSlot = 0.25;
+
+        private static readonly TimeSpan Slot = TimeSpan.FromMilliseconds(100);
+        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
+
+        public static async Task<IReadOnlyList<TargetOutcome>> RunAndReportAsync(TextWriter output)
+        {
+            var engine = new EmulatorEngine(new EmulatorOptions());
+            var attempts = new AttemptLog();
+            using var client = new PlatformClient(new PlatformClientOptions
+            {
+                BaseUri = Gateway,
+                OrgId = "BENCHMARK000000000000000@AdobeOrg",
+                Sandbox = "prod",
+                AccessToken = "storm-token",
+                ApiKey = "platformflow-benchmarks",
+                PrimaryHandler = () => attempts.NewHandler(engine),
+            });
+            var body = await ShopifyConnection.RequestAsync(client, "Storm").ConfigureAwait(false);
+            var read = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
+
+            // From here on the gateway limits; its first window starts with the storm's first request.
+            engine.Options.Faults.AllowedRate = AllowedRate;
+            attempts.Start();
+            var failures = new ConcurrentQueue<Exception>();
+            var completedAt = new ConcurrentQueue<TimeSpan>();
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, Calls),
+                new ParallelOptions { MaxDegreeOfParallelism = InFlight },
+                async (call, cancellation) =>
+                {
+                    attempts.CallStarting();
+                    try
+                    {
+                        if (call % 2 == 0)
+                        {
+                            await client.FlowService.BaseConnections.CreateAsync(body, cancellation).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await client.FlowService.BaseConnections.GetAsync(read.Id, cancellation).ConfigureAwait(false);
+                        }
+
+                        completedAt.Enqueue(attempts.Elapsed);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is Client.Errors.PlatformException || ex is OperationCanceledException)
+                    {
+                        failures.Enqueue(ex);
+                    }
+                }).ConfigureAwait(false);
+
+            var run = completedAt.DefaultIfEmpty(TimeSpan.Zero).Max();
+            var windows = (int)(run.Ticks / TimeSpan.TicksPerSecond) + 1;
+            var throughputShare = completedAt.Count / (double)(AllowedRate * windows);
+            var retries = attempts.ReturnTimes();
+            var busiestSlot = retries.Count == 0 ? 0 : retries.GroupBy(t => t.Ticks / Slot.Ticks).Max(slot => slot.Count());
+
+            // Lockstep is every waiting caller back in the same slot: the busiest slot as a share of the callers.
+            var busiestShare = busiestSlot / (double)InFlight;
+
+            var throughput = new TargetOutcome(
+                ">= " + Units.Percent(MinThroughputShare) + " of allowed",
+                throughputShare >= MinThroughputShare,
+                "Under throttling the context completed " + Units.Percent(throughputShare) + " of what the server allowed (target >= " + Units.Percent(MinThroughputShare) + ").");
+            var noFailures = new TargetOutcome(
+                "0",
+                failures.IsEmpty,
+                failures.Count + " of " + Calls + " calls failed while the server was still admitting requests, e.g. " + failures.FirstOrDefault()?.Message);
+            var spread = new TargetOutcome(
+                "<= " + Units.Percent(MaxRetriesInOneSlot) + " of callers",
+                busiestShare <= MaxRetriesInOneSlot,
+                "Waiting calls came back in lockstep: " + busiestSlot + " of the " + InFlight + " callers returned in one 100 ms slot (target <= " + Units.Percent(MaxRetriesInOneSlot) + ").");
+            MeasurementTable.Write(
+                output,
+                "P5 429 storm: " + Calls + " calls, " + InFlight + " in flight, the server admits " + AllowedRate + " a second",
+                new List<(string, string, TargetOutcome?)>
+                {
+                    ("Completed", Units.Whole(completedAt.Count) + " in " + Units.Milliseconds(run.TotalMilliseconds) + " (" + windows + " one-second windows)", null),
+                    ("Completed vs allowed", Units.Percent(throughputShare) + " (" + Units.Whole(completedAt.Count) + " of " + Units.Whole(AllowedRate * windows) + ")", throughput),
+                    ("Failed calls", Units.Whole(failures.Count), noFailures),
+                    ("Attempts, answered 429", Units.Whole(attempts.Count) + ", " + Units.Whole(attempts.Throttled) + " (" + Units.Percent(attempts.Throttled / (double)Math.Max(1, attempts.Count)) + ")", null),
+                    ("Returns after a wait", Units.Whole(retries.Count), null),
+                    ("  in the busiest 100 ms slot", Units.Whole(busiestSlot) + " (" + Units.Percent(busiestShare) + " of the " + InFlight + " callers)", spread),
+                });
+            return new[] { throughput, noFailures, spread };
+        }
+
+        /// <summary>
+        /// Every attempt the client sends, timed from the storm's start. A return after a wait is a retry (the same
+        /// request object sent again) or a first attempt sent well after its call began (held back by the context).
+        /// </summary>
+        private sealed class AttemptLog
+        {
+            /// <summary>Far longer than an in-process call takes: a first attempt this late was held back.</summary>
+            private static readonly TimeSpan Held = TimeSpan.FromMilliseconds(100);
+
+            private readonly AsyncLocal<long> _callStarted = new AsyncLocal<long>();
+            private readonly ConditionalWeakTable<HttpRequestMessage, object> _seen = new ConditionalWeakTable<HttpRequestMessage, object>();
+            private readonly ConcurrentQueue<TimeSpan> _returns = new ConcurrentQueue<TimeSpan>();
+            private long _started;
+            private int _count;
+            private int _throttled;
+
+            public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Interlocked.Read(ref _started));
+
+            public int Count => _count;
+
+            public int Throttled => _throttled;
+
+            public void Start() => Interlocked.Exchange(ref _started, Stopwatch.GetTimestamp());
+
+            public IReadOnlyList<TimeSpan> ReturnTimes() => _returns.ToList();
+
+            /// <summary>Called by a caller as it starts a call; the attempts it sends flow with it.</summary>
+            public void CallStarting() => _callStarted.Value = Stopwatch.GetTimestamp();
+
+            public HttpMessageHandler NewHandler(EmulatorEngine engine) => new Recorder(this, new EmulatorHttpMessageHandler(engine));
+
+            private sealed class Recorder : DelegatingHandler
+            {
+                private readonly AttemptLog _log;
+
+                public Recorder(AttemptLog log, HttpMessageHandler inner)
+                    : base(inner)
+                {
+                    _log = log;
+                }
+
+                protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                {
+                    if (Interlocked.Read(ref _log._started) != 0)
+                    {
+                        Interlocked.Increment(ref _log._count);
+                        if (_log._seen.TryGetValue(request, out _) || Stopwatch.GetElapsedTime(_log._callStarted.Value) > Held)
+                        {
+                            _log._returns.Enqueue(_log.Elapsed);
+                        }
+
+                        _log._seen.AddOrUpdate(request, request);
+                    }
+
+                    var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    if ((int)response.StatusCode == 429)
+                    {
+                        Interlocked.Increment(ref _log._throttled);
+                    }
+
+                    return response;
+                }
+            }
+        }
+    }
+}
