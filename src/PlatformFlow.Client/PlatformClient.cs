@@ -59,10 +59,17 @@ namespace PlatformFlow.Client
 
             Settings = new PlatformConnectionSettings(options.BaseUri, options.OrgId, options.Sandbox.Trim(), apiKey, tokens);
 
+            if (options.MaxConcurrentRequests < 1)
+            {
+                throw new ArgumentException("MaxConcurrentRequests must be at least 1.", nameof(options));
+            }
+
+            var requestSlots = new SemaphoreSlim(options.MaxConcurrentRequests);
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
+                .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(requestSlots))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
@@ -75,10 +82,11 @@ namespace PlatformFlow.Client
 
             _services = services.BuildServiceProvider();
             _factory = _services.GetRequiredService<IHttpClientFactory>();
-            FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath));
-            SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
-            Catalog = new CatalogClient(Http(CatalogClient.BasePath));
-            DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath));
+            var reads = new ReadCachePolicy(options.ReadCacheLifetime, options.Clock);
+            FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath), reads);
+            SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath), reads);
+            Catalog = new CatalogClient(Http(CatalogClient.BasePath), reads);
+            DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath), reads);
         }
 
         public PlatformClientOptions Options { get; }
@@ -92,6 +100,9 @@ namespace PlatformFlow.Client
         public CatalogClient Catalog { get; }
 
         public DataPrepClient DataPrep { get; }
+
+        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
+        public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();
 
         /// <summary>Gets a token now, so wrong credentials fail at sign-in rather than at the first call.</summary>
         public Task SignInAsync(CancellationToken cancellationToken) => Settings.Tokens.GetAccessTokenAsync(cancellationToken);

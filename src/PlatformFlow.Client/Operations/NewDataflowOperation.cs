@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -96,30 +97,71 @@ namespace PlatformFlow.Client.Operations
 
                 PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-                var flow = await CreateOrPlanAsync(
-                    host,
-                    input.FlowName,
-                    "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                    cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
-                    () => new Dataflow
-                    {
-                        Id = Planned.NewId("flow"),
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = Planned.State,
-                        FlowSpec = request.FlowSpec,
-                        SourceConnectionIds = request.SourceConnectionIds,
-                        TargetConnectionIds = request.TargetConnectionIds,
-                        Transformations = request.Transformations,
-                        ScheduleParams = request.ScheduleParams,
-                    }).ConfigureAwait(false);
-                if (flow is null)
+                var flows = Client.FlowService.Flows;
+                var result = await new CreateOrReuse<Dataflow>
+                {
+                    Kind = "dataflow",
+                    Key = input.FlowName,
+                    Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                    Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
+                    FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
+                    Differences = existing => Differences(existing, request, input),
+                    IdOf = existing => existing.Id,
+                    Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
+                    Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
+                    Remedy = "Give the flow another name, change it with Set-Dataflow, or remove it first.",
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
                 {
                     return;
                 }
 
-                var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
+                var flow = result.Part;
+                var ids = input.Carried
+                    .With(PipelineIds.FlowName, input.FlowName)
+                    .With(PipelineIds.FlowSpecId, input.FlowSpecId)
+                    .With(PipelineIds.DataflowOutcome, result.Outcome);
                 host.WriteObject(flow, ids.PropertiesFor(flow));
             });
+
+        private static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
+        {
+            Id = id,
+            Etag = etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = state,
+            FlowSpec = request.FlowSpec,
+            SourceConnectionIds = request.SourceConnectionIds,
+            TargetConnectionIds = request.TargetConnectionIds,
+            Transformations = request.Transformations,
+            ScheduleParams = request.ScheduleParams,
+        };
+
+        /// <summary>
+        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule. The start time
+        /// counts only when it was given (by default it is "now", which a re-run cannot repeat).
+        /// </summary>
+        private static IReadOnlyList<string> Differences(Dataflow existing, DataflowRequest wanted, DataflowInput input)
+        {
+            var differences = new PartDifferences()
+                .Compare("flowSpec", existing.FlowSpec?.Id, wanted.FlowSpec.Id)
+                .CompareSets("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
+                .CompareSets("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds)
+                .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
+                .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
+                .Compare("scheduleParams.interval", Text(existing.ScheduleParams?.Interval), Text(wanted.ScheduleParams.Interval));
+            if (input.StartTime != null)
+            {
+                differences.Compare("scheduleParams.startTime", Text(existing.ScheduleParams?.StartTime), Text(wanted.ScheduleParams.StartTime));
+            }
+
+            return differences.Found;
+        }
+
+        private static IEnumerable<string> MappingsOf(IEnumerable<Transformation>? transformations) =>
+            (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.Params?["mappingId"] + "@" + t.Params?["mappingVersion"]);
+
+        private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
@@ -34,9 +35,6 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class NewMappingSetOperation : PlatformOperation
     {
-        // Bulk onboarding maps many sources onto one schema: resolve its fields once.
-        private readonly AsyncCache<IReadOnlyCollection<string>> _schemaFields = new AsyncCache<IReadOnlyCollection<string>>();
-
         public NewMappingSetOperation(PlatformClient client)
             : base(client)
         {
@@ -72,23 +70,37 @@ namespace PlatformFlow.Client.Operations
                     Mappings = input.Mappings.ToList(),
                 };
 
-                var mappingSet = await CreateOrPlanAsync(
-                    host,
-                    flowName ?? schemaId,
-                    "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
-                    async cancel => await Client.DataPrep.GetMappingSetAsync((await Client.DataPrep.CreateMappingSetAsync(request, cancel).ConfigureAwait(false)).Id, null, cancel).ConfigureAwait(false),
-                    () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings }).ConfigureAwait(false);
-                if (mappingSet is null)
+                var key = DataPrepClient.ContentKey(schemaId, request.Mappings);
+                var identical = Client.DataPrep.Identical;
+                var result = await new CreateOrReuse<MappingSet>
+                {
+                    Kind = "mapping set",
+                    Key = key,
+                    KeyText = flowName ?? schemaId,
+                    Action = "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
+                    Find = cancel => identical.FindAsync(key, cancel),
+                    FindFresh = cancel =>
+                    {
+                        identical.Invalidate();
+                        return identical.FindAsync(key, cancel);
+                    },
+                    IdOf = existing => existing.Id,
+                    Create = cancel => Client.DataPrep.CreateAndBuildMappingSetAsync(request, cancel),
+                    Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings },
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
                 {
                     return;
                 }
 
+                var mappingSet = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.SourceConnectionId, input.SourceConnectionId)
                     .With(PipelineIds.TargetConnectionId, input.TargetConnectionId)
                     .With(PipelineIds.SchemaId, schemaId)
                     .With(PipelineIds.MappingSetId, mappingSet.Id)
-                    .With(PipelineIds.MappingSetVersion, mappingSet.Version);
+                    .With(PipelineIds.MappingSetVersion, mappingSet.Version)
+                    .With(PipelineIds.MappingSetOutcome, result.Outcome);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
             });
         }
@@ -98,7 +110,7 @@ namespace PlatformFlow.Client.Operations
             var schemaId = input.SchemaId ?? input.Carried[PipelineIds.SchemaId];
             if (schemaId is null && input.TargetConnectionId != null && !Planned.IsPlanned(input.TargetConnectionId))
             {
-                var target = await Client.FlowService.TargetConnections.GetAsync(input.TargetConnectionId, cancellationToken).ConfigureAwait(false);
+                var target = await Client.FlowService.TargetConnections.GetCachedAsync(input.TargetConnectionId, cancellationToken).ConfigureAwait(false);
                 schemaId = target.Data?.Schema?.Id;
             }
 
@@ -112,7 +124,7 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var source = await Client.FlowService.SourceConnections.GetAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
+            var source = await Client.FlowService.SourceConnections.GetCachedAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
             var columns = source.Params?.Columns;
             if (columns is null || columns.Count == 0)
             {
@@ -134,8 +146,7 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var fields = await _schemaFields.GetAsync(schemaId, async () =>
-                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).Properties)).ConfigureAwait(false);
+            var fields = await Client.SchemaRegistry.GetFieldPathsCachedAsync(schemaId, cancellationToken).ConfigureAwait(false);
             if (fields.Count == 0)
             {
                 return;

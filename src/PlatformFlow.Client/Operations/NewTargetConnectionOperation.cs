@@ -48,7 +48,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     schemaId = Planned.IsPlanned(input.DatasetId)
                         ? throw new PlatformValidationException(subject, "SchemaId is required with a planned dataset")
-                        : (await Client.Catalog.GetDatasetAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
+                        : (await Client.Catalog.GetDatasetCachedAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
                           ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give -SchemaId");
                 }
 
@@ -64,12 +64,33 @@ namespace PlatformFlow.Client.Operations
                     ConnectionSpec = new SpecReference(specId, "1.0"),
                 };
 
-                var connection = await CreateOrPlanAsync(
-                    host,
-                    request.Name,
-                    "Create target connection (dataset " + input.DatasetId + ")",
-                    cancel => Client.FlowService.TargetConnections.CreateAndGetAsync(request, cancel),
-                    () => new TargetConnection
+                var targets = Client.FlowService.TargetConnections;
+                var result = await new CreateOrReuse<TargetConnection>
+                {
+                    Kind = "target connection",
+                    Key = request.Name,
+                    Action = "Create target connection (dataset " + input.DatasetId + ")",
+                    Find = cancel => targets.Names.FindAsync(request.Name, cancel),
+                    FindFresh = cancel => targets.FindByNameFreshAsync(request.Name, cancel),
+                    Differences = existing => new PartDifferences()
+                        .Compare("params.dataSetId", existing.Params?.DataSetId, request.Params.DataSetId)
+                        .Compare("data.schema.id", existing.Data?.Schema?.Id, request.Data.Schema?.Id)
+                        .Compare("data.format", existing.Data?.Format, request.Data.Format)
+                        .Compare("connectionSpec", existing.ConnectionSpec?.Id, request.ConnectionSpec.Id)
+                        .Found,
+                    IdOf = existing => existing.Id,
+                    Create = cancel => targets.CreateAndBuildAsync(request, written => new TargetConnection
+                    {
+                        Id = written.Id,
+                        Etag = written.Etag,
+                        Name = request.Name,
+                        Description = request.Description,
+                        State = WellKnown.EnabledState,
+                        Data = request.Data,
+                        Params = request.Params,
+                        ConnectionSpec = request.ConnectionSpec,
+                    }, cancel),
+                    Planned = () => new TargetConnection
                     {
                         Id = Planned.NewId("targetConnection"),
                         Name = request.Name,
@@ -78,17 +99,21 @@ namespace PlatformFlow.Client.Operations
                         Data = request.Data,
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
-                    }).ConfigureAwait(false);
-                if (connection is null)
+                    },
+                    Remedy = "Give the flow another name, or remove " + request.Name + " first.",
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
                 {
                     return;
                 }
 
+                var connection = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.TargetConnectionId, connection.Id)
                     .With(PipelineIds.DatasetId, input.DatasetId)
-                    .With(PipelineIds.SchemaId, schemaId);
+                    .With(PipelineIds.SchemaId, schemaId)
+                    .With(PipelineIds.TargetConnectionOutcome, result.Outcome);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
     }

@@ -23,11 +23,18 @@ namespace PlatformFlow.Client.Operations
         public const string MappingSetVersion = "MappingSetVersion";
         public const string FlowSpecId = "FlowSpecId";
 
+        // What each flow-building step did with its part (a PartOutcome: Created, Reused, Planned).
+        public const string SourceConnectionOutcome = "SourceConnectionOutcome";
+        public const string TargetConnectionOutcome = "TargetConnectionOutcome";
+        public const string MappingSetOutcome = "MappingSetOutcome";
+        public const string DataflowOutcome = "DataflowOutcome";
+
         /// <summary>Every carried name, in pipeline order.</summary>
         public static readonly IReadOnlyList<string> Names = new[]
         {
             FlowName, BaseConnectionId, ConnectionSpecId, SourceConnectionId, TargetConnectionId, DatasetId, SchemaId,
-            MappingSetId, MappingSetVersion, FlowSpecId,
+            MappingSetId, MappingSetVersion, FlowSpecId, SourceConnectionOutcome, TargetConnectionOutcome, MappingSetOutcome,
+            DataflowOutcome,
         };
 
         private readonly Dictionary<string, string> _values;

@@ -25,7 +25,7 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException("run " + runId, "it is still " + run.Metrics?.StatusSummary?.Status + "; wait until it has finished (Wait-FlowRun)");
                 }
 
-                if (Ask(host, runId, "Re-trigger the run of flow " + run.FlowId) != ChangeDecision.Proceed)
+                if (await AskAsync(host, runId, "Re-trigger the run of flow " + run.FlowId).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

@@ -70,7 +70,7 @@ namespace PlatformFlow.Client.Operations
 
                 var subject = "run of dataflow '" + flow.Name + "'";
                 PlatformValidationException.ThrowIfAny(subject, problems);
-                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + Utc(start.WindowStart) + " to " + Utc(start.WindowEnd)) != ChangeDecision.Proceed)
+                if (await AskAsync(host, flow.Name ?? flow.Id, "Start a run over " + Utc(start.WindowStart) + " to " + Utc(start.WindowEnd)).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

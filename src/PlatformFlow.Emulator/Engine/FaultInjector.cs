@@ -9,7 +9,7 @@ namespace PlatformFlow.Emulator.Engine
         private readonly object _sync = new object();
         private readonly LinkedList<ScriptedFault> _scripted = new LinkedList<ScriptedFault>();
         private readonly FaultOptions _options;
-        private readonly Random _random;
+        private Random _random;
 
         public FaultInjector(FaultOptions options)
         {
@@ -18,6 +18,15 @@ namespace PlatformFlow.Emulator.Engine
         }
 
         public FaultOptions Options => _options;
+
+        /// <summary>Starts the random draw again from <paramref name="seed"/>, so a rehearsal can be repeated exactly.</summary>
+        public void Reseed(int seed)
+        {
+            lock (_sync)
+            {
+                _random = new Random(seed);
+            }
+        }
 
         /// <summary>Queues a fault for the next request that matches it.</summary>
         public void Enqueue(ScriptedFault fault)
@@ -47,9 +56,21 @@ namespace PlatformFlow.Emulator.Engine
                     return new ScriptedFault(429, _options.RetryAfterSeconds);
                 }
 
-                if (draw < _options.ThrottleRate + _options.UnavailableRate)
+                var share = _options.ThrottleRate + _options.UnavailableRate;
+                if (draw < share)
                 {
                     return new ScriptedFault(503);
+                }
+
+                share += _options.ResetBeforeRate;
+                if (draw < share)
+                {
+                    return ScriptedFault.ConnectionReset(FaultTiming.BeforeHandling);
+                }
+
+                if (draw < share + _options.ResetAfterRate)
+                {
+                    return ScriptedFault.ConnectionReset(FaultTiming.AfterHandling);
                 }
 
                 return null;

@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Disable, "Dataflow", SupportsShouldProcess = true)]
     [OutputType(typeof(Dataflow))]
-    public sealed class DisableDataflowCommand : PlatformCmdlet
+    public sealed class DisableDataflowCommand : BulkCmdlet
     {
         private DisableDataflowOperation? _operation;
 

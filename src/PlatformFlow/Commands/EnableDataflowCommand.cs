@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "Dataflow", SupportsShouldProcess = true)]
     [OutputType(typeof(Dataflow))]
-    public sealed class EnableDataflowCommand : PlatformCmdlet
+    public sealed class EnableDataflowCommand : BulkCmdlet
     {
         private EnableDataflowOperation? _operation;
 

@@ -10,7 +10,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true)]
     [OutputType(typeof(FlowRun))]
-    public sealed class StartFlowRunCommand : PlatformCmdlet
+    public sealed class StartFlowRunCommand : BulkCmdlet
     {
         private StartFlowRunOperation? _operation;
 
