@@ -13,6 +13,12 @@ namespace PlatformFlow.Client.Models
     {
         [JsonExtensionData]
         public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>
+        /// A shallow copy, to write once per row: PowerShell attaches a row's pipeline properties to the object itself, so
+        /// a part reused by several rows must not be the same object twice.
+        /// </summary>
+        public PlatformModel ShallowCopy() => (PlatformModel)MemberwiseClone();
     }
 
     /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>

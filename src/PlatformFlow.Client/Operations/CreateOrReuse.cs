@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -53,7 +54,7 @@ namespace PlatformFlow.Client.Operations
     /// Parts with the same key are made one at a time per context, so two rows naming the same part in one run make one.
     /// </summary>
     public sealed class CreateOrReuse<T>
-        where T : class
+        where T : PlatformModel
     {
         /// <summary>Creates sent for one part at most, the first included.</summary>
         public const int MaxCreateAttempts = 5;
@@ -104,7 +105,7 @@ namespace PlatformFlow.Client.Operations
                 var reused = Resolve(existing, out var differing);
                 if (reused != null)
                 {
-                    return new PartResult<T>(reused, PartOutcome.Reused);
+                    return new PartResult<T>((T)reused.ShallowCopy(), PartOutcome.Reused);
                 }
 
                 var action = differing is null ? Action : "Update " + Kind + " " + IdOf(differing.Value.Part) + " (" + string.Join("; ", differing.Value.Differences) + ")";
@@ -178,7 +179,7 @@ namespace PlatformFlow.Client.Operations
                     var found = Resolve(await FindFresh(cancellation).ConfigureAwait(false), out var differing);
                     if (found != null)
                     {
-                        return found;
+                        return (T)found.ShallowCopy();
                     }
 
                     if (differing != null)

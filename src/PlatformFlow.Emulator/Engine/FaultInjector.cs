@@ -37,6 +37,12 @@ namespace PlatformFlow.Emulator.Engine
             }
         }
 
+        /// <summary>Queues an answer of <paramref name="status"/> for the next request with <paramref name="method"/> (any when null).</summary>
+        public void Enqueue(int status, FaultTiming timing, string? method = null) => Enqueue(new ScriptedFault(status, null, timing, method));
+
+        /// <summary>Queues a dropped connection for the next request with <paramref name="method"/> (any when null).</summary>
+        public void EnqueueConnectionReset(FaultTiming timing, string? method = null) => Enqueue(ScriptedFault.ConnectionReset(timing, method));
+
         public ScriptedFault? Draw(string method)
         {
             lock (_sync)

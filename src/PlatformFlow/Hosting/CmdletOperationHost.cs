@@ -174,18 +174,17 @@ namespace PlatformFlow.Hosting
             _wakeUp.Release();
         }
 
-        /// <summary>A call whose answer the operation awaits (without blocking its thread); cancelled once PowerShell has thrown.</summary>
+        /// <summary>
+        /// A call whose answer the operation awaits (without blocking its thread). Cancelled with the operations (Ctrl+C,
+        /// or PowerShell having thrown, after which queued calls are dropped), so no await is left hanging.
+        /// </summary>
         private Task<T> OnPipelineThreadAsync<T>(Func<T> function)
         {
             var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var cancelled = _cancellation.Token.Register(() => done.TrySetCanceled());
+            done.Task.ContinueWith(_ => cancelled.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             Post(() =>
             {
-                if (_pipelineFailure != null)
-                {
-                    done.TrySetCanceled();
-                    return;
-                }
-
                 try
                 {
                     done.TrySetResult(function());
