@@ -1,13 +1,13 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 
 namespace PlatformFlow.Benchmarks
 {
     /// <summary>
-    /// Checks the speed and memory of listing against the in-process emulator: <c>[--flows N] [--page-size N] [--check]</c>.
-    /// Exit codes: 0 done (and targets met with --check), 1 a target missed or the listing failed, 2 bad arguments.
+    /// Runs every measurement (<see cref="IMeasurement"/>: one file each) or those <c>--only</c> names, prints each table
+    /// and, with <c>--check</c>, exits 1 when a target is missed. Exit codes: 0 done (and targets met with --check), 1 a
+    /// target missed or a measurement failed, 2 bad arguments.
     /// </summary>
     public static class Program
     {
@@ -31,41 +31,55 @@ namespace PlatformFlow.Benchmarks
                 return 0;
             }
 
-            using var platform = new EmulatedPlatform();
-            Console.Write("Creating " + Units.Whole(options.Flows) + " flows in the emulator... ");
-            var setup = Stopwatch.StartNew();
-            await platform.CreateFlowsAsync(options.Flows).ConfigureAwait(false);
-            Console.WriteLine("done in " + Units.Milliseconds(setup.Elapsed.TotalMilliseconds) + ".");
-            Console.WriteLine();
-
-            ListingResult result;
-            try
+            var measurements = typeof(Program).Assembly.GetTypes()
+                .Where(t => typeof(IMeasurement).IsAssignableFrom(t) && t.IsClass && !t.IsAbstract)
+                .Select(t => (IMeasurement)Activator.CreateInstance(t)!)
+                .Where(m => options.Only.Count == 0 || options.Only.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(m => m.Id, StringComparer.Ordinal)
+                .ToList();
+            var unknown = options.Only.Where(id => !measurements.Any(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unknown.Count > 0)
             {
-                result = await new ListingBenchmark(platform, options.PageSize).RunAsync(options.Flows).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException ex)
-            {
-                Console.Error.WriteLine("The listing failed: " + ex.Message);
-                return 1;
+                Console.Error.WriteLine("No measurement is called " + string.Join(", ", unknown) + ".");
+                return 2;
             }
 
-            var targets = ListingTargets.Evaluate(result);
-            Report.Write(Console.Out, result, targets);
-            Console.WriteLine();
+            var missed = 0;
+            var failed = 0;
+            foreach (var measurement in measurements)
+            {
+                MeasurementReport report;
+                try
+                {
+                    report = await measurement.RunAsync(options).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    Console.Error.WriteLine(measurement.Id + " failed: " + ex.Message);
+                    failed++;
+                    continue;
+                }
+
+                Report.Write(Console.Out, report);
+                Console.WriteLine();
+                foreach (var target in report.Targets.Where(t => !t.Met))
+                {
+                    missed++;
+                    if (options.Check)
+                    {
+                        Console.Error.WriteLine("MISSED (" + measurement.Id + "): " + target.Failure);
+                    }
+                }
+            }
+
             if (!options.Check)
             {
                 Console.WriteLine("Targets not enforced; run with --check to exit 1 when one is missed.");
-                return 0;
+                return failed == 0 ? 0 : 1;
             }
 
-            var missed = targets.All.Where(t => !t.Met).ToList();
-            foreach (var target in missed)
-            {
-                Console.Error.WriteLine("MISSED: " + target.Failure);
-            }
-
-            Console.WriteLine(missed.Count == 0 ? "All targets met." : missed.Count + " target(s) missed.");
-            return missed.Count == 0 ? 0 : 1;
+            Console.WriteLine(missed + failed == 0 ? "All targets met." : missed + " target(s) missed, " + failed + " measurement(s) failed.");
+            return missed + failed == 0 ? 0 : 1;
         }
     }
 }

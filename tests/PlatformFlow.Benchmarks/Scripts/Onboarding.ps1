@@ -14,6 +14,10 @@ param(
     [double] $ResetAfterRate = 0,
     [int] $RetryAfterSeconds = 1,
     [int] $Runs = 1,
+    # The first run stops after this many flows (0: it does not), as a crashed or killed job would, parts in flight.
+    [int] $StopFirstRunAfter = 0,
+    # Each run after the first signs in again, so it starts with nothing remembered, as a new job or process would.
+    [switch] $NewSessionPerRun,
     [int] $Seed = 12
 )
 
@@ -43,6 +47,8 @@ $engine.Faults.Reseed($Seed)
 $startTime = [DateTimeOffset]::UtcNow.AddYears(1)
 $throttle = if ($ThrottleLimit -gt 1) { @{ ThrottleLimit = $ThrottleLimit } } else { @{} }
 for ($run = 1; $run -le $Runs; $run++) {
+    if ($run -gt 1 -and $NewSessionPerRun) { Connect-Platform -Emulator | Out-Null }
+    $first = if ($run -eq 1 -and $StopFirstRunAfter -gt 0) { $StopFirstRunAfter } else { [int]::MaxValue }
     $mark = $engine.Journal.Total
     $failed = $null
     $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -51,7 +57,8 @@ for ($run = 1; $run -le $Runs; $run++) {
         New-TargetConnection -DatasetId $dataset.Id @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
         New-MappingSet -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' } @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
         Get-FlowSpec @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
-        New-Dataflow -Frequency Once -StartTime $startTime @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed
+        New-Dataflow -Frequency Once -StartTime $startTime @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        Select-Object -First $first
     $clock.Stop()
     $requests = @($engine.Journal.Recent | Select-Object -Last ($engine.Journal.Total - $mark) | Where-Object { $_.Path.StartsWith('/data/') })
 
@@ -73,7 +80,9 @@ for ($run = 1; $run -le $Runs; $run++) {
         LatencyMs           = $LatencyMs
         ElapsedMs           = $clock.Elapsed.TotalMilliseconds
         Requests            = $requests.Count
+        Writes              = @($requests | Where-Object { $_.IsWrite -and $_.Status -lt 400 -and $_.Status -ne 0 }).Count
         Faulted             = @($requests | Where-Object { $_.Status -ge 429 -or $_.Status -eq 0 }).Count
+        PoolThreads         = [Threading.ThreadPool]::ThreadCount
         FlowsWritten        = @($written).Count
         Errors              = @($failed).Count
         ErrorIds            = @($failed | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | ForEach-Object { "$($_.Name) x$($_.Count)" })
