@@ -140,6 +140,17 @@ Describe 'Bulk onboarding' {
             $census.Flows, $census.Sources, $census.Targets | Should -Be 3, 3, 3
         }
 
+        It 'writes a shared part (a mapping set, a flow spec) as its own object per row, each carrying its row''s ids' {
+            $maps = New-ShopRow -Prefix "OwnIds $suffix" -Count 2 | New-SourceConnection | New-TargetConnection -DatasetId $pre.Dataset.Id |
+                New-MappingSet -Mapping @{ Email = 'personalEmail.address' }
+            $specs = $maps | Get-FlowSpec
+
+            $maps[0].Id | Should -Be $maps[1].Id
+            $maps.FlowName | Should -Be "OwnIds $suffix 001", "OwnIds $suffix 002"
+            $specs.FlowName | Should -Be "OwnIds $suffix 001", "OwnIds $suffix 002"
+            $specs[0].SourceConnectionId | Should -Not -Be $specs[1].SourceConnectionId
+        }
+
         It 'shares one mapping set between flows whose mappings are identical (in any order)' {
             $targets = New-ShopRow -Prefix "SameMap $suffix" -Count 2 | New-SourceConnection | New-TargetConnection -DatasetId $pre.Dataset.Id
 

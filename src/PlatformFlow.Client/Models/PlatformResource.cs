@@ -16,7 +16,7 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>
         /// A shallow copy, to write once per row: PowerShell attaches a row's pipeline properties to the object itself, so
-        /// a part reused by several rows must not be the same object twice.
+        /// a cached spec or a part reused by several rows must not be written as the same object twice.
         /// </summary>
         public PlatformModel ShallowCopy() => (PlatformModel)MemberwiseClone();
     }

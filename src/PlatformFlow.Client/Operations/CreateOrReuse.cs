@@ -105,7 +105,7 @@ namespace PlatformFlow.Client.Operations
                 var reused = Resolve(existing, out var differing);
                 if (reused != null)
                 {
-                    return new PartResult<T>((T)reused.ShallowCopy(), PartOutcome.Reused);
+                    return new PartResult<T>(reused, PartOutcome.Reused);
                 }
 
                 var action = differing is null ? Action : "Update " + Kind + " " + IdOf(differing.Value.Part) + " (" + string.Join("; ", differing.Value.Differences) + ")";
@@ -179,7 +179,7 @@ namespace PlatformFlow.Client.Operations
                     var found = Resolve(await FindFresh(cancellation).ConfigureAwait(false), out var differing);
                     if (found != null)
                     {
-                        return (T)found.ShallowCopy();
+                        return found;
                     }
 
                     if (differing != null)
