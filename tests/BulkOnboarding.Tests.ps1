@@ -177,6 +177,29 @@ Describe 'Bulk onboarding' {
             Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
         }
 
+        It 'changes a differing part with -UpdateExisting instead of refusing it, and still refuses what cannot change' {
+            $source = New-ShopRow -Prefix "Update $suffix" -Column 'Email' | New-SourceConnection
+            $flow = $source | New-TargetConnection -DatasetId $pre.Dataset.Id | New-MappingSet -Mapping @{ Email = 'personalEmail.address' } |
+                Get-FlowSpec | New-Dataflow -Frequency Once -StartTime $script:startTime
+
+            $updated = New-ShopRow -Prefix "Update $suffix" -Column 'Email;Phone' | New-SourceConnection -UpdateExisting
+            $reflowed = $updated | New-TargetConnection -DatasetId $pre.Dataset.Id | New-MappingSet -Mapping @{ Email = 'personalEmail.address' } |
+                Get-FlowSpec | New-Dataflow -Frequency Day -Interval 1 -StartTime $script:startTime -UpdateExisting
+            $other = New-BaseConnection -Name "Other $suffix" -ConnectionSpec Shopify -Parameter @{ host = 'other.example'; accessToken = 'shpat-other' }
+            $moved = [pscustomobject]@{ Name = "Update $suffix 001"; BaseConnectionId = $other.Id; TableName = 'Shopify.Orders'; Column = 'Email;Phone' } |
+                New-SourceConnection -UpdateExisting -ErrorVariable refused -ErrorAction SilentlyContinue
+
+            $updated.Id | Should -Be $source.Id
+            $updated.SourceConnectionOutcome | Should -Be 'Updated'
+            (Get-SourceConnection -Id $source.Id).Params.Columns.Name | Should -Be 'Email', 'Phone'
+            $reflowed.Id | Should -Be $flow.Id
+            $reflowed.DataflowOutcome | Should -Be 'Updated'
+            (Get-Dataflow -Id $flow.Id).ScheduleParams.Frequency | Should -Be 'day'
+            $moved | Should -BeNullOrEmpty
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'PartConflict,*'
+            $refused[0].Exception.Message | Should -BeLike '*baseConnectionId*'
+        }
+
         It 'resolves a create answered 503 after the platform applied it: found by name, not sent again' {
             $engine.Faults.Enqueue(503, 'AfterHandling', 'POST')
             $mark = Get-EmulatorJournalMark

@@ -142,6 +142,18 @@ namespace PlatformFlow.Client.Api
             }
         }
 
+        /// <summary>
+        /// Changes <paramref name="existing"/> with JSON Patch against its etag, then builds it from the answer (no read
+        /// back) and remembers it, as a create does.
+        /// </summary>
+        public async Task<TResource> PatchAndBuildAsync(TResource existing, IReadOnlyList<JsonPatchOperation> operations, Func<ResourceWriteResult, TResource> build, CancellationToken cancellationToken = default)
+        {
+            var written = await PatchAsync(existing.Id, operations, existing.Etag ?? (await GetAsync(existing.Id, cancellationToken).ConfigureAwait(false)).Etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            var updated = build(written);
+            Remember(updated);
+            return updated;
+        }
+
         /// <summary>The resource was (or may have been) changed by a write that is not a create: read it afresh from now on.</summary>
         public void Changed(string id)
         {

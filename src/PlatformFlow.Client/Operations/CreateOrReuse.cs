@@ -92,6 +92,9 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Changes a differing part to what was asked (null: a differing part is refused).</summary>
         public Func<T, CancellationToken, Task<T>>? Update { get; set; }
 
+        /// <summary>The differences no update can make (e.g. another base connection): such a part is refused even with <see cref="Update"/>.</summary>
+        public Func<T, IReadOnlyList<string>> Unchangeable { get; set; } = _ => Array.Empty<string>();
+
         /// <summary>Added to the refusal: how to resolve it.</summary>
         public string? Remedy { get; set; }
 
@@ -156,7 +159,7 @@ namespace PlatformFlow.Client.Operations
 
             var first = existing[0];
             var differences = Differences(first);
-            if (Update is null)
+            if (Update is null || Unchangeable(first).Count > 0)
             {
                 throw new PartConflictException(Kind, KeyText ?? Key, IdOf(first), differences, Remedy);
             }
@@ -263,5 +266,15 @@ namespace PlatformFlow.Client.Operations
         // A part's fields can be long (column lists); the message keeps a short excerpt.
         private static string Excerpt(string? value) =>
             value is null ? string.Empty : value.Length <= 120 ? value : value.Substring(0, 117) + "...";
+    }
+}
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>JSON Patch operations that set a whole member to a model value (for -UpdateExisting).</summary>
+    internal static class Patch
+    {
+        public static JsonPatchOperation Add<TValue>(string path, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type) =>
+            new JsonPatchOperation("add", path, System.Text.Json.JsonSerializer.SerializeToElement(value, type));
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
@@ -38,6 +39,9 @@ namespace PlatformFlow.Client.Operations
         public string? Description { get; set; }
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
 
         public object? Target { get; set; }
     }
@@ -108,8 +112,16 @@ namespace PlatformFlow.Client.Operations
                     Differences = existing => Differences(existing, request, input),
                     IdOf = existing => existing.Id,
                     Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
+                    Unchangeable = existing => Unchangeable(existing, request),
+                    Update = input.UpdateExisting
+                        ? (existing, cancel) => flows.PatchAndBuildAsync(
+                            existing,
+                            new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
+                            written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
+                            cancel)
+                        : null,
                     Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
-                    Remedy = "Give the flow another name, change it with Set-Dataflow, or remove it first.",
+                    Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
@@ -145,9 +157,6 @@ namespace PlatformFlow.Client.Operations
         private static IReadOnlyList<string> Differences(Dataflow existing, DataflowRequest wanted, DataflowInput input)
         {
             var differences = new PartDifferences()
-                .Compare("flowSpec", existing.FlowSpec?.Id, wanted.FlowSpec.Id)
-                .CompareSets("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
-                .CompareSets("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds)
                 .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
                 .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
                 .Compare("scheduleParams.interval", Text(existing.ScheduleParams?.Interval), Text(wanted.ScheduleParams.Interval));
@@ -156,8 +165,16 @@ namespace PlatformFlow.Client.Operations
                 differences.Compare("scheduleParams.startTime", Text(existing.ScheduleParams?.StartTime), Text(wanted.ScheduleParams.StartTime));
             }
 
-            return differences.Found;
+            return Unchangeable(existing, wanted).Concat(differences.Found).ToList();
         }
+
+        /// <summary>The differences the platform does not let a PATCH change: the flow's spec and connections.</summary>
+        private static IReadOnlyList<string> Unchangeable(Dataflow existing, DataflowRequest wanted) =>
+            new PartDifferences()
+                .Compare("flowSpec", existing.FlowSpec?.Id, wanted.FlowSpec.Id)
+                .CompareSets("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
+                .CompareSets("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds)
+                .Found;
 
         private static IEnumerable<string> MappingsOf(IEnumerable<Transformation>? transformations) =>
             (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.Params?["mappingId"] + "@" + t.Params?["mappingVersion"]);

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -31,6 +32,9 @@ namespace PlatformFlow.Client.Operations
         public string? Description { get; set; }
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
 
         public object? Target { get; set; }
     }
@@ -114,18 +118,11 @@ namespace PlatformFlow.Client.Operations
                     FindFresh = cancel => sources.FindByNameFreshAsync(request.Name, cancel),
                     Differences = existing => Differences(existing, request),
                     IdOf = existing => existing.Id,
-                    Create = cancel => sources.CreateAndBuildAsync(request, written => new SourceConnection
-                    {
-                        Id = written.Id,
-                        Etag = written.Etag,
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = WellKnown.EnabledState,
-                        BaseConnectionId = request.BaseConnectionId,
-                        Data = request.Data,
-                        Params = request.Params,
-                        ConnectionSpec = request.ConnectionSpec,
-                    }, cancel),
+                    Create = cancel => sources.CreateAndBuildAsync(request, written => Built(request, written), cancel),
+                    Unchangeable = existing => Unchangeable(existing, request),
+                    Update = input.UpdateExisting
+                        ? (existing, cancel) => sources.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.SourceData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.SourceParams) }, written => Built(request, written), cancel)
+                        : null,
                     Planned = () => new SourceConnection
                     {
                         Id = Planned.NewId("sourceConnection"),
@@ -137,7 +134,7 @@ namespace PlatformFlow.Client.Operations
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
                     },
-                    Remedy = "Give the flow another name, or remove " + request.Name + " first.",
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change what it reads.",
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
@@ -154,15 +151,33 @@ namespace PlatformFlow.Client.Operations
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 
+        private static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => new SourceConnection
+        {
+            Id = written.Id,
+            Etag = written.Etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = WellKnown.EnabledState,
+            BaseConnectionId = request.BaseConnectionId,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
         /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
         private static IReadOnlyList<string> Differences(SourceConnection existing, SourceConnectionRequest wanted) =>
-            new PartDifferences()
-                .Compare("baseConnectionId", existing.BaseConnectionId, wanted.BaseConnectionId)
-                .Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id)
+            Unchangeable(existing, wanted).Concat(new PartDifferences()
                 .Compare("data.format", existing.Data?.Format, wanted.Data.Format)
                 .Compare("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
                 .Compare("params.path", existing.Params?.Path, wanted.Params.Path)
                 .CompareSets("params.columns", existing.Params?.Columns?.Select(c => c.Name + ":" + c.Type), wanted.Params.Columns?.Select(c => c.Name + ":" + c.Type))
+                .Found).ToList();
+
+        /// <summary>The differences the platform does not let a PATCH change.</summary>
+        private static IReadOnlyList<string> Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>
+            new PartDifferences()
+                .Compare("baseConnectionId", existing.BaseConnectionId, wanted.BaseConnectionId)
+                .Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id)
                 .Found;
 
         /// <summary>

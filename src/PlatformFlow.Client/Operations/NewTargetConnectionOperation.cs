@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -21,6 +24,9 @@ namespace PlatformFlow.Client.Operations
         public string? Description { get; set; }
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
 
         public object? Target { get; set; }
     }
@@ -72,24 +78,17 @@ namespace PlatformFlow.Client.Operations
                     Action = "Create target connection (dataset " + input.DatasetId + ")",
                     Find = cancel => targets.Names.FindAsync(request.Name, cancel),
                     FindFresh = cancel => targets.FindByNameFreshAsync(request.Name, cancel),
-                    Differences = existing => new PartDifferences()
+                    Differences = existing => Unchangeable(existing, request).Concat(new PartDifferences()
                         .Compare("params.dataSetId", existing.Params?.DataSetId, request.Params.DataSetId)
                         .Compare("data.schema.id", existing.Data?.Schema?.Id, request.Data.Schema?.Id)
                         .Compare("data.format", existing.Data?.Format, request.Data.Format)
-                        .Compare("connectionSpec", existing.ConnectionSpec?.Id, request.ConnectionSpec.Id)
-                        .Found,
+                        .Found).ToList(),
                     IdOf = existing => existing.Id,
-                    Create = cancel => targets.CreateAndBuildAsync(request, written => new TargetConnection
-                    {
-                        Id = written.Id,
-                        Etag = written.Etag,
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = WellKnown.EnabledState,
-                        Data = request.Data,
-                        Params = request.Params,
-                        ConnectionSpec = request.ConnectionSpec,
-                    }, cancel),
+                    Create = cancel => targets.CreateAndBuildAsync(request, written => Built(request, written), cancel),
+                    Unchangeable = existing => Unchangeable(existing, request),
+                    Update = input.UpdateExisting
+                        ? (existing, cancel) => targets.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.TargetData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.TargetParams) }, written => Built(request, written), cancel)
+                        : null,
                     Planned = () => new TargetConnection
                     {
                         Id = Planned.NewId("targetConnection"),
@@ -100,7 +99,7 @@ namespace PlatformFlow.Client.Operations
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
                     },
-                    Remedy = "Give the flow another name, or remove " + request.Name + " first.",
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change its dataset.",
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
@@ -116,5 +115,21 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.TargetConnectionOutcome, result.Outcome);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
+
+        private static TargetConnection Built(TargetConnectionRequest request, ResourceWriteResult written) => new TargetConnection
+        {
+            Id = written.Id,
+            Etag = written.Etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = WellKnown.EnabledState,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
+        /// <summary>The differences the platform does not let a PATCH change.</summary>
+        private static IReadOnlyList<string> Unchangeable(TargetConnection existing, TargetConnectionRequest wanted) =>
+            new PartDifferences().Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id).Found;
     }
 }

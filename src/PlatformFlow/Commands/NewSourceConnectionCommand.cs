@@ -53,6 +53,10 @@ namespace PlatformFlow.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
+        /// <summary>A part of the same name that differs in what can be changed is changed to what this asks, instead of refused.</summary>
+        [Parameter]
+        public SwitchParameter UpdateExisting { get; set; }
+
         protected override void ProcessRecord()
         {
             var operation = _operation ??= new NewSourceConnectionOperation(ActiveContext.Client);
@@ -74,6 +78,7 @@ namespace PlatformFlow.Commands
             Description = Description,
             Carried = carried,
             Target = target,
+            UpdateExisting = UpdateExisting,
         };
     }
 }
