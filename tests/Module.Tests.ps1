@@ -44,8 +44,7 @@ Describe 'Parameter metadata of <Name>' -ForEach $exportedCmdlets {
     It 'resolves its parameters, its syntax and each parameter set' {
         $command = Get-Command -Name $Name
         { $command.Parameters } | Should -Not -Throw
-        # Keys.Count: Get-Dataflow has a -Count parameter, which $command.Parameters.Count would return.
-        $command.Parameters.Keys.Count | Should -BeGreaterThan 0
+        @($command.Parameters.Keys).Count | Should -BeGreaterThan 0
         { Get-Command -Name $Name -Syntax } | Should -Not -Throw
         (Get-Command -Name $Name -Syntax) | Should -BeLike "*$Name*"
         foreach ($set in $command.ParameterSets) {
