@@ -81,7 +81,7 @@ Describe 'Bulk onboarding' {
             $rows[2].TableName = 'Shopify.NoSuchTable'
             $rows[4].Column = 'Email;NoSuchColumn'
 
-            $written = $rows | Invoke-Onboarding -ThrottleLimit 4 2>&1
+            $written = $rows | Invoke-Onboarding -ThrottleLimit 4 -ErrorAction Continue 2>&1
         $failed = @($written | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
         $flows = @($written | Where-Object { $_ -isnot [Management.Automation.ErrorRecord] })
 
