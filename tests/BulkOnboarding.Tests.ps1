@@ -90,6 +90,23 @@ Describe 'Bulk onboarding' {
             @($failed.TargetObject.Name | Sort-Object) | Should -Be "Mixed $suffix 003", "Mixed $suffix 005"
         }
 
+        It 'runs the bulk lifecycle cmdlets concurrently too: disable, enable, start a run and remove many flows' {
+            New-ShopRow -Prefix "Life $suffix" -Count 6 | Invoke-Onboarding -ThrottleLimit 6 | Out-Null
+            $flows = Get-Dataflow -Name "Life $suffix *"
+            $faults.Latency = [TimeSpan]::FromMilliseconds(50)
+
+            $disabled = $flows | Disable-Dataflow -ThrottleLimit 6
+            $enabled = $flows | Enable-Dataflow -ThrottleLimit 6
+            $runs = $flows | Start-FlowRun -WindowStart ([DateTimeOffset]::UtcNow.AddHours(-1)) -WindowEnd ([DateTimeOffset]::UtcNow) -ThrottleLimit 6
+            $removed = $flows | Remove-Dataflow -Force -PassThru -ThrottleLimit 6
+
+            @($disabled.State | Select-Object -Unique) | Should -Be 'disabled'
+            @($enabled.State | Select-Object -Unique) | Should -Be 'enabled'
+            @($runs.FlowId | Sort-Object) | Should -Be @($flows.Id | Sort-Object)
+            @($removed.Id | Sort-Object) | Should -Be @($flows.Id | Sort-Object)
+            Get-Dataflow -Name "Life $suffix *" | Should -BeNullOrEmpty
+        }
+
         It 'cancels every row in flight on Ctrl+C (Stop), and no request goes out afterwards' {
             $faults.Latency = [TimeSpan]::FromMilliseconds(300)
             $shell = [powershell]::Create()
