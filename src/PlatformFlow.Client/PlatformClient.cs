@@ -87,6 +87,7 @@ namespace PlatformFlow.Client
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath), reads);
             Catalog = new CatalogClient(Http(CatalogClient.BasePath), reads);
             DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath), reads);
+            Sandboxes = new SandboxClient(Http(SandboxClient.BasePath));
         }
 
         public PlatformClientOptions Options { get; }
@@ -100,6 +101,8 @@ namespace PlatformFlow.Client
         public CatalogClient Catalog { get; }
 
         public DataPrepClient DataPrep { get; }
+
+        public SandboxClient Sandboxes { get; }
 
         /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
         public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();

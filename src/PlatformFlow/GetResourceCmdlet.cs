@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow
 {
@@ -18,6 +19,7 @@ namespace PlatformFlow
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The platform's property expressions, e.g. 'createdAt>1600000000000' or 'state==enabled'; several are ANDed.</summary>

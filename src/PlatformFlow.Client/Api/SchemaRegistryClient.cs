@@ -18,6 +18,10 @@ namespace PlatformFlow.Client.Api
         /// <summary>The composed schema (allOf references), as created.</summary>
         public const string XedContentType = "application/vnd.adobe.xed+json";
 
+        public const string GlobalClasses = "classes";
+
+        public const string GlobalFieldGroups = "fieldgroups";
+
         private readonly PlatformHttp _http;
 
         // Bulk onboarding maps many sources onto one schema: its field paths are resolved once per run.
@@ -44,12 +48,11 @@ namespace PlatformFlow.Client.Api
             _fieldPaths.GetAsync(id, async () => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancellationToken).ConfigureAwait(false)).Properties));
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
-                "/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(),
-                PlatformJsonContext.Default.RegistryPageXdmSchema,
-                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken,
-                "application/vnd.adobe.xed+json");
+            ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);
+
+        /// <summary><c>GET /global/{kind}</c>: the standard XDM resources of one kind (<see cref="GlobalClasses"/>, <see cref="GlobalFieldGroups"/>), id and title.</summary>
+        public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string kind, CancellationToken cancellationToken = default) =>
+            ListPagesAsync("/global/" + kind, "application/vnd.adobe.xed-id+json", cancellationToken);
 
         public async Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default)
         {
@@ -62,6 +65,14 @@ namespace PlatformFlow.Client.Api
                 _fieldPaths.Remove(id);
             }
         }
+
+        private IAsyncEnumerable<XdmSchema> ListPagesAsync(string firstPath, string accept, CancellationToken cancellationToken) =>
+            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
+                firstPath,
+                PlatformJsonContext.Default.RegistryPageXdmSchema,
+                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
+                cancellationToken,
+                accept);
 
         private static string SchemaPath(string id) => "/tenant/schemas/" + Uri.EscapeDataString(id);
     }

@@ -55,6 +55,7 @@ namespace PlatformFlow.Client.Json
     [JsonSerializable(typeof(FlowRunRequest))]
     [JsonSerializable(typeof(ListPage<FlowRun>))]
     [JsonSerializable(typeof(ImsTokenResponse))]
+    [JsonSerializable(typeof(SandboxPage))]
     public sealed partial class PlatformJsonContext : JsonSerializerContext
     {
     }

@@ -147,6 +147,7 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
+                    .With(PipelineIds.TableName, input.TableName)
                     .With(PipelineIds.SourceConnectionOutcome, result.Outcome);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
