@@ -103,9 +103,9 @@ namespace PlatformFlow.Client.Api
                 PlatformJsonContext.Default.TableDetails,
                 cancellationToken);
 
-        /// <summary>A table's columns (explore without preview), shared by the context for a short while.</summary>
-        public Task<TableDetails> GetTableCachedAsync(string baseConnectionId, string table, CancellationToken cancellationToken = default) =>
-            _tables.GetAsync(baseConnectionId + "|" + table, () => ExploreTableAsync(baseConnectionId, table, preview: false, cancellationToken));
+        /// <summary>A table's columns (<paramref name="describe"/>: explore without preview), shared by the context for a short while.</summary>
+        public Task<TableDetails> GetTableCachedAsync(string baseConnectionId, string table, Func<Task<TableDetails>> describe) =>
+            _tables.GetAsync(baseConnectionId + "|" + table, describe);
 
         // ---- flow specs ----
 

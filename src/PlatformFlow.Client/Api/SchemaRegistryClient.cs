@@ -45,7 +45,7 @@ namespace PlatformFlow.Client.Api
 
         /// <summary>Every leaf field path of the schema (<c>personalEmail.address</c>...), shared by the context for a short while.</summary>
         public Task<IReadOnlyCollection<string>> GetFieldPathsCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _fieldPaths.GetAsync(id, async () => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancellationToken).ConfigureAwait(false)).Properties));
+            _fieldPaths.GetAsync(id, async () => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson));
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);

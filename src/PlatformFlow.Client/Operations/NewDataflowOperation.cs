@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text.Json.Nodes;
+using System.Globalization;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
@@ -40,6 +39,9 @@ namespace PlatformFlow.Client.Operations
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
+        /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
+        public bool RollbackOnError { get; set; }
+
         /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
         public bool UpdateExisting { get; set; }
 
@@ -58,83 +60,78 @@ namespace PlatformFlow.Client.Operations
         }
 
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
-            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", () =>
+                PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, input.RollbackOnError, lastStep: true, host, () => CreateAsync(input, host)));
+
+        private async Task CreateAsync(DataflowInput input, IOperationHost host)
+        {
+            var cancellation = host.Cancellation;
+            var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var transformations = new List<Transformation>();
+            if (!string.IsNullOrEmpty(input.MappingSetId))
             {
-                var cancellation = host.Cancellation;
-                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
-                var transformations = new List<Transformation>();
-                if (!string.IsNullOrEmpty(input.MappingSetId))
+                var version = input.MappingSetVersion
+                    ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
+                transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
+            }
+
+            var request = new DataflowRequest
+            {
+                Name = input.FlowName,
+                Description = input.Description,
+                FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
+                SourceConnectionIds = new List<string>(input.SourceConnectionIds),
+                TargetConnectionIds = new List<string>(input.TargetConnectionIds),
+                Transformations = transformations,
+                ScheduleParams = schedule,
+            };
+
+            var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
+            foreach (var id in request.SourceConnectionIds)
+            {
+                if (Planned.IsPlanned(id) && sourceSpec != null)
                 {
-                    var version = input.MappingSetVersion
-                        ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
-                    transformations.Add(new Transformation
-                    {
-                        Name = WellKnown.MappingTransformationName,
-                        Params = new JsonObject
-                        {
-                            ["mappingId"] = input.MappingSetId,
-                            ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
-                        },
-                    });
+                    knownSpecs[id] = sourceSpec;
                 }
+            }
 
-                var request = new DataflowRequest
-                {
-                    Name = input.FlowName,
-                    Description = input.Description,
-                    FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
-                    SourceConnectionIds = new List<string>(input.SourceConnectionIds),
-                    TargetConnectionIds = new List<string>(input.TargetConnectionIds),
-                    Transformations = transformations,
-                    ScheduleParams = schedule,
-                };
+            PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-                var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
-                var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
-                foreach (var id in request.SourceConnectionIds)
-                {
-                    if (Planned.IsPlanned(id) && sourceSpec != null)
-                    {
-                        knownSpecs[id] = sourceSpec;
-                    }
-                }
+            var flows = Client.FlowService.Flows;
+            var result = await new CreateOrReuse<Dataflow>
+            {
+                Kind = "dataflow",
+                Key = input.FlowName,
+                Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
+                FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
+                Differences = existing => Differences(existing, request, input),
+                IdOf = existing => existing.Id,
+                Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
+                Unchangeable = existing => Unchangeable(existing, request),
+                Update = input.UpdateExisting
+                    ? (existing, cancel) => flows.PatchAndBuildAsync(
+                        existing,
+                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
+                        written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
+                        cancel)
+                    : null,
+                Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
+                Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
+            }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+            if (result is null)
+            {
+                return;
+            }
 
-                PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
-
-                var flows = Client.FlowService.Flows;
-                var result = await new CreateOrReuse<Dataflow>
-                {
-                    Kind = "dataflow",
-                    Key = input.FlowName,
-                    Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                    Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
-                    FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
-                    Differences = existing => Differences(existing, request, input),
-                    IdOf = existing => existing.Id,
-                    Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
-                    Unchangeable = existing => Unchangeable(existing, request),
-                    Update = input.UpdateExisting
-                        ? (existing, cancel) => flows.PatchAndBuildAsync(
-                            existing,
-                            new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
-                            written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
-                            cancel)
-                        : null,
-                    Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
-                    Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
-                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
-                if (result is null)
-                {
-                    return;
-                }
-
-                var flow = result.Part;
-                var ids = input.Carried
-                    .With(PipelineIds.FlowName, input.FlowName)
-                    .With(PipelineIds.FlowSpecId, input.FlowSpecId)
-                    .With(PipelineIds.DataflowOutcome, result.Outcome);
-                host.WriteObject(flow, ids.PropertiesFor(flow));
-            });
+            var flow = result.Part;
+            var ids = input.Carried
+                .With(PipelineIds.FlowName, input.FlowName)
+                .With(PipelineIds.FlowSpecId, input.FlowSpecId)
+                .With(PipelineIds.DataflowOutcome, result.Outcome);
+            host.WriteObject(flow, ids.PropertiesFor(flow));
+        }
 
         private static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
         {
@@ -144,9 +141,9 @@ namespace PlatformFlow.Client.Operations
             Description = request.Description,
             State = state,
             FlowSpec = request.FlowSpec,
-            SourceConnectionIds = request.SourceConnectionIds,
-            TargetConnectionIds = request.TargetConnectionIds,
-            Transformations = request.Transformations,
+            SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
+            TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
+            Transformations = new ValueList<Transformation>(request.Transformations),
             ScheduleParams = request.ScheduleParams,
         };
 
@@ -159,10 +156,10 @@ namespace PlatformFlow.Client.Operations
             var differences = new PartDifferences()
                 .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
                 .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
-                .Compare("scheduleParams.interval", Text(existing.ScheduleParams?.Interval), Text(wanted.ScheduleParams.Interval));
+                .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
             if (input.StartTime != null)
             {
-                differences.Compare("scheduleParams.startTime", Text(existing.ScheduleParams?.StartTime), Text(wanted.ScheduleParams.StartTime));
+                differences.Compare("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             }
 
             return Unchangeable(existing, wanted).Concat(differences.Found).ToList();
@@ -177,8 +174,6 @@ namespace PlatformFlow.Client.Operations
                 .Found;
 
         private static IEnumerable<string> MappingsOf(IEnumerable<Transformation>? transformations) =>
-            (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.Params?["mappingId"] + "@" + t.Params?["mappingVersion"]);
-
-        private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+            (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.ParamsJson?["mappingId"] + "@" + t.ParamsJson?["mappingVersion"]);
     }
 }

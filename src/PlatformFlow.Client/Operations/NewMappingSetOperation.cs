@@ -44,7 +44,7 @@ namespace PlatformFlow.Client.Operations
         public Task RunAsync(MappingSetInput input, IOperationHost host)
         {
             var flowName = input.Carried[PipelineIds.FlowName];
-            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", async () =>
+            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", () => PipelineRollback.GuardAsync(Client, flowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {
                 var cancellation = host.Cancellation;
                 const string subject = "mapping set";
@@ -90,7 +90,7 @@ namespace PlatformFlow.Client.Operations
                     },
                     IdOf = existing => existing.Id,
                     Create = cancel => Client.DataPrep.CreateAndBuildMappingSetAsync(request, cancel),
-                    Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings },
+                    Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) },
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
@@ -98,7 +98,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var mappingSet = result.Outcome == PartOutcome.Planned
-                    ? new MappingSet { Id = result.Part.Id, Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings, Preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false) }
+                    ? new MappingSet { Id = result.Part.Id, Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings), Preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false) }
                     : result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.SourceConnectionId, input.SourceConnectionId)
@@ -106,9 +106,10 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.SchemaId, schemaId)
                     .With(PipelineIds.MappingSetId, mappingSet.Id)
                     .With(PipelineIds.MappingSetVersion, mappingSet.Version)
-                    .With(PipelineIds.MappingSetOutcome, result.Outcome);
+                    .With(PipelineIds.MappingSetOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(MappingSet), mappingSet.Id);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
-            });
+            }));
         }
 
         private async Task<string?> ResolveSchemaIdAsync(MappingSetInput input, CancellationToken cancellationToken)
@@ -135,12 +136,12 @@ namespace PlatformFlow.Client.Operations
             }
 
             var table = await MappingSetChecks.SourceTableAsync(Client, input.Carried[PipelineIds.BaseConnectionId], input.Carried[PipelineIds.TableName], host.Cancellation).ConfigureAwait(false);
-            if (table?.Data is null || table.Data.Count == 0)
+            if (table?.DataJson is null || table.DataJson.Count == 0)
             {
                 return null;
             }
 
-            var answer = await Client.DataPrep.PreviewMappingSetAsync(request, table.Data, host.Cancellation).ConfigureAwait(false);
+            var answer = await Client.DataPrep.PreviewMappingSetAsync(request, table.DataJson, host.Cancellation).ConfigureAwait(false);
             var records = MappingSetChecks.Records(answer);
             foreach (var (row, mapping, code, message) in MappingSetChecks.Errors(answer))
             {

@@ -104,7 +104,7 @@ namespace PlatformFlow.Client.Operations
                     Description = input.Description,
                     BaseConnectionId = input.BaseConnectionId,
                     Data = new SourceData { Format = format },
-                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : columns },
+                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 
@@ -148,7 +148,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
                     .With(PipelineIds.TableName, input.TableName)
-                    .With(PipelineIds.SourceConnectionOutcome, result.Outcome);
+                    .With(PipelineIds.SourceConnectionOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 
@@ -187,7 +188,7 @@ namespace PlatformFlow.Client.Operations
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, cancellationToken).ConfigureAwait(false);
+            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {

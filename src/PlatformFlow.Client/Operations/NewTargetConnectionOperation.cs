@@ -40,7 +40,7 @@ namespace PlatformFlow.Client.Operations
         }
 
         public Task RunAsync(TargetConnectionInput input, IOperationHost host) =>
-            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewTargetConnection", async () =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewTargetConnection", () => PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {
                 var cancellation = host.Cancellation;
                 var subject = "target connection for '" + input.FlowName + "'";
@@ -112,9 +112,10 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.TargetConnectionId, connection.Id)
                     .With(PipelineIds.DatasetId, input.DatasetId)
                     .With(PipelineIds.SchemaId, schemaId)
-                    .With(PipelineIds.TargetConnectionOutcome, result.Outcome);
+                    .With(PipelineIds.TargetConnectionOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(TargetConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
-            });
+            }));
 
         private static TargetConnection Built(TargetConnectionRequest request, ResourceWriteResult written) => new TargetConnection
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
@@ -25,6 +26,8 @@ namespace PlatformFlow.Client.Operations
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
     public sealed class NewXdmSchemaOperation : PlatformOperation
     {
+        private readonly Http.AsyncCache<IReadOnlyList<string>> _standard = new Http.AsyncCache<IReadOnlyList<string>>();
+
         public NewXdmSchemaOperation(PlatformClient client)
             : base(client)
         {
@@ -43,8 +46,11 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var classRef = ExpandXdmReference(input.Class);
+                var fieldGroupRefs = input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(ExpandXdmReference).ToList();
+                await CheckStandardAsync(SchemaRegistryClient.GlobalClasses, "XdmClass", "class", new[] { classRef }, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalFieldGroups, "FieldGroup", "field group", fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
                 var refs = new List<SchemaReference> { new SchemaReference(classRef) };
-                refs.AddRange(input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => new SchemaReference(ExpandXdmReference(g))));
+                refs.AddRange(fieldGroupRefs.Select(g => new SchemaReference(g)));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
 
                 var schema = await CreateOrPlanAsync(
@@ -52,7 +58,7 @@ namespace PlatformFlow.Client.Operations
                     input.Title,
                     "Create XDM schema (" + classRef + ")",
                     cancel => Client.SchemaRegistry.CreateSchemaAsync(request, cancel),
-                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = refs, Type = "object" }).ConfigureAwait(false);
+                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = new ValueList<SchemaReference>(refs), Type = "object" }).ConfigureAwait(false);
                 if (schema is null)
                 {
                     return;
@@ -60,5 +66,35 @@ namespace PlatformFlow.Client.Operations
 
                 host.WriteObject(schema, new PipelineIds().With(PipelineIds.SchemaId, schema.Id).PropertiesFor(schema));
             });
+
+        /// <summary>
+        /// A standard class or field group (under the XDM namespace) must exist in the global container: a typo is an
+        /// ObjectNotFound error with the closest short names, before anything is sent. Tenant ones are left to the platform.
+        /// </summary>
+        private async Task CheckStandardAsync(string resource, string kind, string words, IReadOnlyList<string> references, System.Threading.CancellationToken cancellation)
+        {
+            var standard = references.Where(r => r.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).ToList();
+            if (standard.Count == 0)
+            {
+                return;
+            }
+
+            var known = await _standard.GetAsync(resource, async () =>
+            {
+                var ids = new List<string>();
+                await foreach (var entry in Client.SchemaRegistry.ListGlobalAsync(resource, cancellation).ConfigureAwait(false))
+                {
+                    ids.Add(entry.Id);
+                }
+
+                return (IReadOnlyList<string>)ids;
+            }).ConfigureAwait(false);
+            foreach (var reference in standard.Where(r => !known.Contains(r, StringComparer.Ordinal)))
+            {
+                throw new ResourceNotFoundException(kind, words, ShortName(reference), known.Where(k => k.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).Select(ShortName), "list GET /global/" + resource + " in the Schema Registry");
+            }
+        }
+
+        private static string ShortName(string reference) => reference.Substring(reference.LastIndexOf('/') + 1);
     }
 }

@@ -69,9 +69,11 @@ namespace PlatformFlow.Client.Operations
         {
             switch (exception)
             {
-                case PlatformValidationException:
+                case ResourceNotFoundException notFound:
+                    return new OperationError(exception, notFound.Kind + "NotFound", OperationErrorCategory.ObjectNotFound, target, notFound.RecommendedAction);
+                case PlatformValidationException validation:
                     return new OperationError(exception, "PreflightRejected", OperationErrorCategory.InvalidArgument, target,
-                        "Correct the named fields; nothing was sent to the platform.");
+                        validation.RecommendedAction ?? "Correct the named fields; nothing was sent to the platform.");
                 case PartConflictException:
                     return new OperationError(exception, "PartConflict", OperationErrorCategory.ResourceExists, target,
                         "Give the flow another name, or remove or change the existing part; nothing was created.");

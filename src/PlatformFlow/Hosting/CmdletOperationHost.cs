@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Sessions;
 
 namespace PlatformFlow.Hosting
 {
@@ -35,14 +36,19 @@ namespace PlatformFlow.Hosting
         private ExceptionDispatchInfo? _operationFailure;
 
         /// <param name="skipsConfirmation">-Force: changes proceed without ShouldProcess (the cmdlet has ruled out -WhatIf and -Confirm).</param>
-        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation)
+        /// <param name="context">The context the written objects were read through; they carry it (<see cref="ObjectContexts"/>).</param>
+        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation, PlatformContext? context = null)
         {
             _cmdlet = cmdlet;
             _skipsConfirmation = skipsConfirmation;
+            OutputContext = context;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         }
 
         public CancellationToken Cancellation => _cancellation.Token;
+
+        /// <summary>The context the written objects were read through; they carry it (<see cref="ObjectContexts"/>).</summary>
+        public PlatformContext? OutputContext { get; }
 
         /// <summary>True when PowerShell threw from a call made on the pipeline thread; the pump rethrew it.</summary>
         public bool FailedOnPipelineThread => _pipelineFailure != null;
@@ -83,8 +89,17 @@ namespace PlatformFlow.Hosting
                 return reason == ShouldProcessReason.WhatIf ? ChangeDecision.WhatIf : ChangeDecision.Declined;
             });
 
-        public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null) =>
-            Post(() => _cmdlet.WriteObject(PipelineObjects.WithProperties(value, pipelineProperties)));
+        public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null)
+        {
+            // What is written may be a copy (PipelineObjects.WithProperties): that is the object that carries the context.
+            var written = PipelineObjects.WithProperties(value, pipelineProperties);
+            if (OutputContext != null)
+            {
+                ObjectContexts.Remember(written, OutputContext);
+            }
+
+            Post(() => _cmdlet.WriteObject(written));
+        }
 
         public Task WhenWrittenAsync() => OnPipelineThreadAsync(() => true);
 
