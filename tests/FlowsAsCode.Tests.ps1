@@ -151,7 +151,7 @@ Describe 'Import-Dataflow into the other sandbox' {
         $plan.Action | Should -Be 'Create'
         $plan.Applied | Should -BeFalse
         $plan.FlowId | Should -BeNullOrEmpty
-        Get-Dataflow -Name 'Shop 07' -Context $prod | Should -BeNullOrEmpty
+        Get-Dataflow -Name 'Shop 07' -Context $prod -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'creates an equivalent flow: same schedule, mappings, table, columns and flow spec, on the sandbox''s own parts' {
@@ -289,7 +289,7 @@ Describe 'Import-Dataflow refusing before any write' {
         $refused[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $refused[0].Exception.Message | Should -BeLike "*base connection 'Shop EU'*dataset 'EU orders'*"
         $warned | Should -HaveCount 1
-        Get-Dataflow -Name 'Shop 21' -Context $prod | Should -BeNullOrEmpty
+        Get-Dataflow -Name 'Shop 21' -Context $prod -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'maps a name to the id to use with -BaseConnectionMap and -DatasetMap' {
