@@ -144,10 +144,12 @@ Describe 'A flow with a calculated field in one pipeline' {
     It 'shows the mapped preview rows in the -WhatIf plan and sends no write' {
         $mark = Get-EmulatorJournalMark
 
+        # A mapping set no earlier test made: an identical one would be reused (nothing to plan), not planned.
+        $unmade = [ordered]@{ First_Name = 'person.name.firstName' } + $calculated
         $planned = Get-SourceTable -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Customers -Preview |
             New-SourceConnection -Name "Planned calc $suffix" -WhatIf |
             New-TargetConnection -DatasetId $pre.Dataset.Id -WhatIf |
-            New-MappingSet -Mapping $calculated -WhatIf
+            New-MappingSet -Mapping $unmade -WhatIf
 
         Get-EmulatorWriteSince -Mark $mark | Should -BeNullOrEmpty
         $planned.Id | Should -BeLike 'planned-*'

@@ -175,7 +175,7 @@ Describe '-WhatIf over the whole pipeline' {
 
         $flow = New-SourceConnection -Name "WhatIf $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Column Email -WhatIf |
             New-TargetConnection -DatasetId $pre.Dataset.Id -WhatIf |
-            New-MappingSet -Mapping @{ Email = 'personalEmail.address' } -WhatIf |
+            New-MappingSet -Mapping @{ Email = 'faxPhone.number' } -WhatIf |
             Get-FlowSpec |
             New-Dataflow -Frequency Hour -Interval 2 -WhatIf
 
@@ -185,6 +185,7 @@ Describe '-WhatIf over the whole pipeline' {
         $flow.SourceConnectionId | Should -BeLike 'planned-*'
         $flow.TargetConnectionId | Should -BeLike 'planned-*'
         $flow.MappingSetId | Should -BeLike 'planned-*'
+        $flow.SourceConnectionOutcome, $flow.TargetConnectionOutcome, $flow.MappingSetOutcome, $flow.DataflowOutcome | Should -Be 'Planned', 'Planned', 'Planned', 'Planned'
         $flow.ScheduleParams.Interval | Should -Be 2
         Get-Dataflow -Name "WhatIf $suffix" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }

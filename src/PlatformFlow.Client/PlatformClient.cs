@@ -60,13 +60,20 @@ namespace PlatformFlow.Client
 
             Settings = new PlatformConnectionSettings(options.BaseUri, options.OrgId, options.Sandbox.Trim(), apiKey, tokens);
 
+            if (options.MaxConcurrentRequests < 1)
+            {
+                throw new ArgumentException("MaxConcurrentRequests must be at least 1.", nameof(options));
+            }
+
             // One "the server said wait" per service the context talks to, shared by all its handlers and runspaces.
             var platformBackoff = new SharedBackoff();
             var imsBackoff = new SharedBackoff();
+            var requestSlots = new SemaphoreSlim(options.MaxConcurrentRequests);
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, platformBackoff, options.Clock))
+                .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(requestSlots))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, imsBackoff, options.Clock))
@@ -80,10 +87,11 @@ namespace PlatformFlow.Client
             _services = services.BuildServiceProvider();
             _factory = _services.GetRequiredService<IHttpClientFactory>();
             _platformClient = new HttpClientLease(() => _factory.CreateClient(_platformClientName));
-            FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath));
-            SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
-            Catalog = new CatalogClient(Http(CatalogClient.BasePath));
-            DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath));
+            var reads = new ReadCachePolicy(options.ReadCacheLifetime, options.Clock);
+            FlowService = new FlowServiceClient(Http(FlowServiceClient.BasePath), reads);
+            SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath), reads);
+            Catalog = new CatalogClient(Http(CatalogClient.BasePath), reads);
+            DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath), reads);
             Sandboxes = new SandboxClient(Http(SandboxClient.BasePath));
         }
 
@@ -100,6 +108,9 @@ namespace PlatformFlow.Client
         public DataPrepClient DataPrep { get; }
 
         public SandboxClient Sandboxes { get; }
+
+        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
+        public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();
 
         /// <summary>Gets a token now, so wrong credentials fail at sign-in rather than at the first call.</summary>
         public Task SignInAsync(CancellationToken cancellationToken) => Settings.Tokens.GetAccessTokenAsync(cancellationToken);

@@ -27,6 +27,19 @@ namespace PlatformFlow.Client
 
         public RetryOptions Retry { get; set; } = new RetryOptions();
 
+        /// <summary>
+        /// How long reads that do not change within a run (datasets, table columns, schema fields, flow specs, the names of
+        /// the flow parts) are shared by every command and runspace of the context before they are read again. This
+        /// module's own writes update or drop them at once.
+        /// </summary>
+        public TimeSpan ReadCacheLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// Requests in flight at once on this context, across all its commands and runspaces (more wait for a free slot),
+        /// so -ThrottleLimit in several runspaces cannot flood the platform.
+        /// </summary>
+        public int MaxConcurrentRequests { get; set; } = 32;
+
         /// <summary>The clock for token renewal and retry waits; tests pass a controllable one.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;
 

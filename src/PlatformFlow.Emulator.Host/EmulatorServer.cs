@@ -91,6 +91,12 @@ namespace PlatformFlow.Emulator.Host
                 new EmulatorRequest(request.Method, Uri.UnescapeDataString(rawPath), EmulatorRequest.ParseQuery(request.QueryString.Value), headers, body, rawPath),
                 context.RequestAborted).ConfigureAwait(false);
 
+            if (answer.IsConnectionReset)
+            {
+                context.Abort();
+                return;
+            }
+
             var response = context.Response;
             response.StatusCode = answer.StatusCode;
             foreach (var header in answer.Headers)

@@ -19,6 +19,8 @@ namespace PlatformFlow.Emulator.Host
             + "  --tenant <id>            Tenant id in schema ids (https://ns.adobe.com/<id>/schemas/...). Default platformflow.\n"
             + "  --throttle-rate <0..1>   Share of requests answered 429 with Retry-After.\n"
             + "  --unavailable-rate <0..1> Share of requests answered 503.\n"
+            + "  --reset-before-rate <0..1> Share of requests whose connection is dropped before they are applied.\n"
+            + "  --reset-after-rate <0..1> Share of requests whose connection is dropped after they are applied.\n"
             + "  --retry-after <seconds>  Retry-After of injected 429s. Default 1.\n"
             + "  --allowed-rate <n>       Requests admitted per second; the rest answered 429 with Retry-After.\n"
             + "  --latency-ms <ms>        Delay added to every request.\n"
@@ -83,6 +85,12 @@ namespace PlatformFlow.Emulator.Host
                     case "--unavailable-rate":
                         options.Emulator.Faults.UnavailableRate = Rate(name, value);
                         break;
+                    case "--reset-before-rate":
+                        options.Emulator.Faults.ResetBeforeRate = Rate(name, value);
+                        break;
+                    case "--reset-after-rate":
+                        options.Emulator.Faults.ResetAfterRate = Rate(name, value);
+                        break;
                     case "--retry-after":
                         options.Emulator.Faults.RetryAfterSeconds = Number(name, value, 0, 3600);
                         break;
@@ -116,9 +124,9 @@ namespace PlatformFlow.Emulator.Host
                 options.Emulator.Credentials = new EmulatorCredentials(clientId, clientSecret!);
             }
 
-            if (options.Emulator.Faults.ThrottleRate + options.Emulator.Faults.UnavailableRate > 1)
+            if (options.Emulator.Faults.TotalRate > 1)
             {
-                throw new FormatException("--throttle-rate and --unavailable-rate add up to more than 1.");
+                throw new FormatException("--throttle-rate, --unavailable-rate, --reset-before-rate and --reset-after-rate add up to more than 1.");
             }
 
             return options;

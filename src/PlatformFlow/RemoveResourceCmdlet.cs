@@ -8,7 +8,7 @@ namespace PlatformFlow
     /// through ShouldProcess, naming everything that will go. <c>-Force</c> skips that question, as a runbook needs;
     /// <c>-WhatIf</c> still describes the plan and sends no write, and an explicit <c>-Confirm</c> still asks.
     /// </summary>
-    public abstract class RemoveResourceCmdlet : PlatformCmdlet
+    public abstract class RemoveResourceCmdlet : BulkCmdlet
     {
         protected const string ByIdSet = "ById";
         protected const string ByInputObjectSet = "ByInputObject";

@@ -8,7 +8,7 @@ namespace PlatformFlow
     /// Base of the Set-* cmdlets: the etag to update against (from the piped object), the name and description, and
     /// -Force to refetch and retry once on a stale etag. Each cmdlet declares its own -Id and aliases.
     /// </summary>
-    public abstract class SetResourceCmdlet : PlatformCmdlet
+    public abstract class SetResourceCmdlet : BulkCmdlet
     {
         protected const string ByIdSet = "ById";
         protected const string ByInputObjectSet = "ByInputObject";

@@ -1,27 +1,42 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace PlatformFlow.Benchmarks
 {
-    /// <summary>The command line: <c>[--flows N] [--page-size N] [--check]</c>.</summary>
+    /// <summary>The command line (see <see cref="Usage"/>).</summary>
     public sealed class BenchmarkOptions
     {
-        public const string Usage = "Usage: dotnet run -c Release --project tests/PlatformFlow.Benchmarks -- [--flows N] [--page-size N] [--only listing,P2,P5] [--check]";
+        public const string Usage =
+            "Usage: dotnet run -c Release --project tests/PlatformFlow.Benchmarks -- [--only P1,P3,...] [--check]\n"
+            + "         [--rows N] [--latency-ms N] [--throttle-limit N] [--rehearsal-rows N] [--flows N] [--page-size N]";
 
-        public int Flows { get; private set; } = 5000;
+        /// <summary>The measurements to run (by id); all when empty.</summary>
+        public IReadOnlyList<string> Only { get; private set; } = Array.Empty<string>();
 
-        public int PageSize { get; private set; } = 50;
+        /// <summary>P1: rows onboarded through the cmdlets.</summary>
+        public int Rows { get; private set; } = 1000;
 
-        /// <summary>Compare the results with <see cref="ListingTargets"/> and exit 1 when one is missed.</summary>
+        /// <summary>P1: latency the emulator adds to every request (the platform's order of magnitude).</summary>
+        public int LatencyMs { get; private set; } = 50;
+
+        /// <summary>P1: -ThrottleLimit of every step.</summary>
+        public int ThrottleLimit { get; private set; } = 16;
+
+        /// <summary>R1: rows of the rehearsal under faults.</summary>
+        public int RehearsalRows { get; private set; } = 300;
+
+        /// <summary>P3: flows to create and list.</summary>
+        public int Flows { get; private set; } = 100000;
+
+        /// <summary>P3: the page size asked of the platform, as <c>Get-Dataflow -PageSize</c>.</summary>
+        public int PageSize { get; private set; } = 1000;
+
+        /// <summary>Compare the results with each measurement's targets and exit 1 when one is missed.</summary>
         public bool Check { get; private set; }
 
         public bool ShowHelp { get; private set; }
-
-        /// <summary>The measurements named by <c>--only</c> (e.g. <c>P2,P5</c>); null runs all of them.</summary>
-        public ISet<string>? Only { get; private set; }
-
-        public bool Runs(string measurement) => Only is null || Only.Contains(measurement);
 
         /// <exception cref="FormatException">An unknown option or a value that is not a positive whole number.</exception>
         public static BenchmarkOptions Parse(string[] args)
@@ -31,16 +46,28 @@ namespace PlatformFlow.Benchmarks
             {
                 switch (args[i])
                 {
+                    case "--only":
+                        options.Only = ++i < args.Length
+                            ? args[i].Split(',').Select(id => id.Trim()).Where(id => id.Length > 0).ToArray()
+                            : throw new FormatException("--only needs measurement ids, e.g. P1,P3.");
+                        break;
+                    case "--rows":
+                        options.Rows = PositiveNumber(args, ++i, "--rows");
+                        break;
+                    case "--latency-ms":
+                        options.LatencyMs = PositiveNumber(args, ++i, "--latency-ms");
+                        break;
+                    case "--throttle-limit":
+                        options.ThrottleLimit = PositiveNumber(args, ++i, "--throttle-limit");
+                        break;
+                    case "--rehearsal-rows":
+                        options.RehearsalRows = PositiveNumber(args, ++i, "--rehearsal-rows");
+                        break;
                     case "--flows":
                         options.Flows = PositiveNumber(args, ++i, "--flows");
                         break;
                     case "--page-size":
                         options.PageSize = PositiveNumber(args, ++i, "--page-size");
-                        break;
-                    case "--only":
-                        options.Only = ++i < args.Length && args[i].Length > 0
-                            ? new HashSet<string>(args[i].Split(','), StringComparer.OrdinalIgnoreCase)
-                            : throw new FormatException("--only needs measurement names, e.g. P2,P5.");
                         break;
                     case "--check":
                         options.Check = true;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Benchmarks
@@ -14,7 +15,9 @@ namespace PlatformFlow.Benchmarks
     {
         public CancellationToken Cancellation => CancellationToken.None;
 
-        public ChangeDecision ShouldProcess(string target, string action) => ChangeDecision.Proceed;
+        public Task<ChangeDecision> ShouldProcessAsync(string target, string action) => Task.FromResult(ChangeDecision.Proceed);
+
+        public Task WhenWrittenAsync() => Task.CompletedTask;
 
         public abstract void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null);
 

@@ -47,7 +47,7 @@ namespace PlatformFlow.Benchmarks
             _connectionId = connectionId;
         }
 
-        public static async Task<IReadOnlyList<TargetOutcome>> RunAndReportAsync(TextWriter output)
+        public static async Task<MeasurementReport> MeasureAsync()
         {
             using var host = await LoopbackEmulator.StartAsync().ConfigureAwait(false);
             using var raw = new HttpClient();
@@ -59,20 +59,16 @@ namespace PlatformFlow.Benchmarks
             var get = await CompareAsync("GET", benchmark.RawGetAsync, benchmark.ClientGetAsync).ConfigureAwait(false);
             var post = await CompareAsync("POST", benchmark.RawPostAsync, benchmark.ClientPostAsync).ConfigureAwait(false);
 
-            var rows = new List<(string, string, TargetOutcome?)>();
-            var targets = new List<TargetOutcome>();
+            var rows = new List<ReportRow>();
             foreach (var call in new[] { get, post })
             {
                 var time = Target(call.TimeRatio, call.Call + " takes " + Ratio(call.TimeRatio) + " the time of a raw HttpClient");
                 var allocations = Target(call.AllocationRatio, call.Call + " allocates " + Ratio(call.AllocationRatio) + " what a raw HttpClient does");
-                targets.Add(time);
-                targets.Add(allocations);
-                rows.Add((call.Call + " time, raw / client", Units.Microseconds(call.RawMicroseconds) + " / " + Units.Microseconds(call.ClientMicroseconds) + " = " + Ratio(call.TimeRatio), time));
-                rows.Add((call.Call + " allocated, raw / client", Units.Kilobytes(call.RawBytes) + " / " + Units.Kilobytes(call.ClientBytes) + " = " + Ratio(call.AllocationRatio), allocations));
+                rows.Add(new ReportRow(call.Call + " time, raw / client", Units.Microseconds(call.RawMicroseconds) + " / " + Units.Microseconds(call.ClientMicroseconds) + " = " + Ratio(call.TimeRatio), time));
+                rows.Add(new ReportRow(call.Call + " allocated, raw / client", Units.Kilobytes(call.RawBytes) + " / " + Units.Kilobytes(call.ClientBytes) + " = " + Ratio(call.AllocationRatio), allocations));
             }
 
-            MeasurementTable.Write(output, "P2 client overhead vs a raw HttpClient: loopback, one call in flight, median of " + TimedCalls + " calls each, in turns", rows);
-            return targets;
+            return new MeasurementReport("P2 client overhead vs a raw HttpClient: loopback, one call in flight, median of " + TimedCalls + " calls each, in turns", rows);
         }
 
         private static TargetOutcome Target(double ratio, string what) =>
@@ -191,5 +187,13 @@ namespace PlatformFlow.Benchmarks
 
             public double AllocationRatio => ClientBytes / RawBytes;
         }
+    }
+
+    /// <summary>P2 as the program finds it (see <see cref="OverheadBenchmark"/>).</summary>
+    public sealed class OverheadMeasurement : IMeasurement
+    {
+        public string Id => "P2";
+
+        public Task<MeasurementReport> RunAsync(BenchmarkOptions options) => OverheadBenchmark.MeasureAsync();
     }
 }

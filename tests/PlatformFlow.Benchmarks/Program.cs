@@ -1,15 +1,13 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 
 namespace PlatformFlow.Benchmarks
 {
     /// <summary>
-    /// Checks the speed and memory of listing against the in-process emulator (listing), the client's overhead over a raw
-    /// HttpClient (P2) and its handling of a 429 storm (P5): <c>[--flows N] [--page-size N] [--only listing,P2,P5] [--check]</c>.
-    /// Exit codes: 0 done (and targets met with --check), 1 a target missed or the listing failed, 2 bad arguments.
+    /// Runs every measurement (<see cref="IMeasurement"/>: one file each) or those <c>--only</c> names, prints each table
+    /// and, with <c>--check</c>, exits 1 when a target is missed. Exit codes: 0 done (and targets met with --check), 1 a
+    /// target missed or a measurement failed, 2 bad arguments.
     /// </summary>
     public static class Program
     {
@@ -33,59 +31,55 @@ namespace PlatformFlow.Benchmarks
                 return 0;
             }
 
-            var targets = new List<TargetOutcome>();
-            if (options.Runs("listing"))
+            var measurements = typeof(Program).Assembly.GetTypes()
+                .Where(t => typeof(IMeasurement).IsAssignableFrom(t) && t.IsClass && !t.IsAbstract)
+                .Select(t => (IMeasurement)Activator.CreateInstance(t)!)
+                .Where(m => options.Only.Count == 0 || options.Only.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(m => m.Id, StringComparer.Ordinal)
+                .ToList();
+            var unknown = options.Only.Where(id => !measurements.Any(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unknown.Count > 0)
             {
-                using var platform = new EmulatedPlatform();
-                Console.Write("Creating " + Units.Whole(options.Flows) + " flows in the emulator... ");
-                var setup = Stopwatch.StartNew();
-                await platform.CreateFlowsAsync(options.Flows).ConfigureAwait(false);
-                Console.WriteLine("done in " + Units.Milliseconds(setup.Elapsed.TotalMilliseconds) + ".");
-                Console.WriteLine();
+                Console.Error.WriteLine("No measurement is called " + string.Join(", ", unknown) + ".");
+                return 2;
+            }
 
-                ListingResult result;
+            var missed = 0;
+            var failed = 0;
+            foreach (var measurement in measurements)
+            {
+                MeasurementReport report;
                 try
                 {
-                    result = await new ListingBenchmark(platform, options.PageSize).RunAsync(options.Flows).ConfigureAwait(false);
+                    report = await measurement.RunAsync(options).ConfigureAwait(false);
                 }
                 catch (InvalidOperationException ex)
                 {
-                    Console.Error.WriteLine("The listing failed: " + ex.Message);
-                    return 1;
+                    Console.Error.WriteLine(measurement.Id + " failed: " + ex.Message);
+                    failed++;
+                    continue;
                 }
 
-                var listing = ListingTargets.Evaluate(result);
-                Report.Write(Console.Out, result, listing);
+                Report.Write(Console.Out, report);
                 Console.WriteLine();
-                targets.AddRange(listing.All);
-            }
-
-            if (options.Runs("P2"))
-            {
-                targets.AddRange(await OverheadBenchmark.RunAndReportAsync(Console.Out).ConfigureAwait(false));
-                Console.WriteLine();
-            }
-
-            if (options.Runs("P5"))
-            {
-                targets.AddRange(await ThrottleStormBenchmark.RunAndReportAsync(Console.Out).ConfigureAwait(false));
-                Console.WriteLine();
+                foreach (var target in report.Targets.Where(t => !t.Met))
+                {
+                    missed++;
+                    if (options.Check)
+                    {
+                        Console.Error.WriteLine("MISSED (" + measurement.Id + "): " + target.Failure);
+                    }
+                }
             }
 
             if (!options.Check)
             {
                 Console.WriteLine("Targets not enforced; run with --check to exit 1 when one is missed.");
-                return 0;
+                return failed == 0 ? 0 : 1;
             }
 
-            var missed = targets.Where(t => !t.Met).ToList();
-            foreach (var target in missed)
-            {
-                Console.Error.WriteLine("MISSED: " + target.Failure);
-            }
-
-            Console.WriteLine(missed.Count == 0 ? "All targets met." : missed.Count + " target(s) missed.");
-            return missed.Count == 0 ? 0 : 1;
+            Console.WriteLine(missed + failed == 0 ? "All targets met." : missed + " target(s) missed, " + failed + " measurement(s) failed.");
+            return missed + failed == 0 ? 0 : 1;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace PlatformFlow.Benchmarks
     /// what the limit allowed in the one-second windows the run touched, failures, and how calls that waited (retries,
     /// and first attempts held back by the context's shared backoff) spread over 100 ms slots when they return.
     /// </summary>
-    public sealed class ThrottleStormBenchmark
+    public sealed class ThrottleStormBenchmark : IMeasurement
     {
         public const int AllowedRate = 20;
         public const int Calls = 600;
@@ -39,7 +39,9 @@ namespace PlatformFlow.Benchmarks
         private static readonly TimeSpan Slot = TimeSpan.FromMilliseconds(100);
         private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
-        public static async Task<IReadOnlyList<TargetOutcome>> RunAndReportAsync(TextWriter output)
+        public string Id => "P5";
+
+        public async Task<MeasurementReport> RunAsync(BenchmarkOptions options)
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
             var attempts = new AttemptLog();
@@ -106,19 +108,17 @@ namespace PlatformFlow.Benchmarks
                 "<= " + Units.Percent(MaxRetriesInOneSlot) + " of callers",
                 busiestShare <= MaxRetriesInOneSlot,
                 "Waiting calls came back in lockstep: " + busiestSlot + " of the " + InFlight + " callers returned in one 100 ms slot (target <= " + Units.Percent(MaxRetriesInOneSlot) + ").");
-            MeasurementTable.Write(
-                output,
+            return new MeasurementReport(
                 "P5 429 storm: " + Calls + " calls, " + InFlight + " in flight, the server admits " + AllowedRate + " a second",
-                new List<(string, string, TargetOutcome?)>
+                new List<ReportRow>
                 {
-                    ("Completed", Units.Whole(completedAt.Count) + " in " + Units.Milliseconds(run.TotalMilliseconds) + " (" + windows + " one-second windows)", null),
-                    ("Completed vs allowed", Units.Percent(throughputShare) + " (" + Units.Whole(completedAt.Count) + " of " + Units.Whole(AllowedRate * windows) + ")", throughput),
-                    ("Failed calls", Units.Whole(failures.Count), noFailures),
-                    ("Attempts, answered 429", Units.Whole(attempts.Count) + ", " + Units.Whole(attempts.Throttled) + " (" + Units.Percent(attempts.Throttled / (double)Math.Max(1, attempts.Count)) + ")", null),
-                    ("Returns after a wait", Units.Whole(retries.Count), null),
-                    ("  in the busiest 100 ms slot", Units.Whole(busiestSlot) + " (" + Units.Percent(busiestShare) + " of the " + InFlight + " callers)", spread),
+                    new ReportRow("Completed", Units.Whole(completedAt.Count) + " in " + Units.Milliseconds(run.TotalMilliseconds) + " (" + windows + " one-second windows)"),
+                    new ReportRow("Completed vs allowed", Units.Percent(throughputShare) + " (" + Units.Whole(completedAt.Count) + " of " + Units.Whole(AllowedRate * windows) + ")", throughput),
+                    new ReportRow("Failed calls", Units.Whole(failures.Count), noFailures),
+                    new ReportRow("Attempts, answered 429", Units.Whole(attempts.Count) + ", " + Units.Whole(attempts.Throttled) + " (" + Units.Percent(attempts.Throttled / (double)Math.Max(1, attempts.Count)) + ")"),
+                    new ReportRow("Returns after a wait", Units.Whole(retries.Count)),
+                    new ReportRow("  in the busiest 100 ms slot", Units.Whole(busiestSlot) + " (" + Units.Percent(busiestShare) + " of the " + InFlight + " callers)", spread),
                 });
-            return new[] { throughput, noFailures, spread };
         }
 
         /// <summary>

@@ -20,10 +20,12 @@ namespace PlatformFlow.Client.Api
         private const int PageSize = 100;
 
         private readonly PlatformHttp _http;
+        private readonly AsyncCache<Dataset> _datasets;
 
-        public CatalogClient(PlatformHttp http)
+        public CatalogClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
+            _datasets = reads.NewCache<Dataset>();
         }
 
         /// <summary>Creates a dataset and returns its id, read from the answer <c>["@/dataSets/{id}"]</c>.</summary>
@@ -50,6 +52,10 @@ namespace PlatformFlow.Client.Api
                 ?? throw new PlatformException(404, null, "Not Found", "Catalog has no dataset " + id + ".", null, "GET", _http.PathOf(DatasetPath(id)));
         }
 
+        /// <summary>A dataset shared by the context for a short while (its schema does not change within a run).</summary>
+        public Task<Dataset> GetDatasetCachedAsync(string id, CancellationToken cancellationToken = default) =>
+            _datasets.GetAsync(id, () => GetDatasetAsync(id, cancellationToken));
+
         /// <summary>Lists datasets page by page (<c>start</c>/<c>limit</c>); <paramref name="filters"/> are Catalog query parameters such as <c>name=x</c> or <c>property=...</c>.</summary>
         public async IAsyncEnumerable<Dataset> ListDatasetsAsync(IReadOnlyList<string>? filters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -70,8 +76,17 @@ namespace PlatformFlow.Client.Api
             }
         }
 
-        public Task DeleteDatasetAsync(string id, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Delete, DatasetPath(id), cancellationToken);
+        public async Task DeleteDatasetAsync(string id, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _http.SendAsync(HttpMethod.Delete, DatasetPath(id), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _datasets.Remove(id);
+            }
+        }
 
         private static IEnumerable<Dataset> WithIds(Dictionary<string, Dataset> answer)
         {

@@ -22,9 +22,42 @@ namespace PlatformFlow.Client.Api
 
         private readonly PlatformHttp _http;
 
-        public DataPrepClient(PlatformHttp http)
+        public DataPrepClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
+            Identical = new PartIndex<MappingSet>(ListMappingSetsAsync, ContentKey, m => m.Id, reads);
+        }
+
+        /// <summary>
+        /// The mapping sets by content (output schema and mappings, whatever their order): a mapping set's natural key, for
+        /// create-or-reuse. Listed once per run, kept current by this module's writes.
+        /// </summary>
+        public PartIndex<MappingSet> Identical { get; }
+
+        /// <summary>The key of <see cref="Identical"/>: the output schema and the mappings, sorted.</summary>
+        public static string ContentKey(string? schemaId, IEnumerable<Mapping> mappings) =>
+            (schemaId ?? string.Empty) + "\n" + string.Join("\n", mappings
+                .Select(m => m.SourceType.ToUpperInvariant() + "|" + m.Source + "|" + m.Destination)
+                .OrderBy(m => m, StringComparer.Ordinal));
+
+        /// <summary>Creates, and builds the mapping set from the request and the answer (id, version, dates): one request.</summary>
+        public async Task<MappingSet> CreateAndBuildMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)
+        {
+            var answer = await CreateMappingSetAsync(request, cancellationToken).ConfigureAwait(false);
+            var created = new MappingSet
+            {
+                Id = answer.Id,
+                Version = answer.Version,
+                Name = answer.Name,
+                OutputSchema = request.OutputSchema,
+                Mappings = new ValueList<Mapping>(request.Mappings),
+                CreatedDate = answer.CreatedDate,
+                ModifiedDate = answer.ModifiedDate,
+                CreatedBy = answer.CreatedBy,
+                ModifiedBy = answer.ModifiedBy,
+            };
+            Identical.Remember(created);
+            return created;
         }
 
         public Task<MappingSet> CreateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default) =>
@@ -59,6 +92,9 @@ namespace PlatformFlow.Client.Api
                 "/mappingSets/" + Uri.EscapeDataString(id) + (version is int v ? "?version=" + v.ToString(CultureInfo.InvariantCulture) : string.Empty),
                 PlatformJsonContext.Default.MappingSet,
                 cancellationToken);
+
+        private static string? ContentKey(MappingSet mappingSet) =>
+            mappingSet.Mappings is null ? null : ContentKey(mappingSet.OutputSchema?.SchemaRef.Id, mappingSet.Mappings);
 
         public async IAsyncEnumerable<MappingSet> ListMappingSetsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

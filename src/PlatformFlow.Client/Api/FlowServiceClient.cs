@@ -24,16 +24,21 @@ namespace PlatformFlow.Client.Api
         // same few again and again.
         private readonly AsyncCache<ConnectionSpec> _connectionSpecs = new AsyncCache<ConnectionSpec>();
         private readonly AsyncCache<FlowSpec> _flowSpecs = new AsyncCache<FlowSpec>();
+        private readonly AsyncCache<IReadOnlyList<FlowSpec>> _allFlowSpecs = new AsyncCache<IReadOnlyList<FlowSpec>>();
 
-        public FlowServiceClient(PlatformHttp http)
+        // A table's columns do not change within a run; bulk onboarding reads the same table for every row.
+        private readonly AsyncCache<TableDetails> _tables;
+
+        public FlowServiceClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
+            _tables = reads.NewCache<TableDetails>();
             var json = PlatformJsonContext.Default;
-            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection);
-            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection);
-            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection);
-            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow);
-            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun);
+            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection, reads);
+            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection, reads);
+            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection, reads);
+            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow, reads);
+            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun, reads);
         }
 
         public FlowServiceCollection<BaseConnection, BaseConnectionRequest> BaseConnections { get; }
@@ -98,6 +103,10 @@ namespace PlatformFlow.Client.Api
                 PlatformJsonContext.Default.TableDetails,
                 cancellationToken);
 
+        /// <summary>A table's columns (<paramref name="describe"/>: explore without preview), shared by the context for a short while.</summary>
+        public Task<TableDetails> GetTableCachedAsync(string baseConnectionId, string table, Func<Task<TableDetails>> describe) =>
+            _tables.GetAsync(baseConnectionId + "|" + table, describe);
+
         // ---- flow specs ----
 
         public IAsyncEnumerable<FlowSpec> ListFlowSpecsAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -125,20 +134,25 @@ namespace PlatformFlow.Client.Api
             return null;
         }
 
-        /// <summary>The flow specs that accept sources of this connection spec (and, if given, targets of that one).</summary>
+        /// <summary>
+        /// The flow specs that accept sources of this connection spec (and, if given, targets of that one), from the
+        /// catalogue listed once per session.
+        /// </summary>
         public async Task<IReadOnlyList<FlowSpec>> FindFlowSpecsForAsync(string sourceConnectionSpecId, string? targetConnectionSpecId, CancellationToken cancellationToken = default)
         {
-            var matches = new List<FlowSpec>();
-            await foreach (var spec in ListFlowSpecsAsync(null, cancellationToken).ConfigureAwait(false))
+            var all = await _allFlowSpecs.GetAsync(string.Empty, async () =>
             {
-                if (spec.SourceConnectionSpecIds.Contains(sourceConnectionSpecId, StringComparer.OrdinalIgnoreCase)
-                    && (targetConnectionSpecId is null || spec.TargetConnectionSpecIds.Contains(targetConnectionSpecId, StringComparer.OrdinalIgnoreCase)))
+                var specs = new List<FlowSpec>();
+                await foreach (var spec in ListFlowSpecsAsync(null, cancellationToken).ConfigureAwait(false))
                 {
-                    matches.Add(spec);
+                    specs.Add(spec);
                 }
-            }
 
-            return matches;
+                return specs;
+            }).ConfigureAwait(false);
+            return all.Where(spec => spec.SourceConnectionSpecIds.Contains(sourceConnectionSpecId, StringComparer.OrdinalIgnoreCase)
+                    && (targetConnectionSpecId is null || spec.TargetConnectionSpecIds.Contains(targetConnectionSpecId, StringComparer.OrdinalIgnoreCase)))
+                .ToList();
         }
 
         // ---- flows ----
@@ -159,8 +173,8 @@ namespace PlatformFlow.Client.Api
                 return specProblems;
             }
 
-            var sources = await SpecIdsOfAsync(request.SourceConnectionIds, knownSpecIds, id => SourceConnections.GetAsync(id, cancellationToken), s => s.ConnectionSpec?.Id).ConfigureAwait(false);
-            var targets = await SpecIdsOfAsync(request.TargetConnectionIds, knownSpecIds, id => TargetConnections.GetAsync(id, cancellationToken), t => t.ConnectionSpec?.Id).ConfigureAwait(false);
+            var sources = await SpecIdsOfAsync(request.SourceConnectionIds, knownSpecIds, id => SourceConnections.GetCachedAsync(id, cancellationToken), s => s.ConnectionSpec?.Id).ConfigureAwait(false);
+            var targets = await SpecIdsOfAsync(request.TargetConnectionIds, knownSpecIds, id => TargetConnections.GetCachedAsync(id, cancellationToken), t => t.ConnectionSpec?.Id).ConfigureAwait(false);
             return DataflowPreflight.CheckConnections(request, flowSpec, sources, targets);
         }
 
@@ -190,8 +204,17 @@ namespace PlatformFlow.Client.Api
         }
 
         /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>.</summary>
-        public Task<ResourceWriteResult> SetFlowEnabledAsync(string flowId, bool enabled, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Post, Flows.ItemPath(flowId) + "/action?op=" + (enabled ? "enable" : "disable"), new System.Text.Json.Nodes.JsonObject(), PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
+        public async Task<ResourceWriteResult> SetFlowEnabledAsync(string flowId, bool enabled, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await _http.SendAsync(HttpMethod.Post, Flows.ItemPath(flowId) + "/action?op=" + (enabled ? "enable" : "disable"), new System.Text.Json.Nodes.JsonObject(), PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Flows.Changed(flowId);
+            }
+        }
 
         // ---- runs ----
 

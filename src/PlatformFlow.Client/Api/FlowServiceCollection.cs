@@ -21,15 +21,28 @@ namespace PlatformFlow.Client.Api
         private readonly JsonTypeInfo<TResource> _resourceType;
         private readonly JsonTypeInfo<TRequest> _requestType;
         private readonly JsonTypeInfo<ListPage<TResource>> _pageType;
+        private readonly AsyncCache<TResource> _byId;
 
-        public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ListPage<TResource>> pageType)
+        public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ListPage<TResource>> pageType, ReadCachePolicy reads)
         {
             _http = http;
             Path = path;
             _resourceType = resourceType;
             _requestType = requestType;
             _pageType = pageType;
+            _byId = reads.NewCache<TResource>();
+            Names = new PartIndex<TResource>(
+                cancel => ListAsync(new ListQuery { Limit = ListingPageSize }, cancel),
+                resource => resource.Name,
+                resource => resource.Id,
+                reads);
         }
+
+        /// <summary>The collection's resources by name, for create-or-reuse (listed once per run, kept current by this module's writes).</summary>
+        public PartIndex<TResource> Names { get; }
+
+        // The platform's largest page: the name index is listed in as few requests as it can.
+        private const int ListingPageSize = 1000;
 
         /// <summary>e.g. <c>/flows</c>.</summary>
         public string Path { get; }
@@ -37,15 +50,60 @@ namespace PlatformFlow.Client.Api
         public Task<ResourceWriteResult> CreateAsync(TRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, Path, request, _requestType, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
 
-        /// <summary>Creates, then reads the new resource back: the create answer carries only its id and etag.</summary>
+        /// <summary>
+        /// Creates, then reads the new resource back: for resources whose read differs from the request in what matters
+        /// (a base connection's secrets come back masked, so what is written out never holds them).
+        /// </summary>
         public async Task<TResource> CreateAndGetAsync(TRequest request, CancellationToken cancellationToken = default)
         {
             var created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
             return await GetAsync(created.Id, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Creates, and builds the new resource from the request and the create answer (its id and etag) instead of reading
+        /// it back: one request, not two. The platform's own audit fields (<c>createdAt</c>, <c>createdBy</c>...) are not
+        /// in the answer and stay empty on the built object. It is remembered for the cached reads and the name index.
+        /// </summary>
+        public async Task<TResource> CreateAndBuildAsync(TRequest request, Func<ResourceWriteResult, TResource> build, CancellationToken cancellationToken = default)
+        {
+            var created = build(await CreateAsync(request, cancellationToken).ConfigureAwait(false));
+            Remember(created);
+            return created;
+        }
+
         public Task<TResource> GetAsync(string id, CancellationToken cancellationToken = default) =>
             GetFirstItemAsync(ItemPath(id), cancellationToken);
+
+        /// <summary>
+        /// A read shared by the context for a short while (<see cref="ReadCachePolicy"/>), for checks that only need what
+        /// does not change within a run (a connection's spec and columns); this module's writes replace or drop it.
+        /// </summary>
+        public Task<TResource> GetCachedAsync(string id, CancellationToken cancellationToken = default) =>
+            _byId.GetAsync(id, () => GetAsync(id, cancellationToken));
+
+        /// <summary>Asks the platform (not the index) for the resources of this name, and remembers what it found.</summary>
+        public async Task<IReadOnlyList<TResource>> FindByNameFreshAsync(string name, CancellationToken cancellationToken = default)
+        {
+            var found = new List<TResource>();
+            await foreach (var resource in ListAsync(ListQuery.Where("name==" + ListQuery.Quote(name)), cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(resource.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    Remember(resource);
+                    found.Add(resource);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>A resource as this module just wrote it (created or changed): served from the caches from now on.</summary>
+        public void Remember(TResource resource)
+        {
+            _byId.Set(resource.Id, resource);
+            Names.Remember(resource);
+        }
 
         public IAsyncEnumerable<TResource> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             _http.PagesAsync<ListPage<TResource>, TResource>(
@@ -59,11 +117,49 @@ namespace PlatformFlow.Client.Api
             (await _http.SendAsync(HttpMethod.Get, Path + (query ?? new ListQuery()).ToQueryString(countOnly: true), PlatformJsonContext.Default.CountResult, cancellationToken).ConfigureAwait(false)).Count;
 
         /// <summary>JSON Patch with <c>If-Match</c>: <paramref name="etag"/> exactly as the platform returned it.</summary>
-        public Task<ResourceWriteResult> PatchAsync(string id, IReadOnlyList<JsonPatchOperation> operations, string etag, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(new HttpMethod("PATCH"), ItemPath(id), new List<JsonPatchOperation>(operations), PlatformJsonContext.Default.ListJsonPatchOperation, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken, etag);
+        public async Task<ResourceWriteResult> PatchAsync(string id, IReadOnlyList<JsonPatchOperation> operations, string etag, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await _http.SendAsync(new HttpMethod("PATCH"), ItemPath(id), new List<JsonPatchOperation>(operations), PlatformJsonContext.Default.ListJsonPatchOperation, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken, etag).ConfigureAwait(false);
+            }
+            finally
+            {
+                Changed(id);
+            }
+        }
 
-        public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Delete, ItemPath(id), cancellationToken);
+        public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _http.SendAsync(HttpMethod.Delete, ItemPath(id), cancellationToken).ConfigureAwait(false);
+                Names.Forget(id);
+            }
+            finally
+            {
+                _byId.Remove(id);
+            }
+        }
+
+        /// <summary>
+        /// Changes <paramref name="existing"/> with JSON Patch against its etag, then builds it from the answer (no read
+        /// back) and remembers it, as a create does.
+        /// </summary>
+        public async Task<TResource> PatchAndBuildAsync(TResource existing, IReadOnlyList<JsonPatchOperation> operations, Func<ResourceWriteResult, TResource> build, CancellationToken cancellationToken = default)
+        {
+            var written = await PatchAsync(existing.Id, operations, existing.Etag ?? (await GetAsync(existing.Id, cancellationToken).ConfigureAwait(false)).Etag ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            var updated = build(written);
+            Remember(updated);
+            return updated;
+        }
+
+        /// <summary>The resource was (or may have been) changed by a write that is not a create: read it afresh from now on.</summary>
+        public void Changed(string id)
+        {
+            _byId.Remove(id);
+            Names.Invalidate();
+        }
 
         internal string ItemPath(string id) => Path + "/" + Uri.EscapeDataString(id);
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Api
 {
@@ -23,9 +24,13 @@ namespace PlatformFlow.Client.Api
 
         private readonly PlatformHttp _http;
 
-        public SchemaRegistryClient(PlatformHttp http)
+        // Bulk onboarding maps many sources onto one schema: its field paths are resolved once per run.
+        private readonly AsyncCache<IReadOnlyCollection<string>> _fieldPaths;
+
+        public SchemaRegistryClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
+            _fieldPaths = reads.NewCache<IReadOnlyCollection<string>>();
         }
 
         public Task<XdmSchema> CreateSchemaAsync(XdmSchemaRequest request, CancellationToken cancellationToken = default) =>
@@ -38,6 +43,10 @@ namespace PlatformFlow.Client.Api
         public Task<XdmSchema> GetSchemaAsync(string id, bool resolved = false, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType + "; version=1");
 
+        /// <summary>Every leaf field path of the schema (<c>personalEmail.address</c>...), shared by the context for a short while.</summary>
+        public Task<IReadOnlyCollection<string>> GetFieldPathsCachedAsync(string id, CancellationToken cancellationToken = default) =>
+            _fieldPaths.GetAsync(id, async () => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson));
+
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);
 
@@ -45,8 +54,17 @@ namespace PlatformFlow.Client.Api
         public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string kind, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/global/" + kind, "application/vnd.adobe.xed-id+json", cancellationToken);
 
-        public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
+        public async Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _fieldPaths.Remove(id);
+            }
+        }
 
         private IAsyncEnumerable<XdmSchema> ListPagesAsync(string firstPath, string accept, CancellationToken cancellationToken) =>
             _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(

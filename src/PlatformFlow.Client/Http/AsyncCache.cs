@@ -1,30 +1,70 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace PlatformFlow.Client.Http
 {
     /// <summary>
-    /// Remembers fetched values that do not change during a session (specs, a table's columns), so concurrent and repeated
-    /// callers share one request. A failed fetch is forgotten, so a typo or a transient error does not stick.
+    /// Remembers fetched values (specs, a table's columns, datasets, connections this module created), so concurrent and
+    /// repeated callers share one request. Entries live for a set time (forever when none is given); a failed fetch is
+    /// forgotten at once, so a typo or a transient error does not stick; writes replace or drop entries.
     /// </summary>
     public sealed class AsyncCache<T>
     {
-        private readonly ConcurrentDictionary<string, Lazy<Task<T>>> _entries = new ConcurrentDictionary<string, Lazy<Task<T>>>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, Entry> _entries = new ConcurrentDictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+        private readonly TimeSpan? _lifetime;
+        private readonly TimeProvider _clock;
+
+        /// <param name="lifetime">How long a value is served before it is fetched again; null for the whole session.</param>
+        public AsyncCache(TimeSpan? lifetime = null, TimeProvider? clock = null)
+        {
+            _lifetime = lifetime;
+            _clock = clock ?? TimeProvider.System;
+        }
 
         public async Task<T> GetAsync(string key, Func<Task<T>> fetch)
         {
-            var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<T>>(fetch));
+            var now = _clock.GetUtcNow();
+            var entry = _entries.GetOrAdd(key, _ => NewEntry(fetch, now));
+            if (entry.Expires <= now)
+            {
+                var fresh = NewEntry(fetch, now);
+                entry = _entries.TryUpdate(key, fresh, entry) ? fresh : _entries.GetOrAdd(key, _ => fresh);
+            }
+
             try
             {
-                return await entry.Value.ConfigureAwait(false);
+                return await entry.Value.Value.ConfigureAwait(false);
             }
             catch
             {
-                ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<string, Lazy<Task<T>>>>)_entries)
-                    .Remove(new System.Collections.Generic.KeyValuePair<string, Lazy<Task<T>>>(key, entry));
+                ((ICollection<KeyValuePair<string, Entry>>)_entries).Remove(new KeyValuePair<string, Entry>(key, entry));
                 throw;
             }
+        }
+
+        /// <summary>Serves <paramref name="value"/> for <paramref name="key"/> from now on (e.g. what a create just wrote).</summary>
+        public void Set(string key, T value) => _entries[key] = new Entry(new Lazy<Task<T>>(() => Task.FromResult(value)), Expiry(_clock.GetUtcNow()));
+
+        /// <summary>Forgets <paramref name="key"/> (it was changed or removed): the next read fetches it again.</summary>
+        public void Remove(string key) => _entries.TryRemove(key, out _);
+
+        private Entry NewEntry(Func<Task<T>> fetch, DateTimeOffset now) => new Entry(new Lazy<Task<T>>(fetch), Expiry(now));
+
+        private DateTimeOffset Expiry(DateTimeOffset now) => _lifetime is TimeSpan lifetime ? now + lifetime : DateTimeOffset.MaxValue;
+
+        private sealed class Entry
+        {
+            public Entry(Lazy<Task<T>> value, DateTimeOffset expires)
+            {
+                Value = value;
+                Expires = expires;
+            }
+
+            public Lazy<Task<T>> Value { get; }
+
+            public DateTimeOffset Expires { get; }
         }
     }
 }

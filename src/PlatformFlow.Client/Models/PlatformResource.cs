@@ -20,6 +20,12 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>The members the platform sent that this version does not know, as plain values; null when there are none.</summary>
         public PropertyBag? GetAdditionalMembers() => PropertyBag.From(AdditionalProperties);
+
+        /// <summary>
+        /// A shallow copy, to write once per row: PowerShell attaches a row's pipeline properties to the object itself, so
+        /// a cached spec or a part reused by several rows must not be written as the same object twice.
+        /// </summary>
+        public PlatformModel ShallowCopy() => (PlatformModel)MemberwiseClone();
     }
 
     /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>

@@ -15,6 +15,9 @@ namespace PlatformFlow.Client.Models
 
         public const string MappingTransformationName = "Mapping";
 
+        /// <summary>The state the platform gives new connections and flows (not in its create answer).</summary>
+        public const string EnabledState = "enabled";
+
         public const string XdmNamespace = "https://ns.adobe.com/xdm/context/";
     }
 }

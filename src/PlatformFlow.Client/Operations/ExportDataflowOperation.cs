@@ -53,7 +53,7 @@ namespace PlatformFlow.Client.Operations
                         input.IsFolder ? "Rename one of the flows." : "Give -Path a folder to export several flows, one file each.");
                 }
 
-                if (Ask(host, path, "Write the definition of dataflow '" + definition.Name + "'") != ChangeDecision.Proceed)
+                if (await AskAsync(host, path, "Write the definition of dataflow '" + definition.Name + "'").ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

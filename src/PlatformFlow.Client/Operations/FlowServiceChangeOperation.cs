@@ -45,7 +45,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var action = "Update " + _noun + " (" + string.Join(", ", operations.Select(o => o.Path.TrimStart('/'))) + ")";
-                if (Ask(host, current.Name ?? change.Id, action) != ChangeDecision.Proceed)
+                if (await AskAsync(host, current.Name ?? change.Id, action).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

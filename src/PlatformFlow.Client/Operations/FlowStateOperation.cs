@@ -32,7 +32,7 @@ namespace PlatformFlow.Client.Operations
                     return;
                 }
 
-                if (Ask(host, flow.Name ?? flowId, (_enable ? "Enable" : "Disable") + " dataflow") != ChangeDecision.Proceed)
+                if (await AskAsync(host, flow.Name ?? flowId, (_enable ? "Enable" : "Disable") + " dataflow").ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

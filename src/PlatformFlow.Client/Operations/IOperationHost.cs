@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -12,11 +13,20 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Cancelled on Ctrl+C (StopProcessing): in-flight requests are cancelled with it.</summary>
         CancellationToken Cancellation { get; }
 
-        /// <summary>Asks before a change. <see cref="ChangeDecision.WhatIf"/> means: plan it, send nothing.</summary>
-        ChangeDecision ShouldProcess(string target, string action);
+        /// <summary>
+        /// Asks before a change. <see cref="ChangeDecision.WhatIf"/> means: plan it, send nothing. Awaited, so the
+        /// operation's thread is not held while the caller (e.g. a -Confirm prompt) answers.
+        /// </summary>
+        Task<ChangeDecision> ShouldProcessAsync(string target, string action);
 
         /// <summary>Emits an object; <paramref name="pipelineProperties"/> become extra (note) properties on it.</summary>
         void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null);
+
+        /// <summary>
+        /// Completes once everything written so far has been taken by the caller: a long listing awaits it now and then,
+        /// so a slow consumer holds back the next page instead of letting objects pile up in memory.
+        /// </summary>
+        Task WhenWrittenAsync();
 
         void WriteVerbose(string message);
 

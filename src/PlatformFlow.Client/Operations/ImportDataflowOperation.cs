@@ -122,7 +122,7 @@ namespace PlatformFlow.Client.Operations
                     continue;
                 }
 
-                if (Ask(host, "dataflow '" + item.Definition.Name + "'", plan.Summary) != ChangeDecision.Proceed)
+                if (await AskAsync(host, "dataflow '" + item.Definition.Name + "'", plan.Summary).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     host.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: false));
                     continue;

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Globalization;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Validation;
 
@@ -38,6 +41,9 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
         public bool RollbackOnError { get; set; }
+
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
 
         public object? Target { get; set; }
     }
@@ -92,30 +98,82 @@ namespace PlatformFlow.Client.Operations
 
             PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-            var flow = await CreateOrPlanAsync(
-                host,
-                input.FlowName,
-                "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
-                () => new Dataflow
-                {
-                    Id = Planned.NewId("flow"),
-                    Name = request.Name,
-                    Description = request.Description,
-                    State = Planned.State,
-                    FlowSpec = request.FlowSpec,
-                    SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
-                    TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
-                    Transformations = new ValueList<Transformation>(request.Transformations),
-                    ScheduleParams = request.ScheduleParams,
-                }).ConfigureAwait(false);
-            if (flow is null)
+            var flows = Client.FlowService.Flows;
+            var result = await new CreateOrReuse<Dataflow>
+            {
+                Kind = "dataflow",
+                Key = input.FlowName,
+                Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
+                FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
+                Differences = existing => Differences(existing, request, input),
+                IdOf = existing => existing.Id,
+                Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
+                Unchangeable = existing => Unchangeable(existing, request),
+                Update = input.UpdateExisting
+                    ? (existing, cancel) => flows.PatchAndBuildAsync(
+                        existing,
+                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
+                        written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
+                        cancel)
+                    : null,
+                Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
+                Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
+            }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+            if (result is null)
             {
                 return;
             }
 
-            var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
+            var flow = result.Part;
+            var ids = input.Carried
+                .With(PipelineIds.FlowName, input.FlowName)
+                .With(PipelineIds.FlowSpecId, input.FlowSpecId)
+                .With(PipelineIds.DataflowOutcome, result.Outcome);
             host.WriteObject(flow, ids.PropertiesFor(flow));
         }
+
+        private static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
+        {
+            Id = id,
+            Etag = etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = state,
+            FlowSpec = request.FlowSpec,
+            SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
+            TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
+            Transformations = new ValueList<Transformation>(request.Transformations),
+            ScheduleParams = request.ScheduleParams,
+        };
+
+        /// <summary>
+        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule. The start time
+        /// counts only when it was given (by default it is "now", which a re-run cannot repeat).
+        /// </summary>
+        private static IReadOnlyList<string> Differences(Dataflow existing, DataflowRequest wanted, DataflowInput input)
+        {
+            var differences = new PartDifferences()
+                .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
+                .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
+                .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
+            if (input.StartTime != null)
+            {
+                differences.Compare("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            }
+
+            return Unchangeable(existing, wanted).Concat(differences.Found).ToList();
+        }
+
+        /// <summary>The differences the platform does not let a PATCH change: the flow's spec and connections.</summary>
+        private static IReadOnlyList<string> Unchangeable(Dataflow existing, DataflowRequest wanted) =>
+            new PartDifferences()
+                .Compare("flowSpec", existing.FlowSpec?.Id, wanted.FlowSpec.Id)
+                .CompareSets("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
+                .CompareSets("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds)
+                .Found;
+
+        private static IEnumerable<string> MappingsOf(IEnumerable<Transformation>? transformations) =>
+            (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.ParamsJson?["mappingId"] + "@" + t.ParamsJson?["mappingVersion"]);
     }
 }

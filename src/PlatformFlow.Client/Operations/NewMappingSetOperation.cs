@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
@@ -35,9 +36,6 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class NewMappingSetOperation : PlatformOperation
     {
-        // Bulk onboarding maps many sources onto one schema: resolve its fields once.
-        private readonly AsyncCache<IReadOnlyCollection<string>> _schemaFields = new AsyncCache<IReadOnlyCollection<string>>();
-
         public NewMappingSetOperation(PlatformClient client)
             : base(client)
         {
@@ -76,28 +74,40 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var target = flowName ?? schemaId;
-                MappingSet mappingSet;
-                switch (Ask(host, target, "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")"))
+                var key = DataPrepClient.ContentKey(schemaId, request.Mappings);
+                var identical = Client.DataPrep.Identical;
+                var result = await new CreateOrReuse<MappingSet>
                 {
-                    case ChangeDecision.Proceed:
-                        var created = await Client.DataPrep.CreateMappingSetAsync(request, cancellation).ConfigureAwait(false);
-                        mappingSet = await Client.DataPrep.GetMappingSetAsync(created.Id, null, cancellation).ConfigureAwait(false);
-                        break;
-                    case ChangeDecision.WhatIf:
-                        var preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false);
-                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings), Preview = preview };
-                        break;
-                    default:
-                        return;
+                    Kind = "mapping set",
+                    Key = key,
+                    KeyText = target,
+                    Action = "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
+                    Find = cancel => identical.FindAsync(key, cancel),
+                    FindFresh = cancel =>
+                    {
+                        identical.Invalidate();
+                        return identical.FindAsync(key, cancel);
+                    },
+                    IdOf = existing => existing.Id,
+                    Create = cancel => Client.DataPrep.CreateAndBuildMappingSetAsync(request, cancel),
+                    Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) },
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
+                {
+                    return;
                 }
 
+                var mappingSet = result.Outcome == PartOutcome.Planned
+                    ? new MappingSet { Id = result.Part.Id, Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings), Preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false) }
+                    : result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.SourceConnectionId, input.SourceConnectionId)
                     .With(PipelineIds.TargetConnectionId, input.TargetConnectionId)
                     .With(PipelineIds.SchemaId, schemaId)
                     .With(PipelineIds.MappingSetId, mappingSet.Id)
                     .With(PipelineIds.MappingSetVersion, mappingSet.Version)
-                    .WithCreated(nameof(MappingSet), mappingSet.Id);
+                    .With(PipelineIds.MappingSetOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(MappingSet), mappingSet.Id);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
             }));
         }
@@ -107,7 +117,7 @@ namespace PlatformFlow.Client.Operations
             var schemaId = input.SchemaId ?? input.Carried[PipelineIds.SchemaId];
             if (schemaId is null && input.TargetConnectionId != null && !Planned.IsPlanned(input.TargetConnectionId))
             {
-                var target = await Client.FlowService.TargetConnections.GetAsync(input.TargetConnectionId, cancellationToken).ConfigureAwait(false);
+                var target = await Client.FlowService.TargetConnections.GetCachedAsync(input.TargetConnectionId, cancellationToken).ConfigureAwait(false);
                 schemaId = target.Data?.Schema?.Id;
             }
 
@@ -139,7 +149,7 @@ namespace PlatformFlow.Client.Operations
             }
 
             // A second WhatIf line: the plan shows what the mapping makes of the sample rows.
-            host.ShouldProcess(target, "Map " + records.Count + " sample rows of " + input.Carried[PipelineIds.TableName] + " to " + MappingSetChecks.Summary(records));
+            await host.ShouldProcessAsync(target, "Map " + records.Count + " sample rows of " + input.Carried[PipelineIds.TableName] + " to " + MappingSetChecks.Summary(records)).ConfigureAwait(false);
             return records;
         }
 
@@ -151,7 +161,7 @@ namespace PlatformFlow.Client.Operations
                 return null;
             }
 
-            var source = await Client.FlowService.SourceConnections.GetAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
+            var source = await Client.FlowService.SourceConnections.GetCachedAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
             var columns = source.Params?.Columns;
             if (columns is null || columns.Count == 0)
             {
@@ -175,8 +185,7 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var fields = await _schemaFields.GetAsync(schemaId, async () =>
-                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson)).ConfigureAwait(false);
+            var fields = await Client.SchemaRegistry.GetFieldPathsCachedAsync(schemaId, cancellationToken).ConfigureAwait(false);
             if (fields.Count == 0)
             {
                 return;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -32,6 +33,9 @@ namespace PlatformFlow.Client.Operations
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
+
         public object? Target { get; set; }
     }
 
@@ -42,9 +46,6 @@ namespace PlatformFlow.Client.Operations
     public sealed class NewSourceConnectionOperation : PlatformOperation
     {
         private static readonly string[] Formats = { "tabular", "delimited", "json", "parquet" };
-
-        // One explore per table for a whole bulk run, not one per row.
-        private readonly AsyncCache<TableDetails> _tables = new AsyncCache<TableDetails>();
 
         public NewSourceConnectionOperation(PlatformClient client)
             : base(client)
@@ -84,7 +85,7 @@ namespace PlatformFlow.Client.Operations
                 var columns = input.Columns.ToList();
                 if (!Planned.IsPlanned(input.BaseConnectionId))
                 {
-                    var baseConnection = await Client.FlowService.BaseConnections.GetAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
+                    var baseConnection = await Client.FlowService.BaseConnections.GetCachedAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
                     connectionSpecId = baseConnection.ConnectionSpec?.Id ?? connectionSpecId;
                     if (input.TableName != null)
                     {
@@ -107,12 +108,22 @@ namespace PlatformFlow.Client.Operations
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 
-                var connection = await CreateOrPlanAsync(
-                    host,
-                    request.Name,
-                    "Create source connection (" + (input.TableName ?? input.Path) + ")",
-                    cancel => Client.FlowService.SourceConnections.CreateAndGetAsync(request, cancel),
-                    () => new SourceConnection
+                var sources = Client.FlowService.SourceConnections;
+                var result = await new CreateOrReuse<SourceConnection>
+                {
+                    Kind = "source connection",
+                    Key = request.Name,
+                    Action = "Create source connection (" + (input.TableName ?? input.Path) + ")",
+                    Find = cancel => sources.Names.FindAsync(request.Name, cancel),
+                    FindFresh = cancel => sources.FindByNameFreshAsync(request.Name, cancel),
+                    Differences = existing => Differences(existing, request),
+                    IdOf = existing => existing.Id,
+                    Create = cancel => sources.CreateAndBuildAsync(request, written => Built(request, written), cancel),
+                    Unchangeable = existing => Unchangeable(existing, request),
+                    Update = input.UpdateExisting
+                        ? (existing, cancel) => sources.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.SourceData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.SourceParams) }, written => Built(request, written), cancel)
+                        : null,
+                    Planned = () => new SourceConnection
                     {
                         Id = Planned.NewId("sourceConnection"),
                         Name = request.Name,
@@ -122,21 +133,54 @@ namespace PlatformFlow.Client.Operations
                         Data = request.Data,
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
-                    }).ConfigureAwait(false);
-                if (connection is null)
+                    },
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change what it reads.",
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
                 {
                     return;
                 }
 
+                var connection = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
                     .With(PipelineIds.TableName, input.TableName)
-                    .WithCreated(nameof(SourceConnection), connection.Id);
+                    .With(PipelineIds.SourceConnectionOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
+
+        private static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => new SourceConnection
+        {
+            Id = written.Id,
+            Etag = written.Etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = WellKnown.EnabledState,
+            BaseConnectionId = request.BaseConnectionId,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
+        /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
+        private static IReadOnlyList<string> Differences(SourceConnection existing, SourceConnectionRequest wanted) =>
+            Unchangeable(existing, wanted).Concat(new PartDifferences()
+                .Compare("data.format", existing.Data?.Format, wanted.Data.Format)
+                .Compare("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
+                .Compare("params.path", existing.Params?.Path, wanted.Params.Path)
+                .CompareSets("params.columns", existing.Params?.Columns?.Select(c => c.Name + ":" + c.Type), wanted.Params.Columns?.Select(c => c.Name + ":" + c.Type))
+                .Found).ToList();
+
+        /// <summary>The differences the platform does not let a PATCH change.</summary>
+        private static IReadOnlyList<string> Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>
+            new PartDifferences()
+                .Compare("baseConnectionId", existing.BaseConnectionId, wanted.BaseConnectionId)
+                .Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id)
+                .Found;
 
         /// <summary>
         /// The columns to send: each named column must exist in the table (the error lists the table's columns); a column
@@ -144,7 +188,7 @@ namespace PlatformFlow.Client.Operations
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -21,6 +24,9 @@ namespace PlatformFlow.Client.Operations
         public string? Description { get; set; }
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
+        public bool UpdateExisting { get; set; }
 
         public object? Target { get; set; }
     }
@@ -48,7 +54,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     schemaId = Planned.IsPlanned(input.DatasetId)
                         ? throw new PlatformValidationException(subject, "SchemaId is required with a planned dataset")
-                        : (await Client.Catalog.GetDatasetAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
+                        : (await Client.Catalog.GetDatasetCachedAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
                           ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give -SchemaId");
                 }
 
@@ -64,12 +70,26 @@ namespace PlatformFlow.Client.Operations
                     ConnectionSpec = new SpecReference(specId, "1.0"),
                 };
 
-                var connection = await CreateOrPlanAsync(
-                    host,
-                    request.Name,
-                    "Create target connection (dataset " + input.DatasetId + ")",
-                    cancel => Client.FlowService.TargetConnections.CreateAndGetAsync(request, cancel),
-                    () => new TargetConnection
+                var targets = Client.FlowService.TargetConnections;
+                var result = await new CreateOrReuse<TargetConnection>
+                {
+                    Kind = "target connection",
+                    Key = request.Name,
+                    Action = "Create target connection (dataset " + input.DatasetId + ")",
+                    Find = cancel => targets.Names.FindAsync(request.Name, cancel),
+                    FindFresh = cancel => targets.FindByNameFreshAsync(request.Name, cancel),
+                    Differences = existing => Unchangeable(existing, request).Concat(new PartDifferences()
+                        .Compare("params.dataSetId", existing.Params?.DataSetId, request.Params.DataSetId)
+                        .Compare("data.schema.id", existing.Data?.Schema?.Id, request.Data.Schema?.Id)
+                        .Compare("data.format", existing.Data?.Format, request.Data.Format)
+                        .Found).ToList(),
+                    IdOf = existing => existing.Id,
+                    Create = cancel => targets.CreateAndBuildAsync(request, written => Built(request, written), cancel),
+                    Unchangeable = existing => Unchangeable(existing, request),
+                    Update = input.UpdateExisting
+                        ? (existing, cancel) => targets.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.TargetData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.TargetParams) }, written => Built(request, written), cancel)
+                        : null,
+                    Planned = () => new TargetConnection
                     {
                         Id = Planned.NewId("targetConnection"),
                         Name = request.Name,
@@ -78,19 +98,39 @@ namespace PlatformFlow.Client.Operations
                         Data = request.Data,
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
-                    }).ConfigureAwait(false);
-                if (connection is null)
+                    },
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change its dataset.",
+                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                if (result is null)
                 {
                     return;
                 }
 
+                var connection = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.TargetConnectionId, connection.Id)
                     .With(PipelineIds.DatasetId, input.DatasetId)
                     .With(PipelineIds.SchemaId, schemaId)
-                    .WithCreated(nameof(TargetConnection), connection.Id);
+                    .With(PipelineIds.TargetConnectionOutcome, result.Outcome)
+                    .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(TargetConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             }));
+
+        private static TargetConnection Built(TargetConnectionRequest request, ResourceWriteResult written) => new TargetConnection
+        {
+            Id = written.Id,
+            Etag = written.Etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = WellKnown.EnabledState,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
+        /// <summary>The differences the platform does not let a PATCH change.</summary>
+        private static IReadOnlyList<string> Unchangeable(TargetConnection existing, TargetConnectionRequest wanted) =>
+            new PartDifferences().Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id).Found;
     }
 }

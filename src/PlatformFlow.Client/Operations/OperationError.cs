@@ -74,6 +74,9 @@ namespace PlatformFlow.Client.Operations
                 case PlatformValidationException validation:
                     return new OperationError(exception, "PreflightRejected", OperationErrorCategory.InvalidArgument, target,
                         validation.RecommendedAction ?? "Correct the named fields; nothing was sent to the platform.");
+                case PartConflictException:
+                    return new OperationError(exception, "PartConflict", OperationErrorCategory.ResourceExists, target,
+                        "Give the flow another name, or remove or change the existing part; nothing was created.");
                 case PlatformException platform:
                     return new OperationError(exception, platform.ErrorCode ?? "Http" + platform.StatusCode, CategoryOf(platform.StatusCode), target, Advice(platform));
                 case RetriesExhaustedException exhausted:

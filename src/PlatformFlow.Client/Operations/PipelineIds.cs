@@ -26,6 +26,11 @@ namespace PlatformFlow.Client.Operations
         public const string MappingSetVersion = "MappingSetVersion";
         public const string FlowSpecId = "FlowSpecId";
 
+        // What each flow-building step did with its part (a PartOutcome: Created, Reused, Planned).
+        public const string SourceConnectionOutcome = "SourceConnectionOutcome";
+        public const string TargetConnectionOutcome = "TargetConnectionOutcome";
+        public const string MappingSetOutcome = "MappingSetOutcome";
+        public const string DataflowOutcome = "DataflowOutcome";
         /// <summary>
         /// The parts the pipeline created for this row so far (<c>SourceConnection=id; TargetConnection=id; MappingSet=id</c>),
         /// so a later step that fails can remove them or name them, instead of leaving them behind unseen.
@@ -36,7 +41,8 @@ namespace PlatformFlow.Client.Operations
         public static readonly IReadOnlyList<string> Names = new[]
         {
             FlowName, BaseConnectionId, ConnectionSpecId, SourceConnectionId, TableName, TargetConnectionId, DatasetId, SchemaId,
-            MappingSetId, MappingSetVersion, FlowSpecId, PartsCreated,
+            MappingSetId, MappingSetVersion, FlowSpecId, PartsCreated, SourceConnectionOutcome,
+            TargetConnectionOutcome, MappingSetOutcome, DataflowOutcome,
         };
 
         private readonly Dictionary<string, string> _values;
@@ -103,6 +109,9 @@ namespace PlatformFlow.Client.Operations
         /// <summary>A copy that also records <paramref name="id"/> as a part of <paramref name="kind"/> created for this row (not a planned one).</summary>
         public PipelineIds WithCreated(string kind, string id) =>
             Planned.IsPlanned(id) ? this : With(PartsCreated, (this[PartsCreated] is string earlier ? earlier + "; " : string.Empty) + kind + "=" + id);
+
+        /// <summary>As <see cref="WithCreated"/> when <paramref name="created"/>: a reused part was not made for this row, and is not its to remove.</summary>
+        public PipelineIds WithCreatedWhen(bool created, string kind, string id) => created ? WithCreated(kind, id) : this;
 
         /// <summary>The parts created for this row, in the order they were created.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Created =>

@@ -48,7 +48,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     try
                     {
-                        if (host.ShouldProcess(part.Value, "Remove " + Words(part.Key) + " created for flow '" + flowName + "' (rollback)") != ChangeDecision.Proceed)
+                        if (await host.ShouldProcessAsync(part.Value, "Remove " + Words(part.Key) + " created for flow '" + flowName + "' (rollback)").ConfigureAwait(false) != ChangeDecision.Proceed)
                         {
                             kept.Add(part);
                             continue;

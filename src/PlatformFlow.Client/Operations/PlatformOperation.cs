@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
         protected static async Task<T?> CreateOrPlanAsync<T>(IOperationHost host, string target, string action, Func<CancellationToken, Task<T>> create, Func<T> planned)
             where T : class
         {
-            switch (Ask(host, target, action))
+            switch (await AskAsync(host, target, action).ConfigureAwait(false))
             {
                 case ChangeDecision.Proceed:
                     return await create(host.Cancellation).ConfigureAwait(false);
@@ -58,6 +58,6 @@ namespace PlatformFlow.Client.Operations
         }
 
         /// <summary>Asks before a change; false means plan only (WhatIf) or skip (declined).</summary>
-        protected static ChangeDecision Ask(IOperationHost host, string target, string action) => host.ShouldProcess(target, action);
+        protected static Task<ChangeDecision> AskAsync(IOperationHost host, string target, string action) => host.ShouldProcessAsync(target, action);
     }
 }

@@ -118,6 +118,12 @@ namespace PlatformFlow.Client.Operations
         /// <summary>The related ids, reading what lies one step away; null when the two kinds are not related.</summary>
         private static async Task<IReadOnlyList<string>?> RelatedAsync(PlatformClient client, object input, ResourceKind kind, CancellationToken cancellationToken)
         {
+            if (input is Dataflow written && kind == ResourceKind.FlowRun && written.LastRunDetailsJson is null && !string.IsNullOrEmpty(written.Id))
+            {
+                // A flow as New-Dataflow wrote it is built from the create answer, which records no run: the platform's does.
+                input = await client.FlowService.Flows.GetAsync(written.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             if (Recorded(input, kind) is IReadOnlyList<string> recorded)
             {
                 return recorded;

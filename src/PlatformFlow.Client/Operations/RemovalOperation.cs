@@ -53,7 +53,7 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, target, null, _step, async () =>
             {
                 var steps = await PlanStepsAsync(input, host).ConfigureAwait(false);
-                if (Ask(host, Describe(steps), "Remove") != ChangeDecision.Proceed)
+                if (await AskAsync(host, Describe(steps), "Remove").ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

@@ -28,7 +28,7 @@ namespace PlatformFlow.Client.Operations
                     };
                 }
 
-                if (Ask(host, runId, "Re-trigger the run of flow " + run.FlowId) != ChangeDecision.Proceed)
+                if (await AskAsync(host, runId, "Re-trigger the run of flow " + run.FlowId).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

@@ -75,7 +75,7 @@ namespace PlatformFlow.Client.Operations
 
                 var subject = "run of dataflow '" + flow.Name + "'";
                 PlatformValidationException.ThrowIfAny(subject, problems);
-                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + Utc(windowStart) + " to " + Utc(windowEnd)) != ChangeDecision.Proceed)
+                if (await AskAsync(host, flow.Name ?? flow.Id, "Start a run over " + Utc(windowStart) + " to " + Utc(windowEnd)).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }

@@ -94,7 +94,7 @@ namespace PlatformFlow.Emulator.DataPrep
             var request = MappingSetRequest.Read(context);
             var author = Author(context);
             var now = context.NowEpochMillis;
-            var mappingSet = Build(context, request, JsonFields.RandomHex(16), version: 0, createdDate: now, createdBy: author);
+            var mappingSet = Build(context, request, JsonFields.RandomHex(16), version: 0, createdDate: now, createdBy: author, modifiedDate: now);
             Store(context, mappingSet);
             return EmulatorResponse.Json(200, new JsonObject(SimpleFields.Select(f => new KeyValuePair<string, JsonNode?>(f, mappingSet[f]!.DeepClone()))));
         }
@@ -109,21 +109,22 @@ namespace PlatformFlow.Emulator.DataPrep
                 (string)current["id"]!,
                 version: (int)current["version"]! + 1,
                 createdDate: (long)current["createdDate"]!,
-                createdBy: (string)current["createdBy"]!);
+                createdBy: (string)current["createdBy"]!,
+                modifiedDate: context.NowEpochMillis);
             Store(context, mappingSet);
             return EmulatorResponse.Json(200, mappingSet.DeepClone());
         }
 
-        private static JsonObject Build(RequestContext context, MappingSetRequest request, string id, int version, long createdDate, string createdBy)
+        // The dates are given, not read here: a new mapping set's two dates are one reading of the clock.
+        private static JsonObject Build(RequestContext context, MappingSetRequest request, string id, int version, long createdDate, string createdBy, long modifiedDate)
         {
-            var now = context.NowEpochMillis;
             var modifiedBy = Author(context);
             var mappingSet = new JsonObject
             {
                 ["id"] = id,
                 ["version"] = version,
                 ["createdDate"] = createdDate,
-                ["modifiedDate"] = now,
+                ["modifiedDate"] = modifiedDate,
                 ["createdBy"] = createdBy,
                 ["modifiedBy"] = modifiedBy,
             };
@@ -144,8 +145,8 @@ namespace PlatformFlow.Emulator.DataPrep
                 {
                     ["id"] = JsonFields.RandomHex(16),
                     ["version"] = version,
-                    ["createdDate"] = now,
-                    ["modifiedDate"] = now,
+                    ["createdDate"] = modifiedDate,
+                    ["modifiedDate"] = modifiedDate,
                     ["createdBy"] = modifiedBy,
                     ["modifiedBy"] = modifiedBy,
                 };

@@ -182,6 +182,8 @@ namespace PlatformFlow.Emulator.Engine
         {
             switch (fault.Status)
             {
+                case 0:
+                    return EmulatorResponse.ConnectionReset();
                 case 429:
                     var throttled = Render(ErrorStyle.Gateway, new EmulatorError(429, ErrorCodes.Throttled, "Too Many Requests", "Too many requests"), requestId);
                     return fault.RetryAfterSeconds is int seconds ? throttled.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)) : throttled;

@@ -49,6 +49,13 @@ namespace PlatformFlow.Emulator.Engine
                 uri.AbsolutePath);
             var answer = await Engine.HandleAsync(emulatorRequest, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
+            if (answer.IsConnectionReset)
+            {
+                // What a socket handler throws when the peer drops the connection.
+                throw new HttpRequestException(
+                    "An error occurred while sending the request.",
+                    new System.IO.IOException("The emulator dropped the connection (injected fault).", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset)));
+            }
 
             var response = new HttpResponseMessage((HttpStatusCode)answer.StatusCode)
             {

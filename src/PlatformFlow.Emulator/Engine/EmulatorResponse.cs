@@ -35,6 +35,11 @@ namespace PlatformFlow.Emulator.Engine
         public static EmulatorResponse Json(int statusCode, JsonNode? body) =>
             new EmulatorResponse(statusCode, Encoding.UTF8.GetBytes(body is null ? "null" : body.ToJsonString(Compact)));
 
+        /// <summary>No answer: the host drops the connection (an injected fault). Journaled with status 0.</summary>
+        public static EmulatorResponse ConnectionReset() => new EmulatorResponse(0, Array.Empty<byte>(), null);
+
+        public bool IsConnectionReset => StatusCode == 0;
+
         public static EmulatorResponse Empty(int statusCode) => new EmulatorResponse(statusCode, Array.Empty<byte>(), null);
 
         public EmulatorResponse WithHeader(string name, string value)

@@ -9,7 +9,7 @@ namespace PlatformFlow.Emulator.Engine
         private readonly object _sync = new object();
         private readonly LinkedList<ScriptedFault> _scripted = new LinkedList<ScriptedFault>();
         private readonly FaultOptions _options;
-        private readonly Random _random;
+        private Random _random;
 
         public FaultInjector(FaultOptions options)
         {
@@ -18,6 +18,15 @@ namespace PlatformFlow.Emulator.Engine
         }
 
         public FaultOptions Options => _options;
+
+        /// <summary>Starts the random draw again from <paramref name="seed"/>, so a rehearsal can be repeated exactly.</summary>
+        public void Reseed(int seed)
+        {
+            lock (_sync)
+            {
+                _random = new Random(seed);
+            }
+        }
 
         /// <summary>Queues a fault for the next request that matches it.</summary>
         public void Enqueue(ScriptedFault fault)
@@ -28,12 +37,18 @@ namespace PlatformFlow.Emulator.Engine
             }
         }
 
+        /// <summary>Queues an answer of <paramref name="status"/> for the next request with <paramref name="method"/> (any when null).</summary>
+        public void Enqueue(int status, FaultTiming timing, string? method = null) => Enqueue(new ScriptedFault(status, null, timing, method));
+
+        /// <summary>Queues a dropped connection for the next request with <paramref name="method"/> (any when null).</summary>
+        public void EnqueueConnectionReset(FaultTiming timing, string? method = null) => Enqueue(ScriptedFault.ConnectionReset(timing, method));
+
         /// <summary>
         /// Queues <paramref name="status"/> for the next <paramref name="method"/> request, answered after the request was
-        /// applied when <paramref name="afterHandling"/>: for scripts, which cannot name the emulator's types.
+        /// applied when <paramref name="afterHandling"/>.
         /// </summary>
         public void EnqueueStatus(int status, string method, bool afterHandling) =>
-            Enqueue(new ScriptedFault(status, null, afterHandling ? FaultTiming.AfterHandling : FaultTiming.BeforeHandling, method));
+            Enqueue(status, afterHandling ? FaultTiming.AfterHandling : FaultTiming.BeforeHandling, method);
 
         /// <summary>Queues a 429 with <c>Retry-After: <paramref name="retryAfterSeconds"/></c> for the next <paramref name="method"/> request.</summary>
         public void EnqueueThrottle(string method, int retryAfterSeconds) =>
@@ -58,9 +73,21 @@ namespace PlatformFlow.Emulator.Engine
                     return new ScriptedFault(429, _options.RetryAfterSeconds);
                 }
 
-                if (draw < _options.ThrottleRate + _options.UnavailableRate)
+                var share = _options.ThrottleRate + _options.UnavailableRate;
+                if (draw < share)
                 {
                     return new ScriptedFault(503);
+                }
+
+                share += _options.ResetBeforeRate;
+                if (draw < share)
+                {
+                    return ScriptedFault.ConnectionReset(FaultTiming.BeforeHandling);
+                }
+
+                if (draw < share + _options.ResetAfterRate)
+                {
+                    return ScriptedFault.ConnectionReset(FaultTiming.AfterHandling);
                 }
 
                 return null;

@@ -11,6 +11,19 @@ namespace PlatformFlow.Emulator.Engine
         /// <summary>Share of platform requests (0..1) answered 503, before they are handled.</summary>
         public double UnavailableRate { get; set; }
 
+        /// <summary>
+        /// Share of platform requests (0..1) whose connection is dropped before they are handled: nothing is applied and
+        /// no answer comes (the in-process handler throws an <c>HttpRequestException</c>; the standalone host aborts the
+        /// connection).
+        /// </summary>
+        public double ResetBeforeRate { get; set; }
+
+        /// <summary>
+        /// Share of platform requests (0..1) whose connection is dropped after they were handled: the change is applied but
+        /// the client gets no answer, as when a connection breaks while the platform answers.
+        /// </summary>
+        public double ResetAfterRate { get; set; }
+
         /// <summary>The <c>Retry-After</c> value (seconds) sent with injected 429s.</summary>
         public int RetryAfterSeconds { get; set; } = 1;
 
@@ -26,5 +39,10 @@ namespace PlatformFlow.Emulator.Engine
 
         /// <summary>Seed for the random draw, so a rehearsal can be repeated exactly.</summary>
         public int? Seed { get; set; }
+
+        /// <summary>The shares of all injected faults together (at most 1).</summary>
+        public double TotalRate => ThrottleRate + UnavailableRate + ResetBeforeRate + ResetAfterRate;
+
+        public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
     }
 }

@@ -7,9 +7,15 @@ namespace PlatformFlow.Emulator.Engine
         AfterHandling,
     }
 
-    /// <summary>One queued fault: the next matching request gets <see cref="Status"/> instead of its real answer.</summary>
+    /// <summary>
+    /// One queued fault: the next matching request gets <see cref="Status"/> instead of its real answer, or, for a
+    /// <see cref="ConnectionReset"/>, no answer at all (before or after it is applied, as <see cref="Timing"/> says).
+    /// </summary>
     public sealed class ScriptedFault
     {
+        /// <summary>The connection of the next matching request is dropped, before or after the request is applied.</summary>
+        public static ScriptedFault ConnectionReset(FaultTiming timing, string? method = null) => new ScriptedFault(0, null, timing, method);
+
         public ScriptedFault(int status, int? retryAfterSeconds = null, FaultTiming timing = FaultTiming.BeforeHandling, string? method = null)
         {
             Status = status;
@@ -18,7 +24,10 @@ namespace PlatformFlow.Emulator.Engine
             Method = method;
         }
 
+        /// <summary>The answer's status; 0 for a dropped connection.</summary>
         public int Status { get; }
+
+        public bool IsConnectionReset => Status == 0;
 
         public int? RetryAfterSeconds { get; }
 

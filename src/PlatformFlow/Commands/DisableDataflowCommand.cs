@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Disable, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Disable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
-    public sealed class DisableDataflowCommand : PlatformCmdlet
+    public sealed class DisableDataflowCommand : BulkCmdlet
     {
         private const string ByIdSet = "ById";
         private const string ByInputObjectSet = "ByInputObject";

@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Enable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
-    public sealed class EnableDataflowCommand : PlatformCmdlet
+    public sealed class EnableDataflowCommand : BulkCmdlet
     {
         private const string ByIdSet = "ById";
         private const string ByInputObjectSet = "ByInputObject";

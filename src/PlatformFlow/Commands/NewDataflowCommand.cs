@@ -66,6 +66,10 @@ namespace PlatformFlow.Commands
         [Parameter]
         public SwitchParameter RollbackOnError { get; set; }
 
+        /// <summary>A part of the same name that differs in what can be changed is changed to what this asks, instead of refused.</summary>
+        [Parameter]
+        public SwitchParameter UpdateExisting { get; set; }
+
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new NewDataflowOperation(client));
@@ -92,6 +96,7 @@ namespace PlatformFlow.Commands
             Carried = carried,
             RollbackOnError = RollbackOnError.IsPresent,
             Target = target,
+            UpdateExisting = UpdateExisting,
         };
     }
 }

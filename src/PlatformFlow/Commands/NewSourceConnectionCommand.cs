@@ -56,6 +56,10 @@ namespace PlatformFlow.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
+        /// <summary>A part of the same name that differs in what can be changed is changed to what this asks, instead of refused.</summary>
+        [Parameter]
+        public SwitchParameter UpdateExisting { get; set; }
+
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new NewSourceConnectionOperation(client));
@@ -77,6 +81,7 @@ namespace PlatformFlow.Commands
             Description = Description,
             Carried = carried,
             Target = target,
+            UpdateExisting = UpdateExisting,
         };
     }
 }

@@ -10,7 +10,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "FlowRun", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Start-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
-    public sealed class StartFlowRunCommand : PlatformCmdlet
+    public sealed class StartFlowRunCommand : BulkCmdlet
     {
         private const string ByIdSet = "ById";
         private const string ByInputObjectSet = "ByInputObject";

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Hosting
@@ -10,7 +11,11 @@ namespace PlatformFlow.Hosting
     /// <summary>Moves values between PowerShell objects and the plain values operations take.</summary>
     internal static class PipelineObjects
     {
-        /// <summary>The object with the pipeline's ids as note properties; its own type (and format view) stays.</summary>
+        /// <summary>
+        /// The object with the pipeline's ids as note properties; its own type (and format view) stays. PowerShell keeps
+        /// note properties with the object itself, not the wrapper, so a model is copied first: the same spec or reused
+        /// part written for several rows (runspaces, -ThrottleLimit) must not carry the ids of whichever row came last.
+        /// </summary>
         public static object WithProperties(object value, IReadOnlyList<KeyValuePair<string, object?>>? properties)
         {
             if (properties is null || properties.Count == 0)
@@ -18,7 +23,7 @@ namespace PlatformFlow.Hosting
                 return value;
             }
 
-            var wrapped = new PSObject(value);
+            var wrapped = new PSObject(value is PlatformModel model ? model.ShallowCopy() : value);
             foreach (var property in properties)
             {
                 wrapped.Properties.Add(new PSNoteProperty(property.Key, property.Value));

@@ -269,7 +269,7 @@ namespace PlatformFlow.Tests.Client
         }
 
         private static PlatformHttp Http(CannedHandler handler) =>
-            new PlatformHttp(() => new HttpClient(handler, disposeHandler: false), new Uri("https://platform.example"), "/data/foundation/flowservice");
+            new PlatformHttp(new HttpClientLease(() => new HttpClient(handler, disposeHandler: false)), new Uri("https://platform.example"), "/data/foundation/flowservice");
 
         private static HttpResponseMessage Answer(HttpStatusCode status, string body, params string[] requestIds)
         {

@@ -129,7 +129,7 @@ namespace PlatformFlow.Tests.Help
 
             Assert.Equal(new[] { "Table", "File" }, syntax.SetNames);
             Assert.Equal(
-                "New-SourceConnection [-FlowName] <String> -BaseConnectionId <String> -TableName <String> [-Column <Object[]>] [-Format <String>] [-Description <String>] [-Context <PlatformContext>] [-WhatIf] [-Confirm] [<CommonParameters>]",
+                "New-SourceConnection [-FlowName] <String> -BaseConnectionId <String> -TableName <String> [-Column <Object[]>] [-Format <String>] [-Description <String>] [-UpdateExisting] [-ThrottleLimit <Int32>] [-Context <PlatformContext>] [-WhatIf] [-Confirm] [<CommonParameters>]",
                 syntax.SyntaxLine("Table"));
             Assert.Equal("True (ByPropertyName)", syntax.Parameters.Single(p => p.Name == "Path").BindingIn("File").PipelineInputText);
             Assert.DoesNotContain(syntax.Parameters, p => p.Name == "InputObject");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Tests.Support
@@ -40,11 +41,13 @@ namespace PlatformFlow.Tests.Support
 
         public T Single<T>() => Objects.Select(o => o.Value).OfType<T>().Single();
 
-        public ChangeDecision ShouldProcess(string target, string action)
+        public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {
             _asked.Enqueue((target, action));
-            return Decision;
+            return Task.FromResult(Decision);
         }
+
+        public Task WhenWrittenAsync() => Task.CompletedTask;
 
         public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null) =>
             _objects.Enqueue(new EmittedObject(value, pipelineProperties ?? new List<KeyValuePair<string, object?>>()));

@@ -26,6 +26,13 @@ namespace PlatformFlow.Tests.Support
             Client = NewClient(Engine, retry, clientClock, sandbox);
         }
 
+        /// <summary>Another session on an existing engine: a client that remembers nothing, as a new process would.</summary>
+        public TestPlatform(EmulatorEngine engine)
+        {
+            Engine = engine;
+            Client = NewClient(engine);
+        }
+
         public EmulatorEngine Engine { get; }
 
         public PlatformClient Client { get; }

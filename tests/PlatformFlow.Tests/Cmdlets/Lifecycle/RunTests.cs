@@ -36,6 +36,16 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return host;
         }
 
+        /// <summary>
+        /// A new flow, read once: the emulator makes a flow's due scheduled run when the flow is read, so an outcome planned
+        /// after this applies to the run the test starts, not to that one (New-Dataflow no longer reads the flow back).
+        /// </summary>
+        private async Task<Dataflow> FlowWithItsScheduledRunAsync(string name)
+        {
+            var flow = await _world.NewFlowAsync(name);
+            return await _world.Client.FlowService.Flows.GetAsync(flow.Id);
+        }
+
         private async Task<FlowRun> StartAsync(Dataflow flow)
         {
             var host = new RecordingHost();
@@ -66,7 +76,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task Wait_writes_an_error_with_the_runs_first_errors_when_it_fails_and_still_writes_the_run()
         {
-            var flow = await _world.NewFlowAsync("Failing");
+            var flow = await FlowWithItsScheduledRunAsync("Failing");
             _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.Failed(new EmulatorRunError("CONNECTOR-2001-500", "The shop refused the token.")));
             var run = await StartAsync(flow);
 
@@ -83,7 +93,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task Wait_reports_a_partial_success_as_an_error_too()
         {
-            var flow = await _world.NewFlowAsync("Partly");
+            var flow = await FlowWithItsScheduledRunAsync("Partly");
             _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(0.25, new EmulatorRunError("MAPPER-2000-400", "Bad email", 10)));
             var run = await StartAsync(flow);
 

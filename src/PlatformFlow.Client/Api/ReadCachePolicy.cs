@@ -1,0 +1,24 @@
+using System;
+using PlatformFlow.Client.Http;
+
+namespace PlatformFlow.Client.Api
+{
+    /// <summary>
+    /// How a context shares reads that do not change within a run: every cache and part index of one
+    /// <see cref="PlatformClient"/> (so of every command and runspace that uses the context) lives this long.
+    /// </summary>
+    public sealed class ReadCachePolicy
+    {
+        public ReadCachePolicy(TimeSpan lifetime, TimeProvider clock)
+        {
+            Lifetime = lifetime;
+            Clock = clock;
+        }
+
+        public TimeSpan Lifetime { get; }
+
+        public TimeProvider Clock { get; }
+
+        public AsyncCache<T> NewCache<T>() => new AsyncCache<T>(Lifetime, Clock);
+    }
+}

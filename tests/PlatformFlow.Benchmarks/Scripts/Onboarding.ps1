@@ -1,0 +1,100 @@
+# Bulk onboarding through the real cmdlets, against the embedded emulator, as the benchmark's onboarding (P1) and
+# rehearsal measurements run it: rows from a CSV-like list through New-SourceConnection | New-TargetConnection |
+# New-MappingSet | Get-FlowSpec | New-Dataflow, with latency and faults injected by the emulator. Writes one JSON object
+# per run (elapsed time, requests, flows, duplicates, orphans, what each step did) on the output stream.
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)][string] $ModulePath,
+    [int] $Rows = 1000,
+    [int] $LatencyMs = 50,
+    [int] $ThrottleLimit = 16,
+    [double] $ThrottleRate = 0,
+    [double] $UnavailableRate = 0,
+    [double] $ResetBeforeRate = 0,
+    [double] $ResetAfterRate = 0,
+    [int] $RetryAfterSeconds = 1,
+    [int] $Runs = 1,
+    # The first run stops after this many flows (0: it does not), as a crashed or killed job would, parts in flight.
+    [int] $StopFirstRunAfter = 0,
+    # Each run after the first signs in again, so it starts with nothing remembered, as a new job or process would.
+    [switch] $NewSessionPerRun,
+    [int] $Seed = 12
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$context = Connect-Platform -Emulator -Reset
+$engine = $context.Emulator
+
+# The prerequisites are set up before latency and faults apply: only the onboarding is measured.
+$schema = New-XdmSchema -Title 'Onboarding orders' -Class profile -FieldGroup profile-person-details, profile-personal-details
+$dataset = $schema | New-Dataset -Name 'Onboarding orders'
+$base = New-BaseConnection -Name 'Onboarding shop' -ConnectionSpec Shopify -Parameter @{ host = 'shop.example'; accessToken = 'shpat-onboarding' }
+$rowsIn = 1..$Rows | ForEach-Object {
+    [pscustomobject]@{ Name = 'Shop {0:D5}' -f $_; BaseConnectionId = $base.Id; TableName = 'Shopify.Orders'; Column = 'Email;Phone' }
+}
+
+$faults = $engine.Options.Faults
+$faults.Latency = [TimeSpan]::FromMilliseconds($LatencyMs)
+$faults.ThrottleRate = $ThrottleRate
+$faults.UnavailableRate = $UnavailableRate
+$faults.ResetBeforeRate = $ResetBeforeRate
+$faults.ResetAfterRate = $ResetAfterRate
+$faults.RetryAfterSeconds = $RetryAfterSeconds
+$engine.Faults.Reseed($Seed)
+
+# Given, so a re-run asks for the same flows (by default each run would ask for "now").
+$startTime = [DateTimeOffset]::UtcNow.AddYears(1)
+$throttle = if ($ThrottleLimit -gt 1) { @{ ThrottleLimit = $ThrottleLimit } } else { @{} }
+for ($run = 1; $run -le $Runs; $run++) {
+    if ($run -gt 1 -and $NewSessionPerRun) { Connect-Platform -Emulator | Out-Null }
+    $first = if ($run -eq 1 -and $StopFirstRunAfter -gt 0) { $StopFirstRunAfter } else { [int]::MaxValue }
+    $mark = $engine.Journal.Total
+    $failed = $null
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $written = $rowsIn |
+        New-SourceConnection @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        New-TargetConnection -DatasetId $dataset.Id @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        New-MappingSet -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' } @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        Get-FlowSpec @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        New-Dataflow -Frequency Once -StartTime $startTime @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
+        Select-Object -First $first
+    $clock.Stop()
+    $requests = @($engine.Journal.Recent | Select-Object -Last ($engine.Journal.Total - $mark) | Where-Object { $_.Path.StartsWith('/data/') })
+
+    # What the platform holds now, read without faults.
+    $saved = $faults.Clone()
+    $faults.Latency = [TimeSpan]::Zero; $faults.ThrottleRate = 0; $faults.UnavailableRate = 0; $faults.ResetBeforeRate = 0; $faults.ResetAfterRate = 0
+    $flows = @(Get-Dataflow -Name 'Shop *')
+    $sources = @(Get-SourceConnection -Name 'Shop * source')
+    $targets = @(Get-TargetConnection -Name 'Shop * target')
+    $used = [Collections.Generic.HashSet[string]]::new()
+    foreach ($flow in $flows) { $flow.SourceConnectionIds + $flow.TargetConnectionIds | ForEach-Object { [void]$used.Add($_) } }
+    $faults.Latency = $saved.Latency; $faults.ThrottleRate = $saved.ThrottleRate; $faults.UnavailableRate = $saved.UnavailableRate
+    $faults.ResetBeforeRate = $saved.ResetBeforeRate; $faults.ResetAfterRate = $saved.ResetAfterRate
+
+    [pscustomobject]@{
+        Run                 = $run
+        Rows                = $Rows
+        ThrottleLimit       = $ThrottleLimit
+        LatencyMs           = $LatencyMs
+        ElapsedMs           = $clock.Elapsed.TotalMilliseconds
+        Requests            = $requests.Count
+        Writes              = @($requests | Where-Object { $_.IsWrite -and $_.Status -lt 400 -and $_.Status -ne 0 }).Count
+        Faulted             = @($requests | Where-Object { $_.Status -ge 429 -or $_.Status -eq 0 }).Count
+        PoolThreads         = [Threading.ThreadPool]::ThreadCount
+        FlowsWritten        = @($written).Count
+        Errors              = @($failed).Count
+        ErrorIds            = @($failed | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | ForEach-Object { "$($_.Name) x$($_.Count)" })
+        Flows               = $flows.Count
+        DuplicateFlows      = $flows.Count - @($flows | Select-Object -ExpandProperty Name -Unique).Count
+        SourceConnections   = $sources.Count
+        TargetConnections   = $targets.Count
+        OrphanedSources     = @($sources | Where-Object { -not $used.Contains($_.Id) }).Count
+        OrphanedTargets     = @($targets | Where-Object { -not $used.Contains($_.Id) }).Count
+        MappingSets         = @(Get-MappingSet).Count
+        DataflowsCreated    = @($written | Where-Object DataflowOutcome -EQ 'Created').Count
+        DataflowsReused     = @($written | Where-Object DataflowOutcome -EQ 'Reused').Count
+        PartsReused         = @($written | Where-Object { $_.SourceConnectionOutcome -eq 'Reused' -and $_.TargetConnectionOutcome -eq 'Reused' -and $_.MappingSetOutcome -eq 'Reused' -and $_.DataflowOutcome -eq 'Reused' }).Count
+    } | ConvertTo-Json -Compress
+}
