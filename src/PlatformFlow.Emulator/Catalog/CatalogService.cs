@@ -19,6 +19,9 @@ namespace PlatformFlow.Emulator.Catalog
         private const int DefaultLimit = 50;
         private const int MaxLimit = 100;
 
+        /// <summary>The time all <c>property=field~pattern</c> matching of one listing may take together.</summary>
+        private static readonly TimeSpan PatternTimeLimit = TimeSpan.FromMilliseconds(250);
+
         /// <summary>Query parameters that filter on the top-level field of the same name (comma = any of these values).</summary>
         private static readonly string[] FieldFilters = { "name", "description", "version", "created", "updated", "createdClient", "createdUser", "updatedUser" };
 
@@ -147,13 +150,30 @@ namespace PlatformFlow.Emulator.Catalog
             var matches = context.Sandbox.Collection(DataSetsCollection).Entries
                 .Where(d => FieldFilters.All(f => MatchesField(d.Value, f, request.QueryValue(f))))
                 .Where(d => MatchesTags(d.Value, request.QueryValue("tags")))
-                .Where(d => filters.All(f => f.Matches(d.Value)));
-            var page = Order(matches, request.QueryValue("orderBy")).Skip(start).Take(limit);
+                .Where(d => filters.Where(f => !f.IsPattern).All(f => f.Matches(d.Value)));
+            var orderBy = request.QueryValue("orderBy");
+            var properties = request.QueryValue("properties");
+            var patterns = filters.Where(f => f.IsPattern).ToList();
+            if (patterns.Count == 0)
+            {
+                return Page(Order(matches, orderBy).Skip(start).Take(limit), properties);
+            }
 
+            // Regular expressions may be slow (they are time-limited too), so they run on a copy, outside the sandbox's lock.
+            var snapshot = matches.Select(d => new KeyValuePair<string, JsonObject>(d.Key, d.Value.DeepClone().AsObject())).ToList();
+            return EmulatorResponse.OutsideLock(() =>
+            {
+                var budget = new PatternBudget(PatternTimeLimit);
+                return Page(Order(snapshot.Where(d => patterns.All(p => p.Matches(d.Value, budget))), orderBy).Skip(start).Take(limit), properties);
+            });
+        }
+
+        private static EmulatorResponse Page(IEnumerable<KeyValuePair<string, JsonObject>> page, string? properties)
+        {
             var result = new JsonObject();
             foreach (var dataSet in page)
             {
-                result[dataSet.Key] = Project(dataSet.Value, request.QueryValue("properties"));
+                result[dataSet.Key] = Project(dataSet.Value, properties);
             }
 
             return EmulatorResponse.Json(200, result);

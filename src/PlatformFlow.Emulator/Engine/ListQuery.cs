@@ -268,7 +268,7 @@ namespace PlatformFlow.Emulator.Engine
 
                     return new Cursor(new Row(new JsonObject(), sequence.GetValue<long>()) { Key = state["k"]?.DeepClone() });
                 }
-                catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException || ex is InvalidOperationException)
+                catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException || ex is InvalidOperationException || ex is ArgumentException)
                 {
                     return null;
                 }
