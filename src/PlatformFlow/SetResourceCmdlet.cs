@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow
@@ -15,6 +16,7 @@ namespace PlatformFlow
 
         /// <summary>The new name.</summary>
         [Parameter]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 

@@ -42,6 +42,20 @@ namespace PlatformFlow.Client.Api
                 cancellationToken,
                 "application/vnd.adobe.xed+json");
 
+        /// <summary>Whether the global library has this class (<c>classes</c>) or field group (<c>fieldgroups</c>); false when it answers 404.</summary>
+        public async Task<bool> GlobalResourceExistsAsync(string collection, string id, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _http.SendAsync(HttpMethod.Get, "/global/" + collection + "/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.JsonObject, cancellationToken, XedContentType + "; version=1").ConfigureAwait(false);
+                return true;
+            }
+            catch (Errors.PlatformException missing) when (missing.StatusCode == 404)
+            {
+                return false;
+            }
+        }
+
         public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
 

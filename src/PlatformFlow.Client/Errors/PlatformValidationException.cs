@@ -11,9 +11,9 @@ namespace PlatformFlow.Client.Errors
     public sealed class PlatformValidationException : Exception
     {
         public PlatformValidationException(string subject, IReadOnlyList<string> problems)
-            : base(subject + ": " + string.Join("; ", problems))
+            : base(Excerpt.Of(subject) + ": " + string.Join("; ", problems))
         {
-            Subject = subject;
+            Subject = Excerpt.Of(subject);
             Problems = problems;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -25,6 +26,8 @@ namespace PlatformFlow.Client.Operations
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
     public sealed class NewXdmSchemaOperation : PlatformOperation
     {
+        private const string GlobalLibrary = "https://ns.adobe.com/xdm/";
+
         public NewXdmSchemaOperation(PlatformClient client)
             : base(client)
         {
@@ -46,6 +49,7 @@ namespace PlatformFlow.Client.Operations
                 var refs = new List<SchemaReference> { new SchemaReference(classRef) };
                 refs.AddRange(input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => new SchemaReference(ExpandXdmReference(g))));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
+                await CheckGlobalReferencesAsync(input.Title, classRef, refs.Skip(1).Select(r => r.Ref), host.Cancellation).ConfigureAwait(false);
 
                 var schema = await CreateOrPlanAsync(
                     host,
@@ -60,5 +64,23 @@ namespace PlatformFlow.Client.Operations
 
                 host.WriteObject(schema, new PipelineIds().With(PipelineIds.SchemaId, schema.Id).PropertiesFor(schema));
             });
+
+        /// <summary>
+        /// The class and field groups of the global library (<c>https://ns.adobe.com/xdm/...</c>) must exist there; tenant
+        /// ones are left to the platform. Nothing is sent when one is unknown, even without -WhatIf.
+        /// </summary>
+        private async Task CheckGlobalReferencesAsync(string title, string classRef, IEnumerable<string> fieldGroups, CancellationToken cancellationToken)
+        {
+            var unknown = new List<string>();
+            foreach (var (collection, id, noun) in new[] { ("classes", classRef, "Class") }.Concat(fieldGroups.Select(g => ("fieldgroups", g, "FieldGroup"))))
+            {
+                if (id.StartsWith(GlobalLibrary, StringComparison.Ordinal) && !await Client.SchemaRegistry.GlobalResourceExistsAsync(collection, id, cancellationToken).ConfigureAwait(false))
+                {
+                    unknown.Add(noun + ": " + id + " is not a " + (noun == "Class" ? "class" : "field group") + " of the global XDM library");
+                }
+            }
+
+            PlatformValidationException.ThrowIfAny("schema '" + title + "'", unknown);
+        }
     }
 }

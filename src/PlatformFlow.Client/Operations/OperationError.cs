@@ -29,7 +29,7 @@ namespace PlatformFlow.Client.Operations
     {
         public OperationError(Exception exception, string errorId, OperationErrorCategory category, object? target, string? recommendedAction = null, string? subject = null)
         {
-            Subject = subject;
+            Subject = subject is null ? null : Excerpt.Of(subject);
             Exception = exception;
             ErrorId = errorId;
             Category = category;

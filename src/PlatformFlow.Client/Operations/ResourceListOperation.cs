@@ -5,6 +5,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -62,6 +64,11 @@ namespace PlatformFlow.Client.Operations
                 {
                     Emit(host, await GetAsync(query.Id, cancellation).ConfigureAwait(false));
                     return;
+                }
+
+                if (LongestLiteral(query.Name).Length > PlatformLimits.NameMaxLength)
+                {
+                    throw new PlatformValidationException("-Name", "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
                 }
 
                 var filters = ServerFilters(query);
@@ -129,10 +136,6 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary>Ids the emitted object carries for the flow-building cmdlets (e.g. BaseConnectionId on a base connection).</summary>
         protected virtual PipelineIds CarriedBy(T item) => new PipelineIds();
-
-        /// <summary>A value for a <c>property</c> expression, quoted only when it has to be (commas, quotes, outer spaces).</summary>
-        protected static string FilterValue(string value) =>
-            value.IndexOfAny(new[] { ',', '"', '\'' }) >= 0 || value.Trim().Length != value.Length ? ListQuery.Quote(value) : value;
 
         /// <summary>
         /// The longest run of literal characters in a PowerShell wildcard pattern (<c>*</c>, <c>?</c> and <c>[...]</c> end a

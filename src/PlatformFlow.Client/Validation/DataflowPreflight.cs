@@ -33,9 +33,9 @@ namespace PlatformFlow.Client.Validation
         public static IReadOnlyList<string> CheckAgainstSpec(DataflowRequest request, FlowSpec flowSpec)
         {
             var problems = new List<string>();
-            if (string.IsNullOrWhiteSpace(request.Name))
+            if (PlatformLimits.NameProblem(request.Name) is string nameProblem)
             {
-                problems.Add("name: a dataflow needs a name");
+                problems.Add("name: " + nameProblem);
             }
 
             if (!string.Equals(request.FlowSpec.Id, flowSpec.Id, StringComparison.OrdinalIgnoreCase))

@@ -61,7 +61,7 @@ namespace PlatformFlow.Emulator.Catalog
                 var path = absent ? condition.Substring(1) : condition;
                 return PropertyFilterExpression.IsWellFormedPath(path)
                     ? new CatalogPropertyFilter(condition, d => JsonPaths.Select(d, path).Any() != absent)
-                    : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property '" + condition + "' names no field; e.g. property=name==Orders or property=name~^Ord.");
+                    : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property '" + Excerpt.Of(condition) + "' names no field; e.g. property=name==Orders or property=name~^Ord.");
             }
 
             var filter = PropertyFilter.Parse(condition, Codes);
@@ -101,9 +101,9 @@ namespace PlatformFlow.Emulator.Catalog
             {
                 return new Regex(pattern, RegexOptions.CultureInvariant);
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException)
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + condition + " holds an invalid regular expression: " + ex.Message);
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + Excerpt.Of(condition) + " holds an invalid regular expression");
             }
         }
     }

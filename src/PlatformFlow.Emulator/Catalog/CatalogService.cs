@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Catalog
@@ -47,9 +48,9 @@ namespace PlatformFlow.Emulator.Catalog
         {
             var body = context.BodyObject();
             var name = JsonFields.Text(body["name"]);
-            if (string.IsNullOrWhiteSpace(name))
+            if ((name is null ? "a name is required (non-empty text)" : PlatformLimits.NameProblem(name)) is string problem)
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetPayloadInvalid, "name is required (a non-empty string).");
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetPayloadInvalid, "name: " + problem + ".");
             }
 
             var schemaRef = SchemaReference(context, body["schemaRef"]);
@@ -211,7 +212,7 @@ namespace PlatformFlow.Emulator.Catalog
             var direction = colon < 0 ? "asc" : orderBy.Substring(0, colon);
             if (direction != "asc" && direction != "desc")
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "orderBy takes asc: or desc: then fields, e.g. orderBy=desc:created; not '" + orderBy + "'.");
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "orderBy takes asc: or desc: then fields, e.g. orderBy=desc:created; not '" + Excerpt.Of(orderBy) + "'.");
             }
 
             var fields = orderBy.Substring(colon + 1).Split(',').Where(f => f.Length > 0).ToList();
@@ -244,7 +245,7 @@ namespace PlatformFlow.Emulator.Catalog
 
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
                 ? value
-                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + text + "'.");
+                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
         }
 
         private static JsonObject Find(RequestContext context, string id) =>

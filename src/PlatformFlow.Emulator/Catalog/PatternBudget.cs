@@ -26,7 +26,7 @@ namespace PlatformFlow.Emulator.Catalog
         }
 
         public EmulatorError Exceeded(string condition) =>
-            EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + (condition.Length <= 80 ? condition : condition.Substring(0, 80) + "…")
+            EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + Excerpt.Of(condition)
                 + ": the regular expression took longer than " + _limit.TotalMilliseconds + " ms over the datasets; simplify it (e.g. avoid nested repetition).");
     }
 }

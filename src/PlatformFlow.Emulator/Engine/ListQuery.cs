@@ -74,7 +74,7 @@ namespace PlatformFlow.Emulator.Engine
             var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Concat(otherParameters).Contains(p.Key, StringComparer.OrdinalIgnoreCase));
             if (unknown.Key != null)
             {
-                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + unknown.Key + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
+                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
             }
 
             var query = new ListQuery(codes, request.Query.Where(p => otherParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList())
@@ -164,12 +164,12 @@ namespace PlatformFlow.Emulator.Engine
             var field = prefix == '+' || prefix == '-' ? text.Substring(1) : text;
             if (field.Length > 0 && !char.IsLetter(field[0]) && field[0] != '_')
             {
-                throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + orderby + "': prepend + for ascending order and - for descending order to the field name.");
+                throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + Excerpt.Of(orderby) + "': prepend + for ascending order and - for descending order to the field name.");
             }
 
             if (field.Length == 0 || field.Contains(",") || field.Contains("[]") || !PropertyFilterExpression.IsWellFormedPath(field))
             {
-                throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + field + "' passed in orderby; examples are +name, -name, name.");
+                throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + Excerpt.Of(field) + "' passed in orderby; examples are +name, -name, name.");
             }
 
             SortField = field;
@@ -182,7 +182,7 @@ namespace PlatformFlow.Emulator.Engine
             {
                 if (!bool.TryParse(count, out var countOnly))
                 {
-                    throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + count + "' for count: true or false.");
+                    throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + Excerpt.Of(count) + "' for count: true or false.");
                 }
 
                 CountOnly = countOnly;
@@ -200,7 +200,7 @@ namespace PlatformFlow.Emulator.Engine
 
             if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
             {
-                throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + limit + "' for limit: a whole number of at least 1.");
+                throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + Excerpt.Of(limit) + "' for limit: a whole number of at least 1.");
             }
 
             Limit = size;
@@ -208,7 +208,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private string NextHref(string listPath, int pageSize, string token)
         {
-            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(Quote))))
+            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))))
                 .Concat(_passThrough);
             if (SortField != null)
             {
@@ -220,8 +220,6 @@ namespace PlatformFlow.Emulator.Engine
                 .Append(new KeyValuePair<string, string>("continuationToken", token));
             return listPath + "?" + string.Join("&", parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
         }
-
-        private static string Quote(string value) => value.IndexOf(',') >= 0 ? "\"" + value + "\"" : value;
 
         private sealed class Row
         {

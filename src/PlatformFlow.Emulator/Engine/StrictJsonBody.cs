@@ -37,7 +37,7 @@ namespace PlatformFlow.Emulator.Engine
                             if (members.Peek()?.Add(name) == false)
                             {
                                 throw EmulatorError.BadRequest(ErrorCodes.MalformedJson, "Malformed JSON in the request body at byte " + reader.TokenStartIndex
-                                    + ": the member '" + Excerpt(name) + "' appears twice in one object.");
+                                    + ": the member '" + Excerpt.Of(name) + "' appears twice in one object.");
                             }
 
                             break;
@@ -53,7 +53,5 @@ namespace PlatformFlow.Emulator.Engine
                     + ": a string is not valid UTF-16 (an unpaired surrogate escape).");
             }
         }
-
-        private static string Excerpt(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
     }
 }

@@ -319,14 +319,12 @@ namespace PlatformFlow.Emulator.SchemaRegistry
                 if (name.Length == 0 || !PropertyFilterExpression.IsWellFormedPath(name) || name.IndexOfAny(new[] { '+', '-', '[' }) == 0)
                 {
                     throw EmulatorError.BadRequest(ErrorCodes.SchemaListQueryInvalid, "orderby takes field names separated by commas, each optionally after + or -"
-                        + " (e.g. title or -version), not '" + Excerpt(orderBy) + "'.");
+                        + " (e.g. title or -version), not '" + Excerpt.Of(orderBy) + "'.");
                 }
             }
 
             return fields;
         }
-
-        private static string Excerpt(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
 
         private static int ParseLimit(string text) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit <= 500

@@ -16,6 +16,7 @@ namespace PlatformFlow.Commands
         private NewBaseConnectionOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 
@@ -45,7 +46,7 @@ namespace PlatformFlow.Commands
                 Name = Name,
                 ConnectionSpec = ConnectionSpec,
                 AuthSpecName = AuthSpecName,
-                Parameters = (IDictionary?)PipelineObjects.Unwrap(Parameter),
+                Parameters = InputConversion.AuthParameters((IDictionary?)PipelineObjects.Unwrap(Parameter)),
                 Description = Description,
             };
             Run(host => operation.RunAsync(input, host));

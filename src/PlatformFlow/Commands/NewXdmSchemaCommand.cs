@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {
@@ -15,6 +16,7 @@ namespace PlatformFlow.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string Title { get; set; } = string.Empty;
 
