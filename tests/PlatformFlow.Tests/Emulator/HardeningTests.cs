@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Emulator.FlowService;
@@ -56,6 +57,71 @@ namespace PlatformFlow.Tests.Emulator
             Assert.Contains("orderby takes field names", await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "XDM", ErrorCodes.SchemaListQueryInvalid));
             var sorted = await client.GetAsync(Registry + "/tenant/schemas?orderby=-title,version", "application/vnd.adobe.xed-id+json");
             await sorted.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        [Theory]
+        [InlineData(@"12", "name: name must be text")]
+        [InlineData(@"""  padded""", "name: a name has no spaces at its start or end")]
+        [InlineData(@"""""", "name: a name is required")]
+        public async Task A_flow_or_connection_name_the_platform_cannot_list_is_refused_at_creation(string name, string expected)
+        {
+            using var bed = new FlowServiceTestBed();
+            var pipeline = await bed.CreatePipeline();
+            var flow = FlowServiceTestBed.FlowBody(pipeline.SourceId, pipeline.TargetId, pipeline.MappingId);
+            flow["name"] = JsonNode.Parse(name);
+            Assert.Contains(expected, (await bed.Post(FlowServiceTestBed.Flow + "/flows", flow)).AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
+            var target = FlowServiceTestBed.TargetConnectionBody(pipeline.SchemaId, pipeline.DataSetId);
+            target["name"] = JsonNode.Parse(name);
+            Assert.Contains(expected, (await bed.Post(FlowServiceTestBed.Flow + "/targetConnections", target)).AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
+            var flowPath = FlowServiceTestBed.Flow + "/flows/" + await bed.CreateFlow(pipeline);
+            var etag = (string)(await bed.GetItem(flowPath))["etag"]!;
+            var renamed = await bed.Patch(flowPath, JsonNode.Parse(@"[{""op"":""replace"",""path"":""/name"",""value"":" + name + "}]")!, etag);
+            Assert.Contains(expected, renamed.AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
+        }
+
+        [Fact]
+        public async Task A_name_longer_than_256_characters_is_refused()
+        {
+            using var bed = new FlowServiceTestBed();
+            var answer = await bed.Post(FlowServiceTestBed.Flow + "/connections", FlowServiceTestBed.ShopifyConnectionBody(new string('n', 257)));
+            Assert.Contains("at most 256 characters, not 257", answer.AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
+        }
+
+        [Theory]
+        [InlineData(@"{ ""startTime"": -2208988800, ""frequency"": ""once"" }", "startTime -2208988800 is outside 2000-01-01 to 2099-12-31")]
+        [InlineData(@"{ ""startTime"": 253370764800, ""frequency"": ""once"" }", "startTime 253370764800 is outside")]
+        [InlineData(@"{ ""startTime"": 1604961070, ""frequency"": ""minute"", ""interval"": 2147483647 }", "interval 2147483647 is more than a year of minutes (at most 525600)")]
+        [InlineData(@"{ ""startTime"": 1604961070, ""frequency"": ""week"", ""interval"": 54 }", "interval 54 is more than a year of weeks (at most 53)")]
+        public async Task A_schedule_out_of_range_is_refused_at_creation(string schedule, string expected)
+        {
+            using var bed = new FlowServiceTestBed();
+            var pipeline = await bed.CreatePipeline();
+            var answer = await bed.Post(FlowServiceTestBed.Flow + "/flows", FlowServiceTestBed.FlowBody(pipeline.SourceId, pipeline.TargetId, pipeline.MappingId, schedule));
+            Assert.Contains(expected, answer.AssertFlowError(HttpStatusCode.BadRequest, "1474-400"));
+            Assert.Equal(0, bed.Engine.Sandbox("prod")!.Collection(PlatformFlow.Emulator.FlowService.ResourceKind.Flow.Collection).Count);
+        }
+
+        [Theory]
+        [InlineData(@"{ ""name"": ""Email"", ""type"": ""notatype"" }", "params.columns[0].type: 'notatype' is not a column type")]
+        [InlineData(@"{ ""name"": ""Nosuch"", ""type"": ""string"" }", "params.columns[0].name 'Nosuch' is not a column of table Shopify.Orders")]
+        public async Task A_source_column_the_table_cannot_give_is_refused(string column, string expected)
+        {
+            using var bed = new FlowServiceTestBed();
+            var baseId = await bed.Create(FlowServiceTestBed.Flow + "/connections", FlowServiceTestBed.ShopifyConnectionBody());
+            var body = FlowServiceTestBed.SourceConnectionBody(baseId);
+            body["params"]!["columns"] = new JsonArray(JsonNode.Parse(column));
+            Assert.Contains(expected, (await bed.Post(FlowServiceTestBed.Flow + "/sourceConnections", body)).AssertFlowError(HttpStatusCode.BadRequest, "1470-400"));
+        }
+
+        [Fact]
+        public async Task An_auth_error_never_quotes_a_password_format_value()
+        {
+            using var bed = new FlowServiceTestBed();
+            var body = FlowServiceTestBed.ShopifyConnectionBody();
+            body["auth"]!["params"]!["accessToken"] = new JsonArray("shpat-never-quoted");
+            var message = (await bed.Post(FlowServiceTestBed.Flow + "/connections", body)).AssertFlowError(HttpStatusCode.BadRequest, "1476-400");
+            Assert.Contains("the secret value (array, not shown)", message);
+            Assert.DoesNotContain("shpat-never-quoted", message);
         }
 
         [Fact]
