@@ -153,3 +153,38 @@ Describe 'Secrets and oversized input in errors' {
         @(Get-EmulatorRequestSince -Mark $mark) | Should -HaveCount 0
     }
 }
+
+Describe 'Listings survive a resource the client cannot read' {
+    BeforeAll {
+        $odd = "Odd $suffix"
+        $flows = "$odd 1", "$odd 2", "$odd 3" | ForEach-Object { New-PartsFor $_ | New-Dataflow -Frequency Day -Interval 1 }
+        # What another client may have stored on the platform: an interval beyond an integer, a name that is not text.
+        $stored = (Get-EmulatorEngine).Sandbox('prod').Collection('flows')
+        $tooBig = $stored.Find($flows[1].Id)['createdAt'].DeepClone()
+        $stored.Find($flows[1].Id)['scheduleParams']['interval'] = $tooBig
+        $stored.Find($flows[2].Id)['name'] = $tooBig.DeepClone()
+    }
+
+    It 'lists every flow, the unreadable fields left out, with a warning naming each id' {
+        $listed = @(Get-Dataflow -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop)
+        $listed.Id | Should -Contain $flows[0].Id
+        $listed.Id | Should -Contain $flows[1].Id
+        $listed.Id | Should -Contain $flows[2].Id
+        $warnings | Should -HaveCount 2
+        ($warnings -match [regex]::Escape($flows[1].Id)) | Should -Match 'scheduleParams.interval left out'
+        ($warnings -match [regex]::Escape($flows[2].Id)) | Should -Match 'name left out'
+
+        $partial = $listed | Where-Object Id -EQ $flows[1].Id
+        $partial.Name | Should -Be "$odd 2"
+        $partial.ScheduleParams.Frequency | Should -Be 'day'
+        $partial.ScheduleParams.Interval | Should -BeNullOrEmpty
+        ($listed | Where-Object Id -EQ $flows[2].Id).Name | Should -BeNullOrEmpty
+    }
+
+    It 'reads the same flow by id with what could be read' {
+        $one = Get-Dataflow -Id $flows[1].Id -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+        $one.Id | Should -Be $flows[1].Id
+        $warnings | Should -HaveCount 1
+        $warnings[0] | Should -Match 'scheduleParams.interval left out'
+    }
+}

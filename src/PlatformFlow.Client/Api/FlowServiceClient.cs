@@ -28,11 +28,11 @@ namespace PlatformFlow.Client.Api
         {
             _http = http;
             var json = PlatformJsonContext.Default;
-            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection);
-            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection);
-            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection);
-            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow);
-            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun);
+            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest);
+            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest);
+            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest);
+            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest);
+            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest);
         }
 
         public FlowServiceCollection<BaseConnection, BaseConnectionRequest> BaseConnections { get; }

@@ -20,15 +20,13 @@ namespace PlatformFlow.Client.Api
         private readonly PlatformHttp _http;
         private readonly JsonTypeInfo<TResource> _resourceType;
         private readonly JsonTypeInfo<TRequest> _requestType;
-        private readonly JsonTypeInfo<ListPage<TResource>> _pageType;
 
-        public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ListPage<TResource>> pageType)
+        public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType)
         {
             _http = http;
             Path = path;
             _resourceType = resourceType;
             _requestType = requestType;
-            _pageType = pageType;
         }
 
         /// <summary>e.g. <c>/flows</c>.</summary>
@@ -48,11 +46,7 @@ namespace PlatformFlow.Client.Api
             GetFirstItemAsync(ItemPath(id), cancellationToken);
 
         public IAsyncEnumerable<TResource> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.PagesAsync<ListPage<TResource>, TResource>(
-                Path + (query ?? new ListQuery()).ToQueryString(),
-                _pageType,
-                (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken);
+            _http.ItemsAsync(Path + (query ?? new ListQuery()).ToQueryString(), "items", _resourceType, cancellationToken);
 
         /// <summary>The platform counts (<c>count=true</c>); nothing is listed.</summary>
         public async Task<long> CountAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -77,8 +71,7 @@ namespace PlatformFlow.Client.Api
                 throw new Errors.PlatformException(404, null, "Not Found", "The platform answered with no item for " + path + ".", null, "GET", _http.PathOf(path));
             }
 
-            return System.Text.Json.JsonSerializer.Deserialize(item, _resourceType)
-                ?? throw new Errors.PlatformException(200, null, "Unreadable answer", "The answer to GET " + path + " is JSON null.", null, "GET", _http.PathOf(path));
+            return LenientJson.Read(item, _resourceType);
         }
     }
 }

@@ -35,12 +35,7 @@ namespace PlatformFlow.Client.Api
             _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType + "; version=1");
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
-                "/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(),
-                PlatformJsonContext.Default.RegistryPageXdmSchema,
-                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken,
-                "application/vnd.adobe.xed+json");
+            _http.ItemsAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "results", PlatformJsonContext.Default.XdmSchema, cancellationToken, "application/vnd.adobe.xed+json");
 
         /// <summary>Whether the global library has this class (<c>classes</c>) or field group (<c>fieldgroups</c>); false when it answers 404.</summary>
         public async Task<bool> GlobalResourceExistsAsync(string collection, string id, CancellationToken cancellationToken = default)

@@ -13,6 +13,10 @@ namespace PlatformFlow.Client.Models
     {
         [JsonExtensionData]
         public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>What a listing could not read of this resource (and left out), naming its id; null when all was read.</summary>
+        [JsonIgnore]
+        internal string? ReadProblems { get; set; }
     }
 
     /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>

@@ -173,6 +173,14 @@ namespace PlatformFlow.Client.Operations
             return run.Length > longest.Length ? run.ToString() : longest;
         }
 
-        private void Emit(IOperationHost host, T item) => host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
+        private void Emit(IOperationHost host, T item)
+        {
+            if (item is Models.PlatformModel { ReadProblems: string problems })
+            {
+                host.WriteWarning(_step + ": listed with what could be read of " + problems + ".");
+            }
+
+            host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
+        }
     }
 }
