@@ -188,3 +188,17 @@ Describe 'Listings survive a resource the client cannot read' {
         $warnings[0] | Should -Match 'scheduleParams.interval left out'
     }
 }
+
+Describe 'Sign-in checks the sandbox' {
+    It 'fails at Connect-Platform for a sandbox the organization does not have, and keeps the current context' {
+        $before = Get-PlatformContext
+        $failure = $null
+        try { Connect-Platform -Emulator -Sandbox nosuch -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'FLOW-2100-404,*'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.Exception.Message | Should -Match "Sandbox 'nosuch' does not exist"
+        (Get-PlatformContext).Sandbox | Should -Be $before.Sandbox
+        (Connect-Platform -Emulator -Sandbox dev).Sandbox | Should -Be 'dev'
+        Connect-Platform -Emulator | Out-Null
+    }
+}
