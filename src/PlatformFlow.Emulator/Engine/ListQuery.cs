@@ -37,7 +37,8 @@ namespace PlatformFlow.Emulator.Engine
     /// The platform's list parameters: <c>property</c> filters (repeated = AND), <c>orderby=+field|-field</c>, <c>limit</c>,
     /// <c>continuationToken</c> (the next page is at <c>_links.next.href</c>, absent on the last page) and <c>count=true</c>
     /// (answers <c>{count}</c> only). Pages are cut after the last item's sort key and insertion number, not at an index, so
-    /// paging returns every resource exactly once even while resources are added meanwhile.
+    /// paging returns every resource exactly once even while resources are added meanwhile. Without <c>orderby</c> a page
+    /// is read straight from the collection's creation order (no sort); with one, the matching resources are sorted.
     /// </summary>
     public sealed class ListQuery
     {
@@ -107,6 +108,12 @@ namespace PlatformFlow.Emulator.Engine
             // Filters and sort keys may name derived fields, so they see rendered resources; a plain listing renders only
             // the page it returns, which keeps paging through thousands of resources linear.
             var rendersAll = Filters.Count > 0 || SortField != null;
+            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
+            if (SortField is null && !CountOnly)
+            {
+                return InCreationOrder(collection, render, rendersAll, listPath, pageSize);
+            }
+
             var shown = collection.Entries
                 .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
                 .Where(r => Matches(r.Resource))
@@ -123,11 +130,36 @@ namespace PlatformFlow.Emulator.Engine
 
             shown.Sort(CompareRows);
             var remaining = After is null ? shown : shown.Where(r => CompareRows(r, After.Row) > 0).ToList();
-            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
             var page = remaining.Take(pageSize).ToList();
             var links = new JsonObject();
             if (remaining.Count > page.Count)
             {
+                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
+            }
+
+            return new JsonObject
+            {
+                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
+                ["_links"] = links,
+            };
+        }
+
+        /// <summary>
+        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
+        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
+        /// not grow with the size of the collection.
+        /// </summary>
+        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool rendersAll, string listPath, int pageSize)
+        {
+            var page = collection.EntriesAfter(After?.Row.Sequence)
+                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .Take(pageSize + 1)
+                .ToList();
+            var links = new JsonObject();
+            if (page.Count > pageSize)
+            {
+                page.RemoveAt(pageSize);
                 links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
             }
 

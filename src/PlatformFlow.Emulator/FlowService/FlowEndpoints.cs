@@ -42,19 +42,17 @@ namespace PlatformFlow.Emulator.FlowService
 
         /// <summary>
         /// Shows stored flows with what is derived at read time: the <c>runs</c> link and <c>lastRunDetails</c> of the
-        /// latest run (runs due by now are materialized first).
+        /// latest run (runs due by now are materialized first; only the shown flows' latest runs are brought up to now).
         /// </summary>
         private static Func<JsonObject, JsonObject> Renderer(RequestContext context, RunScheduler runs)
         {
-            var latestRuns = runs.CurrentRuns(context.Sandbox, context.Now).All
-                .GroupBy(r => (string)r["flowId"]!)
-                .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => (long)b["createdAt"]! >= (long)a["createdAt"]! ? b : a), StringComparer.Ordinal);
+            runs.Materialize(context.Sandbox, context.Now);
             return flow =>
             {
                 var shown = (JsonObject)flow.DeepClone();
                 var id = (string)flow["id"]!;
                 shown["runs"] = "/runs?property=flowId==" + id;
-                if (latestRuns.TryGetValue(id, out var run))
+                if (runs.LatestRun(context.Sandbox, id, context.Now) is JsonObject run)
                 {
                     var lastRun = new JsonObject
                     {
