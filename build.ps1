@@ -49,12 +49,13 @@ function Invoke-ChildPowerShell {
 function Get-PesterModulePath {
     # Pester 5 from NuGet (tests/PesterPackage restores it); an installed Pester 5 is not needed.
     $pathFile = Join-Path $root 'tests/PesterPackage/obj/pester-path.txt'
-    if (-not (Test-Path $pathFile)) {
-        Invoke-Dotnet build (Join-Path $root 'tests/PesterPackage/PesterPackage.csproj') -c $Configuration --nologo -v quiet
+    $manifestOf = { if (Test-Path $pathFile) { Join-Path (Get-Content $pathFile -TotalCount 1).Trim() 'Pester.psd1' } }
+    if (-not ((& $manifestOf) -and (Test-Path (& $manifestOf)))) {
+        # Not restored yet, or restored into another packages folder since.
+        Invoke-Dotnet build (Join-Path $root 'tests/PesterPackage/PesterPackage.csproj') -c $Configuration --nologo -v quiet | Out-Host
     }
-    $folder = (Get-Content $pathFile -TotalCount 1).Trim()
-    $manifest = Join-Path $folder 'Pester.psd1'
-    if (-not (Test-Path $manifest)) { throw "Pester could not be had: NuGet did not restore $manifest." }
+    $manifest = & $manifestOf
+    if (-not ($manifest -and (Test-Path $manifest))) { throw "Pester could not be had: NuGet did not restore $manifest." }
     $manifest
 }
 

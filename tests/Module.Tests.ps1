@@ -44,7 +44,7 @@ Describe 'Parameter metadata of <Name>' -ForEach $exportedCmdlets {
     It 'resolves its parameters, its syntax and each parameter set' {
         $command = Get-Command -Name $Name
         { $command.Parameters } | Should -Not -Throw
-        $command.Parameters.Count | Should -BeGreaterThan 0
+        @($command.Parameters.Keys).Count | Should -BeGreaterThan 0
         { Get-Command -Name $Name -Syntax } | Should -Not -Throw
         (Get-Command -Name $Name -Syntax) | Should -BeLike "*$Name*"
         foreach ($set in $command.ParameterSets) {
