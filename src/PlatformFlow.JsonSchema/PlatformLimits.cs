@@ -46,7 +46,7 @@ namespace PlatformFlow.JsonSchema
                 }
             }
 
-            return "'" + (type.Length <= 40 ? type : type.Substring(0, 40) + "…") + "' is not a column type; use one of " + string.Join(", ", ColumnTypes);
+            return "'" + Excerpt.Of(type) + "' is not a column type; use one of " + string.Join(", ", ColumnTypes);
         }
 
         /// <summary>What is wrong with a start time (epoch seconds), or null.</summary>

@@ -1,3 +1,4 @@
+using PlatformFlow.JsonSchema;
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Json
 {

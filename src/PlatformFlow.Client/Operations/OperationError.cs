@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {

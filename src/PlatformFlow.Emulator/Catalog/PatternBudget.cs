@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.Catalog
 {

@@ -1,3 +1,4 @@
+using PlatformFlow.JsonSchema;
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;

@@ -1,6 +1,9 @@
-namespace PlatformFlow.Emulator.Engine
+namespace PlatformFlow.JsonSchema
 {
-    /// <summary>How much of a client's input an error message quotes: a short start of it, never a whole megabyte.</summary>
+    /// <summary>
+    /// How much of a caller's input a message quotes, in the client and the emulator alike: a short start of it, so an
+    /// error never carries a whole megabyte.
+    /// </summary>
     public static class Excerpt
     {
         public const int MaxLength = 60;
