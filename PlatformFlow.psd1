@@ -9,10 +9,14 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('PlatformFlow.format.ps1xml')
+    # Loads before the root module: on PowerShell 7 it puts the cmdlets' dependencies (Dependencies/) in the module's own
+    # assembly load context, so other modules' versions of Microsoft.Extensions.* and PlatformFlow's never meet.
+    NestedModules        = @('PlatformFlow.Loader.dll')
     CmdletsToExport      = @(
         'Connect-Platform'
         'Disconnect-Platform'
         'Get-PlatformContext'
+        'Get-Sandbox'
         'Get-ConnectionSpec'
         'New-BaseConnection'
         'New-SourceConnection'

@@ -132,9 +132,8 @@ Describe 'Get-Dataflow | Get-FlowRun | Wait-FlowRun' {
         $runFlows = "Runs $suffix ok", "Runs $suffix failing" | New-ShopifyTestFlow -Prerequisite $pre -StartTime $startTime
         $succeedingFlow = $runFlows | Where-Object Name -EQ "Runs $suffix ok"
         $failingFlow = $runFlows | Where-Object Name -EQ "Runs $suffix failing"
-        $runError = [PlatformFlow.Emulator.FlowService.RunError]::new('CONNECTOR-2001-500', 'The shop refused the request.', $null)
-        $failure = [PlatformFlow.Emulator.FlowService.RunOutcome]::Failed([PlatformFlow.Emulator.FlowService.RunError[]] @($runError))
-        [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.FlowService.Runs.PlanOutcome($failingFlow.Id, $failure, 1)
+        $failure = New-EmulatorRunFailure -Code 'CONNECTOR-2001-500' -Message 'The shop refused the request.'
+        (Get-EmulatorEngine).FlowService.Runs.PlanOutcome($failingFlow.Id, $failure, 1)
         Start-Sleep -Seconds ([Math]::Max(0, [Math]::Ceiling(($startTime - [DateTimeOffset]::UtcNow).TotalSeconds)) + 1)
 
         $runs = Get-Dataflow -Name "Runs $suffix *" | Get-FlowRun

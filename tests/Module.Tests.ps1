@@ -124,7 +124,7 @@ Describe 'Get-PlatformContext' {
         $shown = ($context | Out-String -Width 250) + ($context | Format-List -Property * | Out-String -Width 250)
 
         $shown | Should -Match 'Emulator'
-        $shown.Contains([PlatformFlow.Emulator.EmbeddedEmulator]::ClientSecret) | Should -BeFalse
+        $shown.Contains((Get-EmulatorEngine).Options.Credentials.ClientSecret) | Should -BeFalse
         $shown.Contains((Get-CurrentAccessToken)) | Should -BeFalse
     }
 

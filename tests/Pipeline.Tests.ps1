@@ -18,7 +18,7 @@ Describe 'The tutorial as one pipeline expression' {
 
     It 'creates one dataflow named after the flow' {
         $flow | Should -HaveCount 1
-        $flow | Should -BeOfType ([PlatformFlow.Client.Models.Dataflow])
+        $flow.PSTypeNames[0] | Should -Be 'PlatformFlow.Client.Models.Dataflow'
         $flow.Name | Should -Be "Tutorial $suffix"
         $flow.ScheduleParams.Frequency | Should -Be 'once'
     }
@@ -268,7 +268,7 @@ Describe '-Verbose' {
 
     It 'never shows the access token, the client secret or the shop''s access token' {
         $verboseText.Contains((Get-CurrentAccessToken)) | Should -BeFalse -Because 'the bearer token is a secret'
-        $verboseText.Contains([PlatformFlow.Emulator.EmbeddedEmulator]::ClientSecret) | Should -BeFalse -Because 'the client secret is a secret'
+        $verboseText.Contains((Get-EmulatorEngine).Options.Credentials.ClientSecret) | Should -BeFalse -Because 'the client secret is a secret'
         $verboseText.Contains($pre.ShopifyToken) | Should -BeFalse -Because 'the Shopify accessToken is a secret'
     }
 }
@@ -276,7 +276,7 @@ Describe '-Verbose' {
 Describe 'Stopping a long Wait-FlowRun' {
     It 'ends promptly when its pipeline is stopped, as Ctrl+C does' {
         # The embedded emulator's runs end after seconds; make this one long enough to still be waited on when stopped.
-        $emulatorOptions = [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Options
+        $emulatorOptions = (Get-EmulatorEngine).Options
         $runDuration = $emulatorOptions.RunDuration
         $emulatorOptions.RunDuration = [TimeSpan]::FromMinutes(10)
         $run = New-ShopifyTestFlow -FlowName "Waiting $suffix" -Prerequisite $pre | Get-FlowRun | Select-Object -First 1

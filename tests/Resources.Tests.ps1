@@ -157,7 +157,7 @@ Describe 'Removing the parts of a flow' {
 Describe 'Start-FlowRun and Restart-FlowRun' {
     BeforeAll {
         # Runs that end as soon as they start, so each test can wait for one without sleeping.
-        $emulatorOptions = [PlatformFlow.Emulator.EmbeddedEmulator]::Engine.Options
+        $emulatorOptions = (Get-EmulatorEngine).Options
         $runTiming = $emulatorOptions.RunQueuedFor, $emulatorOptions.RunDuration
         $emulatorOptions.RunQueuedFor = [TimeSpan]::Zero
         $emulatorOptions.RunDuration = [TimeSpan]::Zero

@@ -30,6 +30,19 @@ function Get-EmulatorEngine {
     $engine
 }
 
+function New-EmulatorRunFailure {
+    <#
+    .SYNOPSIS
+        A failed run outcome with one error, to plan with (Get-EmulatorEngine).FlowService.Runs.PlanOutcome. Built through
+        the engine's own assembly: type literals cannot see the module's load context.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Code, [Parameter(Mandatory)][string] $Message)
+    $emulatorAssembly = (Get-EmulatorEngine).GetType().Assembly
+    $runError = $emulatorAssembly.GetType('PlatformFlow.Emulator.FlowService.RunError', $true)::new($Code, $Message, $null)
+    $emulatorAssembly.GetType('PlatformFlow.Emulator.FlowService.RunOutcome', $true)::Failed($runError)
+}
+
 function Get-EmulatorJournalMark {
     <#
     .SYNOPSIS
@@ -126,4 +139,4 @@ function Get-CurrentAccessToken {
     (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, New-EmulatorRunFailure, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken

@@ -79,6 +79,7 @@ namespace PlatformFlow.Client
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath));
             Catalog = new CatalogClient(Http(CatalogClient.BasePath));
             DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath));
+            Sandboxes = new SandboxClient(Http(SandboxClient.BasePath));
         }
 
         public PlatformClientOptions Options { get; }
@@ -92,6 +93,8 @@ namespace PlatformFlow.Client
         public CatalogClient Catalog { get; }
 
         public DataPrepClient DataPrep { get; }
+
+        public SandboxClient Sandboxes { get; }
 
         /// <summary>
         /// Gets a token and proves it with one cheap call in the sandbox (a one-item page of flow specs), so wrong

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow
 {
@@ -20,6 +21,7 @@ namespace PlatformFlow
         [SupportsWildcards]
         [TrimmedName]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The platform's property expressions, e.g. 'createdAt>1600000000000' or 'state==enabled'; several are ANDed.</summary>

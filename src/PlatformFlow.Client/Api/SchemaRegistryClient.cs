@@ -17,6 +17,10 @@ namespace PlatformFlow.Client.Api
         /// <summary>The composed schema (allOf references), as created.</summary>
         public const string XedContentType = "application/vnd.adobe.xed+json";
 
+        public const string GlobalClasses = "classes";
+
+        public const string GlobalFieldGroups = "fieldgroups";
+
         private readonly PlatformHttp _http;
 
         public SchemaRegistryClient(PlatformHttp http)
@@ -35,9 +39,13 @@ namespace PlatformFlow.Client.Api
             _http.SendAsync(HttpMethod.Get, SchemaPath(id), PlatformJsonContext.Default.XdmSchema, cancellationToken, resolved ? WellKnown.XedFullContentType : XedContentType + "; version=1");
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.ItemsAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "results", PlatformJsonContext.Default.XdmSchema, cancellationToken, "application/vnd.adobe.xed+json");
+            ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);
 
-        /// <summary>Whether the global library has this class (<c>classes</c>) or field group (<c>fieldgroups</c>); false when it answers 404.</summary>
+        /// <summary><c>GET /global/{kind}</c>: the standard XDM resources of one kind (<see cref="GlobalClasses"/>, <see cref="GlobalFieldGroups"/>), id and title.</summary>
+        public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string kind, CancellationToken cancellationToken = default) =>
+            ListPagesAsync("/global/" + kind, "application/vnd.adobe.xed-id+json", cancellationToken);
+
+        /// <summary>Whether the global library has this class (<see cref="GlobalClasses"/>) or field group (<see cref="GlobalFieldGroups"/>); false when it answers 404.</summary>
         public async Task<bool> GlobalResourceExistsAsync(string collection, string id, CancellationToken cancellationToken = default)
         {
             try
@@ -53,6 +61,10 @@ namespace PlatformFlow.Client.Api
 
         public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
+
+        /// <summary>A registry listing (<c>{results, _links}</c>), each item read on its own so one odd schema does not end the list.</summary>
+        private IAsyncEnumerable<XdmSchema> ListPagesAsync(string firstPath, string accept, CancellationToken cancellationToken) =>
+            _http.ItemsAsync(firstPath, "results", PlatformJsonContext.Default.XdmSchema, cancellationToken, accept);
 
         private static string SchemaPath(string id) => "/tenant/schemas/" + Uri.EscapeDataString(id);
     }

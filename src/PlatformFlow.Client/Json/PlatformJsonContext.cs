@@ -49,6 +49,7 @@ namespace PlatformFlow.Client.Json
     [JsonSerializable(typeof(FlowRun))]
     [JsonSerializable(typeof(FlowRunRequest))]
     [JsonSerializable(typeof(ImsTokenResponse))]
+    [JsonSerializable(typeof(SandboxPage))]
     public sealed partial class PlatformJsonContext : JsonSerializerContext
     {
     }

@@ -17,6 +17,10 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("providerRefId")]
         public string? ProviderRefId { get; init; }
 
+        /// <summary>What the run was asked to read: <c>windowStartTime</c>, <c>windowEndTime</c> (epoch seconds), <c>deltaColumn</c>.</summary>
+        [JsonPropertyName("params")]
+        public JsonObject? Params { get; init; }
+
         [JsonPropertyName("metrics")]
         public RunMetrics? Metrics { get; init; }
 

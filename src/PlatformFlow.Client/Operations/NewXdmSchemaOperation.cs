@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
@@ -72,7 +73,7 @@ namespace PlatformFlow.Client.Operations
         private async Task CheckGlobalReferencesAsync(string title, string classRef, IEnumerable<string> fieldGroups, CancellationToken cancellationToken)
         {
             var unknown = new List<string>();
-            foreach (var (collection, id, noun) in new[] { ("classes", classRef, "Class") }.Concat(fieldGroups.Select(g => ("fieldgroups", g, "FieldGroup"))))
+            foreach (var (collection, id, noun) in new[] { (SchemaRegistryClient.GlobalClasses, classRef, "Class") }.Concat(fieldGroups.Select(g => (SchemaRegistryClient.GlobalFieldGroups, g, "FieldGroup"))))
             {
                 if (id.StartsWith(GlobalLibrary, StringComparison.Ordinal) && !await Client.SchemaRegistry.GlobalResourceExistsAsync(collection, id, cancellationToken).ConfigureAwait(false))
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -13,11 +14,11 @@ namespace PlatformFlow.Client.Operations
     {
         public string FlowId { get; set; } = string.Empty;
 
-        /// <summary>The start of the window of source data to read.</summary>
-        public DateTimeOffset WindowStart { get; set; }
+        /// <summary>The start of the window of source data to read; when null, where the flow's last run window ended (or the flow's start time).</summary>
+        public DateTimeOffset? WindowStart { get; set; }
 
-        /// <summary>The end of the window.</summary>
-        public DateTimeOffset WindowEnd { get; set; }
+        /// <summary>The end of the window; now when null.</summary>
+        public DateTimeOffset? WindowEnd { get; set; }
 
         /// <summary>The column telling new rows from old (the run spec's <c>deltaColumn.name</c>); not sent when null.</summary>
         public string? DeltaColumn { get; set; }
@@ -27,7 +28,8 @@ namespace PlatformFlow.Client.Operations
 
     /// <summary>
     /// Start-FlowRun: an on-demand run over a window (<c>POST /runs</c>). The params are checked against the flow spec's
-    /// <c>runSpec</c>, and the flow must be enabled, before anything is sent.
+    /// <c>runSpec</c>, and the flow must be enabled, before anything is sent. Without a window it reads everything since
+    /// the last run: from the latest <c>windowEndTime</c> among the flow's runs (or the flow's start time) to now.
     /// </summary>
     public sealed class StartFlowRunOperation : PlatformOperation
     {
@@ -41,11 +43,14 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 var flow = await Client.FlowService.Flows.GetAsync(start.FlowId, cancellation).ConfigureAwait(false);
+                var now = Clock.GetUtcNow();
+                var windowEnd = start.WindowEnd ?? now;
+                var windowStart = start.WindowStart ?? await EndOfLastWindowAsync(flow, cancellation).ConfigureAwait(false);
                 var parameters = new JsonObject
                 {
-                    ["startTime"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
-                    ["windowStartTime"] = start.WindowStart.ToUnixTimeSeconds(),
-                    ["windowEndTime"] = start.WindowEnd.ToUnixTimeSeconds(),
+                    ["startTime"] = now.ToUnixTimeSeconds(),
+                    ["windowStartTime"] = windowStart.ToUnixTimeSeconds(),
+                    ["windowEndTime"] = windowEnd.ToUnixTimeSeconds(),
                 };
                 if (!string.IsNullOrEmpty(start.DeltaColumn))
                 {
@@ -58,9 +63,10 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("the dataflow is " + flow.State + "; enable it first (Enable-Dataflow)");
                 }
 
-                if (start.WindowEnd < start.WindowStart)
+                if (windowEnd < windowStart)
                 {
-                    problems.Add("WindowEnd: " + Utc(start.WindowEnd) + " is before WindowStart");
+                    problems.Add("WindowEnd: " + Utc(windowEnd) + " is before WindowStart " + Utc(windowStart)
+                        + (start.WindowStart is null ? " (where the flow's last run window ended, or its start time)" : string.Empty));
                 }
 
                 if (flow.FlowSpec != null)
@@ -70,7 +76,7 @@ namespace PlatformFlow.Client.Operations
 
                 var subject = "run of dataflow '" + flow.Name + "'";
                 PlatformValidationException.ThrowIfAny(subject, problems);
-                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + Utc(start.WindowStart) + " to " + Utc(start.WindowEnd)) != ChangeDecision.Proceed)
+                if (Ask(host, flow.Name ?? flow.Id, "Start a run over " + Utc(windowStart) + " to " + Utc(windowEnd)) != ChangeDecision.Proceed)
                 {
                     return;
                 }
@@ -78,6 +84,21 @@ namespace PlatformFlow.Client.Operations
                 var created = await Client.FlowService.StartRunAsync(new FlowRunRequest { FlowId = flow.Id, Params = parameters }, cancellation).ConfigureAwait(false);
                 host.WriteObject(await Client.FlowService.Runs.GetAsync(created.Id, cancellation).ConfigureAwait(false));
             });
+
+        /// <summary>Where the latest window among the flow's runs ended; the flow's start time when it has not run.</summary>
+        private async Task<DateTimeOffset> EndOfLastWindowAsync(Dataflow flow, CancellationToken cancellation)
+        {
+            long? lastEnd = null;
+            await foreach (var run in Client.FlowService.ListRunsOfFlowAsync(flow.Id, null, cancellation).ConfigureAwait(false))
+            {
+                if (run.Params?["windowEndTime"] is JsonValue value && value.TryGetValue<long>(out var end) && (lastEnd is null || end > lastEnd))
+                {
+                    lastEnd = end;
+                }
+            }
+
+            return DateTimeOffset.FromUnixTimeSeconds(lastEnd ?? flow.ScheduleParams?.StartTime ?? Clock.GetUtcNow().ToUnixTimeSeconds());
+        }
 
         private static string Utc(DateTimeOffset time) => time.ToString("u", CultureInfo.InvariantCulture);
     }

@@ -35,6 +35,9 @@ namespace PlatformFlow.Client.Sessions
 
         public bool IsDisconnected { get; private set; }
 
+        /// <summary>True for the context commands use when they are given no <c>-Context</c>.</summary>
+        public bool IsCurrent => ReferenceEquals(PlatformContexts.Current, this);
+
         /// <summary>The connection: shared by every command and runspace that uses this context.</summary>
         public PlatformClient Client { get; }
 

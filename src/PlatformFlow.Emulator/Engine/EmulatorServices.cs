@@ -2,11 +2,12 @@ using System.Collections.Generic;
 using PlatformFlow.Emulator.Catalog;
 using PlatformFlow.Emulator.DataPrep;
 using PlatformFlow.Emulator.Ims;
+using PlatformFlow.Emulator.Sandboxes;
 using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, Ims/.</summary>
+    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, Sandboxes/, Ims/.</summary>
     internal static class EmulatorServices
     {
         public static IEnumerable<IEmulatorService> Create(EmulatorEngine engine)
@@ -15,6 +16,7 @@ namespace PlatformFlow.Emulator.Engine
             yield return new SchemaRegistryService();
             yield return new CatalogService();
             yield return new DataPrepService();
+            yield return new SandboxManagementService(engine);
             yield return new ImsTokenService(engine);
         }
     }

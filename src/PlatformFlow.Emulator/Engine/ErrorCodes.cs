@@ -89,6 +89,9 @@ namespace PlatformFlow.Emulator.Engine
         public const string MappingNotFound = "3005-404";
         public const string MappingSetQueryInvalid = "3006-400";
 
+        // Sandbox API (type prefix SMS).
+        public const string SandboxQueryInvalid = "4001-400";
+
         // IMS token endpoint: OAuth 2.0 error values, rendered as {"error", "error_description"}.
         public const string ImsInvalidRequest = "invalid_request";
         public const string ImsInvalidClient = "invalid_client";

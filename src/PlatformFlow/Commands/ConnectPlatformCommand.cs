@@ -1,17 +1,19 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Emulator;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Signs in to Adobe Experience Platform (or the built-in emulator) and makes that context current.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Platform", DefaultParameterSetName = ClientSecretSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Platform", DefaultParameterSetName = ClientSecretSet, HelpUri = HelpLinks.Cmdlets + "Connect-Platform.md")]
     [OutputType(typeof(PlatformContext))]
     public sealed class ConnectPlatformCommand : AsyncCmdlet
     {
@@ -19,6 +21,16 @@ namespace PlatformFlow.Commands
         private const string ClientSecretSet = "ClientSecret";
         private const string CredentialSet = "Credential";
         private const string AccessTokenSet = "AccessToken";
+        private const string FromEnvironmentSet = "FromEnvironment";
+
+        /// <summary>The environment variables -FromEnvironment reads (documented in Connect-Platform's help).</summary>
+        internal const string ClientIdVariable = "PLATFORMFLOW_CLIENT_ID";
+        internal const string ClientSecretVariable = "PLATFORMFLOW_CLIENT_SECRET";
+        internal const string OrgIdVariable = "PLATFORMFLOW_ORG_ID";
+        internal const string SandboxVariable = "PLATFORMFLOW_SANDBOX";
+        internal const string EnvironmentVariable = "PLATFORMFLOW_ENVIRONMENT";
+        internal const string BaseUriVariable = "PLATFORMFLOW_BASE_URI";
+        internal const string ScopeVariable = "PLATFORMFLOW_SCOPE";
 
         /// <summary>Use the in-process emulator: no network, no setup.</summary>
         [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
@@ -27,6 +39,14 @@ namespace PlatformFlow.Commands
         /// <summary>With -Emulator: start from an empty emulator, to rehearse again from scratch in the same session.</summary>
         [Parameter(ParameterSetName = EmulatorSet)]
         public SwitchParameter Reset { get; set; }
+
+        /// <summary>
+        /// OAuth server-to-server sign-in from environment variables (runbooks, CI): PLATFORMFLOW_CLIENT_ID,
+        /// PLATFORMFLOW_CLIENT_SECRET and PLATFORMFLOW_ORG_ID, optionally PLATFORMFLOW_SANDBOX, PLATFORMFLOW_ENVIRONMENT,
+        /// PLATFORMFLOW_BASE_URI and PLATFORMFLOW_SCOPE. Their values are never shown.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromEnvironmentSet)]
+        public SwitchParameter FromEnvironment { get; set; }
 
         /// <summary>The OAuth client id (also sent as x-api-key).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
@@ -66,6 +86,7 @@ namespace PlatformFlow.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidatePattern("^[a-z0-9-]+$")]
+        [ArgumentCompleter(typeof(SandboxNameCompleter))]
         public string Sandbox { get; set; } = "prod";
 
         /// <summary>Production or Stage (ignored when -BaseUri is given).</summary>
@@ -88,6 +109,11 @@ namespace PlatformFlow.Commands
 
         protected override void EndProcessing()
         {
+            if (FromEnvironment)
+            {
+                ReadEnvironment();
+            }
+
             PlatformClientOptions options;
             string environment;
             EmulatorEngine? emulatorEngine = null;
@@ -151,6 +177,74 @@ namespace PlatformFlow.Commands
 
             WriteVerbose("Connected to " + context.BaseUri + " as " + context.ClientId + ", sandbox " + context.Sandbox + ".");
             WriteObject(context);
+        }
+
+        /// <summary>
+        /// Fills the OAuth parameters from the PLATFORMFLOW_* variables; an explicit -Sandbox wins over PLATFORMFLOW_SANDBOX.
+        /// A missing or unusable variable is a terminating error that names the variable, never its value.
+        /// </summary>
+        private void ReadEnvironment()
+        {
+            // Names and URLs are trimmed; the secret is taken exactly as set.
+            string? Raw(string name) => System.Environment.GetEnvironmentVariable(name) is string value && value.Trim().Length > 0 ? value : null;
+            string? Read(string name) => Raw(name)?.Trim();
+
+            var missing = new[] { ClientIdVariable, ClientSecretVariable, OrgIdVariable }.Where(name => Read(name) is null).ToList();
+            if (missing.Count > 0)
+            {
+                ThrowEnvironmentError<string>("MissingEnvironmentVariable", "Connect-Platform -FromEnvironment needs the environment variable(s) " + string.Join(", ", missing) + " (and takes " + SandboxVariable + ", " + EnvironmentVariable + ", " + BaseUriVariable + " and " + ScopeVariable + " when set).");
+            }
+
+            ClientId = Read(ClientIdVariable)!;
+            ClientSecret = Protect(Raw(ClientSecretVariable)!);
+            OrgId = Read(OrgIdVariable)!;
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Sandbox)) && Read(SandboxVariable) is string sandbox)
+            {
+                if (!System.Text.RegularExpressions.Regex.IsMatch(sandbox, "^[a-z0-9-]+$"))
+                {
+                    ThrowEnvironmentError<string>("InvalidEnvironmentVariable", SandboxVariable + " must be a sandbox name in lower case (letters, digits and dashes).");
+                }
+
+                Sandbox = sandbox;
+            }
+
+            if (Read(EnvironmentVariable) is string environment)
+            {
+                Environment = environment.Equals("Stage", StringComparison.OrdinalIgnoreCase) ? "Stage"
+                    : environment.Equals("Production", StringComparison.OrdinalIgnoreCase) ? "Production"
+                    : ThrowEnvironmentError<string>("InvalidEnvironmentVariable", EnvironmentVariable + " must be Production or Stage.");
+            }
+
+            if (Read(BaseUriVariable) is string baseUri)
+            {
+                BaseUri = Uri.TryCreate(baseUri, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                    ? uri
+                    : ThrowEnvironmentError<Uri>("InvalidEnvironmentVariable", BaseUriVariable + " must be an absolute http(s) URL.");
+            }
+
+            if (Read(ScopeVariable) is string scope)
+            {
+                Scope = scope.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        private static System.Security.SecureString Protect(string secret)
+        {
+            var protectedSecret = new System.Security.SecureString();
+            foreach (var character in secret)
+            {
+                protectedSecret.AppendChar(character);
+            }
+
+            protectedSecret.MakeReadOnly();
+            return protectedSecret;
+        }
+
+        /// <summary>Stops the command (ThrowTerminatingError does not return); typed so it can stand in an expression.</summary>
+        private T ThrowEnvironmentError<T>(string errorId, string message)
+        {
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), errorId, ErrorCategory.InvalidArgument, null));
+            return default!;
         }
     }
 }

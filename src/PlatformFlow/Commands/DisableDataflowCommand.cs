@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Disables dataflows (POST /flows/{id}/action?op=disable): they make no scheduled runs until enabled. Writes each flow.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Disable, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Disable, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Disable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     public sealed class DisableDataflowCommand : PlatformCmdlet
     {

@@ -6,7 +6,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Signs out: closes the context's connection and, if it is the current context, clears it.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Platform")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Platform", HelpUri = HelpLinks.Cmdlets + "Disconnect-Platform.md")]
     public sealed class DisconnectPlatformCommand : PSCmdlet
     {
         /// <summary>The context to close; the current one by default.</summary>
@@ -23,7 +23,7 @@ namespace PlatformFlow.Commands
                 return;
             }
 
-            PlatformContexts.ClearIfCurrent(context);
+            PlatformContexts.Remove(context);
             context.Dispose();
             WriteVerbose("Disconnected from " + context + ".");
         }

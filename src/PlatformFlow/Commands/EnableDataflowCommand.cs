@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Enables dataflows (POST /flows/{id}/action?op=enable): they make their scheduled runs again. Writes each flow.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Enable, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Enable, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Enable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     public sealed class EnableDataflowCommand : PlatformCmdlet
     {

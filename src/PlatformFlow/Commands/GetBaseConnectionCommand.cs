@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets base connections: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BaseConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "BaseConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-BaseConnection.md")]
     [OutputType(typeof(BaseConnection))]
     public sealed class GetBaseConnectionCommand : GetFlowServiceResourceCmdlet
     {

@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets connection specs: what each source or destination needs (auth specs) and offers.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectionSpec", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "ConnectionSpec", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Cmdlets + "Get-ConnectionSpec.md")]
     [OutputType(typeof(ConnectionSpec))]
     public sealed class GetConnectionSpecCommand : PlatformCmdlet
     {
@@ -18,6 +19,7 @@ namespace PlatformFlow.Commands
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionSpecNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]

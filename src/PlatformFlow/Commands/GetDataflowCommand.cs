@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets dataflows: by id, by name (wildcards), by the platform's filters, or all, streamed page by page; -Count asks the platform for the number alone.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Dataflow", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "Dataflow", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     [OutputType("System.Int64", ParameterSetName = new[] { CountSet })]
     public sealed class GetDataflowCommand : GetFlowServiceResourceCmdlet

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets Catalog datasets: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Dataset", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "Dataset", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-Dataset.md")]
     [OutputType(typeof(Dataset))]
     public sealed class GetDatasetCommand : GetResourceCmdlet
     {

@@ -3,13 +3,14 @@ using System.Linq;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets flow runs: a flow's runs (Get-Dataflow | Get-FlowRun), optionally by status and since a time, or one run by id.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "FlowRun", DefaultParameterSetName = ByFlowSet)]
+    [Cmdlet(VerbsCommon.Get, "FlowRun", DefaultParameterSetName = ByFlowSet, HelpUri = HelpLinks.Cmdlets + "Get-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class GetFlowRunCommand : PlatformCmdlet
     {
@@ -30,6 +31,7 @@ namespace PlatformFlow.Commands
         /// <summary>Only runs with one of these statuses (any case): Queued, InProgress, Success, PartialSuccess, Failed...</summary>
         [Parameter(ParameterSetName = ByFlowSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RunStatusCompleter))]
         public string[] Status { get; set; } = Array.Empty<string>();
 
         /// <summary>Only runs created after this time.</summary>

@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets flow specs. In a flow pipeline with no name, picks the one that accepts the source's connection spec and passes the ids on.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "FlowSpec", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "FlowSpec", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Cmdlets + "Get-FlowSpec.md")]
     [OutputType(typeof(FlowSpec))]
     public sealed class GetFlowSpecCommand : FlowStepCmdlet
     {
@@ -18,6 +19,7 @@ namespace PlatformFlow.Commands
         /// <summary>The flow spec's name, e.g. CRMToAEP.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FlowSpecNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets Data Prep mapping sets: by id, by name (wildcards), by property filters (applied here), or all.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MappingSet", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MappingSet", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-MappingSet.md")]
     [OutputType(typeof(MappingSet))]
     public sealed class GetMappingSetCommand : GetResourceCmdlet
     {

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets source connections: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SourceConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SourceConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class GetSourceConnectionCommand : GetFlowServiceResourceCmdlet
     {

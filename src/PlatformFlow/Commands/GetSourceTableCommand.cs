@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Explores a base connection: lists its tables, or describes one table (its columns, and sample rows with -Preview) in a form that pipes into New-SourceConnection.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SourceTable", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "SourceTable", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Cmdlets + "Get-SourceTable.md")]
     [OutputType(typeof(ExploreItem), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(SourceTable), ParameterSetName = new[] { TableSet })]
     public sealed class GetSourceTableCommand : PlatformCmdlet
@@ -25,6 +26,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = TableSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Table", "Path")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceTableCompleter))]
         public string? TableName { get; set; }
 
         /// <summary>Also read the table's sample rows (property Preview).</summary>

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets target connections: by id, by name (wildcards), by the platform's filters, or all, streamed page by page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "TargetConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "TargetConnection", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-TargetConnection.md")]
     [OutputType(typeof(TargetConnection))]
     public sealed class GetTargetConnectionCommand : GetFlowServiceResourceCmdlet
     {

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Gets tenant XDM schemas: by $id or meta:altId, by title (wildcards), by the platform's filters, or all.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "XdmSchema", DefaultParameterSetName = ByNameSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "XdmSchema", DefaultParameterSetName = ByNameSet, SupportsPaging = true, HelpUri = HelpLinks.Cmdlets + "Get-XdmSchema.md")]
     [OutputType(typeof(XdmSchema))]
     public sealed class GetXdmSchemaCommand : GetResourceCmdlet
     {

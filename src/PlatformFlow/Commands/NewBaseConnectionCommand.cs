@@ -3,13 +3,14 @@ using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Creates a base connection: the authenticated link to a source system, e.g. a Shopify shop.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "BaseConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "BaseConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-BaseConnection.md")]
     [OutputType(typeof(BaseConnection))]
     public sealed class NewBaseConnectionCommand : PlatformCmdlet
     {
@@ -24,6 +25,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionSpecNameCompleter))]
         public string ConnectionSpec { get; set; } = string.Empty;
 
         /// <summary>Auth parameters, e.g. @{ host = 'shop.example'; accessToken = $token }. Use SecureString values for secrets.</summary>

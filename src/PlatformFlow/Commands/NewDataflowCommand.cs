@@ -9,7 +9,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a dataflow: source and target connections, a mapping and a schedule under a flow spec. Last step of the flow pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     public sealed class NewDataflowCommand : FlowStepCmdlet
     {

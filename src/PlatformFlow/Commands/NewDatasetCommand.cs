@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a Catalog dataset on an XDM schema (the dataflow's target dataset).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "Dataset", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "Dataset", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-Dataset.md")]
     [OutputType(typeof(Dataset))]
     public sealed class NewDatasetCommand : FlowStepCmdlet
     {

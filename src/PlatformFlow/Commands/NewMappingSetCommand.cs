@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a Data Prep mapping set from source fields to target schema fields, checking both sides first.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MappingSet", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MappingSet", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-MappingSet.md")]
     [OutputType(typeof(MappingSet))]
     public sealed class NewMappingSetCommand : FlowStepCmdlet
     {

@@ -2,13 +2,14 @@ using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
     /// <para type="synopsis">Creates a source connection: which table (or file) of a base connection a dataflow reads. First step of the flow pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = TableSet)]
+    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = TableSet, HelpUri = HelpLinks.Cmdlets + "New-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class NewSourceConnectionCommand : FlowStepCmdlet
     {
@@ -31,6 +32,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TableSet)]
         [Alias("Table", "Object")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceTableCompleter))]
         public string TableName { get; set; } = string.Empty;
 
         /// <summary>The file to read (file sources).</summary>
@@ -44,6 +46,7 @@ namespace PlatformFlow.Commands
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Columns")]
+        [ArgumentCompleter(typeof(SourceColumnCompleter))]
         public object[]? Column { get; set; }
 
         /// <summary>tabular for tables (default); delimited (default for files), json or parquet for files.</summary>

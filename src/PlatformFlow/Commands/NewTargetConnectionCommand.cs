@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a target connection: the data lake dataset a dataflow writes to. Passes the pipeline's ids on.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "TargetConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "TargetConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-TargetConnection.md")]
     [OutputType(typeof(TargetConnection))]
     public sealed class NewTargetConnectionCommand : FlowStepCmdlet
     {

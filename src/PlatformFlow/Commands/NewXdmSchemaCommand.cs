@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
@@ -8,7 +9,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a tenant XDM schema from a class and field groups (the dataflow's target schema).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "XdmSchema", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "XdmSchema", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "New-XdmSchema.md")]
     [OutputType(typeof(XdmSchema))]
     public sealed class NewXdmSchemaCommand : PlatformCmdlet
     {
@@ -23,11 +24,13 @@ namespace PlatformFlow.Commands
         /// <summary>The XDM class: profile, experienceevent, ... or a class URI.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(XdmClassCompleter))]
         public string Class { get; set; } = string.Empty;
 
         /// <summary>Field groups: profile-person-details, profile-personal-details, ... or URIs.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("FieldGroups", "Mixin")]
+        [ArgumentCompleter(typeof(XdmFieldGroupCompleter))]
         public string[] FieldGroup { get; set; } = System.Array.Empty<string>();
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes base connections. The platform refuses while a dataflow still uses one, and its error names the flows. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "BaseConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "BaseConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-BaseConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveBaseConnectionCommand : RemoveResourceCmdlet
     {

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes dataflows; with -IncludeConnections also the source and target connections no other flow uses, then the base connections left unused. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "Dataflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "Dataflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-Dataflow.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveDataflowCommand : RemoveResourceCmdlet
     {

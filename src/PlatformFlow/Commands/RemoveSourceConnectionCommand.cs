@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes source connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "SourceConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "SourceConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-SourceConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveSourceConnectionCommand : RemoveResourceCmdlet
     {

@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes target connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "TargetConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "TargetConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-TargetConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveTargetConnectionCommand : RemoveResourceCmdlet
     {

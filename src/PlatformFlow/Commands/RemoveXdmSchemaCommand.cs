@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes tenant XDM schemas (by $id or meta:altId). Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-XdmSchema.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveXdmSchemaCommand : RemoveResourceCmdlet
     {

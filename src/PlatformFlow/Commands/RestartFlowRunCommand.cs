@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Re-triggers finished flow runs (RE_TRIGGER): a new run of the same flow and window. Writes the new run.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Restart, "FlowRun", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Restart, "FlowRun", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Restart-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class RestartFlowRunCommand : PlatformCmdlet
     {

@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Changes a dataflow's name, description or schedule (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "Dataflow", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     public sealed class SetDataflowCommand : SetResourceCmdlet
     {

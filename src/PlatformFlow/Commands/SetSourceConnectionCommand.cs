@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Changes a source connection's name or description (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SourceConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "SourceConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class SetSourceConnectionCommand : SetResourceCmdlet
     {

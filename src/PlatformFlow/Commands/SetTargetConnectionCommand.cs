@@ -7,7 +7,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Changes a target connection's name or description (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "TargetConnection", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "TargetConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-TargetConnection.md")]
     [OutputType(typeof(TargetConnection))]
     public sealed class SetTargetConnectionCommand : SetResourceCmdlet
     {

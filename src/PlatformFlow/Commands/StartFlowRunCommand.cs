@@ -6,9 +6,9 @@ using PlatformFlow.Client.Operations;
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Starts an on-demand run of a dataflow over a window of source data, checked against the flow spec's run spec first. Writes the new run.</para>
+    /// <para type="synopsis">Starts an on-demand run of a dataflow over a window of source data (by default everything since its last run), checked against the flow spec's run spec first. Writes the new run.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Start-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class StartFlowRunCommand : PlatformCmdlet
     {
@@ -20,13 +20,13 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string FlowId { get; set; } = string.Empty;
 
-        /// <summary>The start of the window of source data to read.</summary>
-        [Parameter(Mandatory = true)]
-        public DateTimeOffset WindowStart { get; set; }
+        /// <summary>The start of the window of source data to read; by default where the flow's last run window ended (or its start time).</summary>
+        [Parameter]
+        public DateTimeOffset? WindowStart { get; set; }
 
-        /// <summary>The end of the window.</summary>
-        [Parameter(Mandatory = true)]
-        public DateTimeOffset WindowEnd { get; set; }
+        /// <summary>The end of the window; now by default.</summary>
+        [Parameter]
+        public DateTimeOffset? WindowEnd { get; set; }
 
         /// <summary>The column that tells new rows from old (the run spec's deltaColumn), e.g. updated_at.</summary>
         [Parameter]

@@ -8,7 +8,7 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Waits until flow runs finish, showing progress; writes each final run, and an error with the run's first errors when it failed or partly failed.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "FlowRun")]
+    [Cmdlet(VerbsLifecycle.Wait, "FlowRun", HelpUri = HelpLinks.Cmdlets + "Wait-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class WaitFlowRunCommand : PlatformCmdlet
     {

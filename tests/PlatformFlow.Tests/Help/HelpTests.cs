@@ -126,7 +126,7 @@ namespace PlatformFlow.Tests.Help
             Assert.Equal("maml", (string?)help.Root.Attribute("schema"));
             Assert.Equal(AllCmdletNames().OrderBy(n => n, StringComparer.Ordinal), commands.Select(c => c.Element(Command + "details")!.Element(Command + "name")!.Value));
             var connect = commands.Single(c => c.Element(Command + "details")!.Element(Command + "name")!.Value == "Connect-Platform");
-            Assert.Equal(4, connect.Element(Command + "syntax")!.Elements(Command + "syntaxItem").Count());
+            Assert.Equal(5, connect.Element(Command + "syntax")!.Elements(Command + "syntaxItem").Count());
             var clientId = connect.Element(Command + "parameters")!.Elements(Command + "parameter").Single(p => p.Element(Maml + "name")!.Value == "ClientId");
             Assert.Equal("true", (string?)clientId.Attribute("required"));
             Assert.Equal("ApiKey", (string?)clientId.Attribute("aliases"));

@@ -163,9 +163,31 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var run = LifecycleWorld.Only<FlowRun>(host);
             Assert.Equal(flow.Id, run.FlowId);
             Assert.Equal(RunStatus.Queued, run.Status);
-            var parameters = run.AdditionalProperties!["params"];
-            Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), parameters.GetProperty("windowStartTime").GetInt64());
-            Assert.Equal("updated_at", parameters.GetProperty("deltaColumn").GetProperty("name").GetString());
+            var parameters = run.Params!;
+            Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), (long)parameters["windowStartTime"]!);
+            Assert.Equal("updated_at", (string?)parameters["deltaColumn"]!["name"]);
+        }
+
+        [Fact]
+        public async Task Start_without_a_window_reads_from_where_the_latest_run_window_ended_to_now()
+        {
+            var flow = await _world.NewFlowAsync("Since last");
+            var scheduled = await TheOnlyRunOfAsync(flow);
+            var scheduledEnd = (long)scheduled.Params!["windowEndTime"]!;
+            _world.Clock.Advance(TimeSpan.FromHours(3));
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, DeltaColumn = "updated_at" }, host);
+            var first = LifecycleWorld.Only<FlowRun>(host);
+            _world.Clock.Advance(TimeSpan.FromMinutes(20));
+            host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, DeltaColumn = "updated_at" }, host);
+            var second = LifecycleWorld.Only<FlowRun>(host);
+
+            Assert.Equal(scheduledEnd, (long)first.Params!["windowStartTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)first.Params["windowEndTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)second.Params!["windowStartTime"]!);
+            Assert.Equal(_world.Clock.GetUtcNow().ToUnixTimeSeconds(), (long)second.Params["windowEndTime"]!);
         }
 
         [Fact]

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A sandbox of the organization, as the Sandbox API lists it (<c>/sandbox-management/sandboxes</c>).</summary>
+    public sealed class Sandbox : PlatformModel
+    {
+        /// <summary>The name to pass as <c>-Sandbox</c> (the <c>x-sandbox-name</c> header), lower case.</summary>
+        [JsonPropertyName("name")]
+        public string Name { get; init; } = string.Empty;
+
+        [JsonPropertyName("title")]
+        public string? Title { get; init; }
+
+        /// <summary><c>active</c>, <c>creating</c>, <c>resetting</c>, <c>failed</c> or <c>deleted</c>.</summary>
+        [JsonPropertyName("state")]
+        public string? State { get; init; }
+
+        /// <summary><c>production</c> or <c>development</c>.</summary>
+        [JsonPropertyName("type")]
+        public string? Type { get; init; }
+
+        [JsonPropertyName("region")]
+        public string? Region { get; init; }
+
+        [JsonPropertyName("isDefault")]
+        public bool IsDefault { get; init; }
+
+        [JsonPropertyName("createdDate")]
+        public string? CreatedDate { get; init; }
+
+        [JsonPropertyName("lastModifiedDate")]
+        public string? LastModifiedDate { get; init; }
+    }
+
+    /// <summary>One page of the Sandbox API's list: <c>{sandboxes: [...], _page: {limit, count}}</c>, paged by <c>offset</c>.</summary>
+    public sealed class SandboxPage : PlatformModel
+    {
+        [JsonPropertyName("sandboxes")]
+        public List<Sandbox> Sandboxes { get; init; } = new List<Sandbox>();
+
+        [JsonPropertyName("_page")]
+        public SandboxPageInfo? Page { get; init; }
+    }
+
+    public sealed class SandboxPageInfo : PlatformModel
+    {
+        [JsonPropertyName("limit")]
+        public int Limit { get; init; }
+
+        /// <summary>How many sandboxes this page holds.</summary>
+        [JsonPropertyName("count")]
+        public int Count { get; init; }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>One value tab completion offers, with what to show beside it.</summary>
+    public sealed class CompletionCandidate
+    {
+        public CompletionCandidate(string value, string? description = null)
+        {
+            Value = value;
+            Description = string.IsNullOrEmpty(description) ? value : description!;
+        }
+
+        public string Value { get; }
+
+        public string Description { get; }
+    }
+
+    /// <summary>
+    /// The values argument completers offer, read from the platform of a signed-in context. Completion must never make
+    /// the user wait or see an error: each list is bounded (<see cref="MaxCandidates"/>), fetched within
+    /// <see cref="Timeout"/> (what came in time is offered), cached per context for <see cref="CacheLifetime"/>, and any
+    /// failure is an empty list.
+    /// </summary>
+    public static class CompletionCandidates
+    {
+        public const int MaxCandidates = 500;
+
+        public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+        public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
+
+        private static readonly ConditionalWeakTable<PlatformClient, ConcurrentDictionary<string, CachedList>> Caches = new ConditionalWeakTable<PlatformClient, ConcurrentDictionary<string, CachedList>>();
+
+        public static IReadOnlyList<CompletionCandidate> FlowSpecs(PlatformClient client) =>
+            Cached(client, "flowSpecs", c => Select(client.FlowService.ListFlowSpecsAsync(new ListQuery(), c), s => new CompletionCandidate(s.Name, s.Name + " (" + s.Id + ")")));
+
+        public static IReadOnlyList<CompletionCandidate> ConnectionSpecs(PlatformClient client) =>
+            Cached(client, "connectionSpecs", c => Select(client.FlowService.ListConnectionSpecsAsync(new ListQuery(), c), s => new CompletionCandidate(s.Name, s.Name + " (" + s.Id + ")")));
+
+        public static IReadOnlyList<CompletionCandidate> Dataflows(PlatformClient client) =>
+            Cached(client, "flows", c => Select(client.FlowService.Flows.ListAsync(new ListQuery(), c), Named));
+
+        public static IReadOnlyList<CompletionCandidate> BaseConnections(PlatformClient client) =>
+            Cached(client, "baseConnections", c => Select(client.FlowService.BaseConnections.ListAsync(new ListQuery(), c), Named));
+
+        public static IReadOnlyList<CompletionCandidate> SourceConnections(PlatformClient client) =>
+            Cached(client, "sourceConnections", c => Select(client.FlowService.SourceConnections.ListAsync(new ListQuery(), c), Named));
+
+        public static IReadOnlyList<CompletionCandidate> TargetConnections(PlatformClient client) =>
+            Cached(client, "targetConnections", c => Select(client.FlowService.TargetConnections.ListAsync(new ListQuery(), c), Named));
+
+        public static IReadOnlyList<CompletionCandidate> Datasets(PlatformClient client) =>
+            Cached(client, "datasets", c => Select(client.Catalog.ListDatasetsAsync(null, c), d => new CompletionCandidate(d.Name ?? d.Id, (d.Name ?? d.Id) + " (" + d.Id + ")")));
+
+        public static IReadOnlyList<CompletionCandidate> XdmSchemas(PlatformClient client) =>
+            Cached(client, "schemas", c => Select(client.SchemaRegistry.ListSchemasAsync(new ListQuery(), c), s => new CompletionCandidate(s.Title ?? s.Id, (s.Title ?? s.Id) + " (" + s.Id + ")")));
+
+        public static IReadOnlyList<CompletionCandidate> Sandboxes(PlatformClient client) =>
+            Cached(client, "sandboxes", c => Select(client.Sandboxes.ListSandboxesAsync(c), s => new CompletionCandidate(s.Name, s.Name + " (" + (s.Title ?? s.Name) + ", " + s.Type + ")")));
+
+        /// <summary>The global XDM classes, as the short names -Class takes (<c>profile</c>) where they have one.</summary>
+        public static IReadOnlyList<CompletionCandidate> XdmClasses(PlatformClient client) =>
+            Cached(client, "classes", c => Select(client.SchemaRegistry.ListGlobalAsync(SchemaRegistryClient.GlobalClasses, c), XdmReference));
+
+        /// <summary>The global XDM field groups, as the short names -FieldGroup takes (<c>profile-person-details</c>).</summary>
+        public static IReadOnlyList<CompletionCandidate> XdmFieldGroups(PlatformClient client) =>
+            Cached(client, "fieldGroups", c => Select(client.SchemaRegistry.ListGlobalAsync(SchemaRegistryClient.GlobalFieldGroups, c), XdmReference));
+
+        /// <summary>The tables a base connection's source offers (its explore root).</summary>
+        public static IReadOnlyList<CompletionCandidate> SourceTables(PlatformClient client, string baseConnectionId) =>
+            Cached(client, "tables:" + baseConnectionId, async c =>
+                (await client.FlowService.ExploreRootAsync(baseConnectionId, c).ConfigureAwait(false))
+                    .Where(item => !string.Equals(item.Type, "folder", StringComparison.OrdinalIgnoreCase))
+                    .Select(item => new CompletionCandidate(item.Path ?? item.Name, item.Name))
+                    .ToList());
+
+        /// <summary>The columns of one table of a base connection's source, with their types.</summary>
+        public static IReadOnlyList<CompletionCandidate> SourceColumns(PlatformClient client, string baseConnectionId, string table) =>
+            Cached(client, "columns:" + baseConnectionId + ":" + table, async c =>
+                ((await client.FlowService.ExploreTableAsync(baseConnectionId, table, preview: false, c).ConfigureAwait(false)).Schema?.Columns ?? new List<SourceColumn>())
+                    .Select(column => new CompletionCandidate(column.Name, column.Name + " (" + (column.Type ?? "string") + ")"))
+                    .ToList());
+
+        private static CompletionCandidate Named(FlowServiceResource resource) =>
+            new CompletionCandidate(resource.Name ?? resource.Id, (resource.Name ?? resource.Id) + " (" + resource.Id + ")");
+
+        private static CompletionCandidate XdmReference(XdmSchema resource) =>
+            new CompletionCandidate(
+                resource.Id.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal) ? resource.Id.Substring(WellKnown.XdmNamespace.Length) : resource.Id,
+                (resource.Title ?? resource.Id) + " (" + resource.Id + ")");
+
+        private static async Task<IReadOnlyList<CompletionCandidate>> Select<T>(IAsyncEnumerable<T> items, Func<T, CompletionCandidate> candidate)
+        {
+            var list = new List<CompletionCandidate>();
+            await foreach (var item in items.ConfigureAwait(false))
+            {
+                list.Add(candidate(item));
+                if (list.Count >= MaxCandidates)
+                {
+                    break;
+                }
+            }
+
+            return list;
+        }
+
+        private static IReadOnlyList<CompletionCandidate> Cached(PlatformClient client, string key, Func<CancellationToken, Task<IReadOnlyList<CompletionCandidate>>> fetch)
+        {
+            var cache = Caches.GetOrCreateValue(client);
+            if (cache.TryGetValue(key, out var cached) && DateTimeOffset.UtcNow - cached.FetchedAt < CacheLifetime)
+            {
+                return cached.Candidates;
+            }
+
+            using (var cancellation = new CancellationTokenSource(Timeout))
+            {
+                try
+                {
+                    var fetching = Task.Run(() => fetch(cancellation.Token), cancellation.Token);
+                    if (!fetching.Wait(Timeout) || fetching.Status != TaskStatus.RanToCompletion)
+                    {
+                        cancellation.Cancel();
+                        return cached?.Candidates ?? Array.Empty<CompletionCandidate>();
+                    }
+
+                    var candidates = fetching.Result.Take(MaxCandidates).ToList();
+                    cache[key] = new CachedList(candidates, DateTimeOffset.UtcNow);
+                    return candidates;
+                }
+                catch (Exception)
+                {
+                    // A completer that fails shows nothing; the command itself will report the problem when run.
+                    return cached?.Candidates ?? Array.Empty<CompletionCandidate>();
+                }
+            }
+        }
+
+        private sealed class CachedList
+        {
+            public CachedList(IReadOnlyList<CompletionCandidate> candidates, DateTimeOffset fetchedAt)
+            {
+                Candidates = candidates;
+                FetchedAt = fetchedAt;
+            }
+
+            public IReadOnlyList<CompletionCandidate> Candidates { get; }
+
+            public DateTimeOffset FetchedAt { get; }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Emulator.Sandboxes
+{
+    /// <summary>
+    /// The Sandbox API (<c>/data/foundation/sandbox-management</c>): <c>GET /sandboxes</c> lists the sandboxes the engine
+    /// was configured with (<see cref="EmulatorOptions.Sandboxes"/>), paged by <c>limit</c> and <c>offset</c> as the platform
+    /// pages them. <c>prod</c> is the default production sandbox; every other one is a development sandbox.
+    /// </summary>
+    internal sealed class SandboxManagementService : IEmulatorService
+    {
+        public const string Path = "/data/foundation/sandbox-management";
+        private const string ProductionSandbox = "prod";
+        private const int DefaultLimit = 50;
+
+        private readonly EmulatorEngine _engine;
+
+        public SandboxManagementService(EmulatorEngine engine)
+        {
+            _engine = engine;
+        }
+
+        public string BasePath => Path;
+
+        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "SMS");
+
+        public bool RequiresPlatformHeaders => true;
+
+        public void Register(RouteTable routes) => routes.Add(this, "GET", "/sandboxes", ListSandboxes);
+
+        private EmulatorResponse ListSandboxes(RequestContext context)
+        {
+            var limit = NonNegative(context, "limit") ?? DefaultLimit;
+            var offset = NonNegative(context, "offset") ?? 0;
+            var page = _engine.Options.Sandboxes.Skip(offset).Take(limit).Select(Describe).ToArray();
+            return EmulatorResponse.Json(200, new JsonObject
+            {
+                ["sandboxes"] = new JsonArray(page),
+                ["_page"] = new JsonObject { ["limit"] = limit, ["count"] = page.Length },
+            });
+        }
+
+        private static JsonNode Describe(string name)
+        {
+            var production = name == ProductionSandbox;
+            return new JsonObject
+            {
+                ["name"] = name,
+                ["title"] = production ? "Production" : name,
+                ["state"] = "active",
+                ["type"] = production ? "production" : "development",
+                ["region"] = "VA7",
+                ["isDefault"] = production,
+                ["eTag"] = 1,
+            };
+        }
+
+        private static int? NonNegative(RequestContext context, string name)
+        {
+            var text = context.Request.QueryValue(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw EmulatorError.BadRequest(ErrorCodes.SandboxQueryInvalid, name + " must be a whole number of 0 or more, not '" + text + "'.");
+        }
+    }
+}
