@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -26,6 +29,25 @@ namespace PlatformFlow.Client.Api
 
         public Task<MappingSet> CreateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, "/mappingSets", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
+
+        /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
+        public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)
+        {
+            var answer = await _http.SendAsync(HttpMethod.Post, "/mappingSets/validate", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+            var results = answer["validationResponse"] as JsonArray ?? new JsonArray();
+            return request.Mappings.Select((mapping, i) => MappingValidation.From(mapping, results.Count > i ? results[i] as JsonObject : null)).ToList();
+        }
+
+        /// <summary><c>POST /mappingSets/preview</c>: the record the mapping set makes of each row, and the problems (<c>{data, errors}</c>).</summary>
+        public Task<JsonObject> PreviewMappingSetAsync(MappingSetRequest request, IEnumerable<JsonObject> rows, CancellationToken cancellationToken = default)
+        {
+            var body = new JsonObject
+            {
+                ["data"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
+                ["mappingSet"] = JsonSerializer.SerializeToNode(request, PlatformJsonContext.Default.MappingSetRequest),
+            };
+            return _http.SendAsync(HttpMethod.Post, "/mappingSets/preview", body, PlatformJsonContext.Default.JsonObject, PlatformJsonContext.Default.JsonObject, cancellationToken);
+        }
 
         public Task<MappingSet> GetMappingSetAsync(string id, int? version = null, CancellationToken cancellationToken = default) =>
             _http.SendAsync(

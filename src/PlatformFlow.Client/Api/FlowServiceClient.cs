@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -81,6 +82,13 @@ namespace PlatformFlow.Client.Api
             return items is null
                 ? Array.Empty<ExploreItem>()
                 : System.Text.Json.JsonSerializer.Deserialize(items, PlatformJsonContext.Default.ListExploreItem) ?? new List<ExploreItem>();
+        }
+
+        /// <summary><c>GET /connections/{id}/test</c>: whether the source accepts the base connection's credentials.</summary>
+        public async Task<bool> TestBaseConnectionAsync(string baseConnectionId, CancellationToken cancellationToken = default)
+        {
+            var answer = await _http.SendAsync(HttpMethod.Get, "/connections/" + Uri.EscapeDataString(baseConnectionId) + "/test", PlatformJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+            return answer["result"] is JsonValue result && result.TryGetValue<bool>(out var accepted) && accepted;
         }
 
         public Task<TableDetails> ExploreTableAsync(string baseConnectionId, string table, bool preview, CancellationToken cancellationToken = default) =>

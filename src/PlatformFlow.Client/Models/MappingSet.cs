@@ -41,6 +41,13 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("modifiedBy")]
         public string? ModifiedBy { get; init; }
+
+        /// <summary>
+        /// Under -WhatIf, what the planned mapping set makes of the source table's sample rows (one record per row); null
+        /// otherwise. Never sent.
+        /// </summary>
+        [JsonIgnore]
+        public IReadOnlyList<System.Collections.Specialized.OrderedDictionary>? Preview { get; init; }
     }
 
     /// <summary><c>outputSchema</c>: the target schema of a mapping set.</summary>
@@ -80,7 +87,16 @@ namespace PlatformFlow.Client.Models
 
         public string? Description { get; init; }
 
-        public override string ToString() => Source + " -> " + Destination;
+        public override string ToString() => (SourceType == MappingSourceType.Expression ? "=" : string.Empty) + Source + " -> " + Destination;
+
+        /// <summary>
+        /// A <c>source = destination</c> pair as -Mapping takes it: a source starting with <c>=</c> is a calculated field
+        /// (an <c>EXPRESSION</c> mapping, e.g. <c>'=lower(Email)'</c>), anything else a source field (<c>ATTRIBUTE</c>).
+        /// </summary>
+        public static Mapping FromPair(string source, string destination) =>
+            source.StartsWith("=", StringComparison.Ordinal)
+                ? new Mapping(source.Substring(1).Trim(), destination, MappingSourceType.Expression)
+                : new Mapping(source, destination);
     }
 
     public static class MappingSourceType
@@ -102,6 +118,9 @@ namespace PlatformFlow.Client.Models
         public MappingSchema OutputSchema { get; init; } = new MappingSchema();
 
         public List<Mapping> Mappings { get; init; } = new List<Mapping>();
+
+        /// <summary>The source's fields (<c>{jsonSchema: {type, properties}}</c>) when known: validation checks the sources against them.</summary>
+        public JsonObject? InputSchema { get; init; }
 
         public static MappingSetRequest Parse(JsonObject body)
         {
@@ -189,6 +208,12 @@ namespace PlatformFlow.Client.Models
             writer.WriteString("contentType", value.OutputSchema.SchemaRef.ContentType ?? WellKnown.XedFullNoTextContentType);
             writer.WriteEndObject();
             writer.WriteEndObject();
+            if (value.InputSchema != null)
+            {
+                writer.WritePropertyName("inputSchema");
+                value.InputSchema.WriteTo(writer);
+            }
+
             writer.WritePropertyName("mappings");
             writer.WriteStartArray();
             var mappingConverter = new MappingConverter();

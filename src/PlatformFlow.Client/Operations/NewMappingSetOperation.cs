@@ -7,6 +7,7 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Validation;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -62,25 +63,32 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("'" + mapping + "': source type '" + mapping.SourceType + "' is not one of " + string.Join(", ", MappingSourceType.All));
                 }
 
-                await CheckSourcesAsync(input, problems, cancellation).ConfigureAwait(false);
+                var columns = await CheckSourcesAsync(input, problems, cancellation).ConfigureAwait(false);
                 await CheckDestinationsAsync(input.Mappings, schemaId, problems, cancellation).ConfigureAwait(false);
                 PlatformValidationException.ThrowIfAny(subject, problems);
 
-                var request = new MappingSetRequest
+                var request = MappingSetChecks.Request(schemaId, input.Mappings, columns);
+                if (!Planned.IsPlanned(schemaId) && input.Mappings.Any(m => m.SourceType == MappingSourceType.Expression))
                 {
-                    OutputSchema = new MappingSchema { SchemaRef = new DatasetSchemaReference { Id = schemaId, ContentType = WellKnown.XedFullNoTextContentType } },
-                    Mappings = input.Mappings.ToList(),
-                };
+                    // Calculated fields are checked by the platform's own validation (the function set, types), as a create would.
+                    var results = await Client.DataPrep.ValidateMappingSetAsync(request, cancellation).ConfigureAwait(false);
+                    PlatformValidationException.ThrowIfAny(subject, MappingSetChecks.Describe(results).ToList());
+                }
 
-                var mappingSet = await CreateOrPlanAsync(
-                    host,
-                    flowName ?? schemaId,
-                    "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
-                    async cancel => await Client.DataPrep.GetMappingSetAsync((await Client.DataPrep.CreateMappingSetAsync(request, cancel).ConfigureAwait(false)).Id, null, cancel).ConfigureAwait(false),
-                    () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings }).ConfigureAwait(false);
-                if (mappingSet is null)
+                var target = flowName ?? schemaId;
+                MappingSet mappingSet;
+                switch (Ask(host, target, "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")"))
                 {
-                    return;
+                    case ChangeDecision.Proceed:
+                        var created = await Client.DataPrep.CreateMappingSetAsync(request, cancellation).ConfigureAwait(false);
+                        mappingSet = await Client.DataPrep.GetMappingSetAsync(created.Id, null, cancellation).ConfigureAwait(false);
+                        break;
+                    case ChangeDecision.WhatIf:
+                        var preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false);
+                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings, Preview = preview };
+                        break;
+                    default:
+                        return;
                 }
 
                 var ids = input.Carried
@@ -105,18 +113,48 @@ namespace PlatformFlow.Client.Operations
             return schemaId;
         }
 
-        private async Task CheckSourcesAsync(MappingSetInput input, List<string> problems, CancellationToken cancellationToken)
+        /// <summary>
+        /// Under -WhatIf, the records the mapping set would make of the source table's sample rows (the table the pipeline
+        /// carries: BaseConnectionId and TableName), shown as part of the plan; null when the table or schema is not there yet.
+        /// </summary>
+        private async Task<IReadOnlyList<System.Collections.Specialized.OrderedDictionary>?> PlanPreviewAsync(MappingSetInput input, MappingSetRequest request, IOperationHost host, string target)
+        {
+            if (Planned.IsPlanned(request.OutputSchema.SchemaRef.Id))
+            {
+                return null;
+            }
+
+            var table = await MappingSetChecks.SourceTableAsync(Client, input.Carried[PipelineIds.BaseConnectionId], input.Carried[PipelineIds.TableName], host.Cancellation).ConfigureAwait(false);
+            if (table?.Data is null || table.Data.Count == 0)
+            {
+                return null;
+            }
+
+            var answer = await Client.DataPrep.PreviewMappingSetAsync(request, table.Data, host.Cancellation).ConfigureAwait(false);
+            var records = MappingSetChecks.Records(answer);
+            foreach (var (row, mapping, code, message) in MappingSetChecks.Errors(answer))
+            {
+                host.WriteWarning("Mapping '" + mapping + "' fails on sample row " + row + ": " + code + ": " + message);
+            }
+
+            // A second WhatIf line: the plan shows what the mapping makes of the sample rows.
+            host.ShouldProcess(target, "Map " + records.Count + " sample rows of " + input.Carried[PipelineIds.TableName] + " to " + MappingSetChecks.Summary(records));
+            return records;
+        }
+
+        /// <summary>Checks ATTRIBUTE sources against the source connection's columns; returns those columns (null when not known).</summary>
+        private async Task<IReadOnlyList<SourceColumn>?> CheckSourcesAsync(MappingSetInput input, List<string> problems, CancellationToken cancellationToken)
         {
             if (input.SourceConnectionId is null || Planned.IsPlanned(input.SourceConnectionId))
             {
-                return;
+                return null;
             }
 
             var source = await Client.FlowService.SourceConnections.GetAsync(input.SourceConnectionId, cancellationToken).ConfigureAwait(false);
             var columns = source.Params?.Columns;
             if (columns is null || columns.Count == 0)
             {
-                return;
+                return null;
             }
 
             var known = new HashSet<string>(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
@@ -125,6 +163,8 @@ namespace PlatformFlow.Client.Operations
                 problems.Add("source '" + mapping.Source + "' is not a column of source connection " + source.Name
                     + " (it reads " + string.Join(", ", columns.Select(c => c.Name)) + ")");
             }
+
+            return columns;
         }
 
         private async Task CheckDestinationsAsync(IReadOnlyList<Mapping> mappings, string schemaId, List<string> problems, CancellationToken cancellationToken)

@@ -136,7 +136,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
-                    .With(PipelineIds.SourceConnectionId, connection.Id);
+                    .With(PipelineIds.SourceConnectionId, connection.Id)
+                    .With(PipelineIds.TableName, input.TableName);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 

@@ -16,6 +16,9 @@ namespace PlatformFlow.Client.Operations
         public const string BaseConnectionId = "BaseConnectionId";
         public const string ConnectionSpecId = "ConnectionSpecId";
         public const string SourceConnectionId = "SourceConnectionId";
+
+        /// <summary>The source table (with BaseConnectionId, where a mapping step finds sample rows to preview).</summary>
+        public const string TableName = "TableName";
         public const string TargetConnectionId = "TargetConnectionId";
         public const string DatasetId = "DatasetId";
         public const string SchemaId = "SchemaId";
@@ -26,7 +29,7 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Every carried name, in pipeline order.</summary>
         public static readonly IReadOnlyList<string> Names = new[]
         {
-            FlowName, BaseConnectionId, ConnectionSpecId, SourceConnectionId, TargetConnectionId, DatasetId, SchemaId,
+            FlowName, BaseConnectionId, ConnectionSpecId, SourceConnectionId, TableName, TargetConnectionId, DatasetId, SchemaId,
             MappingSetId, MappingSetVersion, FlowSpecId,
         };
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.DataPrep
 {
@@ -39,6 +40,52 @@ namespace PlatformFlow.Emulator.DataPrep
             routes.Add(this, "PUT", "/mappingSets/{id}", UpdateMappingSet);
             routes.Add(this, "GET", "/mappingSets/{id}/mappings", ListMappings);
             routes.Add(this, "GET", "/mappingSets/{id}/mappings/{mappingId}", GetMapping);
+            routes.Add(this, "POST", "/mappingSets/validate", ValidateMappingSet, changesState: false);
+            routes.Add(this, "POST", "/mappingSets/preview", PreviewMappingSet, changesState: false);
+            LanguageEndpoints.Register(this, routes);
+        }
+
+        /// <summary>
+        /// <c>{validationResponse: [{status, errors}]}</c>, one entry per mapping in order: <c>SUCCESS</c> with <c>errors: null</c>,
+        /// or <c>FAILED</c> with TransformErrorInfo objects (<see cref="MappingCheck"/>). A body that is no mapping set at all is a 400.
+        /// </summary>
+        private static EmulatorResponse ValidateMappingSet(RequestContext context)
+        {
+            var check = new MappingCheck(MappingSetRequest.Read(context.Sandbox, context.BodyObject(), strict: false));
+            return EmulatorResponse.Json(200, new JsonObject
+            {
+                ["validationResponse"] = new JsonArray(Enumerable.Range(0, check.Request.Mappings.Count).Select(i =>
+                {
+                    var problems = check.Problems(i);
+                    return (JsonNode)new JsonObject
+                    {
+                        ["status"] = problems.Count == 0 ? "SUCCESS" : "FAILED",
+                        ["errors"] = problems.Count == 0 ? null : new JsonArray(problems.ToArray<JsonNode>()),
+                    };
+                }).ToArray()),
+            });
+        }
+
+        /// <summary>
+        /// <c>{data, mappingSet}</c> in, <c>{data, errors}</c> out: <c>data</c> the mapped record of each sample row (an object
+        /// for an object, an array for an array of rows), <c>errors</c> TransformErrorInfo objects (with <c>row</c> for a failure on one row).
+        /// </summary>
+        private static EmulatorResponse PreviewMappingSet(RequestContext context)
+        {
+            var body = context.BodyObject();
+            var mappingSet = body["mappingSet"] as JsonObject
+                ?? throw EmulatorError.BadRequest(ErrorCodes.MappingSetPayloadInvalid, "mappingSet is required: the mapping set to preview (as sent to POST /mappingSets).");
+            var single = body["data"] as JsonObject;
+            var rows = single != null ? new List<JsonObject> { single }
+                : body["data"] is JsonArray items && items.All(i => i is JsonObject) ? items.Select(i => (JsonObject)i!).ToList()
+                : throw EmulatorError.BadRequest(ErrorCodes.MappingSetPayloadInvalid, "data is required: a source row (a JSON object) or an array of them.");
+            var check = new MappingCheck(MappingSetRequest.Read(context.Sandbox, mappingSet, strict: false));
+            var records = MappingPreview.Run(check, rows, context.Engine.Options.Clock, out var errors);
+            return EmulatorResponse.Json(200, new JsonObject
+            {
+                ["data"] = single != null ? records[0]!.DeepClone() : records,
+                ["errors"] = new JsonArray(errors.ToArray<JsonNode>()),
+            });
         }
 
         /// <summary>Answers 200 (as Data Prep does, not 201) with the new set's id, version 0 and audit fields.</summary>
@@ -122,7 +169,34 @@ namespace PlatformFlow.Emulator.DataPrep
         }
 
         private static EmulatorResponse GetMappingSet(RequestContext context) =>
-            EmulatorResponse.Json(200, Version(context).DeepClone());
+            EmulatorResponse.Json(200, Shown(context, Version(context), ExpandSchema(context)));
+
+        /// <summary>A copy to answer with; with <c>expandSchema=true</c> its <c>outputSchema.jsonSchema</c> is the resolved XDM schema.</summary>
+        private static JsonObject Shown(RequestContext context, JsonObject mappingSet, bool expandSchema)
+        {
+            var shown = (JsonObject)mappingSet.DeepClone();
+            if (expandSchema && shown["outputSchema"] is JsonObject output
+                && XdmSchemas.FindTenantSchema(context.Sandbox, JsonFields.Text(JsonFields.Member(output["schemaRef"], "id")) ?? string.Empty) is JsonObject schema)
+            {
+                output["jsonSchema"] = new JsonObject
+                {
+                    ["id"] = schema["$id"]?.DeepClone(),
+                    ["title"] = schema["title"]?.DeepClone(),
+                    ["type"] = "object",
+                    ["properties"] = XdmSchemas.ResolveProperties(schema),
+                };
+            }
+
+            return shown;
+        }
+
+        private static bool ExpandSchema(RequestContext context)
+        {
+            var text = context.Request.QueryValue("expandSchema");
+            return text is null ? false
+                : bool.TryParse(text, out var expand) ? expand
+                : throw EmulatorError.BadRequest(ErrorCodes.MappingSetQueryInvalid, "expandSchema must be true or false, not '" + text + "'.");
+        }
 
         private static EmulatorResponse ListMappings(RequestContext context) =>
             EmulatorResponse.Json(200, Version(context)["mappings"]!.DeepClone());
@@ -162,6 +236,7 @@ namespace PlatformFlow.Emulator.DataPrep
         private static EmulatorResponse ListMappingSets(RequestContext context)
         {
             var request = context.Request;
+            var expandSchema = ExpandSchema(context);
             var limit = QueryNumber(request, "limit", DefaultLimit, 1);
             var start = QueryNumber(request, "start", 0, 0);
             var name = request.QueryValue("name");
@@ -172,13 +247,13 @@ namespace PlatformFlow.Emulator.DataPrep
             var links = new JsonObject();
             if (start + page.Count < ordered.Count)
             {
-                var next = Path + "/mappingSets?limit=" + limit + "&start=" + (start + page.Count);
+                var next = Path + "/mappingSets?limit=" + limit + "&start=" + (start + page.Count) + (expandSchema ? "&expandSchema=true" : string.Empty);
                 links["next"] = new JsonObject { ["href"] = request.QueryValue("orderBy") is string orderBy ? next + "&orderBy=" + Uri.EscapeDataString(orderBy) : next };
             }
 
             return EmulatorResponse.Json(200, new JsonObject
             {
-                ["data"] = new JsonArray(page.Select(m => m.DeepClone()).ToArray()),
+                ["data"] = new JsonArray(page.Select(m => (JsonNode)Shown(context, m, expandSchema)).ToArray()),
                 ["_page"] = new JsonObject { ["count"] = page.Count, ["limit"] = limit },
                 ["_links"] = links,
             });

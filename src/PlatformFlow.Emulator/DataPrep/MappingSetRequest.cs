@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.DataPrep.Expressions;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.SchemaRegistry;
 
@@ -17,13 +18,17 @@ namespace PlatformFlow.Emulator.DataPrep
     {
         private static readonly string[] SourceTypes = { "ATTRIBUTE", "EXPRESSION", "STATIC" };
 
-        private MappingSetRequest(JsonObject outputSchema, IReadOnlyList<JsonObject> mappings, JsonObject body)
+        private MappingSetRequest(JsonObject schema, JsonObject outputSchema, IReadOnlyList<JsonObject> mappings, JsonObject body)
         {
+            Schema = schema;
             OutputSchema = outputSchema;
             Mappings = mappings;
             Name = JsonFields.Text(body["name"]);
             InputSchema = body["inputSchema"] as JsonObject;
         }
+
+        /// <summary>The stored tenant schema the mappings write to.</summary>
+        public JsonObject Schema { get; }
 
         /// <summary><c>{schemaRef: {id, contentType}}</c>, the id being the schema's <c>$id</c>.</summary>
         public JsonObject OutputSchema { get; }
@@ -35,9 +40,15 @@ namespace PlatformFlow.Emulator.DataPrep
 
         public JsonObject? InputSchema { get; }
 
-        public static MappingSetRequest Read(RequestContext context)
+        /// <summary>The request body as a mapping set; its destinations must be fields of the schema and its expressions valid.</summary>
+        public static MappingSetRequest Read(RequestContext context) => Read(context.Sandbox, context.BodyObject(), strict: true);
+
+        /// <param name="strict">
+        /// False for validate and preview, which report unknown destinations and bad expressions per mapping instead of
+        /// refusing the whole request.
+        /// </param>
+        public static MappingSetRequest Read(SandboxState sandbox, JsonObject body, bool strict)
         {
-            var body = context.BodyObject();
             var legacy = body.ContainsKey("xdmSchema");
             if (legacy && body.ContainsKey("outputSchema"))
             {
@@ -60,13 +71,17 @@ namespace PlatformFlow.Emulator.DataPrep
                     : "outputSchema.schemaRef.contentType " + (contentType is null ? "is missing" : "'" + contentType + "' is not an XDM schema format") + "; use e.g. application/vnd.adobe.xed-full+json;version=1.");
             }
 
-            var schema = XdmSchemas.FindTenantSchema(context.Sandbox, schemaId!)
-                ?? throw EmulatorError.BadRequest(ErrorCodes.MappingSetSchemaNotFound, "The output schema " + schemaId + " is not a schema in sandbox " + context.Sandbox.Name + ".");
+            var schema = XdmSchemas.FindTenantSchema(sandbox, schemaId!)
+                ?? throw EmulatorError.BadRequest(ErrorCodes.MappingSetSchemaNotFound, "The output schema " + schemaId + " is not a schema in sandbox " + sandbox.Name + ".");
             var mappings = ReadMappings(body["mappings"], legacy);
-            CheckDestinations(schema, mappings);
+            if (strict)
+            {
+                CheckDestinations(schema, mappings);
+                CheckExpressions(mappings);
+            }
 
             var outputSchema = new JsonObject { ["schemaRef"] = new JsonObject { ["id"] = schema["$id"]!.DeepClone(), ["contentType"] = contentType } };
-            return new MappingSetRequest(outputSchema, mappings, body);
+            return new MappingSetRequest(schema, outputSchema, mappings, body);
         }
 
         private static List<JsonObject> ReadMappings(JsonNode? node, bool legacy)
@@ -142,6 +157,26 @@ namespace PlatformFlow.Emulator.DataPrep
                     throw EmulatorError.BadRequest(
                         ErrorCodes.MappingDestinationUnknown,
                         "mappings[" + i + "] maps to '" + destination + "', which is not a field of schema " + schema["$id"] + ". Its fields: " + string.Join(", ", fields.Leaves) + ".");
+                }
+            }
+        }
+
+        private static void CheckExpressions(IReadOnlyList<JsonObject> mappings)
+        {
+            for (var i = 0; i < mappings.Count; i++)
+            {
+                if ((string?)mappings[i]["sourceType"] != "EXPRESSION")
+                {
+                    continue;
+                }
+
+                try
+                {
+                    ElExpression.Parse((string)mappings[i]["source"]!);
+                }
+                catch (ExpressionException ex)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.MappingExpressionInvalid, "mappings[" + i + "] (to '" + mappings[i]["destination"] + "'): " + ex.Message + ".");
                 }
             }
         }

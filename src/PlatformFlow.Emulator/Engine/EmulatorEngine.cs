@@ -59,15 +59,15 @@ namespace PlatformFlow.Emulator.Engine
 
             var requestId = NewRequestId();
             var sandboxName = request.Header("x-sandbox-name");
-            var response = Handle(request, requestId, sandboxName);
+            var match = _routes.Match(request.Method, request.RawPath, out var otherMethod);
+            var response = Handle(request, requestId, sandboxName, match, otherMethod);
             response.Headers["x-request-id"] = requestId;
-            Journal.Record(new JournalEntry(request.Method, request.Path, sandboxName, response.StatusCode));
+            Journal.Record(new JournalEntry(request.Method, request.Path, sandboxName, response.StatusCode, match?.ChangesState));
             return response;
         }
 
-        private EmulatorResponse Handle(EmulatorRequest request, string requestId, string? sandboxName)
+        private EmulatorResponse Handle(EmulatorRequest request, string requestId, string? sandboxName, RouteMatch? match, bool otherMethod)
         {
-            var match = _routes.Match(request.Method, request.RawPath, out var otherMethod);
             var service = match?.Service ?? _routes.ServiceFor(request.Path);
             var style = service?.ErrorStyle ?? ErrorStyle.Gateway;
             try

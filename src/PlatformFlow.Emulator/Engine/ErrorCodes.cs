@@ -88,6 +88,7 @@ namespace PlatformFlow.Emulator.Engine
         public const string MappingSetNotFound = "3004-404";
         public const string MappingNotFound = "3005-404";
         public const string MappingSetQueryInvalid = "3006-400";
+        public const string MappingExpressionInvalid = "3007-400";
 
         // Sandbox API (type prefix SMS).
         public const string SandboxQueryInvalid = "4001-400";

@@ -10,14 +10,29 @@ namespace PlatformFlow.Emulator.Engine
     {
         private readonly List<Route> _routes = new List<Route>();
 
-        public void Add(IEmulatorService service, string method, string template, RouteHandler handler) =>
-            _routes.Add(new Route(service, method.ToUpperInvariant(), Split(service.BasePath + template), handler));
+        /// <param name="changesState">
+        /// False for a POST that only checks or computes (Data Prep's validate and preview): the journal does not count it as a
+        /// write. Defaults to true for every method but GET and HEAD.
+        /// </param>
+        public void Add(IEmulatorService service, string method, string template, RouteHandler handler, bool? changesState = null)
+        {
+            var verb = method.ToUpperInvariant();
+            _routes.Add(new Route(service, verb, Split(service.BasePath + template), handler, changesState ?? (verb != "GET" && verb != "HEAD")));
+        }
 
+        /// <summary>
+        /// The route for the request. Literal segments win over <c>{name}</c> ones (<c>POST /mappingSets/validate</c> is not
+        /// <c>/mappingSets/{id}</c>); when the most specific paths serve only other methods, <paramref name="pathMatchedOtherMethod"/>
+        /// is set (a 405).
+        /// </summary>
         /// <param name="rawPath">The path still percent-encoded; each segment is decoded after splitting.</param>
         public RouteMatch? Match(string method, string rawPath, out bool pathMatchedOtherMethod)
         {
             pathMatchedOtherMethod = false;
             var segments = Array.ConvertAll(Split(rawPath), Uri.UnescapeDataString);
+            RouteMatch? best = null;
+            var bestSpecificity = -1;
+            var otherMethodSpecificity = -1;
             foreach (var route in _routes)
             {
                 var values = route.TryMatch(segments);
@@ -26,15 +41,24 @@ namespace PlatformFlow.Emulator.Engine
                     continue;
                 }
 
-                if (route.Method == method)
+                if (route.Method != method)
                 {
-                    return new RouteMatch(route.Service, route.Handler, values);
+                    otherMethodSpecificity = Math.Max(otherMethodSpecificity, route.Specificity);
                 }
-
-                pathMatchedOtherMethod = true;
+                else if (route.Specificity > bestSpecificity)
+                {
+                    best = new RouteMatch(route.Service, route.Handler, values, route.ChangesState);
+                    bestSpecificity = route.Specificity;
+                }
             }
 
-            return null;
+            if (otherMethodSpecificity > bestSpecificity)
+            {
+                pathMatchedOtherMethod = true;
+                return null;
+            }
+
+            return best;
         }
 
         /// <summary>The service whose base path starts <paramref name="path"/>, for rendering errors before routing.</summary>
@@ -55,13 +79,20 @@ namespace PlatformFlow.Emulator.Engine
 
         private sealed class Route
         {
-            public Route(IEmulatorService service, string method, string[] template, RouteHandler handler)
+            public Route(IEmulatorService service, string method, string[] template, RouteHandler handler, bool changesState)
             {
                 Service = service;
                 Method = method;
                 Template = template;
                 Handler = handler;
+                ChangesState = changesState;
+                Specificity = Array.FindAll(template, part => !part.StartsWith("{", StringComparison.Ordinal)).Length;
             }
+
+            public bool ChangesState { get; }
+
+            /// <summary>How many literal segments the template has: more wins.</summary>
+            public int Specificity { get; }
 
             public IEmulatorService Service { get; }
 
@@ -99,12 +130,16 @@ namespace PlatformFlow.Emulator.Engine
 
     public sealed class RouteMatch
     {
-        public RouteMatch(IEmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values)
+        public RouteMatch(IEmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
         {
             Service = service;
             Handler = handler;
             Values = values;
+            ChangesState = changesState;
         }
+
+        /// <summary>Whether answering may change state (what the journal counts as a write).</summary>
+        public bool ChangesState { get; }
 
         public IEmulatorService Service { get; }
 

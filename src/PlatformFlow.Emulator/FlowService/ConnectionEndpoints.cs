@@ -11,6 +11,9 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>What reads show instead of a secret (an auth param the auth spec marks <c>"format": "password"</c>).</summary>
         public const string SecretMask = "********";
 
+        /// <summary>The start of a credential the emulator's sources refuse: <c>GET /connections/{id}/test</c> answers false.</summary>
+        public const string InvalidCredentialPrefix = "invalid";
+
         private static readonly string[] ExploreParameters = { "objectType", "object", "preview", "fileType", "compressionType" };
 
         public static void Register(IEmulatorService service, RouteTable routes)
@@ -18,6 +21,7 @@ namespace PlatformFlow.Emulator.FlowService
             routes.Add(service, "GET", "/connections", context => FlowResources.List(context, ResourceKind.Connection, Render));
             routes.Add(service, "POST", "/connections", Create);
             routes.Add(service, "GET", "/connections/{id}/explore", Explore);
+            routes.Add(service, "GET", "/connections/{id}/test", Test);
             routes.Add(service, "GET", "/connections/{id}", context => FlowResources.Item(Render(FlowResources.Find(context, ResourceKind.Connection, context.Route("id")))));
             routes.Add(service, "PATCH", "/connections/{id}", Patch);
             routes.Add(service, "DELETE", "/connections/{id}", Delete);
@@ -41,12 +45,24 @@ namespace PlatformFlow.Emulator.FlowService
             return shown;
         }
 
+        /// <summary>
+        /// <c>{result}</c>: whether the source accepts the connection's credentials. The emulator's sources refuse an auth
+        /// param whose value starts with <see cref="InvalidCredentialPrefix"/> (e.g. <c>accessToken = "invalid-token"</c>).
+        /// </summary>
+        private static EmulatorResponse Test(RequestContext context)
+        {
+            var connection = FlowResources.Find(context, ResourceKind.Connection, context.Route("id"));
+            var parameters = JsonPaths.First(connection, "auth.params") as JsonObject ?? new JsonObject();
+            var refused = parameters.Any(p => JsonFields.Text(p.Value) is string value && value.StartsWith(InvalidCredentialPrefix, StringComparison.OrdinalIgnoreCase));
+            return EmulatorResponse.Json(200, new JsonObject { ["result"] = !refused });
+        }
+
         private static EmulatorResponse Create(RequestContext context)
         {
             var connection = FlowResources.CreateCandidate(context);
             Validate(connection);
             connection["state"] = "enabled";
-            return FlowResources.Written(201, FlowResources.Store(context, ResourceKind.Connection, connection));
+            return FlowResources.Created(ResourceKind.Connection, FlowResources.Store(context, ResourceKind.Connection, connection));
         }
 
         private static EmulatorResponse Patch(RequestContext context)

@@ -31,7 +31,7 @@ namespace PlatformFlow.Emulator.FlowService
                 var link = FlowResources.CreateCandidate(context);
                 validate(context.Sandbox, link);
                 link["state"] = "enabled";
-                return FlowResources.Written(201, FlowResources.Store(context, kind, link));
+                return FlowResources.Created(kind, FlowResources.Store(context, kind, link));
             });
             routes.Add(service, "GET", kind.ListPath + "/{id}", context => FlowResources.Item((JsonObject)FlowResources.Find(context, kind, context.Route("id")).DeepClone()));
             routes.Add(service, "PATCH", kind.ListPath + "/{id}", context => FlowResources.Patch(context, kind, link => validate(context.Sandbox, link)));

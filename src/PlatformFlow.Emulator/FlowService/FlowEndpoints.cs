@@ -89,7 +89,7 @@ namespace PlatformFlow.Emulator.FlowService
             flow["lastOperation"] = new JsonObject { ["started"] = context.NowEpochMillis, ["operation"] = "create" };
             var stored = FlowResources.Store(context, ResourceKind.Flow, flow);
             runs.Track(context.Sandbox, stored, context.Now);
-            return FlowResources.Written(201, stored);
+            return FlowResources.Created(ResourceKind.Flow, stored);
         }
 
         /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>: answers the new <c>{id, etag}</c>.</summary>

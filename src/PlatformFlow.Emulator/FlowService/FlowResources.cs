@@ -98,6 +98,10 @@ namespace PlatformFlow.Emulator.FlowService
             EmulatorResponse.Json(status, new JsonObject { ["id"] = resource["id"]?.DeepClone(), ["etag"] = resource["etag"]?.DeepClone() })
                 .WithHeader("ETag", (string)resource["etag"]!);
 
+        /// <summary><c>201 {id, etag}</c> with the <c>ETag</c> header and the <c>Location</c> of the new resource, as the OpenAPI promises.</summary>
+        public static EmulatorResponse Created(ResourceKind kind, JsonObject resource) =>
+            Written(201, resource).WithHeader("Location", FlowServiceEmulator.Path + kind.ListPath + "/" + (string)resource["id"]!);
+
         /// <summary>A single resource the way the platform's GET by id answers: <c>{items: [resource]}</c>.</summary>
         public static EmulatorResponse Item(JsonObject shown)
         {

@@ -58,7 +58,7 @@ namespace PlatformFlow.Emulator.FlowService
 
             runs.Materialize(context.Sandbox, context.Now);
             var run = runs.StartRun(context.Sandbox, flow, context.Now, coerced);
-            return FlowResources.Written(201, run);
+            return FlowResources.Created(ResourceKind.Run, run);
         }
 
         /// <summary><c>POST /runs/{id}/action?op=RE_TRIGGER</c>: a new run of the same flow and window, once this one has finished.</summary>

@@ -96,7 +96,7 @@ namespace PlatformFlow.Hosting
                     case IDictionary dictionary:
                         foreach (DictionaryEntry entry in dictionary)
                         {
-                            mappings.Add(new Mapping(
+                            mappings.Add(Mapping.FromPair(
                                 Convert.ToString(PipelineObjects.Unwrap(entry.Key)) ?? string.Empty,
                                 Convert.ToString(PipelineObjects.Unwrap(entry.Value)) ?? string.Empty));
                         }
@@ -111,6 +111,61 @@ namespace PlatformFlow.Hosting
             }
 
             return mappings;
+        }
+
+        /// <summary>Sample rows (hashtables, objects such as Import-Csv rows, or JSON objects) as the JSON objects Data Prep previews.</summary>
+        public static IReadOnlyList<System.Text.Json.Nodes.JsonObject> Rows(object[]? values) =>
+            (values ?? Array.Empty<object>()).Where(v => v != null).Select(v => Row(v) ?? throw new ArgumentException(
+                "Cannot use a " + (v is PSObject p ? p.BaseObject : v).GetType().Name + " as a sample row; give hashtables or objects with one property per source column.")).ToList();
+
+        private static System.Text.Json.Nodes.JsonObject? Row(object value) => RowValue(value) as System.Text.Json.Nodes.JsonObject;
+
+        private static System.Text.Json.Nodes.JsonNode? RowValue(object? value)
+        {
+            switch (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value)
+            {
+                case null:
+                    return null;
+                case System.Text.Json.Nodes.JsonNode node:
+                    return node.DeepClone();
+                case string text:
+                    return System.Text.Json.Nodes.JsonValue.Create(text);
+                case bool flag:
+                    return System.Text.Json.Nodes.JsonValue.Create(flag);
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                    return System.Text.Json.Nodes.JsonValue.Create(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                case double _:
+                case float _:
+                case decimal _:
+                    return System.Text.Json.Nodes.JsonValue.Create(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+                case DateTime date:
+                    return System.Text.Json.Nodes.JsonValue.Create(date.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+                case DateTimeOffset date:
+                    return System.Text.Json.Nodes.JsonValue.Create(date.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+                case IDictionary dictionary:
+                    var fromDictionary = new System.Text.Json.Nodes.JsonObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        fromDictionary[Convert.ToString(PipelineObjects.Unwrap(entry.Key), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = RowValue(entry.Value);
+                    }
+
+                    return fromDictionary;
+                case PSObject item:
+                    var fromObject = new System.Text.Json.Nodes.JsonObject();
+                    foreach (var property in item.Properties)
+                    {
+                        fromObject[property.Name] = RowValue(PipelineObjects.ValueOf(item, property.Name));
+                    }
+
+                    return fromObject;
+                case IEnumerable items:
+                    return new System.Text.Json.Nodes.JsonArray(items.Cast<object?>().Select(RowValue).ToArray());
+                default:
+                    return System.Text.Json.Nodes.JsonValue.Create(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         private static bool DescribesOneMapping(IEnumerable<string> keys) =>

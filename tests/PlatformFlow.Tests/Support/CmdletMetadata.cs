@@ -60,6 +60,12 @@ namespace PlatformFlow.Tests.Support
             get
             {
                 var named = Parameters.SelectMany(p => p.Sets.Keys).Where(s => s != AllSets).Distinct().ToList();
+                if (named.Count > 0 && DefaultParameterSetName != null && !named.Contains(DefaultParameterSetName))
+                {
+                    // As PowerShell does: a default set no parameter names is still a set (only the all-sets parameters).
+                    named.Insert(0, DefaultParameterSetName);
+                }
+
                 return named.Count > 0 ? named : new List<string> { AllSets };
             }
         }

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PlatformFlow.Client.Validation
+namespace PlatformFlow.JsonSchema
 {
-    /// <summary>"Did you mean": the known names closest to a mistyped one, by edit distance.</summary>
+    /// <summary>"Did you mean": the known names closest to a mistyped one, by edit distance (the client's pre-flight checks and the emulator's answers suggest alike).</summary>
     public static class Suggestions
     {
         public static IReadOnlyList<string> Closest(string typed, IEnumerable<string> known, int count = 3)

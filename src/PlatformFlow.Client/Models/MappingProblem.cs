@@ -1,0 +1,18 @@
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>One problem of a mapping: <c>UNKNOWN_SOURCE_FIELD</c>, <c>UNKNOWN_DESTINATION</c>, <c>UNKNOWN_FUNCTION</c>, <c>INVALID_EXPRESSION</c>, <c>TYPE_MISMATCH</c>...</summary>
+    public sealed class MappingProblem
+    {
+        public MappingProblem(string code, string message)
+        {
+            Code = code;
+            Message = message;
+        }
+
+        public string Code { get; }
+
+        public string Message { get; }
+
+        public override string ToString() => Code + ": " + Message;
+    }
+}

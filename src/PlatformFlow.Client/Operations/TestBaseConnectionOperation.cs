@@ -1,0 +1,35 @@
+using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class BaseConnectionTestInput
+    {
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The connection's name, shown in the result when known (a piped connection).</summary>
+        public string? Name { get; set; }
+
+        /// <summary>Write only true or false.</summary>
+        public bool Quiet { get; set; }
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>Test-BaseConnection: <c>GET /connections/{id}/test</c>, written as a <see cref="BaseConnectionTest"/> (or a bare bool).</summary>
+    public sealed class TestBaseConnectionOperation : PlatformOperation
+    {
+        public TestBaseConnectionOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(BaseConnectionTestInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target ?? input.Id, input.Name ?? input.Id, "TestBaseConnection", async () =>
+            {
+                var accepted = await Client.FlowService.TestBaseConnectionAsync(input.Id, host.Cancellation).ConfigureAwait(false);
+                host.WriteVerbose("Base connection " + input.Id + (accepted ? ": the source accepted its credentials." : ": the source refused its credentials."));
+                host.WriteObject(input.Quiet ? accepted : (object)new BaseConnectionTest(input.Id, input.Name, accepted));
+            });
+    }
+}
