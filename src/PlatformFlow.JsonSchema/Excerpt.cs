@@ -8,7 +8,12 @@ namespace PlatformFlow.JsonSchema
     {
         public const int MaxLength = 60;
 
-        public static string Of(string? text) =>
-            text is null ? string.Empty : text.Length <= MaxLength ? text : text.Substring(0, MaxLength) + "… (" + text.Length + " characters)";
+        /// <summary>The longest subject of a message (what was checked, e.g. a mapping and a row), which may embed input.</summary>
+        public const int MaxSubjectLength = 200;
+
+        public static string Of(string? text) => Of(text, MaxLength);
+
+        public static string Of(string? text, int maxLength) =>
+            text is null ? string.Empty : text.Length <= maxLength ? text : text.Substring(0, maxLength) + "… (" + text.Length + " characters)";
     }
 }

@@ -12,9 +12,9 @@ namespace PlatformFlow.Client.Errors
     public sealed class PlatformValidationException : Exception
     {
         public PlatformValidationException(string subject, IReadOnlyList<string> problems)
-            : base(Excerpt.Of(subject) + ": " + string.Join("; ", problems))
+            : base(Excerpt.Of(subject, Excerpt.MaxSubjectLength) + ": " + string.Join("; ", problems))
         {
-            Subject = Excerpt.Of(subject);
+            Subject = Excerpt.Of(subject, Excerpt.MaxSubjectLength);
             Problems = problems;
         }
 
