@@ -51,6 +51,9 @@
         'Start-FlowRun'
         'Restart-FlowRun'
         'Wait-FlowRun'
+        'Export-Dataflow'
+        'Import-Dataflow'
+        'Copy-Dataflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

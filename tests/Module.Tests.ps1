@@ -99,21 +99,30 @@ Describe 'Table views' {
         $flow = New-ShopifyTestFlow -FlowName "Format $suffix" -Prerequisite (New-ShopifyFlowPrerequisite -Suffix $suffix)
     }
 
-    It 'shows a dataflow by name, id, state, schedule and start' {
-        $table = Get-Dataflow -Id $flow.Id | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Name\s+Id\s+State\s+Schedule\s+Start'
-        $table | Should -Match "Format $suffix\s+$($flow.Id)\s+enabled\s+once"
+    It 'shows a dataflow by name, state, schedule in words and last run' {
+        $table = Get-Dataflow -Id $flow.Id | Format-Table | Out-String -Width 120
+        $table | Should -Match 'Name\s+State\s+Schedule\s+LastRun'
+        $table | Should -Match "Format $suffix\s+enabled\s+once at \d{4}-\d\d-\d\d \d\d:\d\d\s+Queued"
     }
 
     It 'shows a run by status, start, duration, records and errors' {
-        $table = $flow | Get-FlowRun | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Id\s+Status\s+Started\s+Duration\s+Read\s+Written\s+Failed\s+Errors'
+        $table = $flow | Get-FlowRun | Format-Table | Out-String -Width 120
+        $table | Should -Match 'Status\s+Started\s+Duration\s+Read\s+Written\s+Failed\s+Errors'
     }
 
-    It 'shows a context by environment, sandbox, org, client id, authentication and gateway' {
-        $table = Get-PlatformContext | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Environment\s+Sandbox\s+OrgId\s+ClientId\s+AuthenticationType\s+BaseUri'
-        $table | Should -Match 'Emulator\s+prod'
+    It 'shows a context as a list: environment, sandbox, org and authentication' {
+        $shown = Get-PlatformContext | Out-String -Width 120
+        $shown | Should -Match 'Environment\s+: Emulator'
+        $shown | Should -Match 'Sandbox\s+: prod'
+        $shown | Should -Match 'AuthenticationType\s+: OAuthServerToServer'
+    }
+
+    It 'keeps tables for what a script writes after the context it connected with' {
+        $output = & { Connect-Platform -Emulator; Get-Dataflow -Id $flow.Id; Get-Dataflow -Id $flow.Id } | Out-String -Width 120
+
+        $output | Should -Match 'Name\s+State\s+Schedule\s+LastRun'
+        $output | Should -Match "(?m)^Format $suffix\s+enabled"
+        $output | Should -Not -Match '(?m)^(Name|FlowSpec)\s+: '
     }
 }
 

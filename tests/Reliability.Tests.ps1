@@ -91,15 +91,6 @@ Describe 'Checks before sending' {
         $result.Writes | Should -HaveCount 0
     }
 
-    It 'refuses an unknown class and an unknown field group of the global library' {
-        $result = Invoke-Refused { New-XdmSchema -Title "Unknown $suffix" -Class nosuchclass -FieldGroup profile-person-details, nosuchgroup }
-        $result.Error.FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'
-        $result.Error.Exception.Message | Should -Match 'Class: https://ns.adobe.com/xdm/context/nosuchclass is not a class'
-        $result.Error.Exception.Message | Should -Match 'FieldGroup: https://ns.adobe.com/xdm/context/nosuchgroup is not a field group'
-        $result.Error.Exception.Message | Should -Not -Match 'profile-person-details is not'
-        $result.Writes | Should -HaveCount 0
-    }
-
     It 'refuses a start time in <Year>' -ForEach @(@{ Year = 1900 }, @{ Year = 9999 }) {
         $result = Invoke-Refused { $parts | New-Dataflow -StartTime ([DateTimeOffset]::new($Year, 6, 1, 0, 0, 0, [TimeSpan]::Zero)) }
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'

@@ -82,6 +82,22 @@ function Get-EmulatorWriteSince {
         Where-Object { $_.IsWrite -and $_.Path.StartsWith('/data/', [StringComparison]::Ordinal) }
 }
 
+function Set-EmulatorRunTiming {
+    <#
+    .SYNOPSIS
+        How long the embedded emulator keeps a new run queued and then in progress. A suite that waits for runs makes them
+        quick (its emulator is its own: EmulatorSuite.ps1 connects with -Reset).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][TimeSpan] $QueuedFor,
+        [Parameter(Mandatory)][TimeSpan] $RunsFor
+    )
+    $options = (Get-EmulatorEngine).Options
+    $options.RunQueuedFor = $QueuedFor
+    $options.RunDuration = $RunsFor
+}
+
 function New-ShopifyFlowPrerequisite {
     <#
     .SYNOPSIS
@@ -139,4 +155,4 @@ function Get-CurrentAccessToken {
     (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, New-EmulatorRunFailure, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, New-EmulatorRunFailure, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken

@@ -15,6 +15,7 @@ namespace PlatformFlow
         protected const string ByNameSet = "ByName";
         protected const string ByIdSet = "ById";
         protected const string ByFilterSet = "ByFilter";
+        protected const string ByInputObjectSet = "ByInputObject";
 
         /// <summary>A name, wildcards allowed (e.g. Shop*); all when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
@@ -28,6 +29,34 @@ namespace PlatformFlow
         [Parameter(Mandatory = true, ParameterSetName = ByFilterSet)]
         [ValidateNotNullOrEmpty]
         public string[] Filter { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// A piped object: one of this kind, or one related to it (e.g. a source connection piped to Get-BaseConnection
+        /// gets its base connection), or an id as a string.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The kind of object this cmdlet gets.</summary>
+        protected abstract ResourceKind Kind { get; }
+
+        protected override PSObject? PipedInput => InputObject;
+
+        /// <summary>True when a -Name without wildcards is in fact an id (a GUID for Flow Service objects), so <c>Get-Dataflow $flow.Id</c> works.</summary>
+        protected virtual bool IsIdShaped(string text) => System.Guid.TryParse(text, out _);
+
+        /// <summary>Runs the operation for the id given (or -Name when it is an id), or for each object the piped input stands for.</summary>
+        protected void RunQuery(string? id, System.Func<ResourceQuery, IOperationHost, System.Threading.Tasks.Task> run)
+        {
+            if (id is null && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) && IsIdShaped(Name))
+            {
+                WriteVerbose("'" + Name + "' has the form of an id, so the " + Kind + " with that id is read.");
+                id = Name;
+                Name = null;
+            }
+
+            ForEachId(Kind, InputObject, id, (host, each) => run(QueryFor(each), host));
+        }
 
         /// <summary>The page size to ask of the platform, where the service takes one; its default when null.</summary>
         protected virtual int? RequestedPageSize => null;
@@ -54,12 +83,14 @@ namespace PlatformFlow
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var paging = PagingParameters;
-            return CreateQuery(
+            var query = CreateQuery(
                 id,
                 pattern is null ? null : new Func<string, bool>(pattern.IsMatch),
                 paging.Skip,
                 paging.First,
                 paging.IncludeTotalCount ? (count, accuracy) => paging.NewTotalCount((ulong)count, accuracy) : null);
+            query.NameIsLiteral = id is null && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name);
+            return query;
         }
     }
 

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;
@@ -23,10 +26,13 @@ namespace PlatformFlow
         /// <summary>True when the user waived the confirmation question (<c>-Force</c>); ShouldProcess then proceeds unasked.</summary>
         protected virtual bool SkipsConfirmation => false;
 
+        /// <summary>The context the objects this cmdlet writes were read through; they carry it to the next command.</summary>
+        protected virtual PlatformContext? OutputContext => null;
+
         /// <summary>Runs one operation for the current input, on the seam; a failure that escapes it ends the command.</summary>
         protected void Run(Func<IOperationHost, Task> operation)
         {
-            using (var host = new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation))
+            using (var host = new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation, OutputContext))
             {
                 try
                 {
@@ -47,28 +53,115 @@ namespace PlatformFlow
     /// <summary>Base of every cmdlet that calls the platform: <c>-Context</c> chooses the signed-in context.</summary>
     public abstract class PlatformCmdlet : AsyncCmdlet
     {
+        private PlatformContext? _activeContext;
+        private int _inputsCounted;
+        private string? _countedActivity;
+
         /// <summary>The signed-in context to use instead of the current one (two orgs or sandboxes in one script).</summary>
         [Parameter]
         [ValidateNotNull]
         public PlatformContext? Context { get; set; }
 
-        /// <summary>The context this call uses; a terminating error when there is none.</summary>
+        /// <summary>
+        /// The context this call uses: -Context, else the one the piped object was read through, else the current one; a
+        /// terminating error when there is none.
+        /// </summary>
         protected PlatformContext ActiveContext
         {
             get
             {
-                var context = Context ?? PlatformContexts.Current;
+                var carried = Context is null ? ObjectContexts.Of(PipedInput) : null;
+                var context = Context ?? carried ?? PlatformContexts.Current;
                 if (context is null || context.IsDisconnected)
                 {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("Not connected to the platform. Run Connect-Platform first (Connect-Platform -Emulator for the offline sandbox)."),
-                        "NotConnected",
-                        ErrorCategory.ConnectionError,
-                        null));
+                    var message = carried != null
+                        ? "The piped object was read through a context that has since been disconnected. Pass -Context (e.g. -Context (Get-PlatformContext)) to act on it through another one."
+                        : "Not connected to the platform. Run Connect-Platform first (Connect-Platform -Emulator for the offline sandbox).";
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "NotConnected", ErrorCategory.ConnectionError, PipedInput));
                 }
 
-                return context!;
+                return _activeContext = context!;
             }
+        }
+
+        protected override PlatformContext? OutputContext => _activeContext;
+
+        /// <summary>The object piped to this call, when the cmdlet takes whole objects; its context is the default one.</summary>
+        protected virtual PSObject? PipedInput => null;
+
+        /// <summary>
+        /// The operation for the active context: made once, and again only when the context changes (piped objects read
+        /// through another sandbox), so per-context caches stay valid.
+        /// </summary>
+        protected T OperationFor<T>(ref T? cached, Func<PlatformClient, T> create)
+            where T : PlatformOperation
+        {
+            var client = ActiveContext.Client;
+            if (cached is null || !ReferenceEquals(cached.Client, client))
+            {
+                cached = create(client);
+            }
+
+            return cached;
+        }
+
+        /// <summary>
+        /// Bulk work through the pipeline: counts this input and shows the count with Write-Progress (the total is not
+        /// known while the pipeline streams). The progress bar is closed when the command ends.
+        /// </summary>
+        protected void CountInput(string activity, object? input)
+        {
+            _countedActivity = activity;
+            _inputsCounted++;
+            var shown = input is PSObject piped ? PipelineObjects.ValueOf(piped, "Name") ?? PipelineObjects.ValueOf(piped, "Id") ?? piped.BaseObject : input;
+            WriteProgress(new ProgressRecord(CountedActivityId, activity, _inputsCounted + " so far" + (shown is null ? string.Empty : ": " + shown)));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_countedActivity != null)
+            {
+                WriteProgress(new ProgressRecord(CountedActivityId, _countedActivity, _inputsCounted + " done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private int CountedActivityId => (MyInvocation.MyCommand.Name.GetHashCode() & 0x7FFF) + 100;
+
+        /// <summary>
+        /// Runs <paramref name="action"/> for the id given, or for each object of <paramref name="kind"/> the piped
+        /// input stands for (itself, or the related ones the platform records; see <see cref="RelatedResources"/>).
+        /// Input that stands for none is a non-terminating error for that input.
+        /// </summary>
+        protected void ForEachId(ResourceKind kind, PSObject? input, string? id, Func<IOperationHost, string, Task> action)
+        {
+            var client = ActiveContext.Client;
+            if (input is null)
+            {
+                Run(host => action(host, id!));
+                return;
+            }
+
+            var baseObject = input.BaseObject;
+            var properties = PipelineObjects.TextProperties(input, RelatedResources.PropertyNamesOf(kind).Concat(new[] { "Id" }));
+            var step = MyInvocation.MyCommand.Name.Replace("-", string.Empty);
+            Run(async host =>
+            {
+                IReadOnlyList<string> ids;
+                try
+                {
+                    ids = await RelatedResources.IdsAsync(client, baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, host.Cancellation).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
+                {
+                    host.WriteError(OperationError.From(ex, input, step));
+                    return;
+                }
+
+                foreach (var each in ids)
+                {
+                    await action(host, each).ConfigureAwait(false);
+                }
+            });
         }
 
         /// <summary>
@@ -100,6 +193,8 @@ namespace PlatformFlow
         /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
 
         protected PipelineIds CarriedIds => PipelineObjects.CarriedBy(InputObject);
 

@@ -10,6 +10,16 @@ namespace PlatformFlow
     /// </summary>
     public abstract class RemoveResourceCmdlet : PlatformCmdlet
     {
+        protected const string ByIdSet = "ById";
+        protected const string ByInputObjectSet = "ByInputObject";
+
+        /// <summary>
+        /// A piped object: one of this kind, or one related to it (e.g. a target connection piped to Remove-Dataset
+        /// removes its dataset), or an id as a string.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Remove without the confirmation question.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -21,8 +31,17 @@ namespace PlatformFlow
         protected override bool SkipsConfirmation =>
             Force && !IsRequested("WhatIf", "WhatIfPreference") && !MyInvocation.BoundParameters.ContainsKey("Confirm");
 
-        protected void Remove<TInput>(RemovalOperation<TInput> operation, TInput input, object target) =>
-            Run(host => operation.RemoveAsync(input, PassThru, target, host));
+        /// <summary>The kind of object this cmdlet removes.</summary>
+        protected abstract ResourceKind Kind { get; }
+
+        protected override PSObject? PipedInput => InputObject;
+
+        /// <summary>Removes the object with <paramref name="id"/>, or each one the piped input stands for.</summary>
+        protected void Remove<TInput>(RemovalOperation<TInput> operation, string? id, System.Func<string, TInput> inputFor)
+        {
+            CountInput("Removing " + Kind + " objects", id ?? InputObject);
+            ForEachId(Kind, InputObject, id, (host, each) => operation.RemoveAsync(inputFor(each), PassThru, each, host));
+        }
 
         private bool IsRequested(string parameter, string preferenceVariable) =>
             MyInvocation.BoundParameters.TryGetValue(parameter, out var value)

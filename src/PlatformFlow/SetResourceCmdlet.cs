@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 
@@ -10,8 +11,18 @@ namespace PlatformFlow
     /// </summary>
     public abstract class SetResourceCmdlet : PlatformCmdlet
     {
-        /// <summary>The etag it was read with (a piped object's Etag); the current one is fetched when omitted.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        protected const string ByIdSet = "ById";
+        protected const string ByInputObjectSet = "ByInputObject";
+
+        /// <summary>
+        /// A piped object: one of this kind (its etag is used), or one related to it (e.g. a flow piped to
+        /// Set-SourceConnection changes the flow's source connection), or an id as a string.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The etag it was read with; a piped object's own etag when omitted, else the current one is fetched.</summary>
+        [Parameter]
         public string? Etag { get; set; }
 
         /// <summary>The new name.</summary>
@@ -27,17 +38,26 @@ namespace PlatformFlow
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>The kind of object this cmdlet changes.</summary>
+        protected abstract ResourceKind Kind { get; }
+
+        protected override PSObject? PipedInput => InputObject;
+
         /// <summary>Fills the members every change has from the bound parameters; <paramref name="force"/> is -Force's value.</summary>
         protected T WithCommonChanges<T>(T change, string id, bool force)
             where T : ResourceChange
         {
             change.Id = id;
-            change.Etag = Etag;
+            change.Etag = Etag ?? EtagOfPipedObject(id);
             change.Name = Name;
             change.Description = Description;
             change.Force = force;
             change.Target = id;
             return change;
         }
+
+        /// <summary>The etag of the piped object when it is the very object being changed; null otherwise.</summary>
+        private string? EtagOfPipedObject(string id) =>
+            InputObject?.BaseObject is FlowServiceResource piped && RelatedResources.KindOf(piped) == Kind && piped.Id == id ? piped.Etag : null;
     }
 }

@@ -30,6 +30,10 @@ namespace PlatformFlow.Client.Api
         public Task<MappingSet> CreateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, "/mappingSets", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
 
+        /// <summary><c>PUT /mappingSets/{id}</c>: Data Prep keeps every version and answers with the next one (the old stays readable).</summary>
+        public Task<MappingSet> UpdateMappingSetAsync(string id, MappingSetRequest request, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(HttpMethod.Put, "/mappingSets/" + Uri.EscapeDataString(id), request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
+
         /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
         public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)
         {

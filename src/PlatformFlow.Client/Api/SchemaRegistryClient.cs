@@ -45,20 +45,6 @@ namespace PlatformFlow.Client.Api
         public IAsyncEnumerable<XdmSchema> ListGlobalAsync(string kind, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/global/" + kind, "application/vnd.adobe.xed-id+json", cancellationToken);
 
-        /// <summary>Whether the global library has this class (<see cref="GlobalClasses"/>) or field group (<see cref="GlobalFieldGroups"/>); false when it answers 404.</summary>
-        public async Task<bool> GlobalResourceExistsAsync(string collection, string id, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await _http.SendAsync(HttpMethod.Get, "/global/" + collection + "/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.JsonObject, cancellationToken, XedContentType + "; version=1").ConfigureAwait(false);
-                return true;
-            }
-            catch (Errors.PlatformException missing) when (missing.StatusCode == 404)
-            {
-                return false;
-            }
-        }
-
         public Task DeleteSchemaAsync(string id, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Delete, SchemaPath(id), cancellationToken);
 

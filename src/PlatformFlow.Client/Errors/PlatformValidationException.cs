@@ -23,6 +23,9 @@ namespace PlatformFlow.Client.Errors
         {
         }
 
+        /// <summary>What to do about it, when there is something better than correcting the named fields.</summary>
+        public string? RecommendedAction { get; init; }
+
         /// <summary>What was checked, e.g. <c>scheduleParams</c> or <c>New-MappingSet -Mapping</c>.</summary>
         public string Subject { get; }
 

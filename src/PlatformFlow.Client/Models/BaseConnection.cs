@@ -19,8 +19,16 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("specName")]
         public string SpecName { get; init; } = string.Empty;
 
+        /// <summary>What is sent: the parameters as JSON.</summary>
         [JsonPropertyName("params")]
-        public JsonObject? Params { get; init; }
+        [JsonInclude]
+        internal JsonObject? ParamsJson { get; init; }
+
+        /// <summary>The auth parameters (secrets come back masked).</summary>
+        [JsonIgnore]
+        public PropertyBag? Params => PropertyBag.From(ParamsJson);
+
+        public override string ToString() => SpecName;
     }
 
     /// <summary>The body of <c>POST /connections</c>.</summary>

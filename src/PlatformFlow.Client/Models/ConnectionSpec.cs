@@ -14,16 +14,28 @@ namespace PlatformFlow.Client.Models
         public string? Type { get; init; }
 
         [JsonPropertyName("authSpec")]
-        public List<NamedSpec>? AuthSpec { get; init; }
+        public ValueList<NamedSpec>? AuthSpec { get; init; }
 
         [JsonPropertyName("sourceSpec")]
-        public JsonObject? SourceSpec { get; init; }
+        [JsonInclude]
+        internal JsonObject? SourceSpecJson { get; init; }
 
         [JsonPropertyName("targetSpec")]
-        public JsonObject? TargetSpec { get; init; }
+        [JsonInclude]
+        internal JsonObject? TargetSpecJson { get; init; }
 
         [JsonPropertyName("exploreSpec")]
-        public JsonObject? ExploreSpec { get; init; }
+        [JsonInclude]
+        internal JsonObject? ExploreSpecJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? SourceSpec => PropertyBag.From(SourceSpecJson);
+
+        [JsonIgnore]
+        public PropertyBag? TargetSpec => PropertyBag.From(TargetSpecJson);
+
+        [JsonIgnore]
+        public PropertyBag? ExploreSpec => PropertyBag.From(ExploreSpecJson);
     }
 
     /// <summary>A named JSON Schema inside a spec (auth specs, schedule spec, transformation specs, run spec).</summary>
@@ -37,6 +49,13 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>The draft-07 JSON Schema the platform validates against.</summary>
         [JsonPropertyName("spec")]
-        public JsonObject? Spec { get; init; }
+        [JsonInclude]
+        internal JsonObject? SpecJson { get; init; }
+
+        /// <summary>The JSON Schema as plain values.</summary>
+        [JsonIgnore]
+        public PropertyBag? Spec => PropertyBag.From(SpecJson);
+
+        public override string ToString() => Name;
     }
 }

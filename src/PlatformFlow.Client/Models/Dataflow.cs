@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -12,22 +13,52 @@ namespace PlatformFlow.Client.Models
         public SpecReference? FlowSpec { get; init; }
 
         [JsonPropertyName("sourceConnectionIds")]
-        public List<string> SourceConnectionIds { get; init; } = new List<string>();
+        public ValueList<string> SourceConnectionIds { get; init; } = new ValueList<string>();
 
         [JsonPropertyName("targetConnectionIds")]
-        public List<string> TargetConnectionIds { get; init; } = new List<string>();
+        public ValueList<string> TargetConnectionIds { get; init; } = new ValueList<string>();
 
         [JsonPropertyName("transformations")]
-        public List<Transformation>? Transformations { get; init; }
+        public ValueList<Transformation>? Transformations { get; init; }
 
         [JsonPropertyName("scheduleParams")]
         public ScheduleParams? ScheduleParams { get; init; }
 
         [JsonPropertyName("inheritedAttributes")]
-        public JsonObject? InheritedAttributes { get; init; }
+        [JsonInclude]
+        internal JsonObject? InheritedAttributesJson { get; init; }
 
         [JsonPropertyName("lastRunDetails")]
-        public JsonObject? LastRunDetails { get; init; }
+        [JsonInclude]
+        internal JsonObject? LastRunDetailsJson { get; init; }
+
+        /// <summary>What the flow inherits from its connections, as the platform reports it.</summary>
+        [JsonIgnore]
+        public PropertyBag? InheritedAttributes => PropertyBag.From(InheritedAttributesJson);
+
+        /// <summary>The platform's summary of the last run (its id, times, status), as plain values.</summary>
+        [JsonIgnore]
+        public PropertyBag? LastRunDetails => PropertyBag.From(LastRunDetailsJson);
+
+        /// <summary>The mapping set of the flow's Mapping transformation; null when it has none.</summary>
+        [JsonIgnore]
+        public string? MappingSetId => MappingTransformation?.ParamsJson?["mappingId"]?.ToString();
+
+        /// <summary>The mapping set version the flow uses.</summary>
+        [JsonIgnore]
+        public string? MappingSetVersion => MappingTransformation?.ParamsJson?["mappingVersion"]?.ToString();
+
+        /// <summary>The status of the flow's last run, as the platform names it (e.g. success, failed); null before any run.</summary>
+        [JsonIgnore]
+        public string? LastRunStatus => RunStatusNames.Parse(LastRunDetailsJson?["state"]?.ToString() ?? LastRunDetailsJson?["status"]?.ToString()) is var status && status != RunStatus.Unknown ? status.ToString() : null;
+
+        /// <summary>When the flow's last run started (UTC); null before any run.</summary>
+        [JsonIgnore]
+        public DateTimeOffset? LastRunTime =>
+            LastRunDetailsJson?["startedAtUTC"] is JsonValue started && started.TryGetValue<long>(out var milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : (DateTimeOffset?)null;
+
+        private Transformation? MappingTransformation =>
+            Transformations?.Find(t => string.Equals(t.Name, WellKnown.MappingTransformationName, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>One transformation of a flow, e.g. <c>{name: "Mapping", params: {mappingId, mappingVersion}}</c>.</summary>
@@ -37,17 +68,35 @@ namespace PlatformFlow.Client.Models
         public string Name { get; init; } = string.Empty;
 
         [JsonPropertyName("params")]
-        public JsonObject? Params { get; init; }
+        [JsonInclude]
+        internal JsonObject? ParamsJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? Params => PropertyBag.From(ParamsJson);
+
+        public override string ToString() => Params is null ? Name : Name + " (" + Params + ")";
+
+        /// <summary>The Mapping transformation that applies a mapping set's version (sent as a string, as the platform does).</summary>
+        public static Transformation ForMappingSet(string mappingSetId, int version) => new Transformation
+        {
+            Name = WellKnown.MappingTransformationName,
+            ParamsJson = new JsonObject
+            {
+                ["mappingId"] = mappingSetId,
+                ["mappingVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     /// <summary>
-    /// <c>scheduleParams</c>. <see cref="StartTime"/> is epoch seconds: read from a number or a string, written as an integer.
+    /// <c>scheduleParams</c>. <see cref="StartTime"/> is UTC; the platform takes epoch seconds (read from a number or a
+    /// string, written as an integer).
     /// </summary>
     public sealed class ScheduleParams : PlatformModel
     {
         [JsonPropertyName("startTime")]
-        [JsonConverter(typeof(EpochSecondsConverter))]
-        public long StartTime { get; init; }
+        [JsonConverter(typeof(EpochSecondsTimeConverter))]
+        public DateTimeOffset StartTime { get; init; }
 
         /// <summary><c>once</c>, <c>minute</c>, <c>hour</c>, <c>day</c> or <c>week</c>.</summary>
         [JsonPropertyName("frequency")]
@@ -58,6 +107,9 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("backfill")]
         public bool? Backfill { get; init; }
+
+        /// <summary>The schedule in words, e.g. <c>every 6 hours from 2026-12-01 09:00</c> (local time).</summary>
+        public override string ToString() => ScheduleText.Describe(Frequency, Interval, StartTime, Backfill);
     }
 
     /// <summary>The body of <c>POST /flows</c>.</summary>

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using PlatformFlow.Client.Json;
 using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
@@ -18,13 +20,15 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("schemaRef")]
         public DatasetSchemaReference? SchemaRef { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; Catalog sends epoch milliseconds.</summary>
         [JsonPropertyName("created")]
-        public long? Created { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? Created { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; Catalog sends epoch milliseconds.</summary>
         [JsonPropertyName("updated")]
-        public long? Updated { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? Updated { get; init; }
 
         [JsonPropertyName("version")]
         public string? Version { get; init; }
@@ -33,7 +37,16 @@ namespace PlatformFlow.Client.Models
         public string? ImsOrg { get; init; }
 
         [JsonPropertyName("tags")]
-        public Dictionary<string, List<string>>? Tags { get; init; }
+        [JsonInclude]
+        internal Dictionary<string, List<string>>? TagsJson { get; init; }
+
+        /// <summary>Catalog's tags: each name with its values.</summary>
+        [JsonIgnore]
+        public PropertyBag? Tags => TagsJson is null ? null : PropertyBag.FromLists(TagsJson);
+
+        /// <summary>The <c>$id</c> of the dataset's XDM schema.</summary>
+        [JsonIgnore]
+        public string? SchemaId => SchemaRef?.Id;
     }
 
     /// <summary><c>schemaRef</c>: the schema's <c>$id</c> and the content type to read it with.</summary>
@@ -44,6 +57,8 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("contentType")]
         public string? ContentType { get; init; }
+
+        public override string ToString() => Id;
     }
 
     /// <summary>The body of <c>POST /dataSets</c>.</summary>

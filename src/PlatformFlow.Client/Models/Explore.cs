@@ -33,7 +33,8 @@ namespace PlatformFlow.Client.Models
         public TableSchema? Schema { get; init; }
 
         [JsonPropertyName("data")]
-        public List<JsonObject>? Data { get; init; }
+        [JsonInclude]
+        internal List<JsonObject>? DataJson { get; init; }
     }
 
     public sealed class TableSchema : PlatformModel
@@ -60,5 +61,7 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("type")]
         public string? Type { get; init; }
+
+        public override string ToString() => Name;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Models
 {
@@ -19,17 +20,56 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>What the run was asked to read: <c>windowStartTime</c>, <c>windowEndTime</c> (epoch seconds), <c>deltaColumn</c>.</summary>
         [JsonPropertyName("params")]
-        public JsonObject? Params { get; init; }
+        [JsonInclude]
+        internal JsonObject? ParamsJson { get; init; }
+
+        /// <summary>The run's parameters as plain values.</summary>
+        [JsonIgnore]
+        public PropertyBag? Params => PropertyBag.From(ParamsJson);
+
+        /// <summary>The start of the window of source data the run reads (UTC); null when the platform did not say.</summary>
+        [JsonIgnore]
+        public DateTimeOffset? WindowStart => EpochSecondsOf("windowStartTime");
+
+        /// <summary>The end of the window (UTC).</summary>
+        [JsonIgnore]
+        public DateTimeOffset? WindowEnd => EpochSecondsOf("windowEndTime");
 
         [JsonPropertyName("metrics")]
         public RunMetrics? Metrics { get; init; }
 
         [JsonPropertyName("activities")]
-        public List<JsonObject>? Activities { get; init; }
+        [JsonInclude]
+        internal List<JsonObject>? ActivitiesJson { get; init; }
 
-        /// <summary>The run's status from <c>metrics.statusSummary.status</c>, compared without regard to case.</summary>
+        /// <summary>The run's activities as plain values.</summary>
         [JsonIgnore]
-        public RunStatus Status => RunStatusNames.Parse(Metrics?.StatusSummary?.Status);
+        public ValueList<PropertyBag>? Activities => ActivitiesJson is null ? null : new ValueList<PropertyBag>(ActivitiesJson.ConvertAll(a => PropertyBag.From(a)!));
+
+        /// <summary>
+        /// The run's status by name (<c>Success</c>, <c>Failed</c>, <c>InProgress</c>...), from
+        /// <c>metrics.statusSummary.status</c>; a name rather than an enum so JSON and CSV show the word.
+        /// </summary>
+        [JsonIgnore]
+        public string Status => StatusKind.ToString();
+
+        /// <summary>When the run started (UTC); null while queued.</summary>
+        [JsonIgnore]
+        public DateTimeOffset? StartedAt => Metrics?.DurationSummary?.StartedAtUtc;
+
+        /// <summary>When the run finished (UTC); null while it runs.</summary>
+        [JsonIgnore]
+        public DateTimeOffset? CompletedAt => Metrics?.DurationSummary?.CompletedAtUtc;
+
+        /// <summary>How long the run took (or has taken so far is unknown: null until it finished).</summary>
+        [JsonIgnore]
+        public TimeSpan? Duration => StartedAt is DateTimeOffset started && CompletedAt is DateTimeOffset completed ? completed - started : (TimeSpan?)null;
+
+        [JsonIgnore]
+        internal RunStatus StatusKind => RunStatusNames.Parse(Metrics?.StatusSummary?.Status);
+
+        private DateTimeOffset? EpochSecondsOf(string member) =>
+            ParamsJson?[member] is JsonValue value && value.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
     }
 
     public sealed class RunMetrics : PlatformModel
@@ -38,27 +78,41 @@ namespace PlatformFlow.Client.Models
         public DurationSummary? DurationSummary { get; init; }
 
         [JsonPropertyName("sizeSummary")]
-        public JsonObject? SizeSummary { get; init; }
+        [JsonInclude]
+        internal JsonObject? SizeSummaryJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? SizeSummary => PropertyBag.From(SizeSummaryJson);
 
         [JsonPropertyName("recordSummary")]
         public RecordSummary? RecordSummary { get; init; }
 
         [JsonPropertyName("fileSummary")]
-        public JsonObject? FileSummary { get; init; }
+        [JsonInclude]
+        internal JsonObject? FileSummaryJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? FileSummary => PropertyBag.From(FileSummaryJson);
 
         [JsonPropertyName("statusSummary")]
         public StatusSummary? StatusSummary { get; init; }
+
+        public override string ToString() => RecordSummary?.ToString() ?? string.Empty;
     }
 
     public sealed class DurationSummary : PlatformModel
     {
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; the platform sends epoch milliseconds.</summary>
         [JsonPropertyName("startedAtUTC")]
-        public long? StartedAtUtc { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? StartedAtUtc { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; the platform sends epoch milliseconds.</summary>
         [JsonPropertyName("completedAtUTC")]
-        public long? CompletedAtUtc { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? CompletedAtUtc { get; init; }
+
+        public override string ToString() => StartedAtUtc is null ? string.Empty : StartedAtUtc.Value.ToLocalTime() + " - " + CompletedAtUtc?.ToLocalTime();
     }
 
     public sealed class RecordSummary : PlatformModel
@@ -71,6 +125,8 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("failedRecordCount")]
         public long? FailedRecordCount { get; init; }
+
+        public override string ToString() => "in " + InputRecordCount + ", out " + OutputRecordCount + ", failed " + FailedRecordCount;
     }
 
     public sealed class StatusSummary : PlatformModel
@@ -79,7 +135,9 @@ namespace PlatformFlow.Client.Models
         public string? Status { get; init; }
 
         [JsonPropertyName("errors")]
-        public List<RunError>? Errors { get; init; }
+        public ValueList<RunError>? Errors { get; init; }
+
+        public override string ToString() => Status ?? string.Empty;
     }
 
     public sealed class RunError : PlatformModel

@@ -9,21 +9,21 @@ namespace PlatformFlow.Client.Models
     public sealed class FlowSpec : FlowServiceSpec
     {
         [JsonPropertyName("sourceConnectionSpecIds")]
-        public List<string> SourceConnectionSpecIds { get; init; } = new List<string>();
+        public ValueList<string> SourceConnectionSpecIds { get; init; } = new ValueList<string>();
 
         [JsonPropertyName("targetConnectionSpecIds")]
-        public List<string> TargetConnectionSpecIds { get; init; } = new List<string>();
+        public ValueList<string> TargetConnectionSpecIds { get; init; } = new ValueList<string>();
 
         [JsonPropertyName("scheduleSpec")]
         public NamedSpec? ScheduleSpec { get; init; }
 
         /// <summary>The name the current platform (and the newer tutorial) uses.</summary>
         [JsonPropertyName("transformationSpec")]
-        public List<NamedSpec>? TransformationSpec { get; init; }
+        public ValueList<NamedSpec>? TransformationSpec { get; init; }
 
         /// <summary>The name the older tutorial shows; read so either answer works.</summary>
         [JsonPropertyName("transformationSpecs")]
-        public List<NamedSpec>? TransformationSpecs { get; init; }
+        public ValueList<NamedSpec>? TransformationSpecs { get; init; }
 
         [JsonPropertyName("runSpec")]
         public NamedSpec? RunSpec { get; init; }
@@ -33,7 +33,7 @@ namespace PlatformFlow.Client.Models
 
         /// <summary>The transformation specs under whichever name the platform used.</summary>
         [JsonIgnore]
-        public IReadOnlyList<NamedSpec> Transformations => TransformationSpec ?? TransformationSpecs ?? new List<NamedSpec>();
+        public ValueList<NamedSpec> Transformations => TransformationSpec ?? TransformationSpecs ?? new ValueList<NamedSpec>();
 
         public NamedSpec? FindTransformation(string name) =>
             Transformations.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase));

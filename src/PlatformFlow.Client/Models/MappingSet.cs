@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Models
 {
@@ -23,18 +24,24 @@ namespace PlatformFlow.Client.Models
         public MappingSchema? OutputSchema { get; init; }
 
         [JsonPropertyName("inputSchema")]
-        public JsonObject? InputSchema { get; init; }
+        [JsonInclude]
+        internal JsonObject? InputSchemaJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? InputSchema => PropertyBag.From(InputSchemaJson);
 
         [JsonPropertyName("mappings")]
-        public List<Mapping>? Mappings { get; init; }
+        public ValueList<Mapping>? Mappings { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; Data Prep sends epoch milliseconds.</summary>
         [JsonPropertyName("createdDate")]
-        public long? CreatedDate { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? CreatedDate { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; Data Prep sends epoch milliseconds.</summary>
         [JsonPropertyName("modifiedDate")]
-        public long? ModifiedDate { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? ModifiedDate { get; init; }
 
         [JsonPropertyName("createdBy")]
         public string? CreatedBy { get; init; }
@@ -55,6 +62,8 @@ namespace PlatformFlow.Client.Models
     {
         [JsonPropertyName("schemaRef")]
         public DatasetSchemaReference SchemaRef { get; init; } = new DatasetSchemaReference();
+
+        public override string ToString() => SchemaRef.Id;
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Models
 {
@@ -11,8 +13,13 @@ namespace PlatformFlow.Client.Models
     /// </summary>
     public abstract class PlatformModel
     {
+        /// <summary>Members this version does not know; kept for writing back, shown through <see cref="GetAdditionalMembers"/>.</summary>
         [JsonExtensionData]
-        public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        [JsonInclude]
+        internal IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>The members the platform sent that this version does not know, as plain values; null when there are none.</summary>
+        public PropertyBag? GetAdditionalMembers() => PropertyBag.From(AdditionalProperties);
 
         /// <summary>What a listing could not read of this resource (and left out), naming its id; null when all was read.</summary>
         [JsonIgnore]
@@ -35,7 +42,11 @@ namespace PlatformFlow.Client.Models
         public string? Version { get; init; }
 
         [JsonPropertyName("attributes")]
-        public JsonObject? Attributes { get; init; }
+        [JsonInclude]
+        internal JsonObject? AttributesJson { get; init; }
+
+        [JsonIgnore]
+        public PropertyBag? Attributes => PropertyBag.From(AttributesJson);
     }
 
     /// <summary>A Flow Service resource: id, etag and audit fields.</summary>
@@ -57,13 +68,15 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("state")]
         public string? State { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; the platform sends epoch milliseconds.</summary>
         [JsonPropertyName("createdAt")]
-        public long? CreatedAt { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? CreatedAt { get; init; }
 
-        /// <summary>Epoch milliseconds.</summary>
+        /// <summary>UTC; the platform sends epoch milliseconds.</summary>
         [JsonPropertyName("updatedAt")]
-        public long? UpdatedAt { get; init; }
+        [JsonConverter(typeof(EpochMillisecondsConverter))]
+        public DateTimeOffset? UpdatedAt { get; init; }
 
         [JsonPropertyName("createdBy")]
         public string? CreatedBy { get; init; }
@@ -90,6 +103,8 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("version")]
         public string? Version { get; init; }
+
+        public override string ToString() => Id;
     }
 
     /// <summary>The answer to a Flow Service create or update: <c>{id, etag}</c>.</summary>

@@ -24,6 +24,8 @@ namespace PlatformFlow.Client.Models
     {
         [JsonPropertyName("format")]
         public string Format { get; init; } = "tabular";
+
+        public override string ToString() => Format;
     }
 
     /// <summary>What to read: a table and its columns, or a file path.</summary>
@@ -33,10 +35,12 @@ namespace PlatformFlow.Client.Models
         public string? TableName { get; init; }
 
         [JsonPropertyName("columns")]
-        public List<SourceColumn>? Columns { get; init; }
+        public ValueList<SourceColumn>? Columns { get; init; }
 
         [JsonPropertyName("path")]
         public string? Path { get; init; }
+
+        public override string ToString() => (TableName ?? Path ?? string.Empty) + (Columns is null ? string.Empty : " (" + Columns + ")");
     }
 
     /// <summary>The body of <c>POST /sourceConnections</c>.</summary>
@@ -48,8 +52,9 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("description")]
         public string? Description { get; init; }
 
+        /// <summary>Null (not sent) for a source whose connection spec authenticates without a base connection.</summary>
         [JsonPropertyName("baseConnectionId")]
-        public string BaseConnectionId { get; init; } = string.Empty;
+        public string? BaseConnectionId { get; init; }
 
         [JsonPropertyName("data")]
         public SourceData Data { get; init; } = new SourceData();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json.Nodes;
 
 namespace PlatformFlow.Client.Models
 {
@@ -9,21 +8,21 @@ namespace PlatformFlow.Client.Models
     /// </summary>
     public sealed class SourceTable
     {
-        public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<JsonObject>? preview)
+        public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
         {
             BaseConnectionId = baseConnectionId;
             TableName = tableName;
-            Columns = columns;
-            Preview = preview;
+            Columns = new ValueList<SourceColumn>(columns);
+            Preview = preview is null ? null : new ValueList<PropertyBag>(preview);
         }
 
         public string BaseConnectionId { get; }
 
         public string TableName { get; }
 
-        public IReadOnlyList<SourceColumn> Columns { get; }
+        public ValueList<SourceColumn> Columns { get; }
 
         /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
-        public IReadOnlyList<JsonObject>? Preview { get; }
+        public ValueList<PropertyBag>? Preview { get; }
     }
 }

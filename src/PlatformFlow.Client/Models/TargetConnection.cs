@@ -13,6 +13,14 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("connectionSpec")]
         public SpecReference? ConnectionSpec { get; init; }
+
+        /// <summary>The dataset the flow writes into.</summary>
+        [JsonIgnore]
+        public string? DatasetId => Params?.DataSetId;
+
+        /// <summary>The <c>$id</c> of the XDM schema the data is written in.</summary>
+        [JsonIgnore]
+        public string? SchemaId => Data?.Schema?.Id;
     }
 
     public sealed class TargetData : PlatformModel
@@ -22,6 +30,8 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("schema")]
         public TargetSchemaReference? Schema { get; init; }
+
+        public override string ToString() => Format + (Schema is null ? string.Empty : " " + Schema);
     }
 
     /// <summary><c>data.schema</c>: the target XDM schema's <c>$id</c> and the content type version.</summary>
@@ -32,12 +42,16 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("version")]
         public string? Version { get; init; }
+
+        public override string ToString() => Id;
     }
 
     public sealed class TargetParams : PlatformModel
     {
         [JsonPropertyName("dataSetId")]
         public string? DataSetId { get; init; }
+
+        public override string ToString() => DataSetId ?? string.Empty;
     }
 
     /// <summary>The body of <c>POST /targetConnections</c>.</summary>

@@ -30,20 +30,33 @@ namespace PlatformFlow.Client.Models
         public string? Class { get; init; }
 
         [JsonPropertyName("allOf")]
-        public List<SchemaReference>? AllOf { get; init; }
+        public ValueList<SchemaReference>? AllOf { get; init; }
 
         [JsonPropertyName("refs")]
-        public List<string>? Refs { get; init; }
+        public ValueList<string>? Refs { get; init; }
 
         [JsonPropertyName("meta:extends")]
-        public List<string>? Extends { get; init; }
+        public ValueList<string>? Extends { get; init; }
 
         /// <summary>Present when read with a full (resolved) Accept header.</summary>
         [JsonPropertyName("properties")]
-        public JsonObject? Properties { get; init; }
+        [JsonInclude]
+        internal JsonObject? PropertiesJson { get; init; }
 
         [JsonPropertyName("meta:registryMetadata")]
-        public JsonObject? RegistryMetadata { get; init; }
+        [JsonInclude]
+        internal JsonObject? RegistryMetadataJson { get; init; }
+
+        /// <summary>The resolved fields as plain values (read with a full Accept header); null otherwise.</summary>
+        [JsonIgnore]
+        public PropertyBag? Properties => PropertyBag.From(PropertiesJson);
+
+        [JsonIgnore]
+        public PropertyBag? RegistryMetadata => PropertyBag.From(RegistryMetadataJson);
+
+        /// <summary>The field groups (mixins) the schema is composed of: its <c>allOf</c> entries other than the class.</summary>
+        [JsonIgnore]
+        public ValueList<string> FieldGroups => new ValueList<string>((AllOf ?? new ValueList<SchemaReference>()).ConvertAll(r => r.Ref).FindAll(r => r != Class));
     }
 
     /// <summary>One <c>allOf</c> entry: a class, field group or data type by <c>$ref</c>.</summary>
@@ -60,6 +73,8 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("$ref")]
         public string Ref { get; init; } = string.Empty;
+
+        public override string ToString() => Ref;
     }
 
     /// <summary>The body of <c>POST /tenant/schemas</c>: a class and field groups composed with <c>allOf</c>.</summary>

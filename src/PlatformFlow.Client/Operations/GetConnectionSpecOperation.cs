@@ -1,9 +1,29 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
 
 namespace PlatformFlow.Client.Operations
 {
+    /// <summary>A -Name as typed, the cmdlet's matcher for it, and whether it has wildcards.</summary>
+    public sealed class NameQuery
+    {
+        public NameQuery(string pattern, Func<string, bool> matches, bool isLiteral)
+        {
+            Pattern = pattern;
+            Matches = matches;
+            IsLiteral = isLiteral;
+        }
+
+        public string Pattern { get; }
+
+        public Func<string, bool> Matches { get; }
+
+        /// <summary>No wildcards: matching nothing is an ObjectNotFound error.</summary>
+        public bool IsLiteral { get; }
+    }
+
     /// <summary>Get-ConnectionSpec: by id, by name (<c>-like</c> wildcards are matched here), or all.</summary>
     public sealed class GetConnectionSpecOperation : PlatformOperation
     {
@@ -12,8 +32,8 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
-        public Task RunAsync(string? id, Func<string, bool>? nameMatches, IOperationHost host) =>
-            ForInputAsync(host, id, id, "GetConnectionSpec", async () =>
+        public Task RunAsync(string? id, NameQuery? name, IOperationHost host) =>
+            ForInputAsync(host, id ?? name?.Pattern, id, "GetConnectionSpec", async () =>
             {
                 if (id != null)
                 {
@@ -21,12 +41,21 @@ namespace PlatformFlow.Client.Operations
                     return;
                 }
 
+                var names = new List<string>();
+                var written = 0;
                 await foreach (var spec in Client.FlowService.ListConnectionSpecsAsync(new ListQuery(), host.Cancellation).ConfigureAwait(false))
                 {
-                    if (nameMatches is null || nameMatches(spec.Name))
+                    names.Add(spec.Name);
+                    if (name is null || name.Matches(spec.Name))
                     {
                         host.WriteObject(spec);
+                        written++;
                     }
+                }
+
+                if (written == 0 && name != null && name.IsLiteral)
+                {
+                    throw new ResourceNotFoundException("ConnectionSpec", "connection spec", name.Pattern, names, "run Get-ConnectionSpec");
                 }
             });
     }

@@ -53,7 +53,7 @@ namespace PlatformFlow.Client.Operations
 
                 await foreach (var run in Client.FlowService.ListRunsOfFlowAsync(query.FlowId ?? string.Empty, filter, host.Cancellation).ConfigureAwait(false))
                 {
-                    if (query.Statuses.Count == 0 || query.Statuses.Contains(run.Status))
+                    if (query.Statuses.Count == 0 || query.Statuses.Contains(run.StatusKind))
                     {
                         host.WriteObject(run);
                     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -45,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 else if (query.Name != null)
                 {
                     Emit(host, query, await Client.FlowService.FindFlowSpecByNameAsync(query.Name, cancellation).ConfigureAwait(false)
-                        ?? throw new PlatformException(404, null, "Not Found", "No flow spec is named '" + query.Name + "'.", null, "GET", "/data/foundation/flowservice/flowSpecs"));
+                        ?? throw new ResourceNotFoundException("FlowSpec", "flow spec", query.Name, await NamesAsync(cancellation).ConfigureAwait(false), "run Get-FlowSpec"));
                 }
                 else if (query.ConnectionSpecId != null)
                 {
@@ -55,6 +56,7 @@ namespace PlatformFlow.Client.Operations
                         case 0:
                             throw new PlatformValidationException("flow spec", "no flow spec accepts sources of connection spec " + query.ConnectionSpecId);
                         case 1:
+                            host.WriteVerbose("Picked flow spec " + matches[0].Name + " (" + matches[0].Id + "): the only one that accepts sources of connection spec " + query.ConnectionSpecId + ".");
                             Emit(host, query, matches[0]);
                             break;
                         default:
@@ -70,6 +72,17 @@ namespace PlatformFlow.Client.Operations
                     }
                 }
             });
+
+        private async Task<List<string>> NamesAsync(System.Threading.CancellationToken cancellation)
+        {
+            var names = new List<string>();
+            await foreach (var spec in Client.FlowService.ListFlowSpecsAsync(null, cancellation).ConfigureAwait(false))
+            {
+                names.Add(spec.Name);
+            }
+
+            return names;
+        }
 
         private static void Emit(IOperationHost host, FlowSpecQuery query, FlowSpec spec)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using System.Text.Json.Nodes;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
@@ -44,12 +46,29 @@ namespace PlatformFlow.Client.Operations
                     return;
                 }
 
-                var details = await Client.FlowService.ExploreTableAsync(query.BaseConnectionId, query.TableName!, query.Preview, cancellation).ConfigureAwait(false);
+                var details = await DescribeTableAsync(Client, query.BaseConnectionId, query.TableName!, query.Preview, cancellation).ConfigureAwait(false);
                 host.WriteObject(new SourceTable(
                     query.BaseConnectionId,
                     query.TableName!,
                     details.Schema?.Columns ?? new List<SourceColumn>(),
-                    query.Preview ? details.Data ?? new List<JsonObject>() : null));
+                    query.Preview ? (details.DataJson ?? new List<JsonObject>()).Select(row => PropertyBag.From(row)!).ToList() : null));
             });
+
+        /// <summary>
+        /// A table's columns (and rows with <paramref name="preview"/>); a table the base connection does not have is an
+        /// ObjectNotFound error naming the closest tables and the Get-SourceTable call that lists them.
+        /// </summary>
+        public static async Task<TableDetails> DescribeTableAsync(PlatformClient client, string baseConnectionId, string table, bool preview, System.Threading.CancellationToken cancellation)
+        {
+            try
+            {
+                return await client.FlowService.ExploreTableAsync(baseConnectionId, table, preview, cancellation).ConfigureAwait(false);
+            }
+            catch (PlatformException notFound) when (notFound.StatusCode == 404)
+            {
+                var tables = (await client.FlowService.ExploreRootAsync(baseConnectionId, cancellation).ConfigureAwait(false)).Select(t => t.Path ?? t.Name).ToList();
+                throw new ResourceNotFoundException("SourceTable", "table", table, tables, "run Get-SourceTable -BaseConnectionId " + baseConnectionId);
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     Name = input.Name,
                     Description = input.Description,
-                    Auth = new ConnectionAuth { SpecName = authSpecName, Params = input.Parameters is null ? new System.Text.Json.Nodes.JsonObject() : JsonValues.FromDictionary(input.Parameters) },
+                    Auth = new ConnectionAuth { SpecName = authSpecName, ParamsJson = input.Parameters is null ? new System.Text.Json.Nodes.JsonObject() : JsonValues.FromDictionary(input.Parameters) },
                     ConnectionSpec = new SpecReference(spec.Id, spec.Version ?? "1.0"),
                 };
                 PlatformValidationException.ThrowIfAny("base connection '" + input.Name + "'", DataflowPreflight.CheckAuth(request, spec));

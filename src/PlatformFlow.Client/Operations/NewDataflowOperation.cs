@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -38,6 +36,9 @@ namespace PlatformFlow.Client.Operations
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
+        /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
+        public bool RollbackOnError { get; set; }
+
         public object? Target { get; set; }
     }
 
@@ -53,78 +54,73 @@ namespace PlatformFlow.Client.Operations
         }
 
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
-            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", async () =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", () =>
+                PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, input.RollbackOnError, lastStep: true, host, () => CreateAsync(input, host)));
+
+        private async Task CreateAsync(DataflowInput input, IOperationHost host)
+        {
+            var cancellation = host.Cancellation;
+            var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var transformations = new List<Transformation>();
+            if (!string.IsNullOrEmpty(input.MappingSetId))
             {
-                var cancellation = host.Cancellation;
-                var schedule = ScheduleBuilder.Build(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
-                var transformations = new List<Transformation>();
-                if (!string.IsNullOrEmpty(input.MappingSetId))
+                var current = Planned.IsPlanned(input.MappingSetId) ? (int?)null : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version;
+                var version = input.MappingSetVersion ?? current ?? 0;
+                if (version < 0 || version > current)
                 {
-                    var current = Planned.IsPlanned(input.MappingSetId) ? (int?)null : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version;
-                    var version = input.MappingSetVersion ?? current ?? 0;
-                    if (version < 0 || version > current)
-                    {
-                        throw new PlatformValidationException("dataflow '" + input.FlowName + "'", "MappingSetVersion: mapping set " + input.MappingSetId + " has versions 0 to " + current + ", not " + version);
-                    }
-
-                    transformations.Add(new Transformation
-                    {
-                        Name = WellKnown.MappingTransformationName,
-                        Params = new JsonObject
-                        {
-                            ["mappingId"] = input.MappingSetId,
-                            ["mappingVersion"] = version.ToString(CultureInfo.InvariantCulture),
-                        },
-                    });
+                    throw new PlatformValidationException("dataflow '" + input.FlowName + "'", "MappingSetVersion: mapping set " + input.MappingSetId + " has versions 0 to " + current + ", not " + version);
                 }
 
-                var request = new DataflowRequest
-                {
-                    Name = input.FlowName,
-                    Description = input.Description,
-                    FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
-                    SourceConnectionIds = new List<string>(input.SourceConnectionIds),
-                    TargetConnectionIds = new List<string>(input.TargetConnectionIds),
-                    Transformations = transformations,
-                    ScheduleParams = schedule,
-                };
+                transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
+            }
 
-                var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
-                var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
-                foreach (var id in request.SourceConnectionIds)
+            var request = new DataflowRequest
+            {
+                Name = input.FlowName,
+                Description = input.Description,
+                FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
+                SourceConnectionIds = new List<string>(input.SourceConnectionIds),
+                TargetConnectionIds = new List<string>(input.TargetConnectionIds),
+                Transformations = transformations,
+                ScheduleParams = schedule,
+            };
+
+            var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
+            foreach (var id in request.SourceConnectionIds)
+            {
+                if (Planned.IsPlanned(id) && sourceSpec != null)
                 {
-                    if (Planned.IsPlanned(id) && sourceSpec != null)
-                    {
-                        knownSpecs[id] = sourceSpec;
-                    }
+                    knownSpecs[id] = sourceSpec;
                 }
+            }
 
-                PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
+            PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-                var flow = await CreateOrPlanAsync(
-                    host,
-                    input.FlowName,
-                    "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                    cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
-                    () => new Dataflow
-                    {
-                        Id = Planned.NewId("flow"),
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = Planned.State,
-                        FlowSpec = request.FlowSpec,
-                        SourceConnectionIds = request.SourceConnectionIds,
-                        TargetConnectionIds = request.TargetConnectionIds,
-                        Transformations = request.Transformations,
-                        ScheduleParams = request.ScheduleParams,
-                    }).ConfigureAwait(false);
-                if (flow is null)
+            var flow = await CreateOrPlanAsync(
+                host,
+                input.FlowName,
+                "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                cancel => Client.FlowService.Flows.CreateAndGetAsync(request, cancel),
+                () => new Dataflow
                 {
-                    return;
-                }
+                    Id = Planned.NewId("flow"),
+                    Name = request.Name,
+                    Description = request.Description,
+                    State = Planned.State,
+                    FlowSpec = request.FlowSpec,
+                    SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
+                    TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
+                    Transformations = new ValueList<Transformation>(request.Transformations),
+                    ScheduleParams = request.ScheduleParams,
+                }).ConfigureAwait(false);
+            if (flow is null)
+            {
+                return;
+            }
 
-                var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
-                host.WriteObject(flow, ids.PropertiesFor(flow));
-            });
+            var ids = input.Carried.With(PipelineIds.FlowName, input.FlowName).With(PipelineIds.FlowSpecId, input.FlowSpecId);
+            host.WriteObject(flow, ids.PropertiesFor(flow));
+        }
     }
 }

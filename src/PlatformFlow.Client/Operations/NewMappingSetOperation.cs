@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
         public Task RunAsync(MappingSetInput input, IOperationHost host)
         {
             var flowName = input.Carried[PipelineIds.FlowName];
-            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", async () =>
+            return ForInputAsync(host, input.Target, flowName, "NewMappingSet", () => PipelineRollback.GuardAsync(Client, flowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {
                 var cancellation = host.Cancellation;
                 const string subject = "mapping set";
@@ -85,7 +85,7 @@ namespace PlatformFlow.Client.Operations
                         break;
                     case ChangeDecision.WhatIf:
                         var preview = await PlanPreviewAsync(input, request, host, target).ConfigureAwait(false);
-                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = request.Mappings, Preview = preview };
+                        mappingSet = new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings), Preview = preview };
                         break;
                     default:
                         return;
@@ -96,9 +96,10 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.TargetConnectionId, input.TargetConnectionId)
                     .With(PipelineIds.SchemaId, schemaId)
                     .With(PipelineIds.MappingSetId, mappingSet.Id)
-                    .With(PipelineIds.MappingSetVersion, mappingSet.Version);
+                    .With(PipelineIds.MappingSetVersion, mappingSet.Version)
+                    .WithCreated(nameof(MappingSet), mappingSet.Id);
                 host.WriteObject(mappingSet, ids.PropertiesFor(mappingSet));
-            });
+            }));
         }
 
         private async Task<string?> ResolveSchemaIdAsync(MappingSetInput input, CancellationToken cancellationToken)
@@ -125,12 +126,12 @@ namespace PlatformFlow.Client.Operations
             }
 
             var table = await MappingSetChecks.SourceTableAsync(Client, input.Carried[PipelineIds.BaseConnectionId], input.Carried[PipelineIds.TableName], host.Cancellation).ConfigureAwait(false);
-            if (table?.Data is null || table.Data.Count == 0)
+            if (table?.DataJson is null || table.DataJson.Count == 0)
             {
                 return null;
             }
 
-            var answer = await Client.DataPrep.PreviewMappingSetAsync(request, table.Data, host.Cancellation).ConfigureAwait(false);
+            var answer = await Client.DataPrep.PreviewMappingSetAsync(request, table.DataJson, host.Cancellation).ConfigureAwait(false);
             var records = MappingSetChecks.Records(answer);
             foreach (var (row, mapping, code, message) in MappingSetChecks.Errors(answer))
             {
@@ -175,7 +176,7 @@ namespace PlatformFlow.Client.Operations
             }
 
             var fields = await _schemaFields.GetAsync(schemaId, async () =>
-                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).Properties)).ConfigureAwait(false);
+                XdmFieldPaths.Leaves((await Client.SchemaRegistry.GetSchemaAsync(schemaId, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson)).ConfigureAwait(false);
             if (fields.Count == 0)
             {
                 return;

@@ -107,7 +107,7 @@ namespace PlatformFlow.Client.Operations
                     Description = input.Description,
                     BaseConnectionId = input.BaseConnectionId,
                     Data = new SourceData { Format = format },
-                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : columns },
+                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 
@@ -137,7 +137,8 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
-                    .With(PipelineIds.TableName, input.TableName);
+                    .With(PipelineIds.TableName, input.TableName)
+                    .WithCreated(nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 
@@ -147,7 +148,7 @@ namespace PlatformFlow.Client.Operations
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => Client.FlowService.ExploreTableAsync(baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var details = await _tables.GetAsync(baseConnectionId + "|" + table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {

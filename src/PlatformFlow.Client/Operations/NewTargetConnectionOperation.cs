@@ -34,7 +34,7 @@ namespace PlatformFlow.Client.Operations
         }
 
         public Task RunAsync(TargetConnectionInput input, IOperationHost host) =>
-            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewTargetConnection", async () =>
+            ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewTargetConnection", () => PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {
                 var cancellation = host.Cancellation;
                 var subject = "target connection for '" + input.FlowName + "'";
@@ -88,8 +88,9 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.FlowName, input.FlowName)
                     .With(PipelineIds.TargetConnectionId, connection.Id)
                     .With(PipelineIds.DatasetId, input.DatasetId)
-                    .With(PipelineIds.SchemaId, schemaId);
+                    .With(PipelineIds.SchemaId, schemaId)
+                    .WithCreated(nameof(TargetConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
-            });
+            }));
     }
 }

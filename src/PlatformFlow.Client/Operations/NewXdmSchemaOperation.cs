@@ -27,7 +27,7 @@ namespace PlatformFlow.Client.Operations
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
     public sealed class NewXdmSchemaOperation : PlatformOperation
     {
-        private const string GlobalLibrary = "https://ns.adobe.com/xdm/";
+        private readonly Http.AsyncCache<IReadOnlyList<string>> _standard = new Http.AsyncCache<IReadOnlyList<string>>();
 
         public NewXdmSchemaOperation(PlatformClient client)
             : base(client)
@@ -47,17 +47,19 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var classRef = ExpandXdmReference(input.Class);
+                var fieldGroupRefs = input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(ExpandXdmReference).ToList();
+                await CheckStandardAsync(SchemaRegistryClient.GlobalClasses, "XdmClass", "class", new[] { classRef }, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalFieldGroups, "FieldGroup", "field group", fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
                 var refs = new List<SchemaReference> { new SchemaReference(classRef) };
-                refs.AddRange(input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => new SchemaReference(ExpandXdmReference(g))));
+                refs.AddRange(fieldGroupRefs.Select(g => new SchemaReference(g)));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
-                await CheckGlobalReferencesAsync(input.Title, classRef, refs.Skip(1).Select(r => r.Ref), host.Cancellation).ConfigureAwait(false);
 
                 var schema = await CreateOrPlanAsync(
                     host,
                     input.Title,
                     "Create XDM schema (" + classRef + ")",
                     cancel => Client.SchemaRegistry.CreateSchemaAsync(request, cancel),
-                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = refs, Type = "object" }).ConfigureAwait(false);
+                    () => new XdmSchema { Id = Planned.NewId("schema"), Title = input.Title, Description = input.Description, Class = classRef, AllOf = new ValueList<SchemaReference>(refs), Type = "object" }).ConfigureAwait(false);
                 if (schema is null)
                 {
                     return;
@@ -67,21 +69,33 @@ namespace PlatformFlow.Client.Operations
             });
 
         /// <summary>
-        /// The class and field groups of the global library (<c>https://ns.adobe.com/xdm/...</c>) must exist there; tenant
-        /// ones are left to the platform. Nothing is sent when one is unknown, even without -WhatIf.
+        /// A standard class or field group (under the XDM namespace) must exist in the global container: a typo is an
+        /// ObjectNotFound error with the closest short names, before anything is sent. Tenant ones are left to the platform.
         /// </summary>
-        private async Task CheckGlobalReferencesAsync(string title, string classRef, IEnumerable<string> fieldGroups, CancellationToken cancellationToken)
+        private async Task CheckStandardAsync(string resource, string kind, string words, IReadOnlyList<string> references, System.Threading.CancellationToken cancellation)
         {
-            var unknown = new List<string>();
-            foreach (var (collection, id, noun) in new[] { (SchemaRegistryClient.GlobalClasses, classRef, "Class") }.Concat(fieldGroups.Select(g => (SchemaRegistryClient.GlobalFieldGroups, g, "FieldGroup"))))
+            var standard = references.Where(r => r.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).ToList();
+            if (standard.Count == 0)
             {
-                if (id.StartsWith(GlobalLibrary, StringComparison.Ordinal) && !await Client.SchemaRegistry.GlobalResourceExistsAsync(collection, id, cancellationToken).ConfigureAwait(false))
-                {
-                    unknown.Add(noun + ": " + id + " is not a " + (noun == "Class" ? "class" : "field group") + " of the global XDM library");
-                }
+                return;
             }
 
-            PlatformValidationException.ThrowIfAny("schema '" + title + "'", unknown);
+            var known = await _standard.GetAsync(resource, async () =>
+            {
+                var ids = new List<string>();
+                await foreach (var entry in Client.SchemaRegistry.ListGlobalAsync(resource, cancellation).ConfigureAwait(false))
+                {
+                    ids.Add(entry.Id);
+                }
+
+                return (IReadOnlyList<string>)ids;
+            }).ConfigureAwait(false);
+            foreach (var reference in standard.Where(r => !known.Contains(r, StringComparer.Ordinal)))
+            {
+                throw new ResourceNotFoundException(kind, words, ShortName(reference), known.Where(k => k.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).Select(ShortName), "list GET /global/" + resource + " in the Schema Registry");
+            }
         }
+
+        private static string ShortName(string reference) => reference.Substring(reference.LastIndexOf('/') + 1);
     }
 }

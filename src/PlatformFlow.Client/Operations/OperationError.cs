@@ -70,9 +70,11 @@ namespace PlatformFlow.Client.Operations
         {
             switch (exception)
             {
-                case PlatformValidationException:
+                case ResourceNotFoundException notFound:
+                    return new OperationError(exception, notFound.Kind + "NotFound", OperationErrorCategory.ObjectNotFound, target, notFound.RecommendedAction);
+                case PlatformValidationException validation:
                     return new OperationError(exception, "PreflightRejected", OperationErrorCategory.InvalidArgument, target,
-                        "Correct the named fields; nothing was sent to the platform.");
+                        validation.RecommendedAction ?? "Correct the named fields; nothing was sent to the platform.");
                 case PlatformException platform:
                     return new OperationError(exception, platform.ErrorCode ?? "Http" + platform.StatusCode, CategoryOf(platform.StatusCode), target, Advice(platform));
                 case OperationCanceledException:

@@ -26,11 +26,17 @@ namespace PlatformFlow.Client.Operations
         public const string MappingSetVersion = "MappingSetVersion";
         public const string FlowSpecId = "FlowSpecId";
 
+        /// <summary>
+        /// The parts the pipeline created for this row so far (<c>SourceConnection=id; TargetConnection=id; MappingSet=id</c>),
+        /// so a later step that fails can remove them or name them, instead of leaving them behind unseen.
+        /// </summary>
+        public const string PartsCreated = "PartsCreated";
+
         /// <summary>Every carried name, in pipeline order.</summary>
         public static readonly IReadOnlyList<string> Names = new[]
         {
             FlowName, BaseConnectionId, ConnectionSpecId, SourceConnectionId, TableName, TargetConnectionId, DatasetId, SchemaId,
-            MappingSetId, MappingSetVersion, FlowSpecId,
+            MappingSetId, MappingSetVersion, FlowSpecId, PartsCreated,
         };
 
         private readonly Dictionary<string, string> _values;
@@ -93,6 +99,19 @@ namespace PlatformFlow.Client.Operations
                 .Select(name => new KeyValuePair<string, object?>(name, name == MappingSetVersion && int.TryParse(_values[name], out var version) ? version : (object)_values[name]))
                 .ToList();
         }
+
+        /// <summary>A copy that also records <paramref name="id"/> as a part of <paramref name="kind"/> created for this row (not a planned one).</summary>
+        public PipelineIds WithCreated(string kind, string id) =>
+            Planned.IsPlanned(id) ? this : With(PartsCreated, (this[PartsCreated] is string earlier ? earlier + "; " : string.Empty) + kind + "=" + id);
+
+        /// <summary>The parts created for this row, in the order they were created.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Created =>
+            (this[PartsCreated] ?? string.Empty)
+                .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.Split(new[] { '=' }, 2))
+                .Where(pair => pair.Length == 2)
+                .Select(pair => new KeyValuePair<string, string>(pair[0].Trim(), pair[1].Trim()))
+                .ToList();
 
         public override string ToString() => string.Join(", ", Names.Where(_values.ContainsKey).Select(n => n + "=" + _values[n]));
 

@@ -14,7 +14,8 @@ namespace PlatformFlow.Client.Operations
             Clock = clock ?? client.Options.Clock;
         }
 
-        protected PlatformClient Client { get; }
+        /// <summary>The client of the context this operation works through.</summary>
+        public PlatformClient Client { get; }
 
         protected TimeProvider Clock { get; }
 

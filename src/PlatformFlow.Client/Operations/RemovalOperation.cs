@@ -52,7 +52,7 @@ namespace PlatformFlow.Client.Operations
         public Task RemoveAsync(TInput input, bool passThru, object? target, IOperationHost host) =>
             ForInputAsync(host, target, null, _step, async () =>
             {
-                var steps = await PlanStepsAsync(input, host.Cancellation).ConfigureAwait(false);
+                var steps = await PlanStepsAsync(input, host).ConfigureAwait(false);
                 if (Ask(host, Describe(steps), "Remove") != ChangeDecision.Proceed)
                 {
                     return;
@@ -71,7 +71,8 @@ namespace PlatformFlow.Client.Operations
         /// <summary>The plan as the confirmation's target: what will be deleted, in order.</summary>
         public static string Describe(IReadOnlyList<RemovalStep> steps) => string.Join(", then ", steps);
 
-        protected abstract Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(TInput input, CancellationToken cancellationToken);
+        /// <summary>The deletes, in order, read before anything is removed; decisions worth knowing go to <c>-Verbose</c> through <paramref name="host"/>.</summary>
+        protected abstract Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(TInput input, IOperationHost host);
 
         protected static RemovalStep StepFor<TResource, TRequest>(string kind, FlowServiceCollection<TResource, TRequest> collection, TResource resource)
             where TResource : FlowServiceResource =>
@@ -92,7 +93,7 @@ namespace PlatformFlow.Client.Operations
             _kind = kind;
         }
 
-        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, CancellationToken cancellationToken) =>
-            new[] { StepFor(_kind, _collection, await _collection.GetAsync(id, cancellationToken).ConfigureAwait(false)) };
+        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host) =>
+            new[] { StepFor(_kind, _collection, await _collection.GetAsync(id, host.Cancellation).ConfigureAwait(false)) };
     }
 }

@@ -28,8 +28,9 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
-        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(DataflowRemoval input, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(DataflowRemoval input, IOperationHost host)
         {
+            var cancellationToken = host.Cancellation;
             var service = Client.FlowService;
             var flow = await service.Flows.GetAsync(input.Id, cancellationToken).ConfigureAwait(false);
             var steps = new List<RemovalStep> { StepFor("Dataflow", service.Flows, flow) };
@@ -40,6 +41,8 @@ namespace PlatformFlow.Client.Operations
 
             var sharedSources = await UsedByOtherFlowsAsync(flow, "sourceConnectionIds", flow.SourceConnectionIds, f => f.SourceConnectionIds, cancellationToken).ConfigureAwait(false);
             var sharedTargets = await UsedByOtherFlowsAsync(flow, "targetConnectionIds", flow.TargetConnectionIds, f => f.TargetConnectionIds, cancellationToken).ConfigureAwait(false);
+            Explain(host, flow, "source connection", sharedSources);
+            Explain(host, flow, "target connection", sharedTargets);
             var removedSources = new List<SourceConnection>();
             foreach (var id in flow.SourceConnectionIds.Distinct().Where(id => !sharedSources.Contains(id)))
             {
@@ -60,9 +63,21 @@ namespace PlatformFlow.Client.Operations
                 {
                     steps.Add(StepFor("BaseConnection", service.BaseConnections, await service.BaseConnections.GetAsync(baseId!, cancellationToken).ConfigureAwait(false)));
                 }
+                else
+                {
+                    host.WriteVerbose("Keeping base connection " + baseId + ": other source connections still use it.");
+                }
             }
 
             return steps;
+        }
+
+        private static void Explain(IOperationHost host, Dataflow flow, string part, IEnumerable<string> shared)
+        {
+            foreach (var id in shared)
+            {
+                host.WriteVerbose("Keeping " + part + " " + id + " of flow '" + flow.Name + "': another flow uses it too.");
+            }
         }
 
         /// <summary>Which of <paramref name="ids"/> another flow also uses (<c>property=sourceConnectionIds[]==a,b</c>).</summary>

@@ -21,6 +21,9 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Decides whether a name matches -Name exactly (the cmdlet's WildcardPattern); null when no -Name.</summary>
         public Func<string, bool>? NameMatches { get; set; }
 
+        /// <summary>True when -Name has no wildcards: matching nothing is then an ObjectNotFound error, with the closest names.</summary>
+        public bool NameIsLiteral { get; set; }
+
         /// <summary>The platform's <c>property</c> expressions, ANDed.</summary>
         public IReadOnlyList<string> Filters { get; set; } = Array.Empty<string>();
 
@@ -48,6 +51,11 @@ namespace PlatformFlow.Client.Operations
     public abstract class ResourceListOperation<T> : PlatformOperation
         where T : class
     {
+        /// <summary>A long listing shows its count every this many objects.</summary>
+        private const int ProgressEvery = 50;
+
+        private const int ListingProgressId = 31;
+
         private readonly string _step;
 
         protected ResourceListOperation(PlatformClient client, string step)
@@ -56,8 +64,11 @@ namespace PlatformFlow.Client.Operations
             _step = step;
         }
 
+        /// <summary>The kind listed, from the step's name (<c>GetBaseConnection</c> → <c>BaseConnection</c>).</summary>
+        private string Kind => _step.StartsWith("Get", StringComparison.Ordinal) ? _step.Substring(3) : _step;
+
         public Task RunAsync(ResourceQuery query, IOperationHost host) =>
-            ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id ?? query.Name, _step, async () =>
+            ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id, _step, async () =>
             {
                 var cancellation = host.Cancellation;
                 if (query.Id != null)
@@ -101,13 +112,44 @@ namespace PlatformFlow.Client.Operations
                     }
 
                     Emit(host, item);
-                    if (query.First is long first && ++written >= first)
+                    written++;
+                    if (written % ProgressEvery == 0)
+                    {
+                        host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read"));
+                    }
+                    if (query.First is long first && written >= first)
                     {
                         // Leaving the enumeration here means no further page is asked for.
                         break;
                     }
                 }
+
+                if (written >= ProgressEvery)
+                {
+                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read", completed: true));
+                }
+
+                if (query.NameIsLiteral && query.Name != null && written == 0 && skipped == 0)
+                {
+                    throw await NotFoundAsync(query, cancellation).ConfigureAwait(false);
+                }
             });
+
+        /// <summary>The not-found error for a literal -Name, with the closest names among those the filters keep (one more listing, only on a miss).</summary>
+        private async Task<ResourceNotFoundException> NotFoundAsync(ResourceQuery query, CancellationToken cancellation)
+        {
+            var names = new List<string>();
+            await foreach (var item in ListAsync(query.Filters.Where(f => !string.IsNullOrWhiteSpace(f)).ToList(), query.PageSize, cancellation).ConfigureAwait(false))
+            {
+                if (NameOf(item) is string name)
+                {
+                    names.Add(name);
+                }
+            }
+
+            var words = System.Text.RegularExpressions.Regex.Replace(Kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
+            return new ResourceNotFoundException(Kind, words, query.Name!, names, "run Get-" + Kind);
+        }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>
         protected IReadOnlyList<string> ServerFilters(ResourceQuery query)

@@ -20,9 +20,12 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 var run = await Client.FlowService.Runs.GetAsync(runId, cancellation).ConfigureAwait(false);
-                if (!run.Status.IsFinal())
+                if (!run.StatusKind.IsFinal())
                 {
-                    throw new PlatformValidationException("run " + runId, "it is still " + run.Metrics?.StatusSummary?.Status + "; wait until it has finished (Wait-FlowRun)");
+                    throw new PlatformValidationException("run " + runId, "it is still " + run.Status + "; only a finished run can be re-triggered")
+                    {
+                        RecommendedAction = "Wait until it has finished, then re-trigger it: Get-FlowRun -RunId " + runId + " | Wait-FlowRun | Restart-FlowRun",
+                    };
                 }
 
                 if (Ask(host, runId, "Re-trigger the run of flow " + run.FlowId) != ChangeDecision.Proceed)

@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 var schedule = ScheduleBuilder.Build(
                     change.Frequency ?? now?.Frequency ?? "once",
                     change.Interval ?? (keepsFrequency ? now?.Interval : null),
-                    change.StartTime ?? (now is null ? Clock.GetUtcNow() : DateTimeOffset.FromUnixTimeSeconds(now.StartTime)),
+                    change.StartTime ?? (now is null ? Clock.GetUtcNow() : now.StartTime),
                     change.Backfill ?? (keepsFrequency ? now?.Backfill : null));
                 operations.Add(Set("/scheduleParams", JsonSerializer.SerializeToElement(schedule, PlatformJsonContext.Default.ScheduleParams)));
             }

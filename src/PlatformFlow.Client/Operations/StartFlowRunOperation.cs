@@ -88,16 +88,16 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Where the latest window among the flow's runs ended; the flow's start time when it has not run.</summary>
         private async Task<DateTimeOffset> EndOfLastWindowAsync(Dataflow flow, CancellationToken cancellation)
         {
-            long? lastEnd = null;
+            DateTimeOffset? lastEnd = null;
             await foreach (var run in Client.FlowService.ListRunsOfFlowAsync(flow.Id, null, cancellation).ConfigureAwait(false))
             {
-                if (run.Params?["windowEndTime"] is JsonValue value && value.TryGetValue<long>(out var end) && (lastEnd is null || end > lastEnd))
+                if (run.WindowEnd is DateTimeOffset end && (lastEnd is null || end > lastEnd))
                 {
                     lastEnd = end;
                 }
             }
 
-            return DateTimeOffset.FromUnixTimeSeconds(lastEnd ?? flow.ScheduleParams?.StartTime ?? Clock.GetUtcNow().ToUnixTimeSeconds());
+            return lastEnd ?? flow.ScheduleParams?.StartTime ?? DateTimeOffset.FromUnixTimeSeconds(Clock.GetUtcNow().ToUnixTimeSeconds());
         }
 
         private static string Utc(DateTimeOffset time) => time.ToString("u", CultureInfo.InvariantCulture);

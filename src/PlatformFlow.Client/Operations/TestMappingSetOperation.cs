@@ -52,7 +52,7 @@ namespace PlatformFlow.Client.Operations
                 var cancellation = host.Cancellation;
                 var source = await SourceAsync(input, cancellation).ConfigureAwait(false);
                 var request = await RequestAsync(input, source?.Schema?.Columns, cancellation).ConfigureAwait(false);
-                var rows = input.Sample ?? (input.Preview ? source?.Data : null);
+                var rows = input.Sample ?? (input.Preview ? source?.DataJson : null);
                 if (input.Sample is null && input.Preview && rows is null)
                 {
                     throw new PlatformValidationException("mapping set", "-Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows");

@@ -44,10 +44,10 @@ namespace PlatformFlow.Client.Operations
                     var run = await Client.FlowService.Runs.GetAsync(wait.RunId, host.Cancellation).ConfigureAwait(false);
                     var statusText = run.Metrics?.StatusSummary?.Status ?? run.Status.ToString();
                     var now = Clock.GetUtcNow();
-                    if (run.Status.IsFinal())
+                    if (run.StatusKind.IsFinal())
                     {
                         host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
-                        if (run.Status.IsFailure() || run.Status == RunStatus.PartialSuccess)
+                        if (run.StatusKind.IsFailure() || run.StatusKind == RunStatus.PartialSuccess)
                         {
                             host.WriteError(RunFailed(run, statusText));
                         }
@@ -69,7 +69,7 @@ namespace PlatformFlow.Client.Operations
                         return;
                     }
 
-                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " after " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture), secondsRemaining: (int)remaining.TotalSeconds));
+                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " for " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; gives up in " + remaining.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
                     await Clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             });

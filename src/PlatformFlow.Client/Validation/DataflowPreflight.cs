@@ -43,7 +43,7 @@ namespace PlatformFlow.Client.Validation
                 problems.Add("flowSpec.id: '" + request.FlowSpec.Id + "' is not the flow spec checked against ('" + flowSpec.Id + "')");
             }
 
-            if (flowSpec.ScheduleSpec?.Spec is JsonObject scheduleSchema)
+            if (flowSpec.ScheduleSpec?.SpecJson is JsonObject scheduleSchema)
             {
                 var schedule = JsonSerializer.SerializeToNode(request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams);
                 AddSchemaErrors(problems, "scheduleParams", scheduleSchema, schedule);
@@ -58,9 +58,9 @@ namespace PlatformFlow.Client.Validation
                     problems.Add("transformations[" + i + "].name: '" + transformation.Name + "' is not a transformation of flow spec " + flowSpec.Name
                         + " (it has " + string.Join(", ", flowSpec.Transformations.Select(t => t.Name)) + ")");
                 }
-                else if (spec.Spec is JsonObject transformationSchema)
+                else if (spec.SpecJson is JsonObject transformationSchema)
                 {
-                    AddSchemaErrors(problems, "transformations[" + i + "].params", transformationSchema, transformation.Params ?? new JsonObject());
+                    AddSchemaErrors(problems, "transformations[" + i + "].params", transformationSchema, transformation.ParamsJson ?? new JsonObject());
                 }
             }
 
@@ -87,9 +87,9 @@ namespace PlatformFlow.Client.Validation
                 problems.Add("auth.specName: '" + request.Auth.SpecName + "' is not an auth spec of " + connectionSpec.Name
                     + " (it has " + string.Join(", ", authSpecs.Select(a => "'" + a.Name + "'")) + ")");
             }
-            else if (spec.Spec is JsonObject schema)
+            else if (spec.SpecJson is JsonObject schema)
             {
-                AddSchemaErrors(problems, "auth.params", schema, request.Auth.Params ?? new JsonObject());
+                AddSchemaErrors(problems, "auth.params", schema, request.Auth.ParamsJson ?? new JsonObject());
             }
 
             return problems;
@@ -102,7 +102,7 @@ namespace PlatformFlow.Client.Validation
         public static IReadOnlyList<string> CheckRunParams(JsonObject parameters, FlowSpec flowSpec)
         {
             var problems = new List<string>();
-            if (flowSpec.RunSpec?.Spec is JsonObject runSchema)
+            if (flowSpec.RunSpec?.SpecJson is JsonObject runSchema)
             {
                 var schema = (JsonObject)runSchema.DeepClone();
                 if (schema["required"] is JsonArray required)

@@ -64,7 +64,7 @@ namespace PlatformFlow.Client.Validation
             PlatformValidationException.ThrowIfAny("schedule", problems);
             return new ScheduleParams
             {
-                StartTime = startTime.ToUnixTimeSeconds(),
+                StartTime = DateTimeOffset.FromUnixTimeSeconds(startTime.ToUnixTimeSeconds()),
                 Frequency = normalized,
                 Interval = normalized == "once" ? null : interval,
                 Backfill = normalized == "once" ? null : backfill,

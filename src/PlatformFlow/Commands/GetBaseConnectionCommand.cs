@@ -13,16 +13,17 @@ namespace PlatformFlow.Commands
     {
         private GetBaseConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.BaseConnection;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetBaseConnectionOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetBaseConnectionOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

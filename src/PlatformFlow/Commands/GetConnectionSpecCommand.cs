@@ -14,6 +14,8 @@ namespace PlatformFlow.Commands
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
+        private GetConnectionSpecOperation? _operation;
 
         /// <summary>A name, wildcards allowed (e.g. shop*); all specs when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
@@ -22,16 +24,23 @@ namespace PlatformFlow.Commands
         [ArgumentCompleter(typeof(ConnectionSpecNameCompleter))]
         public string? Name { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        /// <summary>A piped base, source or target connection (its connection spec), a connection spec, or a spec id as a string.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
+
         protected override void ProcessRecord()
         {
-            var operation = new GetConnectionSpecOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new GetConnectionSpecOperation(client));
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-            Run(host => operation.RunAsync(Id, pattern is null ? null : new System.Func<string, bool>(pattern.IsMatch), host));
+            var name = Name is null ? null : new NameQuery(Name, pattern!.IsMatch, !WildcardPattern.ContainsWildcardCharacters(Name));
+            ForEachId(ResourceKind.ConnectionSpec, InputObject, Id, (host, id) => operation.RunAsync(id, name, host));
         }
     }
 }

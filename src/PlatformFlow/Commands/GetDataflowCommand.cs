@@ -15,10 +15,12 @@ namespace PlatformFlow.Commands
         private const string CountSet = "Count";
         private GetDataflowOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
+
+        protected override ResourceKind Kind => ResourceKind.Dataflow;
 
         /// <summary>Output the number of flows (all, or those -Filter keeps), counted by the platform; nothing is listed.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CountSet)]
@@ -27,15 +29,15 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetDataflowOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
+            var operation = OperationFor(ref _operation, client => new GetDataflowOperation(client));
             if (Count)
             {
+                var query = QueryFor(null);
                 Run(host => operation.CountOnlyAsync(query, host));
             }
             else
             {
-                Run(host => operation.RunAsync(query, host));
+                RunQuery(Id, operation.RunAsync);
             }
         }
     }

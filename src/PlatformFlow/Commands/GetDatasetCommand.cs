@@ -13,16 +13,20 @@ namespace PlatformFlow.Commands
     {
         private GetDatasetOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("DatasetId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.Dataset;
+
+        /// <summary>Catalog ids are 24 hexadecimal digits.</summary>
+        protected override bool IsIdShaped(string text) => System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9a-fA-F]{24}$");
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetDatasetOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetDatasetOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

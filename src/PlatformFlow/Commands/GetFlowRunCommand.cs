@@ -16,13 +16,17 @@ namespace PlatformFlow.Commands
     {
         private const string ByFlowSet = "ByFlow";
         private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
         private GetFlowRunOperation? _operation;
 
-        /// <summary>The flow whose runs to list; a piped flow's Id binds here.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByFlowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
+        /// <summary>The id of the flow whose runs to list.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByFlowSet)]
         [ValidateNotNullOrEmpty]
         public string? FlowId { get; set; }
+
+        /// <summary>A piped flow (its runs), a run (that run, read again), or a flow id as a string.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
@@ -30,31 +34,50 @@ namespace PlatformFlow.Commands
 
         /// <summary>Only runs with one of these statuses (any case): Queued, InProgress, Success, PartialSuccess, Failed...</summary>
         [Parameter(ParameterSetName = ByFlowSet)]
+        [Parameter(ParameterSetName = ByInputObjectSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RunStatusCompleter))]
         public string[] Status { get; set; } = Array.Empty<string>();
 
         /// <summary>Only runs created after this time.</summary>
         [Parameter(ParameterSetName = ByFlowSet)]
+        [Parameter(ParameterSetName = ByInputObjectSet)]
         public DateTimeOffset? Since { get; set; }
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetFlowRunOperation(ActiveContext.Client);
-            if (TryConvert(CreateInput, FlowId ?? RunId, out var query))
+            var operation = OperationFor(ref _operation, client => new GetFlowRunOperation(client));
+            if (!TryConvert(() => CreateInput(), FlowId ?? RunId ?? (object?)InputObject, out var query))
+            {
+                return;
+            }
+
+            if (InputObject is null)
             {
                 Run(host => operation.RunAsync(query, host));
             }
+            else if (InputObject.BaseObject is FlowRun)
+            {
+                ForEachId(ResourceKind.FlowRun, InputObject, null, (host, runId) => operation.RunAsync(CreateInput(runId: runId), host));
+            }
+            else
+            {
+                ForEachId(ResourceKind.Dataflow, InputObject, null, (host, flowId) => operation.RunAsync(CreateInput(flowId: flowId), host));
+            }
         }
 
+        protected override PSObject? PipedInput => InputObject;
+
         /// <summary>The operation's query from the bound parameters (no PowerShell calls: tests use it directly).</summary>
-        internal FlowRunQuery CreateInput() => new FlowRunQuery
+        /// <param name="flowId">The flow whose runs to list; -FlowId when neither is given.</param>
+        /// <param name="runId">The run to read; -RunId when neither is given.</param>
+        internal FlowRunQuery CreateInput(string? flowId = null, string? runId = null) => new FlowRunQuery
         {
-            FlowId = FlowId,
-            RunId = RunId,
+            FlowId = flowId ?? (runId is null ? FlowId : null),
+            RunId = runId ?? (flowId is null ? RunId : null),
             Statuses = Status.Select(ParseStatus).ToList(),
             Since = Since,
-            Target = FlowId ?? RunId,
+            Target = flowId ?? runId ?? FlowId ?? RunId,
         };
 
         private static RunStatus ParseStatus(string text)

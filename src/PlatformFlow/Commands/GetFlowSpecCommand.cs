@@ -33,16 +33,26 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetFlowSpecOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new GetFlowSpecOperation(client));
+            if (Id is null && Name is null && StandsForFlowSpec(InputObject?.BaseObject))
+            {
+                // A flow or a run piped in: its own flow spec, not one picked for a new flow.
+                ForEachId(ResourceKind.FlowSpec, InputObject, null, (host, id) => operation.RunAsync(CreateQuery(null, InputObject, id), host));
+                return;
+            }
+
             var query = CreateQuery(InputObject is null ? null : CarriedIds, InputObject);
             Run(host => operation.RunAsync(query, host));
         }
 
+        private static bool StandsForFlowSpec(object? piped) => piped is string || piped is Dataflow || piped is FlowRun || piped is FlowSpec;
+
         /// <summary>The operation's query from the bound parameters; <paramref name="carried"/> is null outside a pipeline.</summary>
-        internal FlowSpecQuery CreateQuery(PipelineIds? carried, object? target) => new FlowSpecQuery
+        /// <param name="id">The flow spec to read; -Id when null.</param>
+        internal FlowSpecQuery CreateQuery(PipelineIds? carried, object? target, string? id = null) => new FlowSpecQuery
         {
             Name = Name,
-            Id = Id,
+            Id = id ?? Id,
             ConnectionSpecId = ConnectionSpecId,
             Carried = carried ?? new PipelineIds(),
             FromPipeline = carried != null,

@@ -13,16 +13,20 @@ namespace PlatformFlow.Commands
     {
         private GetMappingSetOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("MappingSetId", "MappingId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.MappingSet;
+
+        /// <summary>Data Prep ids are 32 hexadecimal digits.</summary>
+        protected override bool IsIdShaped(string text) => System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9a-fA-F]{32}$");
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetMappingSetOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetMappingSetOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

@@ -13,16 +13,17 @@ namespace PlatformFlow.Commands
     {
         private GetSourceConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.SourceConnection;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetSourceConnectionOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetSourceConnectionOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

@@ -35,7 +35,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetSourceTableOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new GetSourceTableOperation(client));
             var query = CreateInput(Preview.IsPresent);
             Run(host => operation.RunAsync(query, host));
         }

@@ -13,16 +13,17 @@ namespace PlatformFlow.Commands
     {
         private GetTargetConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.TargetConnection;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetTargetConnectionOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetTargetConnectionOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

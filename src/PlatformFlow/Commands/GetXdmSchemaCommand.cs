@@ -13,16 +13,21 @@ namespace PlatformFlow.Commands
     {
         private GetXdmSchemaOperation? _operation;
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        protected override ResourceKind Kind => ResourceKind.XdmSchema;
+
+        /// <summary>A schema's <c>$id</c> is a URI; its meta:altId starts with an underscore and names the tenant's schemas.</summary>
+        protected override bool IsIdShaped(string text) =>
+            text.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || (text.StartsWith("_", System.StringComparison.Ordinal) && text.Contains(".schemas."));
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new GetXdmSchemaOperation(ActiveContext.Client);
-            var query = QueryFor(Id);
-            Run(host => operation.RunAsync(query, host));
+            var operation = OperationFor(ref _operation, client => new GetXdmSchemaOperation(client));
+            RunQuery(Id, operation.RunAsync);
         }
     }
 }

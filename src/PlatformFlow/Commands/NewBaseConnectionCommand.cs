@@ -42,7 +42,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewBaseConnectionOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewBaseConnectionOperation(client));
             var input = new BaseConnectionInput
             {
                 Name = Name,

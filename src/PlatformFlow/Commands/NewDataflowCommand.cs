@@ -64,10 +64,15 @@ namespace PlatformFlow.Commands
         [Parameter]
         public string? Description { get; set; }
 
+        /// <summary>When the flow cannot be made, remove the source and target connections the pipeline created for that row; without it a warning names them.</summary>
+        [Parameter]
+        public SwitchParameter RollbackOnError { get; set; }
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewDataflowOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewDataflowOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName), MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)));
+            CountInput("Creating dataflows", FlowName);
             Run(host => operation.RunAsync(input, host));
         }
 
@@ -87,6 +92,7 @@ namespace PlatformFlow.Commands
             Backfill = backfillGiven ? Backfill.IsPresent : (bool?)null,
             Description = Description,
             Carried = carried,
+            RollbackOnError = RollbackOnError.IsPresent,
             Target = target,
         };
     }

@@ -29,7 +29,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewDatasetOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewDatasetOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(Name));
             Run(host => operation.RunAsync(input, host));
         }

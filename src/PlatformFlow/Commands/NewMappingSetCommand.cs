@@ -36,7 +36,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewMappingSetOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewMappingSetOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, InputObject), ErrorTarget("-Mapping"), out var input))
             {
                 Run(host => operation.RunAsync(input, host));

@@ -59,7 +59,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewSourceConnectionOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewSourceConnectionOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, ErrorTarget(FlowName)), ErrorTarget(FlowName), out var input))
             {
                 Run(host => operation.RunAsync(input, host));

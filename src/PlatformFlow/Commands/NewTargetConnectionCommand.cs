@@ -38,7 +38,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewTargetConnectionOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewTargetConnectionOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName));
             Run(host => operation.RunAsync(input, host));
         }

@@ -38,7 +38,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new NewXdmSchemaOperation(ActiveContext.Client);
+            var operation = OperationFor(ref _operation, client => new NewXdmSchemaOperation(client));
             var input = new XdmSchemaInput { Title = Title, Class = Class, FieldGroups = FieldGroup, Description = Description };
             Run(host => operation.RunAsync(input, host));
         }

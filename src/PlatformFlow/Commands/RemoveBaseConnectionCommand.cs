@@ -7,17 +7,19 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes base connections. The platform refuses while a dataflow still uses one, and its error names the flows. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "BaseConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-BaseConnection.md")]
+    [Cmdlet(VerbsCommon.Remove, "BaseConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-BaseConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveBaseConnectionCommand : RemoveResourceCmdlet
     {
         private RemoveBaseConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        protected override void ProcessRecord() => Remove(_operation ??= new RemoveBaseConnectionOperation(ActiveContext.Client), Id, Id);
+        protected override ResourceKind Kind => ResourceKind.BaseConnection;
+
+        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveBaseConnectionOperation(client)), Id, id => id);
     }
 }

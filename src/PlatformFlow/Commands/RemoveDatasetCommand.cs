@@ -7,17 +7,19 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes Catalog datasets. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "Dataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-Dataset.md")]
+    [Cmdlet(VerbsCommon.Remove, "Dataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-Dataset.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveDatasetCommand : RemoveResourceCmdlet
     {
         private RemoveDatasetOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("DatasetId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        protected override void ProcessRecord() => Remove(_operation ??= new RemoveDatasetOperation(ActiveContext.Client), Id, Id);
+        protected override ResourceKind Kind => ResourceKind.Dataset;
+
+        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveDatasetOperation(client)), Id, id => id);
     }
 }

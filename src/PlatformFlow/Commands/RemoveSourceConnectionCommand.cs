@@ -7,17 +7,19 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes source connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "SourceConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-SourceConnection.md")]
+    [Cmdlet(VerbsCommon.Remove, "SourceConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-SourceConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveSourceConnectionCommand : RemoveResourceCmdlet
     {
         private RemoveSourceConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        protected override void ProcessRecord() => Remove(_operation ??= new RemoveSourceConnectionOperation(ActiveContext.Client), Id, Id);
+        protected override ResourceKind Kind => ResourceKind.SourceConnection;
+
+        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveSourceConnectionOperation(client)), Id, id => id);
     }
 }

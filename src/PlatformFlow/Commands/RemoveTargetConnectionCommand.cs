@@ -7,17 +7,19 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes target connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "TargetConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-TargetConnection.md")]
+    [Cmdlet(VerbsCommon.Remove, "TargetConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-TargetConnection.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveTargetConnectionCommand : RemoveResourceCmdlet
     {
         private RemoveTargetConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        protected override void ProcessRecord() => Remove(_operation ??= new RemoveTargetConnectionOperation(ActiveContext.Client), Id, Id);
+        protected override ResourceKind Kind => ResourceKind.TargetConnection;
+
+        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveTargetConnectionOperation(client)), Id, id => id);
     }
 }

@@ -7,17 +7,19 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Removes tenant XDM schemas (by $id or meta:altId). Asks first unless -Force.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Cmdlets + "Remove-XdmSchema.md")]
+    [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-XdmSchema.md")]
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveXdmSchemaCommand : RemoveResourceCmdlet
     {
         private RemoveXdmSchemaOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        protected override void ProcessRecord() => Remove(_operation ??= new RemoveXdmSchemaOperation(ActiveContext.Client), Id, Id);
+        protected override ResourceKind Kind => ResourceKind.XdmSchema;
+
+        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveXdmSchemaOperation(client)), Id, id => id);
     }
 }

@@ -8,16 +8,18 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Changes a dataflow's name, description or schedule (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "Dataflow", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-Dataflow.md")]
+    [Cmdlet(VerbsCommon.Set, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
     public sealed class SetDataflowCommand : SetResourceCmdlet
     {
         private SetDataflowOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
+
+        protected override ResourceKind Kind => ResourceKind.Dataflow;
 
         /// <summary>A new frequency; the flow's interval and backfill are then dropped unless given again.</summary>
         [Parameter]
@@ -39,15 +41,16 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new SetDataflowOperation(ActiveContext.Client);
-            var change = CreateInput(Force.IsPresent, MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)) ? Backfill.IsPresent : (bool?)null);
-            Run(host => operation.RunAsync(change, host));
+            var operation = OperationFor(ref _operation, client => new SetDataflowOperation(client));
+            var backfill = MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)) ? Backfill.IsPresent : (bool?)null;
+            ForEachId(Kind, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(Force.IsPresent, backfill, id), host));
         }
 
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
         /// <param name="force">-Force's value.</param>
         /// <param name="backfill">-Backfill's value, null when it was not given (the flow's is kept).</param>
-        internal DataflowChange CreateInput(bool force, bool? backfill) => WithCommonChanges(
+        /// <param name="id">The flow to change; -Id when null.</param>
+        internal DataflowChange CreateInput(bool force, bool? backfill, string? id = null) => WithCommonChanges(
             new DataflowChange
             {
                 Frequency = Frequency,
@@ -55,7 +58,7 @@ namespace PlatformFlow.Commands
                 StartTime = StartTime,
                 Backfill = backfill,
             },
-            Id,
+            id ?? Id,
             force);
     }
 }

@@ -7,25 +7,27 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Changes a source connection's name or description (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SourceConnection", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-SourceConnection.md")]
+    [Cmdlet(VerbsCommon.Set, "SourceConnection", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class SetSourceConnectionCommand : SetResourceCmdlet
     {
         private SetSourceConnectionOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
+        protected override ResourceKind Kind => ResourceKind.SourceConnection;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new SetSourceConnectionOperation(ActiveContext.Client);
-            var change = CreateInput(Force.IsPresent);
-            Run(host => operation.RunAsync(change, host));
+            var operation = OperationFor(ref _operation, client => new SetSourceConnectionOperation(client));
+            ForEachId(Kind, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(Force.IsPresent, id), host));
         }
 
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
-        internal ResourceChange CreateInput(bool force) => WithCommonChanges(new ResourceChange(), Id, force);
+        /// <param name="id">The id to change; -Id when null.</param>
+        internal ResourceChange CreateInput(bool force, string? id = null) => WithCommonChanges(new ResourceChange(), id ?? Id, force);
     }
 }

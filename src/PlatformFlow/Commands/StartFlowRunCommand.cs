@@ -8,17 +8,24 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Starts an on-demand run of a dataflow over a window of source data (by default everything since its last run), checked against the flow spec's run spec first. Writes the new run.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "FlowRun", SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Start-FlowRun.md")]
+    [Cmdlet(VerbsLifecycle.Start, "FlowRun", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Start-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class StartFlowRunCommand : PlatformCmdlet
     {
+        private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
         private StartFlowRunOperation? _operation;
 
-        /// <summary>The flow to run; a piped flow's Id binds here.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
+        /// <summary>The id of the flow to run.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
         public string FlowId { get; set; } = string.Empty;
+
+        /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
 
         /// <summary>The start of the window of source data to read; by default where the flow's last run window ended (or its start time).</summary>
         [Parameter]
@@ -35,19 +42,19 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new StartFlowRunOperation(ActiveContext.Client);
-            var start = CreateInput();
-            Run(host => operation.RunAsync(start, host));
+            var operation = OperationFor(ref _operation, client => new StartFlowRunOperation(client));
+            ForEachId(ResourceKind.Dataflow, InputObject, FlowId, (host, flowId) => operation.RunAsync(CreateInput(flowId), host));
         }
 
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
-        internal FlowRunStart CreateInput() => new FlowRunStart
+        /// <param name="flowId">The flow to run; -FlowId when null.</param>
+        internal FlowRunStart CreateInput(string? flowId = null) => new FlowRunStart
         {
-            FlowId = FlowId,
+            FlowId = flowId ?? FlowId,
             WindowStart = WindowStart,
             WindowEnd = WindowEnd,
             DeltaColumn = DeltaColumn,
-            Target = FlowId,
+            Target = flowId ?? FlowId,
         };
     }
 }

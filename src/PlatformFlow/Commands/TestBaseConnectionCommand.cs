@@ -7,40 +7,45 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Tests whether the source accepts a base connection's credentials.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "BaseConnection", HelpUri = HelpLinks.Cmdlets + "Test-BaseConnection.md")]
+    [Cmdlet(VerbsDiagnostic.Test, "BaseConnection", DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Test-BaseConnection.md")]
     [OutputType(typeof(BaseConnectionTest), typeof(bool))]
     public sealed class TestBaseConnectionCommand : PlatformCmdlet
     {
+        private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
+
         private TestBaseConnectionOperation? _operation;
 
-        /// <summary>The base connection's id; a piped base connection (or anything with BaseConnectionId) binds here.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The base connection's id; a bare id piped by value binds here.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>The connection's name, shown in the result (bound from a piped base connection).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        public string? Name { get; set; }
+        /// <summary>A piped object: a base connection, or anything that uses one (a source connection, a flow, a row with BaseConnectionId).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>Write only $true or $false.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        protected override PSObject? PipedInput => InputObject;
+
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new TestBaseConnectionOperation(ActiveContext.Client);
-            var input = CreateInput();
-            Run(host => operation.RunAsync(input, host));
+            var operation = OperationFor(ref _operation, client => new TestBaseConnectionOperation(client));
+            var name = InputObject?.BaseObject is BaseConnection piped ? piped.Name : null;
+            ForEachId(ResourceKind.BaseConnection, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(id, name), host));
         }
 
-        /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
-        internal BaseConnectionTestInput CreateInput() => new BaseConnectionTestInput
+        /// <summary>The operation's input for one base connection (no PowerShell calls: tests use it directly).</summary>
+        internal BaseConnectionTestInput CreateInput(string id, string? name) => new BaseConnectionTestInput
         {
-            Id = Id,
-            Name = Name,
+            Id = id,
+            Name = name,
             Quiet = Quiet.IsPresent,
-            Target = Id,
+            Target = (object?)InputObject ?? id,
         };
     }
 }

@@ -8,17 +8,25 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Waits until flow runs finish, showing progress; writes each final run, and an error with the run's first errors when it failed or partly failed.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "FlowRun", HelpUri = HelpLinks.Cmdlets + "Wait-FlowRun.md")]
+    [Cmdlet(VerbsLifecycle.Wait, "FlowRun", DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Wait-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
     public sealed class WaitFlowRunCommand : PlatformCmdlet
     {
+        private const string ByIdSet = "ById";
+        private const string ByInputObjectSet = "ByInputObject";
         private WaitFlowRunOperation? _operation;
 
-        /// <summary>The run to wait for; a piped run's Id binds here (Get-Dataflow | Get-FlowRun | Wait-FlowRun).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the run to wait for.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string RunId { get; set; } = string.Empty;
+
+        /// <summary>A piped run (Get-Dataflow | Get-FlowRun | Wait-FlowRun), or a flow (its last run), or a run id as a string.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
 
         /// <summary>Seconds to wait at most before an OperationTimeout error (default: one hour).</summary>
         [Parameter]
@@ -32,18 +40,19 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new WaitFlowRunOperation(ActiveContext.Client);
-            var wait = CreateInput();
-            Run(host => operation.RunAsync(wait, host));
+            var operation = OperationFor(ref _operation, client => new WaitFlowRunOperation(client));
+            CountInput("Waiting for flow runs", InputObject ?? (object)RunId);
+            ForEachId(ResourceKind.FlowRun, InputObject, RunId, (host, runId) => operation.RunAsync(CreateInput(runId), host));
         }
 
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
-        internal FlowRunWait CreateInput() => new FlowRunWait
+        /// <param name="runId">The run to wait for; -RunId when null.</param>
+        internal FlowRunWait CreateInput(string? runId = null) => new FlowRunWait
         {
-            RunId = RunId,
+            RunId = runId ?? RunId,
             Timeout = TimeSpan.FromSeconds(Timeout),
             PollInterval = TimeSpan.FromSeconds(PollInterval),
-            Target = RunId,
+            Target = runId ?? RunId,
         };
     }
 }

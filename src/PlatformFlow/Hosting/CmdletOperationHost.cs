@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Sessions;
 
 namespace PlatformFlow.Hosting
 {
@@ -24,13 +25,16 @@ namespace PlatformFlow.Hosting
         private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
         private readonly CancellationTokenSource _cancellation;
         private readonly bool _skipsConfirmation;
+        private readonly PlatformContext? _context;
         private ExceptionDispatchInfo? _pipelineFailure;
 
         /// <param name="skipsConfirmation">-Force: changes proceed without ShouldProcess (the cmdlet has ruled out -WhatIf and -Confirm).</param>
-        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation)
+        /// <param name="context">The context the written objects were read through; they carry it (<see cref="ObjectContexts"/>).</param>
+        public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation, PlatformContext? context = null)
         {
             _cmdlet = cmdlet;
             _skipsConfirmation = skipsConfirmation;
+            _context = context;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         }
 
@@ -86,8 +90,15 @@ namespace PlatformFlow.Hosting
                 return reason == ShouldProcessReason.WhatIf ? ChangeDecision.WhatIf : ChangeDecision.Declined;
             });
 
-        public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null) =>
+        public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null)
+        {
+            if (_context != null)
+            {
+                ObjectContexts.Remember(value, _context);
+            }
+
             OnPipelineThread(() => _cmdlet.WriteObject(PipelineObjects.WithProperties(value, pipelineProperties)));
+        }
 
         public void WriteVerbose(string message) => OnPipelineThread(() => _cmdlet.WriteVerbose(message));
 

@@ -38,6 +38,31 @@ namespace PlatformFlow.Hosting
             return PipelineIds.From(PipelineIds.Names.Select(name => new KeyValuePair<string, object?>(name, ValueOf(input, name))));
         }
 
+        /// <summary>
+        /// The named properties that have a value, as text, read here on the pipeline thread (a hashtable's keys count as
+        /// properties), so an operation can use them from its own thread.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> TextProperties(PSObject input, IEnumerable<string> names)
+        {
+            var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in names)
+            {
+                var value = input.BaseObject is IDictionary dictionary ? KeyIgnoringCase(dictionary, name) : ValueOf(input, name);
+                var text = value is null ? null : LanguagePrimitives.ConvertTo<string>(value);
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    found[name] = text!.Trim();
+                }
+            }
+
+            return found;
+        }
+
+        private static object? KeyIgnoringCase(IDictionary dictionary, string name) =>
+            dictionary.Keys.Cast<object>().FirstOrDefault(k => string.Equals(k?.ToString(), name, StringComparison.OrdinalIgnoreCase)) is object key
+                ? Unwrap(dictionary[key])
+                : null;
+
         /// <summary>The value of a property, or null when the object has none (or its getter fails).</summary>
         public static object? ValueOf(PSObject input, string name)
         {

@@ -46,7 +46,7 @@ namespace PlatformFlow.Tests.Client
             var baseId = (await flowService.CreateBaseConnectionAsync(new BaseConnectionRequest
             {
                 Name = "Shop",
-                Auth = new ConnectionAuth { SpecName = shopify.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
+                Auth = new ConnectionAuth { SpecName = shopify.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
                 ConnectionSpec = new SpecReference(shopify.Id, "1.0"),
             })).Id;
             var baseConnection = await flowService.BaseConnections.GetAsync(baseId);
@@ -57,7 +57,7 @@ namespace PlatformFlow.Tests.Client
             Assert.Contains(tables, t => t.Path == "Shopify.Orders" || t.Name == "Shopify.Orders");
             var orders = await flowService.ExploreTableAsync(baseId, "Shopify.Orders", preview: true);
             Assert.Contains(orders.Schema!.Columns, c => c.Name == "Email");
-            Assert.NotEmpty(orders.Data!);
+            Assert.NotEmpty(orders.DataJson!);
             var source = await flowService.SourceConnections.CreateAsync(new SourceConnectionRequest
             {
                 Name = "Shopify source connection",
@@ -76,7 +76,7 @@ namespace PlatformFlow.Tests.Client
                 Class = "https://ns.adobe.com/xdm/context/profile",
             });
             var resolved = await client.SchemaRegistry.GetSchemaAsync(schema.Id, resolved: true);
-            Assert.Contains("personalEmail.address", PlatformFlow.Client.Validation.XdmFieldPaths.Leaves(resolved.Properties));
+            Assert.Contains("personalEmail.address", PlatformFlow.Client.Validation.XdmFieldPaths.Leaves(resolved.PropertiesJson));
             var datasetId = await client.Catalog.CreateDatasetAsync(new DatasetRequest
             {
                 Name = "Shopify orders",
@@ -105,21 +105,21 @@ namespace PlatformFlow.Tests.Client
                 FlowSpec = new SpecReference(flowSpec.Id, "1.0"),
                 SourceConnectionIds = new() { source.Id },
                 TargetConnectionIds = new() { target.Id },
-                Transformations = new() { new Transformation { Name = "Mapping", Params = new JsonObject { ["mappingId"] = mappingSet.Id, ["mappingVersion"] = "0" } } },
-                ScheduleParams = new ScheduleParams { StartTime = clock.GetUtcNow().ToUnixTimeSeconds(), Frequency = "once" },
+                Transformations = new() { new Transformation { Name = "Mapping", ParamsJson = new JsonObject { ["mappingId"] = mappingSet.Id, ["mappingVersion"] = "0" } } },
+                ScheduleParams = new ScheduleParams { StartTime = clock.GetUtcNow(), Frequency = "once" },
             });
 
             // The first run: scheduled at the start time, it ends on the emulator's clock.
             var run = Assert.Single(await flowService.ListRunsOfFlowAsync(flow.Id).ToListAsync());
-            Assert.False(run.Status.IsFinal());
+            Assert.False(run.StatusKind.IsFinal());
             clock.Advance(TimeSpan.FromHours(1));
             var finished = await flowService.Runs.GetAsync(run.Id);
-            Assert.Equal(RunStatus.Success, finished.Status);
+            Assert.Equal(RunStatus.Success, finished.StatusKind);
             Assert.True(finished.Metrics!.RecordSummary!.InputRecordCount > 0);
             Assert.True(finished.Metrics.DurationSummary!.CompletedAtUtc > finished.Metrics.DurationSummary.StartedAtUtc);
             var stored = await flowService.Flows.GetAsync(flow.Id);
             Assert.Equal(flow.Etag, stored.Etag);
-            Assert.Equal(clock.GetUtcNow().AddHours(-1).ToUnixTimeSeconds(), stored.ScheduleParams!.StartTime);
+            Assert.Equal(clock.GetUtcNow().AddHours(-1).ToUnixTimeSeconds(), stored.ScheduleParams!.StartTime.ToUnixTimeSeconds());
         }
     }
 }

@@ -76,7 +76,7 @@ namespace PlatformFlow.Tests.Client
             var s3 = await _platform.Client.FlowService.CreateBaseConnectionAsync(new BaseConnectionRequest
             {
                 Name = "Bucket",
-                Auth = new ConnectionAuth { SpecName = "Basic Authentication for S3", Params = new JsonObject { ["s3AccessKey"] = "key", ["s3SecretKey"] = "secret" } },
+                Auth = new ConnectionAuth { SpecName = "Basic Authentication for S3", ParamsJson = new JsonObject { ["s3AccessKey"] = "key", ["s3SecretKey"] = "secret" } },
                 ConnectionSpec = new SpecReference(S3ConnectionSpecId, "1.0"),
             });
             var bucket = await _platform.Client.FlowService.SourceConnections.CreateAsync(new SourceConnectionRequest
@@ -121,7 +121,7 @@ namespace PlatformFlow.Tests.Client
             var request = new BaseConnectionRequest
             {
                 Name = "No token",
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = new JsonObject { ["host"] = "shop.example" } },
+                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example" } },
                 ConnectionSpec = new SpecReference(spec.Id, "1.0"),
             };
             var requestsBefore = _platform.Engine.Journal.Total;
@@ -146,10 +146,10 @@ namespace PlatformFlow.Tests.Client
         {
             var schedule = rule switch
             {
-                "once with an interval" => new ScheduleParams { StartTime = 1604961070, Frequency = "once", Interval = 5 },
-                "minute below 15" => new ScheduleParams { StartTime = 1604961070, Frequency = "minute", Interval = 10 },
-                "unknown frequency" => new ScheduleParams { StartTime = 1604961070, Frequency = "yearly", Interval = 1 },
-                _ => new ScheduleParams { StartTime = 1604961070, Frequency = "once" },
+                "once with an interval" => new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1604961070), Frequency = "once", Interval = 5 },
+                "minute below 15" => new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1604961070), Frequency = "minute", Interval = 10 },
+                "unknown frequency" => new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1604961070), Frequency = "yearly", Interval = 1 },
+                _ => new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1604961070), Frequency = "once" },
             };
             var mappingParams = new JsonObject
             {
@@ -162,7 +162,7 @@ namespace PlatformFlow.Tests.Client
                 FlowSpec = new SpecReference(WellKnown.CrmToAepFlowSpecId, "1.0"),
                 SourceConnectionIds = new List<string> { source ?? _sourceId },
                 TargetConnectionIds = new List<string> { _targetId },
-                Transformations = new List<Transformation> { new Transformation { Name = rule == "unknown transformation" ? "Reshape" : "Mapping", Params = mappingParams } },
+                Transformations = new List<Transformation> { new Transformation { Name = rule == "unknown transformation" ? "Reshape" : "Mapping", ParamsJson = mappingParams } },
                 ScheduleParams = schedule,
             };
         }

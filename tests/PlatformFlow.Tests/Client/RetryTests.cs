@@ -21,7 +21,7 @@ namespace PlatformFlow.Tests.Client
         private static BaseConnectionRequest ShopifyConnection(string name) => new BaseConnectionRequest
         {
             Name = name,
-            Auth = new ConnectionAuth { SpecName = "Basic Authentication for Shopify", Params = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-123" } },
+            Auth = new ConnectionAuth { SpecName = "Basic Authentication for Shopify", ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-123" } },
             ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
         };
 
@@ -32,7 +32,7 @@ namespace PlatformFlow.Tests.Client
         {
             var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
             var request = ShopifyConnection(name);
-            return new BaseConnectionRequest { Name = request.Name, Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, Params = request.Auth.Params }, ConnectionSpec = request.ConnectionSpec };
+            return new BaseConnectionRequest { Name = request.Name, Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = request.Auth.ParamsJson }, ConnectionSpec = request.ConnectionSpec };
         }
 
         [Fact]

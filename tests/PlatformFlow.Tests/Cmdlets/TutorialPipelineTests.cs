@@ -67,7 +67,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var dataflow = (Dataflow)flow.Output.Value;
             Assert.Equal("once", dataflow.ScheduleParams!.Frequency);
             Assert.Equal("0", (string?)dataflow.Transformations!.Single().Params!["mappingVersion"]);
-            Assert.InRange(dataflow.ScheduleParams.StartTime, DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
+            Assert.InRange(dataflow.ScheduleParams.StartTime, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
         }
 
         [Fact]

@@ -11,11 +11,9 @@ using static PlatformFlow.Tests.Cmdlets.FlowPipelineFixture;
 
 namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 {
-    /// <summary>Each lifecycle cmdlet's parameters → operation input, and what binds by property name from the step before.</summary>
+    /// <summary>Each lifecycle cmdlet's parameters → operation input, and what a piped object stands for.</summary>
     public sealed class CmdletInputTests
     {
-        private static readonly EmittedObject Flow = new EmittedObject(new Dataflow { Id = "flow-1", Name = "Shop orders", Etag = "\"e-1\"" }, new List<KeyValuePair<string, object?>>());
-        private static readonly EmittedObject Run = new EmittedObject(new FlowRun { Id = "run-1", FlowId = "flow-1" }, new List<KeyValuePair<string, object?>>());
 
         private static (BindingResult Binding, TCmdlet Cmdlet) Bind<TCmdlet>(IReadOnlyDictionary<string, object?> explicitValues, EmittedObject? input)
             where TCmdlet : new()
@@ -40,37 +38,86 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Theory]
-        [InlineData(typeof(GetDataflowCommand), "FlowId")]
-        [InlineData(typeof(GetBaseConnectionCommand), "BaseConnectionId")]
-        [InlineData(typeof(GetSourceConnectionCommand), "SourceConnectionId")]
-        [InlineData(typeof(GetTargetConnectionCommand), "TargetConnectionId")]
-        [InlineData(typeof(GetDatasetCommand), "DatasetId")]
-        [InlineData(typeof(GetXdmSchemaCommand), "SchemaId")]
-        [InlineData(typeof(GetMappingSetCommand), "MappingSetId")]
-        public void Get_by_id_binds_the_id_the_pipeline_carries_by_property_name(Type command, string carried)
+        [InlineData(typeof(GetDataflowCommand))]
+        [InlineData(typeof(GetBaseConnectionCommand))]
+        [InlineData(typeof(GetSourceConnectionCommand))]
+        [InlineData(typeof(GetTargetConnectionCommand))]
+        [InlineData(typeof(GetDatasetCommand))]
+        [InlineData(typeof(GetXdmSchemaCommand))]
+        [InlineData(typeof(GetMappingSetCommand))]
+        [InlineData(typeof(GetConnectionSpecCommand))]
+        [InlineData(typeof(GetFlowRunCommand))]
+        [InlineData(typeof(SetDataflowCommand))]
+        [InlineData(typeof(SetSourceConnectionCommand))]
+        [InlineData(typeof(SetTargetConnectionCommand))]
+        [InlineData(typeof(EnableDataflowCommand))]
+        [InlineData(typeof(DisableDataflowCommand))]
+        [InlineData(typeof(RemoveDataflowCommand))]
+        [InlineData(typeof(RemoveBaseConnectionCommand))]
+        [InlineData(typeof(RemoveSourceConnectionCommand))]
+        [InlineData(typeof(RemoveTargetConnectionCommand))]
+        [InlineData(typeof(RemoveDatasetCommand))]
+        [InlineData(typeof(RemoveXdmSchemaCommand))]
+        [InlineData(typeof(StartFlowRunCommand))]
+        [InlineData(typeof(RestartFlowRunCommand))]
+        [InlineData(typeof(WaitFlowRunCommand))]
+        public void A_piped_object_binds_whole_to_InputObject_and_no_id_binds_by_property_name(Type command)
         {
-            // PowerShell moves to the ById set when a piped object (e.g. a CSV row) has the id under this name; the test
-            // binder always tries the default set first, so the parameter's own metadata is checked here.
-            var id = CmdletMetadata.All().Single(c => c.Type == command).Parameter("Id");
+            // PowerShell would bind a piped object's own Id to a parameter named (or aliased) Id before any other alias,
+            // so the id of a source connection would be taken for a base connection's: only InputObject takes pipeline input.
+            var cmdlet = CmdletMetadata.All().Single(c => c.Type == command);
 
-            Assert.True(id.BindingIn("ById").ByPropertyName);
-            Assert.True(id.BindingIn("ById").Mandatory);
-            Assert.Equal(carried, id.MatchingProperty(new[] { "Name", carried }));
+            var piped = cmdlet.Parameters.Where(p => p.Sets.Values.Any(b => b.ValueFromPipeline || b.ByPropertyName)).Select(p => p.Name);
+            Assert.Equal(new[] { "InputObject" }, piped);
+            Assert.True(cmdlet.Parameter("InputObject").BindingIn("ByInputObject").Mandatory);
+        }
+
+        [Theory]
+        [InlineData(ResourceKind.SourceConnection, "source-1")]
+        [InlineData(ResourceKind.TargetConnection, "target-1")]
+        [InlineData(ResourceKind.MappingSet, "mapping-1")]
+        [InlineData(ResourceKind.FlowSpec, WellKnown.CrmToAepFlowSpecId)]
+        [InlineData(ResourceKind.Dataflow, "flow-1")]
+        public async Task A_flow_stands_for_the_parts_it_records(ResourceKind kind, string expected)
+        {
+            var flow = new Dataflow
+            {
+                Id = "flow-1",
+                FlowSpec = new SpecReference(WellKnown.CrmToAepFlowSpecId),
+                SourceConnectionIds = new ValueList<string> { "source-1" },
+                TargetConnectionIds = new ValueList<string> { "target-1" },
+                Transformations = new ValueList<Transformation> { new Transformation { Name = "Mapping", ParamsJson = new System.Text.Json.Nodes.JsonObject { ["mappingId"] = "mapping-1" } } },
+            };
+
+            // Recorded relations need no read, so no client is given.
+            Assert.Equal(new[] { expected }, await RelatedResources.IdsAsync(null!, flow, _ => null, kind, default));
         }
 
         [Fact]
-        public void Get_Dataflow_piped_to_Get_FlowRun_piped_to_Wait_FlowRun_binds_by_property_name()
+        public async Task Other_objects_stand_for_their_recorded_relations_plain_objects_for_their_named_ids()
         {
-            var runs = Bind<GetFlowRunCommand>(Params(("Status", new[] { "failed", "IN_PROGRESS" })), Flow);
-            var query = runs.Cmdlet.CreateInput();
-            Assert.Equal("flow-1", query.FlowId);
-            Assert.Equal(new[] { RunStatus.Failed, RunStatus.InProgress }, query.Statuses);
+            Assert.Equal(new[] { "base-1" }, await RelatedResources.IdsAsync(null!, new SourceConnection { Id = "source-1", BaseConnectionId = "base-1" }, _ => null, ResourceKind.BaseConnection, default));
+            Assert.Equal(new[] { "flow-1" }, await RelatedResources.IdsAsync(null!, new FlowRun { Id = "run-1", FlowId = "flow-1" }, _ => null, ResourceKind.Dataflow, default));
+            Assert.Equal(new[] { "id-1" }, await RelatedResources.IdsAsync(null!, "id-1", _ => null, ResourceKind.Dataflow, default));
+            var row = new Dictionary<string, string> { ["Id"] = "row-own", ["BaseConnectionId"] = "base-2" };
+            Assert.Equal(new[] { "base-2" }, await RelatedResources.IdsAsync(null!, new object(), n => row.TryGetValue(n, out var v) ? v : null, ResourceKind.BaseConnection, default));
+            Assert.Equal(new[] { "row-own" }, await RelatedResources.IdsAsync(null!, new object(), n => row.TryGetValue(n, out var v) ? v : null, ResourceKind.Dataflow, default));
+            var unrelated = await Assert.ThrowsAsync<ArgumentException>(() => RelatedResources.IdsAsync(null!, new Dataset { Id = "d" }, _ => null, ResourceKind.Dataflow, default));
+            Assert.Contains("no related Dataflow", unrelated.Message);
+        }
 
-            var wait = Bind<WaitFlowRunCommand>(Params(("Timeout", 120)), Run).Cmdlet.CreateInput();
+        [Fact]
+        public void Run_cmdlets_map_their_parameters()
+        {
+            var runs = CmdletFactory.Create<GetFlowRunCommand>(Params(("Status", new[] { "failed", "IN_PROGRESS" }))).CreateInput(flowId: "flow-1");
+            Assert.Equal(("flow-1", (string?)null), (runs.FlowId, runs.RunId));
+            Assert.Equal(new[] { RunStatus.Failed, RunStatus.InProgress }, runs.Statuses);
+
+            var wait = CmdletFactory.Create<WaitFlowRunCommand>(Params(("Timeout", 120))).CreateInput("run-1");
             Assert.Equal(("run-1", TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(15)), (wait.RunId, wait.Timeout, wait.PollInterval));
 
-            Assert.Equal("run-1", Bind<RestartFlowRunCommand>(Params(), Run).Cmdlet.RunId);
-            Assert.Equal("flow-1", Bind<StartFlowRunCommand>(Params(("WindowStart", DateTime.UtcNow.AddHours(-1)), ("WindowEnd", DateTime.UtcNow)), Flow).Cmdlet.CreateInput().FlowId);
+            var start = CmdletFactory.Create<StartFlowRunCommand>(Params(("WindowStart", DateTime.UtcNow.AddHours(-1)), ("WindowEnd", DateTime.UtcNow))).CreateInput("flow-1");
+            Assert.Equal("flow-1", start.FlowId);
         }
 
         [Fact]
@@ -83,24 +130,22 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
-        public void Set_Dataflow_takes_the_id_and_etag_of_the_piped_flow()
+        public void Set_Dataflow_maps_the_schedule_change_and_takes_the_etag_given()
         {
-            var change = Bind<SetDataflowCommand>(Params(("Frequency", "Day"), ("Interval", 2)), Flow).Cmdlet.CreateInput(force: true, backfill: false);
+            var change = CmdletFactory.Create<SetDataflowCommand>(Params(("Id", "flow-1"), ("Etag", "\"e-1\""), ("Frequency", "Day"), ("Interval", 2))).CreateInput(force: true, backfill: false);
 
             Assert.Equal(("flow-1", "\"e-1\"", "Day", 2, true, false), (change.Id, change.Etag, change.Frequency, change.Interval!.Value, change.Force, change.Backfill!.Value));
             Assert.Null(change.Name);
 
-            var source = Bind<SetSourceConnectionCommand>(Params(("Id", "source-1"), ("Description", "d")), null).Cmdlet.CreateInput(force: false);
+            var source = CmdletFactory.Create<SetSourceConnectionCommand>(Params(("Id", "source-1"), ("Description", "d"))).CreateInput(force: false);
             Assert.Equal(("source-1", "d", (string?)null), (source.Id, source.Description, source.Etag));
         }
 
         [Fact]
-        public void Remove_and_state_cmdlets_bind_the_piped_flows_id()
+        public void Remove_Dataflow_maps_IncludeConnections()
         {
-            Assert.Equal("flow-1", Bind<RemoveDataflowCommand>(Params(), Flow).Cmdlet.CreateInput(includeConnections: true).Id);
+            Assert.Equal("flow-1", CmdletFactory.Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true, "flow-1").Id);
             Assert.True(CmdletFactory.Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true).IncludeConnections);
-            Assert.Equal("flow-1", Bind<DisableDataflowCommand>(Params(), Flow).Cmdlet.Id);
-            Assert.Equal("flow-1", Bind<EnableDataflowCommand>(Params(), Flow).Cmdlet.Id);
         }
 
         [Fact]

@@ -76,7 +76,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
                 SourceConnectionIds = (sourceConnectionIds ?? flow.SourceConnectionIds).ToList(),
                 TargetConnectionIds = (targetConnectionIds ?? flow.TargetConnectionIds).ToList(),
                 Transformations = flow.Transformations!,
-                ScheduleParams = new ScheduleParams { Frequency = "once", StartTime = Clock.GetUtcNow().AddYears(1).ToUnixTimeSeconds() },
+                ScheduleParams = new ScheduleParams { Frequency = "once", StartTime = Clock.GetUtcNow().AddYears(1) },
             });
             return await Client.FlowService.Flows.GetAsync(created.Id);
         }

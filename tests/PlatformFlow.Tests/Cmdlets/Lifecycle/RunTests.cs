@@ -49,12 +49,12 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Scheduled");
             var run = await TheOnlyRunOfAsync(flow);
-            Assert.Equal(RunStatus.Queued, run.Status);
+            Assert.Equal(RunStatus.Queued, run.StatusKind);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
 
             var final = LifecycleWorld.Only<FlowRun>(host);
-            Assert.Equal(RunStatus.Success, final.Status);
+            Assert.Equal(RunStatus.Success, final.StatusKind);
             Assert.True(final.Metrics!.RecordSummary!.OutputRecordCount > 0);
             Assert.Equal(0, final.Metrics.RecordSummary.FailedRecordCount);
             Assert.Contains(host.Progress, p => p.Status.StartsWith("IN_PROGRESS", StringComparison.Ordinal));
@@ -76,8 +76,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("FlowRunFailed", error.ErrorId);
             Assert.Contains("CONNECTOR-2001-500: The shop refused the token.", error.Message);
             Assert.Contains(run.Id, error.Message);
-            Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).Status);
-            Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().Status);
+            Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).StatusKind);
+            Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().StatusKind);
         }
 
         [Fact]
@@ -130,7 +130,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(failed).Id);
             Assert.Equal(failing.Id, LifecycleWorld.Only<FlowRun>(recent).Id);
-            Assert.Equal(RunStatus.Success, LifecycleWorld.Only<FlowRun>(byId).Status);
+            Assert.Equal(RunStatus.Success, LifecycleWorld.Only<FlowRun>(byId).StatusKind);
         }
 
         [Fact]
@@ -162,8 +162,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var run = LifecycleWorld.Only<FlowRun>(host);
             Assert.Equal(flow.Id, run.FlowId);
-            Assert.Equal(RunStatus.Queued, run.Status);
-            var parameters = run.Params!;
+            Assert.Equal(RunStatus.Queued, run.StatusKind);
+            var parameters = run.ParamsJson!;
             Assert.Equal(now.AddDays(-1).ToUnixTimeSeconds(), (long)parameters["windowStartTime"]!);
             Assert.Equal("updated_at", (string?)parameters["deltaColumn"]!["name"]);
         }
@@ -173,7 +173,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Since last");
             var scheduled = await TheOnlyRunOfAsync(flow);
-            var scheduledEnd = (long)scheduled.Params!["windowEndTime"]!;
+            var scheduledEnd = (long)scheduled.ParamsJson!["windowEndTime"]!;
             _world.Clock.Advance(TimeSpan.FromHours(3));
 
             var host = new RecordingHost();
@@ -184,10 +184,10 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, DeltaColumn = "updated_at" }, host);
             var second = LifecycleWorld.Only<FlowRun>(host);
 
-            Assert.Equal(scheduledEnd, (long)first.Params!["windowStartTime"]!);
-            Assert.Equal(scheduledEnd + 3 * 3600, (long)first.Params["windowEndTime"]!);
-            Assert.Equal(scheduledEnd + 3 * 3600, (long)second.Params!["windowStartTime"]!);
-            Assert.Equal(_world.Clock.GetUtcNow().ToUnixTimeSeconds(), (long)second.Params["windowEndTime"]!);
+            Assert.Equal(scheduledEnd, (long)first.ParamsJson!["windowStartTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)first.ParamsJson["windowEndTime"]!);
+            Assert.Equal(scheduledEnd + 3 * 3600, (long)second.ParamsJson!["windowStartTime"]!);
+            Assert.Equal(_world.Clock.GetUtcNow().ToUnixTimeSeconds(), (long)second.ParamsJson["windowEndTime"]!);
         }
 
         [Fact]

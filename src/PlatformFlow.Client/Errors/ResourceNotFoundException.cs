@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PlatformFlow.Client.Errors
+{
+    /// <summary>
+    /// A name (without wildcards) that matches nothing: one rule for every named resource, with the closest names known
+    /// ("Did you mean CRMToAEP?") and what to run next.
+    /// </summary>
+    public sealed class ResourceNotFoundException : Exception
+    {
+        /// <param name="kind">The resource kind as an id part, e.g. <c>FlowSpec</c>, <c>Dataflow</c>, <c>XdmClass</c>.</param>
+        /// <param name="description">The kind in words, e.g. <c>flow spec</c>.</param>
+        /// <param name="known">The names that exist, to suggest the closest from.</param>
+        /// <param name="howToList">How to list them, e.g. <c>run Get-FlowSpec</c>.</param>
+        public ResourceNotFoundException(string kind, string description, string name, IEnumerable<string> known, string howToList)
+            : this(kind, description, name, JsonSchema.Suggestions.Closest(name, known.Distinct(StringComparer.OrdinalIgnoreCase)), howToList)
+        {
+        }
+
+        private ResourceNotFoundException(string kind, string description, string name, IReadOnlyList<string> suggestions, string howToList)
+            : base("No " + description + " is named '" + name + "'." + (suggestions.Count == 0 ? string.Empty : " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?"))
+        {
+            Kind = kind;
+            Name = name;
+            Suggestions = suggestions;
+            RecommendedAction = suggestions.Count > 0
+                ? "Use '" + suggestions[0] + "', or " + howToList + " to see them all."
+                : char.ToUpperInvariant(howToList[0]) + howToList.Substring(1) + " to see them all.";
+        }
+
+        /// <summary>The kind, as the error id's prefix (<c>FlowSpecNotFound</c>).</summary>
+        public string Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>The closest names that exist, best first; empty when none is close.</summary>
+        public IReadOnlyList<string> Suggestions { get; }
+
+        public string RecommendedAction { get; }
+    }
+}

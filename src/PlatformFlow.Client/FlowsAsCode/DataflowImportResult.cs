@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PlatformFlow.Client.FlowsAsCode
+{
+    /// <summary>What Import-Dataflow and Copy-Dataflow did (or, under -WhatIf, would do) to one flow, with its parts' ids.</summary>
+    public sealed class DataflowImportResult
+    {
+        public string Name { get; init; } = string.Empty;
+
+        /// <summary>Create, Update or Unchanged: the whole flow's action.</summary>
+        public DataflowAction Action { get; init; }
+
+        /// <summary>True when the sandbox matches the definition after the command; false under -WhatIf or when declined at -Confirm.</summary>
+        public bool Applied { get; init; }
+
+        public string Sandbox { get; init; } = string.Empty;
+
+        /// <summary>The definition file it came from; null for Copy-Dataflow.</summary>
+        public string? Path { get; init; }
+
+        /// <summary>Null for a flow not created (yet): -WhatIf, or declined.</summary>
+        public string? FlowId { get; init; }
+
+        public string? SourceConnectionId { get; init; }
+
+        public string? TargetConnectionId { get; init; }
+
+        public string? MappingSetId { get; init; }
+
+        public int? MappingSetVersion { get; init; }
+
+        /// <summary>Each part's action, id and changed members, in the order they are applied.</summary>
+        public IReadOnlyList<DataflowPartChange> Parts { get; init; } = new DataflowPartChange[0];
+
+        /// <summary>The parts that change and how, for the table view; empty when nothing does.</summary>
+        public string Changes => string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.ToString()));
+
+        public override string ToString() => Name + ": " + Action;
+    }
+}

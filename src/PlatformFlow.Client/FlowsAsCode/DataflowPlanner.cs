@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Validation;
+
+namespace PlatformFlow.Client.FlowsAsCode
+{
+    /// <summary>Ids to use for names that differ between sandboxes (<c>-BaseConnectionMap @{ 'Shop' = $id }</c>); keys in any case.</summary>
+    public sealed class ReferenceMaps
+    {
+        public IReadOnlyDictionary<string, string> BaseConnections { get; init; } = new Dictionary<string, string>();
+
+        public IReadOnlyDictionary<string, string> Datasets { get; init; } = new Dictionary<string, string>();
+
+        public IReadOnlyDictionary<string, string> Schemas { get; init; } = new Dictionary<string, string>();
+    }
+
+    /// <summary>
+    /// Plans a definition against a sandbox with reads only: resolves every name (all problems in one error), finds the
+    /// flow by name (refusing when two share it), then compares each existing part with the definition. One planner
+    /// plans one import.
+    /// </summary>
+    public sealed class DataflowPlanner
+    {
+        private readonly PlatformClient _client;
+        private readonly SandboxLookup _lookup;
+        private readonly ReferenceMaps _maps;
+        private readonly TimeProvider _clock;
+
+        // Connections taken over by a plan of this planner: two definitions of one import never share one.
+        private readonly HashSet<string> _reused = new HashSet<string>(StringComparer.Ordinal);
+
+        public DataflowPlanner(PlatformClient client, ReferenceMaps maps, TimeProvider clock)
+        {
+            _client = client;
+            _lookup = new SandboxLookup(client);
+            _maps = maps;
+            _clock = clock;
+        }
+
+        public async Task<DataflowPlan> PlanAsync(DataflowDefinition definition, CancellationToken cancellationToken)
+        {
+            var references = await ResolveAsync(definition, cancellationToken).ConfigureAwait(false);
+            var flows = await _lookup.FlowsAsync(definition.Name, cancellationToken).ConfigureAwait(false);
+            if (flows.Found.Count > 1)
+            {
+                throw new FlowsAsCodeException(
+                    FlowsAsCodeException.NameAmbiguous,
+                    OperationErrorCategory.InvalidData,
+                    "Sandbox " + Sandbox + " has " + flows.Found.Count + " dataflows named '" + definition.Name + "' (" + string.Join(", ", flows.Found.Select(f => f.Id))
+                        + "); a definition finds its flow by name, so it cannot tell which one to apply to.",
+                    "Rename or remove all but one of them (Set-Dataflow -Name, Remove-Dataflow), then import again.");
+            }
+
+            var flow = flows.Single;
+            if (flow is null)
+            {
+                return new DataflowPlan
+                {
+                    Definition = definition,
+                    Sandbox = Sandbox,
+                    References = references,
+                    Source = await ReuseOrCreateAsync(
+                        DataflowPart.SourceConnection,
+                        await _lookup.SourceConnectionsAsync(definition.Source.Name, cancellationToken).ConfigureAwait(false),
+                        "sourceConnectionIds",
+                        s => s.BaseConnectionId == references.BaseConnectionId && s.ConnectionSpec?.Id == references.SourceConnectionSpecId,
+                        s => SourceDiff(s, definition.Source),
+                        cancellationToken).ConfigureAwait(false),
+                    Target = await ReuseOrCreateAsync(
+                        DataflowPart.TargetConnection,
+                        await _lookup.TargetConnectionsAsync(definition.Target.Name, cancellationToken).ConfigureAwait(false),
+                        "targetConnectionIds",
+                        t => t.ConnectionSpec?.Id == references.TargetConnectionSpecId,
+                        t => TargetDiff(t, definition.Target, references),
+                        cancellationToken).ConfigureAwait(false),
+                    MappingSet = definition.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
+                    Schedule = Schedule(definition, definition.Schedule.StartTime ?? _clock.GetUtcNow()),
+                };
+            }
+
+            return await PlanUpdateAsync(definition, references, flow, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// For a new flow: a connection of the definition's name that no flow uses (left by an import that stopped before
+        /// its flow was created) is taken over and brought up to the definition, so a rerun makes no duplicate; else a new one.
+        /// </summary>
+        private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, MemberDiff> diff, CancellationToken cancellationToken)
+            where T : FlowServiceResource
+        {
+            foreach (var candidate in named.Found.Where(c => fits(c) && !_reused.Contains(c.Id)))
+            {
+                if (!await _lookup.UsedByAnyFlowAsync(flowMember, candidate.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    _reused.Add(candidate.Id);
+                    return PartPlan.FromDiff(part, candidate.Id, candidate.Etag, diff(candidate));
+                }
+            }
+
+            return PartPlan.Create(part);
+        }
+
+        private string Sandbox => _client.Settings.Sandbox;
+
+        private async Task<DataflowPlan> PlanUpdateAsync(DataflowDefinition definition, ResolvedReferences references, Dataflow flow, CancellationToken cancellationToken)
+        {
+            var subject = "Dataflow '" + definition.Name + "' (" + flow.Id + ") in sandbox " + Sandbox;
+            var problems = new List<string>();
+            if (flow.FlowSpec?.Id != references.FlowSpecId)
+            {
+                problems.Add("it uses flow spec " + flow.FlowSpec?.Id + ", the definition names " + definition.FlowSpec + " (" + references.FlowSpecId + ")");
+            }
+
+            if (flow.SourceConnectionIds.Count != 1 || flow.TargetConnectionIds.Count != 1)
+            {
+                problems.Add("it has " + flow.SourceConnectionIds.Count + " source and " + flow.TargetConnectionIds.Count + " target connections; a definition describes one of each");
+            }
+
+            ThrowIfUnsupported(subject, problems);
+            var source = await _client.FlowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var target = await _client.FlowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            if (source.BaseConnectionId != references.BaseConnectionId)
+            {
+                problems.Add("its source connection reads base connection " + (source.BaseConnectionId ?? "(none)") + ", the definition names '" + definition.Source.BaseConnection + "' (" + (references.BaseConnectionId ?? "none") + ")");
+            }
+
+            if (source.ConnectionSpec?.Id != references.SourceConnectionSpecId)
+            {
+                problems.Add("its source connection uses connection spec " + source.ConnectionSpec?.Id + ", the definition names " + definition.Source.ConnectionSpec);
+            }
+
+            if (target.ConnectionSpec?.Id != references.TargetConnectionSpecId)
+            {
+                problems.Add("its target connection uses connection spec " + target.ConnectionSpec?.Id + ", the definition names " + definition.Target.ConnectionSpec);
+            }
+
+            ThrowIfUnsupported(subject, problems);
+
+            var mapping = DataflowMappings.MappingOf(flow);
+            var mappingSetId = DataflowMappings.MappingSetIdOf(mapping);
+            var mappingVersion = DataflowMappings.MappingSetVersionOf(mapping);
+            PartPlan? mappingSetPlan = null;
+            if (definition.MappingSet != null)
+            {
+                mappingSetPlan = mappingSetId is null
+                    ? PartPlan.Create(DataflowPart.MappingSet)
+                    : PartPlan.FromDiff(DataflowPart.MappingSet, mappingSetId, null, MappingSetDiff(
+                        await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), definition.MappingSet, references.SchemaId));
+            }
+
+            var schedule = Schedule(definition, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow());
+            var flowDiff = new MemberDiff()
+                .Text("/description", flow.Description, definition.Description)
+                .Node("/scheduleParams", Serialize(flow.ScheduleParams), Serialize(schedule)!);
+            if ((mappingSetPlan != null && mappingSetPlan.Action != DataflowAction.Unchanged) || (definition.MappingSet is null && mapping != null))
+            {
+                flowDiff.Changed("transformations");
+            }
+
+            return new DataflowPlan
+            {
+                Definition = definition,
+                Sandbox = Sandbox,
+                References = references,
+                Source = PartPlan.FromDiff(DataflowPart.SourceConnection, source.Id, source.Etag, SourceDiff(source, definition.Source)),
+                Target = PartPlan.FromDiff(DataflowPart.TargetConnection, target.Id, target.Etag, TargetDiff(target, definition.Target, references)),
+                MappingSet = mappingSetPlan,
+                Flow = PartPlan.FromDiff(DataflowPart.Flow, flow.Id, flow.Etag, flowDiff),
+                MappingSetVersion = mappingVersion,
+                OtherTransformations = flow.Transformations?.Where(t => t != mapping).ToList() ?? new List<Transformation>(),
+                Schedule = schedule,
+            };
+        }
+
+        private static MemberDiff SourceDiff(SourceConnection current, SourceDefinition desired) =>
+            new MemberDiff()
+                .Text("/name", current.Name, desired.Name)
+                .Text("/description", current.Description, desired.Description)
+                .Text("/data/format", current.Data?.Format, desired.Format)
+                .Text("/params/tableName", current.Params?.TableName, desired.TableName)
+                .Text("/params/path", current.Params?.Path, desired.Path)
+                .Node("/params/columns", Columns(current.Params?.Columns), Columns(desired.Columns) ?? new JsonArray());
+
+        private static MemberDiff TargetDiff(TargetConnection current, TargetDefinition desired, ResolvedReferences references) =>
+            new MemberDiff()
+                .Text("/name", current.Name, desired.Name)
+                .Text("/description", current.Description, desired.Description)
+                .Text("/data/format", current.Data?.Format, desired.Format)
+                .Text("/data/schema/id", current.Data?.Schema?.Id, references.SchemaId)
+                .Text("/params/dataSetId", current.Params?.DataSetId, references.DatasetId);
+
+        private static MemberDiff MappingSetDiff(MappingSet current, MappingSetDefinition desired, string schemaId)
+        {
+            var diff = new MemberDiff();
+            if (current.OutputSchema?.SchemaRef.Id != schemaId)
+            {
+                diff.Changed("outputSchema");
+            }
+
+            if (!DataflowMappings.SameMappings(current.Mappings ?? new List<Mapping>(), desired.Mappings))
+            {
+                diff.Changed("mappings");
+            }
+
+            return diff;
+        }
+
+        private static ScheduleParams Schedule(DataflowDefinition definition, DateTimeOffset start) =>
+            ScheduleBuilder.Build(definition.Schedule.Frequency, definition.Schedule.Interval, start, definition.Schedule.Backfill);
+
+        /// <summary>Columns as compared and sent: <c>[{name, type}]</c> in order, a missing type read as string.</summary>
+        private static JsonArray? Columns(IReadOnlyList<SourceColumn>? columns) =>
+            columns is null ? null : new JsonArray(columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type ?? "string" }).ToArray());
+
+        private static JsonNode? Serialize(ScheduleParams? schedule) =>
+            schedule is null ? null : JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams);
+
+        private static string? Missing<T>(NamedResources<T>? named) => named != null && named.IsMissing ? named.Problem : null;
+
+        private static void ThrowIfUnsupported(string subject, IReadOnlyList<string> problems)
+        {
+            if (problems.Count > 0)
+            {
+                throw new FlowsAsCodeException(
+                    FlowsAsCodeException.ChangeNotSupported,
+                    OperationErrorCategory.InvalidOperation,
+                    subject + " cannot be updated to the definition: " + string.Join("; ", problems) + ". The platform cannot change these on an existing flow.",
+                    "Remove the flow (Remove-Dataflow -IncludeConnections) and import the definition again, or give the definition another name.");
+            }
+        }
+
+        /// <summary>Every name of the definition to an id of this sandbox; one error naming everything missing or unclear.</summary>
+        private async Task<ResolvedReferences> ResolveAsync(DataflowDefinition definition, CancellationToken cancellationToken)
+        {
+            var flowSpec = await _lookup.FlowSpecAsync(definition.FlowSpec, cancellationToken).ConfigureAwait(false);
+            var sourceSpec = await _lookup.ConnectionSpecAsync(definition.Source.ConnectionSpec, cancellationToken).ConfigureAwait(false);
+            var targetSpec = await _lookup.ConnectionSpecAsync(definition.Target.ConnectionSpec, cancellationToken).ConfigureAwait(false);
+            var baseName = definition.Source.BaseConnection;
+            var baseConnection = baseName is null ? null
+                : _maps.BaseConnections.TryGetValue(baseName, out var baseId)
+                    ? await SandboxLookup.ByIdAsync("base connection", baseName, baseId, () => _client.FlowService.BaseConnections.GetAsync(baseId, cancellationToken), c => c.Id).ConfigureAwait(false)
+                    : await _lookup.BaseConnectionsAsync(baseName, cancellationToken).ConfigureAwait(false);
+            var datasetName = definition.Target.Dataset;
+            var dataset = _maps.Datasets.TryGetValue(datasetName, out var datasetId)
+                ? await SandboxLookup.ByIdAsync("dataset", datasetName, datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken), d => d.Id).ConfigureAwait(false)
+                : await _lookup.DatasetsAsync(datasetName, cancellationToken).ConfigureAwait(false);
+            var schemaTitle = definition.Target.Schema;
+            var schema = _maps.Schemas.TryGetValue(schemaTitle, out var schemaId)
+                ? await SandboxLookup.ByIdAsync("schema", schemaTitle, schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken), s => s.Id).ConfigureAwait(false)
+                : await _lookup.SchemasAsync(schemaTitle, cancellationToken).ConfigureAwait(false);
+
+            var subject = "Dataflow definition '" + definition.Name + "'";
+            var missing = new[] { Missing(flowSpec), Missing(sourceSpec), Missing(targetSpec), Missing(baseConnection), Missing(dataset), Missing(schema) }
+                .Where(p => p != null).ToList();
+            if (missing.Count > 0)
+            {
+                throw new FlowsAsCodeException(
+                    FlowsAsCodeException.ReferenceNotFound,
+                    OperationErrorCategory.ObjectNotFound,
+                    subject + " refers to what sandbox " + Sandbox + " does not have: " + string.Join(", ", missing) + ". Nothing was changed.",
+                    "Create them in sandbox " + Sandbox + " first, or map the names to ids there with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+            }
+
+            var unclear = new[] { baseConnection?.Problem, dataset.Problem, schema.Problem }.Where(p => p != null).ToList();
+            var spec = baseConnection?.Single?.ConnectionSpec?.Id;
+            if (spec != null && spec != sourceSpec.Single!.Id)
+            {
+                unclear.Add("base connection '" + baseName + "' (" + baseConnection!.Single!.Id + ") uses connection spec " + spec + ", not " + definition.Source.ConnectionSpec + " (" + sourceSpec.Single!.Id + ")");
+            }
+
+            var datasetSchema = dataset.Single?.SchemaRef?.Id;
+            if (datasetSchema != null && datasetSchema != schema.Single?.Id)
+            {
+                unclear.Add("dataset '" + datasetName + "' (" + dataset.Single!.Id + ") is on schema " + datasetSchema + ", not on '" + schemaTitle + "' (" + schema.Single?.Id + ")");
+            }
+
+            if (unclear.Count > 0)
+            {
+                throw new FlowsAsCodeException(
+                    FlowsAsCodeException.ReferenceInvalid,
+                    OperationErrorCategory.InvalidData,
+                    subject + " cannot be resolved in sandbox " + Sandbox + ": " + string.Join("; ", unclear) + ". Nothing was changed.",
+                    "Give the resource a unique name, or map the name to the id to use with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+            }
+
+            return new ResolvedReferences
+            {
+                FlowSpecId = flowSpec.Single!.Id,
+                SourceConnectionSpecId = sourceSpec.Single!.Id,
+                BaseConnectionId = baseConnection?.Single?.Id,
+                TargetConnectionSpecId = targetSpec.Single!.Id,
+                DatasetId = dataset.Single!.Id,
+                SchemaId = schema.Single!.Id,
+            };
+        }
+    }
+}

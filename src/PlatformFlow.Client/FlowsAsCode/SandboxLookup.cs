@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.FlowsAsCode
+{
+    /// <summary>What a name found in a sandbox: the resources of that name (none, one, or several that share it).</summary>
+    public sealed class NamedResources<T>
+    {
+        public NamedResources(string kind, string name, IReadOnlyList<T> found, Func<T, string> idOf, string? mappedId = null)
+        {
+            Kind = kind;
+            Name = name;
+            Found = found;
+            IdOf = idOf;
+            MappedId = mappedId;
+        }
+
+        /// <summary>e.g. <c>base connection</c>.</summary>
+        public string Kind { get; }
+
+        public string Name { get; }
+
+        public IReadOnlyList<T> Found { get; }
+
+        public Func<T, string> IdOf { get; }
+
+        /// <summary>The id the caller mapped the name to, when it did.</summary>
+        public string? MappedId { get; }
+
+        /// <summary>The one resource of that name, or null (with <see cref="Problem"/> saying why).</summary>
+        public T? Single => Found.Count == 1 ? Found[0] : default;
+
+        public bool IsMissing => Found.Count == 0;
+
+        /// <summary>Why there is no single resource; null when there is one.</summary>
+        public string? Problem => Found.Count == 1 ? null
+            : Found.Count == 0 ? Kind + " '" + Name + "'" + (MappedId is null ? string.Empty : " (mapped to id " + MappedId + ")")
+            : Found.Count + " " + Kind + "s are named '" + Name + "' (" + string.Join(", ", Found.Select(IdOf)) + ")";
+    }
+
+    /// <summary>
+    /// Finds a sandbox's resources by name, exactly (the platform narrows the list, the name is then compared here): the
+    /// lookups flows as code resolve a definition with. Names are the identity of a flow and of what it refers to across
+    /// sandboxes, where every id differs.
+    /// </summary>
+    public sealed class SandboxLookup
+    {
+        private readonly PlatformClient _client;
+
+        // What flows refer to (specs, base connections, datasets, schemas) does not change while one import plans, and its
+        // definitions name the same few again and again: each is looked up once per lookup instance.
+        private readonly Dictionary<string, object> _references = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        public SandboxLookup(PlatformClient client)
+        {
+            _client = client;
+        }
+
+        public async Task<NamedResources<Dataflow>> FlowsAsync(string name, CancellationToken cancellationToken) =>
+            new NamedResources<Dataflow>("dataflow", name, await ExactlyNamedAsync(_client.FlowService.Flows.ListAsync(ByName("name", name), cancellationToken), f => f.Name, name, StringComparison.Ordinal).ConfigureAwait(false), f => f.Id);
+
+        public Task<NamedResources<BaseConnection>> BaseConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("base connection", name, async () =>
+                new NamedResources<BaseConnection>("base connection", name, await ExactlyNamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id));
+
+        public async Task<NamedResources<SourceConnection>> SourceConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            new NamedResources<SourceConnection>("source connection", name, await ExactlyNamedAsync(_client.FlowService.SourceConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+
+        public async Task<NamedResources<TargetConnection>> TargetConnectionsAsync(string name, CancellationToken cancellationToken) =>
+            new NamedResources<TargetConnection>("target connection", name, await ExactlyNamedAsync(_client.FlowService.TargetConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+
+        /// <summary>Whether any flow lists <paramref name="id"/> in <paramref name="flowMember"/> (<c>sourceConnectionIds</c>, <c>targetConnectionIds</c>).</summary>
+        public async Task<bool> UsedByAnyFlowAsync(string flowMember, string id, CancellationToken cancellationToken)
+        {
+            var query = ListQuery.Where(flowMember + "[]==" + ListQuery.Quote(id));
+            query.Limit = 1;
+            await foreach (var _ in _client.FlowService.Flows.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
+        public Task<NamedResources<Dataset>> DatasetsAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("dataset", name, async () =>
+                new NamedResources<Dataset>("dataset", name, await ExactlyNamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name, StringComparison.Ordinal).ConfigureAwait(false), d => d.Id));
+
+        /// <summary>By title, in any case: the registry keeps titles unique regardless of case.</summary>
+        public Task<NamedResources<XdmSchema>> SchemasAsync(string title, CancellationToken cancellationToken) =>
+            OnceAsync("schema", title, async () =>
+                new NamedResources<XdmSchema>("schema", title, await ExactlyNamedAsync(_client.SchemaRegistry.ListSchemasAsync(ByName("title", title), cancellationToken), s => s.Title, title, StringComparison.OrdinalIgnoreCase).ConfigureAwait(false), s => s.Id));
+
+        public Task<NamedResources<FlowSpec>> FlowSpecAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("flow spec", name, async () =>
+                new NamedResources<FlowSpec>("flow spec", name, OneOrNone(await _client.FlowService.FindFlowSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id));
+
+        public Task<NamedResources<ConnectionSpec>> ConnectionSpecAsync(string name, CancellationToken cancellationToken) =>
+            OnceAsync("connection spec", name, async () =>
+                new NamedResources<ConnectionSpec>("connection spec", name, OneOrNone(await _client.FlowService.FindConnectionSpecByNameAsync(name, cancellationToken).ConfigureAwait(false)), s => s.Id));
+
+        /// <summary>A resource given by id (a -BaseConnectionMap value): itself, or none when the sandbox has no such id.</summary>
+        public static async Task<NamedResources<T>> ByIdAsync<T>(string kind, string name, string id, Func<Task<T>> get, Func<T, string> idOf)
+            where T : class
+        {
+            try
+            {
+                return new NamedResources<T>(kind, name, new[] { await get().ConfigureAwait(false) }, idOf, id);
+            }
+            catch (PlatformException missing) when (missing.StatusCode == 404)
+            {
+                return new NamedResources<T>(kind, name, Array.Empty<T>(), idOf, id);
+            }
+        }
+
+        private async Task<NamedResources<T>> OnceAsync<T>(string kind, string name, Func<Task<NamedResources<T>>> find)
+        {
+            var key = kind + "\n" + name;
+            if (_references.TryGetValue(key, out var known))
+            {
+                return (NamedResources<T>)known;
+            }
+
+            var found = await find().ConfigureAwait(false);
+            _references[key] = found;
+            return found;
+        }
+
+        private static ListQuery ByName(string field, string name) => ListQuery.Where(field + "==" + ListQuery.Quote(name));
+
+        private static IReadOnlyList<T> OneOrNone<T>(T? found)
+            where T : class => found is null ? Array.Empty<T>() : new[] { found };
+
+        private static async Task<IReadOnlyList<T>> ExactlyNamedAsync<T>(IAsyncEnumerable<T> narrowed, Func<T, string?> nameOf, string name, StringComparison comparison)
+        {
+            var found = new List<T>();
+            await foreach (var item in narrowed.ConfigureAwait(false))
+            {
+                if (string.Equals(nameOf(item), name, comparison))
+                {
+                    found.Add(item);
+                }
+            }
+
+            return found;
+        }
+    }
+}

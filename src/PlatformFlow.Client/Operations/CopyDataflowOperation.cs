@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using PlatformFlow.Client.FlowsAsCode;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// Copy-Dataflow: exports each flow from the source context and imports the definitions into the destination, in one
+    /// step, with the same plan, -WhatIf and idempotence as Export-Dataflow followed by Import-Dataflow (no file between).
+    /// </summary>
+    public sealed class CopyDataflowOperation : PlatformOperation
+    {
+        private const string Step = "CopyDataflow";
+
+        private readonly ImportDataflowOperation _import;
+
+        /// <param name="source">The client of the sandbox the flows are read from.</param>
+        /// <param name="destination">The client of the sandbox they are applied to.</param>
+        public CopyDataflowOperation(PlatformClient source, PlatformClient destination, ReferenceMaps maps)
+            : base(source)
+        {
+            _import = new ImportDataflowOperation(destination, maps);
+        }
+
+        /// <param name="flows">Each flow's id in the source sandbox, with the input to name in its error record.</param>
+        public async Task RunAsync(IReadOnlyList<KeyValuePair<string, object?>> flows, IOperationHost host)
+        {
+            var exporter = new DataflowExporter(Client);
+            var pending = new List<PendingDefinition>();
+            var failures = 0;
+            foreach (var flow in flows)
+            {
+                try
+                {
+                    pending.Add(new PendingDefinition(await exporter.ExportAsync(flow.Key, host.Cancellation).ConfigureAwait(false), null, flow.Value ?? flow.Key));
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
+                {
+                    failures++;
+                    host.WriteError(FlowsAsCodeException.ToOperationError(ex, flow.Value ?? flow.Key, Step, flow.Key));
+                }
+            }
+
+            await _import.ApplyAsync(pending, failures, host).ConfigureAwait(false);
+        }
+    }
+}

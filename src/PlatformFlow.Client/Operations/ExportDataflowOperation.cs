@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using PlatformFlow.Client.FlowsAsCode;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class DataflowExportInput
+    {
+        public string FlowId { get; set; } = string.Empty;
+
+        /// <summary>A full path: the file to write, or the folder to write one file per flow into.</summary>
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>True when <see cref="Path"/> is a folder (each flow's file is named after the flow).</summary>
+        public bool IsFolder { get; set; }
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// Export-Dataflow: writes each flow as a definition file (<see cref="DataflowDefinitionJson"/>) and emits the file. One
+    /// operation serves a whole pipeline, so two flows bound for the same file are caught instead of overwriting each other.
+    /// </summary>
+    public sealed class ExportDataflowOperation : PlatformOperation
+    {
+        private const string Step = "ExportDataflow";
+
+        private readonly Dictionary<string, string> _writtenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        private readonly DataflowExporter _exporter;
+
+        public ExportDataflowOperation(PlatformClient client)
+            : base(client)
+        {
+            _exporter = new DataflowExporter(client);
+        }
+
+        public async Task RunAsync(DataflowExportInput input, IOperationHost host)
+        {
+            try
+            {
+                var definition = await _exporter.ExportAsync(input.FlowId, host.Cancellation).ConfigureAwait(false);
+                var path = input.IsFolder ? System.IO.Path.Combine(input.Path, FileNameFor(definition.Name)) : input.Path;
+                if (_writtenBy.TryGetValue(path, out var earlier))
+                {
+                    throw new FlowsAsCodeException(
+                        FlowsAsCodeException.ExportPathConflict,
+                        OperationErrorCategory.ResourceExists,
+                        "Dataflow '" + definition.Name + "' would be written to " + path + ", where this command already wrote dataflow '" + earlier + "'. It was not written.",
+                        input.IsFolder ? "Rename one of the flows." : "Give -Path a folder to export several flows, one file each.");
+                }
+
+                if (Ask(host, path, "Write the definition of dataflow '" + definition.Name + "'") != ChangeDecision.Proceed)
+                {
+                    return;
+                }
+
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, DataflowDefinitionJson.ToUtf8(definition));
+                _writtenBy[path] = definition.Name;
+                host.WriteObject(new FileInfo(path));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
+            {
+                host.WriteError(FlowsAsCodeException.ToOperationError(ex, input.Target ?? input.FlowId, Step, input.FlowId));
+            }
+        }
+
+        /// <summary>The flow's name made a file name on every system: characters any of them refuses become '_'.</summary>
+        public static string FileNameFor(string flowName)
+        {
+            var refused = System.IO.Path.GetInvalidFileNameChars().Concat(new[] { '<', '>', ':', '"', '/', '\\', '|', '?', '*' }).ToArray();
+            var name = new string(flowName.Select(c => c < ' ' || refused.Contains(c) ? '_' : c).ToArray()).Trim().TrimEnd('.');
+            return (name.Length == 0 ? "dataflow" : name) + DataflowDefinitionJson.FileExtension;
+        }
+    }
+}
