@@ -105,8 +105,12 @@ Describe 'Completing from the right context, quickly and quietly' {
     }
 
     It 'offers nothing, without an error, when signed out or when the platform cannot be reached' {
+        # Connect-Platform proves the platform answers, so the context is signed in first and the platform then stops
+        # answering (every request a 503); a fresh context has nothing cached.
+        $unreachable = Connect-Platform -Emulator
+        $faults = (Get-EmulatorEngine).Options.Faults
         $Error.Clear()
-        $unreachable = Connect-Platform -AccessToken (ConvertTo-SecureString 'token' -AsPlainText -Force) -ClientId c -OrgId 'O@AdobeOrg' -BaseUri 'https://platform.unreachable.invalid'
+        $faults.UnavailableRate = 1
         try {
             Get-Completion 'Get-Dataflow -Name ' | Should -BeNullOrEmpty
             Disconnect-Platform
@@ -114,6 +118,7 @@ Describe 'Completing from the right context, quickly and quietly' {
             $Error | Should -BeNullOrEmpty
         }
         finally {
+            $faults.UnavailableRate = 0
             $unreachable | Disconnect-Platform
             Connect-Platform -Emulator | Out-Null
         }

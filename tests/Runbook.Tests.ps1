@@ -16,9 +16,11 @@ BeforeAll {
         $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
         $hostAssembly | Should -Exist
         $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($argument in $hostAssembly, '--port', '0', '--client-id', $ClientId, '--client-secret', $ClientSecret, '--sandbox', 'prod,dev,qa') {
+        foreach ($argument in $hostAssembly, '--port', '0', '--client-id', $ClientId, '--sandbox', 'prod,dev,qa') {
             $start.ArgumentList.Add($argument)
         }
+        # The host reads its secret from the environment, never from the command line the process list shows.
+        $start.Environment['PLATFORMFLOW_EMULATOR_CLIENT_SECRET'] = $ClientSecret
         $start.RedirectStandardOutput = $true
         $start.UseShellExecute = $false
         $process = [Diagnostics.Process]::Start($start)

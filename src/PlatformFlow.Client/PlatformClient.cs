@@ -112,8 +112,21 @@ namespace PlatformFlow.Client
         /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
         public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();
 
-        /// <summary>Gets a token now, so wrong credentials fail at sign-in rather than at the first call.</summary>
-        public Task SignInAsync(CancellationToken cancellationToken) => Settings.Tokens.GetAccessTokenAsync(cancellationToken);
+
+        /// <summary>
+        /// Gets a token and proves it with one cheap call in the sandbox (a one-item page of flow specs), so wrong
+        /// credentials, a token the gateway refuses (401) or a sandbox the organization does not have (404) fail at
+        /// sign-in, with the platform's error, rather than at the first command.
+        /// </summary>
+        public async Task SignInAsync(CancellationToken cancellationToken)
+        {
+            await Settings.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var _ in FlowService.ListFlowSpecsAsync(new ListQuery { Limit = 1 }, cancellationToken).ConfigureAwait(false))
+            {
+                // One page answered is proof enough; leaving here asks for no further page.
+                break;
+            }
+        }
 
         public void Dispose() => _services.Dispose();
 

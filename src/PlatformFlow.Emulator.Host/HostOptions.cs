@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using PlatformFlow.Emulator.Engine;
 
@@ -14,8 +15,10 @@ namespace PlatformFlow.Emulator.Host
             + "Options:\n"
             + "  --port <n>               Port on 127.0.0.1 (0 = pick a free one). Default 5055.\n"
             + "  --sandbox <a,b>          Sandbox names (lower case). Default prod,dev.\n"
-            + "  --client-id <id>         With --client-secret: issue tokens only to these credentials and enforce them.\n"
-            + "  --client-secret <secret>\n"
+            + "  --client-id <id>         Issue tokens only to this client id and its secret, and enforce them. The secret is\n"
+            + "                           read from the environment variable " + ClientSecretVariable + "\n"
+            + "                           or from --client-secret-file, never from the command line (the process list shows it).\n"
+            + "  --client-secret-file <path>  A file holding the client secret (its first line).\n"
             + "  --tenant <id>            Tenant id in schema ids (https://ns.adobe.com/<id>/schemas/...). Default platformflow.\n"
             + "  --throttle-rate <0..1>   Share of requests answered 429 with Retry-After.\n"
             + "  --unavailable-rate <0..1> Share of requests answered 503.\n"
@@ -29,6 +32,9 @@ namespace PlatformFlow.Emulator.Host
             + "  --seed <n>               Seed of the fault draw, to repeat a rehearsal exactly.\n"
             + "  --help                   Show this text.";
 
+        /// <summary>The environment variable the client secret is read from (with --client-id).</summary>
+        public const string ClientSecretVariable = "PLATFORMFLOW_EMULATOR_CLIENT_SECRET";
+
         public int Port { get; private set; } = 5055;
 
         public bool ShowHelp { get; private set; }
@@ -36,11 +42,13 @@ namespace PlatformFlow.Emulator.Host
         public EmulatorOptions Emulator { get; } = new EmulatorOptions();
 
         /// <summary>Reads the arguments; a <see cref="FormatException"/> says which one is wrong.</summary>
-        public static HostOptions Parse(string[] args)
+        /// <param name="args">The command line.</param>
+        /// <param name="environment">Reads an environment variable; the process's own when null.</param>
+        public static HostOptions Parse(string[] args, Func<string, string?>? environment = null)
         {
             var options = new HostOptions();
             string? clientId = null;
-            string? clientSecret = null;
+            string? clientSecretFile = null;
             for (var i = 0; i < args.Length; i++)
             {
                 var name = args[i];
@@ -74,7 +82,9 @@ namespace PlatformFlow.Emulator.Host
                         clientId = value;
                         break;
                     case "--client-secret":
-                        clientSecret = value;
+                        throw new FormatException("--client-secret would show the secret in the process list; set " + ClientSecretVariable + " or use --client-secret-file.");
+                    case "--client-secret-file":
+                        clientSecretFile = value;
                         break;
                     case "--tenant":
                         options.Emulator.TenantId = value;
@@ -114,14 +124,13 @@ namespace PlatformFlow.Emulator.Host
                 }
             }
 
-            if ((clientId is null) != (clientSecret is null))
-            {
-                throw new FormatException("--client-id and --client-secret go together.");
-            }
-
             if (clientId != null)
             {
-                options.Emulator.Credentials = new EmulatorCredentials(clientId, clientSecret!);
+                options.Emulator.Credentials = new EmulatorCredentials(clientId, ClientSecret(clientSecretFile, environment ?? Environment.GetEnvironmentVariable));
+            }
+            else if (clientSecretFile != null)
+            {
+                throw new FormatException("--client-secret-file needs --client-id.");
             }
 
             if (options.Emulator.Faults.TotalRate > 1)
@@ -130,6 +139,31 @@ namespace PlatformFlow.Emulator.Host
             }
 
             return options;
+        }
+
+        /// <summary>The secret from the file when one is named, else from <see cref="ClientSecretVariable"/>; never echoed.</summary>
+        private static string ClientSecret(string? file, Func<string, string?> environment)
+        {
+            string? secret;
+            if (file != null)
+            {
+                try
+                {
+                    secret = File.ReadLines(file).FirstOrDefault();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+                {
+                    throw new FormatException("--client-secret-file: cannot read " + file + " (" + ex.GetType().Name + ").");
+                }
+            }
+            else
+            {
+                secret = environment(ClientSecretVariable);
+            }
+
+            return string.IsNullOrWhiteSpace(secret)
+                ? throw new FormatException("--client-id needs its secret in " + ClientSecretVariable + " or in the first line of --client-secret-file.")
+                : secret!.Trim();
         }
 
         private static int Number(string name, string value, int min, int max) =>

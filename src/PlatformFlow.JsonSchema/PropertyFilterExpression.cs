@@ -159,10 +159,45 @@ namespace PlatformFlow.JsonSchema
             return value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
         }
 
+        /// <summary>
+        /// A value as the grammar reads it back exactly: bare when it can be (no comma, no quote, no spaces around it),
+        /// else in quotes. The grammar has no escape character, but quoted runs follow one another (<c>"a"'"b'</c> is
+        /// <c>a"b</c>), so a value holding both kinds of quote is written as runs, each in the quote it does not contain.
+        /// </summary>
+        public static string QuoteValue(string value)
+        {
+            if (value.Length > 0 && value.IndexOfAny(new[] { ',', '"', '\'' }) < 0 && value.Trim().Length == value.Length)
+            {
+                return value;
+            }
+
+            var quoted = new StringBuilder();
+            var quote = value.IndexOf('"') >= 0 && value.IndexOf('\'') < 0 ? '\'' : '"';
+            quoted.Append(quote);
+            foreach (var c in value)
+            {
+                if (c == quote)
+                {
+                    quoted.Append(quote);
+                    quote = quote == '"' ? '\'' : '"';
+                    quoted.Append(quote);
+                }
+
+                quoted.Append(c);
+            }
+
+            return quoted.Append(quote).ToString();
+        }
+
+        /// <summary>Splits at commas outside quotes; spaces around a value are dropped unless they are inside quotes.</summary>
         private static List<string> SplitValues(string text)
         {
             var values = new List<string>();
             var current = new StringBuilder();
+
+            // Where the quoted text of the current value starts and ends, so trimming stops at it.
+            var quotedFrom = -1;
+            var quotedTo = -1;
             char? quote = null;
             foreach (var c in text)
             {
@@ -175,16 +210,20 @@ namespace PlatformFlow.JsonSchema
                     else
                     {
                         current.Append(c);
+                        quotedTo = current.Length;
                     }
                 }
                 else if (c == '"' || c == '\'')
                 {
                     quote = c;
+                    quotedFrom = quotedFrom < 0 ? current.Length : quotedFrom;
+                    quotedTo = Math.Max(quotedTo, current.Length);
                 }
                 else if (c == ',')
                 {
-                    values.Add(current.ToString().Trim());
+                    values.Add(Trimmed(current.ToString(), quotedFrom, quotedTo));
                     current.Clear();
+                    quotedFrom = quotedTo = -1;
                 }
                 else
                 {
@@ -192,8 +231,30 @@ namespace PlatformFlow.JsonSchema
                 }
             }
 
-            values.Add(current.ToString().Trim());
+            values.Add(Trimmed(current.ToString(), quotedFrom, quotedTo));
             return values;
+        }
+
+        private static string Trimmed(string value, int quotedFrom, int quotedTo)
+        {
+            if (quotedFrom < 0)
+            {
+                return value.Trim();
+            }
+
+            var start = 0;
+            while (start < quotedFrom && char.IsWhiteSpace(value[start]))
+            {
+                start++;
+            }
+
+            var end = value.Length;
+            while (end > quotedTo && char.IsWhiteSpace(value[end - 1]))
+            {
+                end--;
+            }
+
+            return value.Substring(start, end - start);
         }
     }
 }

@@ -61,7 +61,7 @@ namespace PlatformFlow.JsonSchema
             var value = looseTypes ? LooseTypes.ConvertToDeclaredType(instance, declaredTypes) : instance;
             if (declaredTypes.Count > 0 && !JsonTypes.MatchesAny(declaredTypes, value))
             {
-                errors.Add(Error(location, "type", JsonValues.Describe(value) + " is not " + JsonTypes.Describe(declaredTypes)));
+                errors.Add(Error(location, "type", Shown(schema, value) + " is not " + JsonTypes.Describe(declaredTypes)));
             }
 
             CheckEnumAndConst(schema, value, location, errors);
@@ -78,12 +78,12 @@ namespace PlatformFlow.JsonSchema
             var allowed = SchemaKeywords.Array(schema, "enum", nonEmpty: true);
             if (allowed != null && !allowed.Any(candidate => JsonValues.DeepEquals(candidate, value)))
             {
-                errors.Add(Error(location, "enum", JsonValues.Describe(value) + " is not one of " + JsonValues.List(allowed)));
+                errors.Add(Error(location, "enum", Shown(schema, value) + " is not one of " + JsonValues.List(allowed)));
             }
 
             if (schema.TryGetPropertyValue("const", out var required) && !JsonValues.DeepEquals(required, value))
             {
-                errors.Add(Error(location, "const", JsonValues.Describe(value) + " must be " + JsonValues.Describe(required)));
+                errors.Add(Error(location, "const", Shown(schema, value) + " must be " + JsonValues.Describe(required)));
             }
         }
 
@@ -136,21 +136,32 @@ namespace PlatformFlow.JsonSchema
             var minLength = SchemaKeywords.Count(schema, "minLength");
             if (length < minLength)
             {
-                errors.Add(Error(location, "minLength", JsonValues.Describe(value) + " has " + Plural(length, "character") + ", fewer than the minimum of " + minLength));
+                errors.Add(Error(location, "minLength", Shown(schema, value) + " has " + Plural(length, "character") + ", fewer than the minimum of " + minLength));
             }
 
             var maxLength = SchemaKeywords.Count(schema, "maxLength");
             if (length > maxLength)
             {
-                errors.Add(Error(location, "maxLength", JsonValues.Describe(value) + " has " + Plural(length, "character") + ", more than the maximum of " + maxLength));
+                errors.Add(Error(location, "maxLength", Shown(schema, value) + " has " + Plural(length, "character") + ", more than the maximum of " + maxLength));
             }
 
             const string Pattern = "pattern";
             var pattern = SchemaKeywords.Text(schema, Pattern);
             if (pattern != null && !EcmaScriptRegex.IsMatch(Pattern, pattern, text))
             {
-                errors.Add(Error(location, Pattern, JsonValues.Describe(value) + " does not match the pattern " + pattern));
+                errors.Add(Error(location, Pattern, Shown(schema, value) + " does not match the pattern " + pattern));
             }
+        }
+
+        /// <summary>
+        /// The value as an error message may show it: never the content of a secret (<c>"format": "password"</c> or
+        /// <c>writeOnly</c>), whatever its type, only what kind of value it is.
+        /// </summary>
+        private static string Shown(JsonObject schema, JsonNode? value)
+        {
+            var secret = (schema["format"] is JsonValue format && format.TryGetValue<string>(out var name) && name == "password")
+                || (schema["writeOnly"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True);
+            return secret ? "the secret value (" + JsonValues.KindOf(value).ToString().ToLowerInvariant() + ", not shown)" : JsonValues.Describe(value);
         }
 
         private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
 
@@ -19,6 +20,7 @@ namespace PlatformFlow
         /// <summary>A name, wildcards allowed (e.g. Shop*); all when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string? Name { get; set; }

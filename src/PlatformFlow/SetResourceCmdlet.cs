@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow
@@ -26,6 +27,7 @@ namespace PlatformFlow
 
         /// <summary>The new name.</summary>
         [Parameter]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 

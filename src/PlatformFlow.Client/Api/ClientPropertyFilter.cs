@@ -30,7 +30,7 @@ namespace PlatformFlow.Client.Api
             }
             catch (PropertyFilterSyntaxException mistake)
             {
-                throw new PlatformValidationException("-Filter '" + expression + "'", Problem(mistake));
+                throw new PlatformValidationException("-Filter '" + Excerpt.Of(expression) + "'", Problem(mistake));
             }
         }
 

@@ -22,10 +22,14 @@ namespace PlatformFlow.Client.Api
 
         private readonly PlatformHttp _http;
 
+        // Each mapping set's latest version as last read or written here: bulk onboarding checks it for every row.
+        private readonly AsyncCache<MappingSet> _latest;
+
         public DataPrepClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
             Identical = new PartIndex<MappingSet>(ListMappingSetsAsync, ContentKey, m => m.Id, reads);
+            _latest = reads.NewCache<MappingSet>();
         }
 
         /// <summary>
@@ -57,6 +61,7 @@ namespace PlatformFlow.Client.Api
                 ModifiedBy = answer.ModifiedBy,
             };
             Identical.Remember(created);
+            _latest.Set(created.Id, created);
             return created;
         }
 
@@ -64,8 +69,21 @@ namespace PlatformFlow.Client.Api
             _http.SendAsync(HttpMethod.Post, "/mappingSets", request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
 
         /// <summary><c>PUT /mappingSets/{id}</c>: Data Prep keeps every version and answers with the next one (the old stays readable).</summary>
-        public Task<MappingSet> UpdateMappingSetAsync(string id, MappingSetRequest request, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Put, "/mappingSets/" + Uri.EscapeDataString(id), request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken);
+        public async Task<MappingSet> UpdateMappingSetAsync(string id, MappingSetRequest request, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await _http.SendAsync(HttpMethod.Put, "/mappingSets/" + Uri.EscapeDataString(id), request, PlatformJsonContext.Default.MappingSetRequest, PlatformJsonContext.Default.MappingSet, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _latest.Remove(id);
+            }
+        }
+
+        /// <summary>The mapping set's latest version, shared by the context for a short while; this module's writes replace it.</summary>
+        public Task<MappingSet> GetLatestMappingSetCachedAsync(string id, CancellationToken cancellationToken = default) =>
+            _latest.GetAsync(id, () => GetMappingSetAsync(id, null, cancellationToken));
 
         /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
         public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)

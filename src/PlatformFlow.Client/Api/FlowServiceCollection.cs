@@ -106,11 +106,7 @@ namespace PlatformFlow.Client.Api
         }
 
         public IAsyncEnumerable<TResource> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.PagesAsync<ListPage<TResource>, TResource>(
-                Path + (query ?? new ListQuery()).ToQueryString(),
-                _pageType,
-                (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken);
+            _http.ItemsAsync(Path + (query ?? new ListQuery()).ToQueryString(), "items", _resourceType, cancellationToken);
 
         /// <summary>The platform counts (<c>count=true</c>); nothing is listed.</summary>
         public async Task<long> CountAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -172,7 +168,16 @@ namespace PlatformFlow.Client.Api
             // Buffered, then parsed from memory: a bare resource is read from the start again.
             using var buffer = new System.IO.MemoryStream();
             await answer.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
-            return FirstItem(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), path);
+            var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            try
+            {
+                return FirstItem(bytes, path);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A member the client cannot read (an odd value the platform holds): read what can be read, as listings do.
+                return FirstItemLeniently(bytes, path);
+            }
         }
 
         private TResource FirstItem(ReadOnlySpan<byte> answer, string path)
@@ -191,6 +196,18 @@ namespace PlatformFlow.Client.Api
             }
 
             return bare;
+        }
+
+        private TResource FirstItemLeniently(ReadOnlySpan<byte> answer, string path)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(answer);
+            var item = node?["items"] is System.Text.Json.Nodes.JsonArray items ? items.Count > 0 ? items[0] : null : node;
+            if (item is null)
+            {
+                throw new Errors.PlatformException(404, null, "Not Found", "The platform answered with no item for " + path + ".", null, "GET", _http.PathOf(path));
+            }
+
+            return LenientJson.Read(item, _resourceType);
         }
     }
 }

@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Api
             return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
         }
 
-        /// <summary>Quotes a value for a <c>property</c> expression: <c>name=="Shop orders"</c>.</summary>
-        public static string Quote(string value) => "\"" + value.Replace("\"", "\\\"") + "\"";
+        /// <summary>A value for a <c>property</c> expression, quoted when it has to be (commas, quotes, outer spaces): <c>name=="a,b"</c>.</summary>
+        public static string Quote(string value) => PlatformFlow.JsonSchema.PropertyFilterExpression.QuoteValue(value);
     }
 }

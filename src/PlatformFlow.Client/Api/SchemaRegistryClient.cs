@@ -66,13 +66,9 @@ namespace PlatformFlow.Client.Api
             }
         }
 
+        /// <summary>A registry listing (<c>{results, _links}</c>), each item read on its own so one odd schema does not end the list.</summary>
         private IAsyncEnumerable<XdmSchema> ListPagesAsync(string firstPath, string accept, CancellationToken cancellationToken) =>
-            _http.PagesAsync<RegistryPage<XdmSchema>, XdmSchema>(
-                firstPath,
-                PlatformJsonContext.Default.RegistryPageXdmSchema,
-                (page, _) => (page.Results, _http.ResolveNextLink(page.Links?.Next?.Href)),
-                cancellationToken,
-                accept);
+            _http.ItemsAsync(firstPath, "results", PlatformJsonContext.Default.XdmSchema, cancellationToken, accept);
 
         private static string SchemaPath(string id) => "/tenant/schemas/" + Uri.EscapeDataString(id);
     }

@@ -1,3 +1,4 @@
+using PlatformFlow.JsonSchema;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -11,9 +12,9 @@ namespace PlatformFlow.Client.Errors
     public sealed class PlatformValidationException : Exception
     {
         public PlatformValidationException(string subject, IReadOnlyList<string> problems)
-            : base(subject + ": " + string.Join("; ", problems))
+            : base(Excerpt.Of(subject, Excerpt.MaxSubjectLength) + ": " + string.Join("; ", problems))
         {
-            Subject = subject;
+            Subject = Excerpt.Of(subject, Excerpt.MaxSubjectLength);
             Problems = problems;
         }
 

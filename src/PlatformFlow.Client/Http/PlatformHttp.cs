@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Http
 {
@@ -86,6 +90,22 @@ namespace PlatformFlow.Client.Http
                 path = next;
             }
         }
+
+        /// <summary>
+        /// Walks a paged list whose items sit in <paramref name="itemsMember"/> of each page (<c>items</c>, <c>results</c>),
+        /// reading each item on its own (<see cref="LenientJson"/>): an item with a field the client cannot read is still
+        /// listed, without that field, and the rest of the page and the listing go on.
+        /// </summary>
+        public IAsyncEnumerable<TItem> ItemsAsync<TItem>(string firstPath, string itemsMember, JsonTypeInfo<TItem> itemType, CancellationToken cancellationToken, string? accept = null)
+            where TItem : PlatformModel =>
+            PagesAsync<JsonObject, TItem>(
+                firstPath,
+                PlatformJsonContext.Default.JsonObject,
+                (page, _) => (
+                    (page[itemsMember] as JsonArray ?? new JsonArray()).Select(item => LenientJson.Read(item, itemType)).ToList(),
+                    ResolveNextLink(((page["_links"] as JsonObject)?["next"] as JsonObject)?["href"] is JsonValue href && href.TryGetValue<string>(out var next) ? next : null)),
+                cancellationToken,
+                accept);
 
         /// <summary>
         /// A <c>_links.next.href</c> as a path under the gateway: the platform gives it relative to the service

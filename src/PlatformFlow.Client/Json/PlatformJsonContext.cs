@@ -39,7 +39,6 @@ namespace PlatformFlow.Client.Json
     [JsonSerializable(typeof(ListPage<TargetConnection>))]
     [JsonSerializable(typeof(XdmSchema))]
     [JsonSerializable(typeof(XdmSchemaRequest))]
-    [JsonSerializable(typeof(RegistryPage<XdmSchema>))]
     [JsonSerializable(typeof(Dataset))]
     [JsonSerializable(typeof(DatasetRequest))]
     [JsonSerializable(typeof(Dictionary<string, Dataset>))]

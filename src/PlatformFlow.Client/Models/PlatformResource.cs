@@ -26,6 +26,10 @@ namespace PlatformFlow.Client.Models
         /// a cached spec or a part reused by several rows must not be written as the same object twice.
         /// </summary>
         public PlatformModel ShallowCopy() => (PlatformModel)MemberwiseClone();
+
+        /// <summary>What a listing could not read of this resource (and left out), naming its id; null when all was read.</summary>
+        [JsonIgnore]
+        internal string? ReadProblems { get; set; }
     }
 
     /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>

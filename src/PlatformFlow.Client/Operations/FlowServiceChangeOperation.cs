@@ -58,13 +58,21 @@ namespace PlatformFlow.Client.Operations
                 {
                     if (!change.Force)
                     {
-                        host.WriteError(StaleEtagError(stale, change, current));
+                        host.WriteError(StaleEtagError(stale, change, current, retried: false));
                         return;
                     }
 
                     host.WriteVerbose(_noun + " " + change.Id + " was changed since it was read; reading it again and retrying once (-Force).");
                     var fresh = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
-                    await _collection.PatchAsync(change.Id, await ChangesAsync(change, fresh, cancellation).ConfigureAwait(false), EtagOf(fresh), cancellation).ConfigureAwait(false);
+                    try
+                    {
+                        await _collection.PatchAsync(change.Id, await ChangesAsync(change, fresh, cancellation).ConfigureAwait(false), EtagOf(fresh), cancellation).ConfigureAwait(false);
+                    }
+                    catch (PlatformException staleAgain) when (staleAgain.StatusCode == 412)
+                    {
+                        host.WriteError(StaleEtagError(staleAgain, change, fresh, retried: true));
+                        return;
+                    }
                 }
 
                 host.WriteObject(await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false));
@@ -101,16 +109,22 @@ namespace PlatformFlow.Client.Operations
         private string EtagOf(TResource resource) =>
             resource.Etag ?? throw new PlatformValidationException(_noun + " " + resource.Id, "the platform returned it without an etag, so it cannot be updated safely");
 
-        private OperationError StaleEtagError(PlatformException stale, TChange change, TResource current)
+        /// <param name="retried">True when -Force read it again and its one retry lost too.</param>
+        private OperationError StaleEtagError(PlatformException stale, TChange change, TResource current, bool retried)
         {
-            var message = _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else since it was read (etag " + (change.Etag ?? current.Etag)
-                + " is no longer current); nothing was updated.";
+            var message = retried
+                ? _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else again while -Force retried (etag " + current.Etag
+                    + " was no longer current either); nothing was updated."
+                : _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else since it was read (etag " + (change.Etag ?? current.Etag)
+                    + " is no longer current); nothing was updated.";
             return new OperationError(
                 new InvalidOperationException(message, stale),
                 "StaleEtag",
                 OperationErrorCategory.InvalidOperation,
                 change.Target ?? change.Id,
-                "Read it again and reapply the change, or use -Force to refetch it and retry once.");
+                retried
+                    ? "Someone else keeps changing it: run the change again once they are done."
+                    : "Read it again and reapply the change, or use -Force to refetch it and retry once.");
         }
     }
 }

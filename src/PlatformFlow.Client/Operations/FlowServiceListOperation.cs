@@ -33,7 +33,7 @@ namespace PlatformFlow.Client.Operations
 
         protected override string? NameOf(TResource item) => item.Name;
 
-        protected override string? NarrowByName(string literal) => "name~" + FilterValue(literal);
+        protected override string? NarrowByName(string literal) => "name~" + ListQuery.Quote(literal);
 
         private static ListQuery Query(IReadOnlyList<string> filters, int? pageSize)
         {

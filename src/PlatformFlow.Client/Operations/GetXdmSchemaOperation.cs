@@ -23,7 +23,7 @@ namespace PlatformFlow.Client.Operations
 
         protected override string? NameOf(XdmSchema item) => item.Title;
 
-        protected override string? NarrowByName(string literal) => "title~" + FilterValue(literal);
+        protected override string? NarrowByName(string literal) => "title~" + ListQuery.Quote(literal);
 
         protected override PipelineIds CarriedBy(XdmSchema item) => new PipelineIds().With(PipelineIds.SchemaId, item.Id);
     }

@@ -70,8 +70,13 @@ namespace PlatformFlow.Client.Operations
             var transformations = new List<Transformation>();
             if (!string.IsNullOrEmpty(input.MappingSetId))
             {
-                var version = input.MappingSetVersion
-                    ?? (Planned.IsPlanned(input.MappingSetId) ? 0 : (await Client.DataPrep.GetMappingSetAsync(input.MappingSetId!, null, cancellation).ConfigureAwait(false)).Version);
+                var current = Planned.IsPlanned(input.MappingSetId) ? (int?)null : (await Client.DataPrep.GetLatestMappingSetCachedAsync(input.MappingSetId!, cancellation).ConfigureAwait(false)).Version;
+                var version = input.MappingSetVersion ?? current ?? 0;
+                if (version < 0 || version > current)
+                {
+                    throw new PlatformValidationException("dataflow '" + input.FlowName + "'", "MappingSetVersion: mapping set " + input.MappingSetId + " has versions 0 to " + current + ", not " + version);
+                }
+
                 transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
             }
 

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -34,6 +35,11 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException("dataset", "a dataset needs a Name and a SchemaId");
                 }
 
+                if (!Planned.IsPlanned(input.SchemaId))
+                {
+                    await RequireSchemaAsync(input.Name, input.SchemaId, host.Cancellation).ConfigureAwait(false);
+                }
+
                 var request = new DatasetRequest
                 {
                     Name = input.Name,
@@ -55,5 +61,18 @@ namespace PlatformFlow.Client.Operations
                 var ids = input.Carried.With(PipelineIds.DatasetId, dataset.Id).With(PipelineIds.SchemaId, input.SchemaId);
                 host.WriteObject(dataset, ids.PropertiesFor(dataset));
             });
+
+        /// <summary>The schema must exist in the sandbox: an unknown -SchemaId is refused before anything is sent.</summary>
+        private async Task RequireSchemaAsync(string name, string schemaId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Client.SchemaRegistry.GetSchemaAsync(schemaId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException missing) when (missing.StatusCode == 404)
+            {
+                throw new PlatformValidationException("dataset '" + name + "'", "SchemaId: " + schemaId + " is not a schema of this sandbox (Get-XdmSchema lists them)");
+            }
+        }
     }
 }

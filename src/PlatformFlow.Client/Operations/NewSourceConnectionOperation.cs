@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Json;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -78,6 +79,9 @@ namespace PlatformFlow.Client.Operations
                 {
                     problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", Formats));
                 }
+
+                problems.AddRange(input.Columns.Where(c => c.Type != null && PlatformLimits.ColumnTypeProblem(c.Type) != null)
+                    .Select(c => "Column " + c.Name + ": " + PlatformLimits.ColumnTypeProblem(c.Type!)));
 
                 PlatformValidationException.ThrowIfAny(subject, problems);
 

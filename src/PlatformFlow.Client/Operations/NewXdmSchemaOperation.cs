@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;

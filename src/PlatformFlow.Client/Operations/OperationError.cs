@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -29,7 +30,7 @@ namespace PlatformFlow.Client.Operations
     {
         public OperationError(Exception exception, string errorId, OperationErrorCategory category, object? target, string? recommendedAction = null, string? subject = null)
         {
-            Subject = subject;
+            Subject = subject is null ? null : Excerpt.Of(subject, Excerpt.MaxSubjectLength);
             Exception = exception;
             ErrorId = errorId;
             Category = category;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -77,6 +78,11 @@ namespace PlatformFlow.Client.Operations
                 {
                     Emit(host, await GetAsync(query.Id, cancellation).ConfigureAwait(false));
                     return;
+                }
+
+                if (LongestLiteral(query.Name).Length > PlatformLimits.NameMaxLength)
+                {
+                    throw new PlatformValidationException("-Name", "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
                 }
 
                 var filters = ServerFilters(query);
@@ -184,10 +190,6 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Ids the emitted object carries for the flow-building cmdlets (e.g. BaseConnectionId on a base connection).</summary>
         protected virtual PipelineIds CarriedBy(T item) => new PipelineIds();
 
-        /// <summary>A value for a <c>property</c> expression, quoted only when it has to be (commas, quotes, outer spaces).</summary>
-        protected static string FilterValue(string value) =>
-            value.IndexOfAny(new[] { ',', '"', '\'' }) >= 0 || value.Trim().Length != value.Length ? ListQuery.Quote(value) : value;
-
         /// <summary>
         /// The longest run of literal characters in a PowerShell wildcard pattern (<c>*</c>, <c>?</c> and <c>[...]</c> end a
         /// run; a backtick escapes the next character): <c>Shop*orders</c> → <c>orders</c>.
@@ -224,6 +226,14 @@ namespace PlatformFlow.Client.Operations
             return run.Length > longest.Length ? run.ToString() : longest;
         }
 
-        private void Emit(IOperationHost host, T item) => host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
+        private void Emit(IOperationHost host, T item)
+        {
+            if (item is Models.PlatformModel { ReadProblems: string problems })
+            {
+                host.WriteWarning(_step + ": listed with what could be read of " + problems + ".");
+            }
+
+            host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
+        }
     }
 }

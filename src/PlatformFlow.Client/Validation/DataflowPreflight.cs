@@ -33,9 +33,9 @@ namespace PlatformFlow.Client.Validation
         public static IReadOnlyList<string> CheckAgainstSpec(DataflowRequest request, FlowSpec flowSpec)
         {
             var problems = new List<string>();
-            if (string.IsNullOrWhiteSpace(request.Name))
+            if (PlatformLimits.NameProblem(request.Name) is string nameProblem)
             {
-                problems.Add("name: a dataflow needs a name");
+                problems.Add("name: " + nameProblem);
             }
 
             if (!string.Equals(request.FlowSpec.Id, flowSpec.Id, StringComparison.OrdinalIgnoreCase))
@@ -65,7 +65,9 @@ namespace PlatformFlow.Client.Validation
 
         /// <summary>
         /// A schedule against the flow spec's <c>scheduleSpec</c>, the platform's only statement of the schedule rules
-        /// (frequencies, which take an interval or backfill, each interval's minimum).
+        /// (frequencies, which take an interval or backfill, each interval's minimum), then against what the spec leaves
+        /// open and <see cref="PlatformLimits"/> sets, as the emulator does: a start from 2000 to 2099, at most a year
+        /// between runs.
         /// </summary>
         public static IReadOnlyList<string> CheckSchedule(ScheduleParams schedule, FlowSpec flowSpec)
         {
@@ -73,6 +75,16 @@ namespace PlatformFlow.Client.Validation
             if (flowSpec.ScheduleSpec?.SpecJson is JsonObject scheduleSchema)
             {
                 AddSchemaErrors(problems, "scheduleParams", scheduleSchema, JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams));
+            }
+
+            if (PlatformLimits.StartTimeProblem(schedule.StartTime.ToUnixTimeSeconds()) is string outOfRange)
+            {
+                problems.Add("scheduleParams.startTime: " + schedule.StartTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC is not from 2000 to 2099 (" + outOfRange + ")");
+            }
+
+            if (schedule.Interval is int interval && PlatformLimits.IntervalProblem(schedule.Frequency, interval) is string tooLong)
+            {
+                problems.Add("scheduleParams.interval: " + tooLong);
             }
 
             return problems;

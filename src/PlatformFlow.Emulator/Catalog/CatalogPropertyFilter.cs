@@ -26,21 +26,33 @@ namespace PlatformFlow.Emulator.Catalog
             InvalidSortField = ErrorCodes.DataSetQueryInvalid,
         };
 
-        private readonly Func<JsonNode, bool> _matches;
+        private readonly Func<JsonNode, bool>? _matches;
+        private readonly string? _patternPath;
+        private readonly Regex? _pattern;
+        private readonly string _condition;
 
-        private CatalogPropertyFilter(Func<JsonNode, bool> matches)
+        private CatalogPropertyFilter(string condition, Func<JsonNode, bool> matches)
         {
+            _condition = condition;
             _matches = matches;
         }
+
+        private CatalogPropertyFilter(string condition, string path, Regex pattern)
+        {
+            _condition = condition;
+            _patternPath = path;
+            _pattern = pattern;
+        }
+
+        /// <summary>True for a <c>field~pattern</c> condition: matched with <see cref="Matches(JsonObject, PatternBudget)"/>, outside the sandbox's lock.</summary>
+        public bool IsPattern => _pattern != null;
 
         public static CatalogPropertyFilter Parse(string condition)
         {
             var tilde = condition.IndexOf('~');
             if (tilde > 0 && condition.IndexOfAny(new[] { '=', '!', '<', '>' }, 0, tilde) < 0)
             {
-                var path = condition.Substring(0, tilde);
-                var pattern = Pattern(condition.Substring(tilde + 1), condition);
-                return new CatalogPropertyFilter(d => JsonPaths.Select(d, path).Any(n => JsonValues.ScalarText(n) is string text && pattern.IsMatch(text)));
+                return new CatalogPropertyFilter(condition, condition.Substring(0, tilde), Pattern(condition.Substring(tilde + 1), condition));
             }
 
             if (condition.IndexOfAny(new[] { '=', '<', '>' }) < 0 && !condition.Contains("!="))
@@ -48,26 +60,52 @@ namespace PlatformFlow.Emulator.Catalog
                 var absent = condition.StartsWith("!", StringComparison.Ordinal);
                 var path = absent ? condition.Substring(1) : condition;
                 return PropertyFilterExpression.IsWellFormedPath(path)
-                    ? new CatalogPropertyFilter(d => JsonPaths.Select(d, path).Any() != absent)
-                    : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property '" + condition + "' names no field; e.g. property=name==Orders or property=name~^Ord.");
+                    ? new CatalogPropertyFilter(condition, d => JsonPaths.Select(d, path).Any() != absent)
+                    : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property '" + Excerpt.Of(condition) + "' names no field; e.g. property=name==Orders or property=name~^Ord.");
             }
 
             var filter = PropertyFilter.Parse(condition, Codes);
-            return new CatalogPropertyFilter(filter.Matches);
+            return new CatalogPropertyFilter(condition, filter.Matches);
         }
 
-        public bool Matches(JsonObject dataSet) => _matches(dataSet);
+        /// <summary>Whether a dataset passes a condition that is not a pattern.</summary>
+        public bool Matches(JsonObject dataSet) => _matches!(dataSet);
+
+        /// <summary>Whether a dataset passes a pattern condition; a 400 once the listing's matching has used up <paramref name="budget"/>.</summary>
+        public bool Matches(JsonObject dataSet, PatternBudget budget)
+        {
+            foreach (var node in JsonPaths.Select(dataSet, _patternPath!))
+            {
+                if (JsonValues.ScalarText(node) is string text)
+                {
+                    try
+                    {
+                        if (Regex.IsMatch(text, _pattern!.ToString(), _pattern.Options, budget.Remaining()))
+                        {
+                            return true;
+                        }
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        throw budget.Exceeded(_condition);
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static Regex Pattern(string pattern, string condition)
         {
             try
             {
-                return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return new Regex(pattern, RegexOptions.CultureInvariant);
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException)
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + condition + " holds an invalid regular expression: " + ex.Message);
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "property " + Excerpt.Of(condition) + " holds an invalid regular expression");
             }
         }
     }
 }
+

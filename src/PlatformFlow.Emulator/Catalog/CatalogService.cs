@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Catalog
@@ -18,6 +19,9 @@ namespace PlatformFlow.Emulator.Catalog
 
         private const int DefaultLimit = 50;
         private const int MaxLimit = 100;
+
+        /// <summary>The time all <c>property=field~pattern</c> matching of one listing may take together.</summary>
+        private static readonly TimeSpan PatternTimeLimit = TimeSpan.FromMilliseconds(250);
 
         /// <summary>Query parameters that filter on the top-level field of the same name (comma = any of these values).</summary>
         private static readonly string[] FieldFilters = { "name", "description", "version", "created", "updated", "createdClient", "createdUser", "updatedUser" };
@@ -44,9 +48,9 @@ namespace PlatformFlow.Emulator.Catalog
         {
             var body = context.BodyObject();
             var name = JsonFields.Text(body["name"]);
-            if (string.IsNullOrWhiteSpace(name))
+            if ((name is null ? "a name is required (non-empty text)" : PlatformLimits.NameProblem(name)) is string problem)
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetPayloadInvalid, "name is required (a non-empty string).");
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetPayloadInvalid, "name: " + problem + ".");
             }
 
             var schemaRef = SchemaReference(context, body["schemaRef"]);
@@ -147,13 +151,30 @@ namespace PlatformFlow.Emulator.Catalog
             var matches = context.Sandbox.Collection(DataSetsCollection).Entries
                 .Where(d => FieldFilters.All(f => MatchesField(d.Value, f, request.QueryValue(f))))
                 .Where(d => MatchesTags(d.Value, request.QueryValue("tags")))
-                .Where(d => filters.All(f => f.Matches(d.Value)));
-            var page = Order(matches, request.QueryValue("orderBy")).Skip(start).Take(limit);
+                .Where(d => filters.Where(f => !f.IsPattern).All(f => f.Matches(d.Value)));
+            var orderBy = request.QueryValue("orderBy");
+            var properties = request.QueryValue("properties");
+            var patterns = filters.Where(f => f.IsPattern).ToList();
+            if (patterns.Count == 0)
+            {
+                return Page(Order(matches, orderBy).Skip(start).Take(limit), properties);
+            }
 
+            // Regular expressions may be slow (they are time-limited too), so they run on a copy, outside the sandbox's lock.
+            var snapshot = matches.Select(d => new KeyValuePair<string, JsonObject>(d.Key, d.Value.DeepClone().AsObject())).ToList();
+            return EmulatorResponse.OutsideLock(() =>
+            {
+                var budget = new PatternBudget(PatternTimeLimit);
+                return Page(Order(snapshot.Where(d => patterns.All(p => p.Matches(d.Value, budget))), orderBy).Skip(start).Take(limit), properties);
+            });
+        }
+
+        private static EmulatorResponse Page(IEnumerable<KeyValuePair<string, JsonObject>> page, string? properties)
+        {
             var result = new JsonObject();
             foreach (var dataSet in page)
             {
-                result[dataSet.Key] = Project(dataSet.Value, request.QueryValue("properties"));
+                result[dataSet.Key] = Project(dataSet.Value, properties);
             }
 
             return EmulatorResponse.Json(200, result);
@@ -191,7 +212,7 @@ namespace PlatformFlow.Emulator.Catalog
             var direction = colon < 0 ? "asc" : orderBy.Substring(0, colon);
             if (direction != "asc" && direction != "desc")
             {
-                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "orderBy takes asc: or desc: then fields, e.g. orderBy=desc:created; not '" + orderBy + "'.");
+                throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, "orderBy takes asc: or desc: then fields, e.g. orderBy=desc:created; not '" + Excerpt.Of(orderBy) + "'.");
             }
 
             var fields = orderBy.Substring(colon + 1).Split(',').Where(f => f.Length > 0).ToList();
@@ -224,7 +245,7 @@ namespace PlatformFlow.Emulator.Catalog
 
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
                 ? value
-                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + text + "'.");
+                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
         }
 
         private static JsonObject Find(RequestContext context, string id) =>

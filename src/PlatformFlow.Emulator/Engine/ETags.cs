@@ -1,3 +1,4 @@
+using PlatformFlow.JsonSchema;
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -50,7 +51,7 @@ namespace PlatformFlow.Emulator.Engine
             if (!string.Equals(ifMatch.Trim(), current, StringComparison.Ordinal))
             {
                 throw new EmulatorError(412, ErrorCodes.StaleEtag, "Version not matching",
-                    "The supplied version '" + ifMatch.Trim() + "' does not match the current version " + current + " on entity '" + JsonFields.Text(resource["id"])
+                    "The supplied version '" + Excerpt.Of(ifMatch.Trim()) + "' does not match the current version " + current + " on entity '" + JsonFields.Text(resource["id"])
                     + "'. Please ensure that the supplied version matches the current version on entity and try again.");
             }
         }

@@ -123,10 +123,13 @@ namespace PlatformFlow.Emulator.Engine
             }
 
             var context = new RequestContext(this, request, match.Values, sandbox, requestId);
+            EmulatorResponse response;
             lock (sandbox.Sync)
             {
-                return match.Handler(context);
+                response = match.Handler(context);
             }
+
+            return response.Finish?.Invoke() ?? response;
         }
 
         private EmulatorError? CheckGateway(EmulatorRequest request)

@@ -13,13 +13,16 @@ namespace PlatformFlow.Emulator.Engine
         /// <param name="title">Short title.</param>
         /// <param name="detail">What exactly was wrong, naming the field or id.</param>
         public EmulatorError(int status, string code, string title, string detail)
-            : base(detail)
+            : base(Bounded(detail))
         {
             Status = status;
             Code = code;
             Title = title;
-            Detail = detail;
+            Detail = Bounded(detail);
         }
+
+        /// <summary>The longest detail an answer carries: messages quote short excerpts, and this bounds any that quotes more.</summary>
+        public const int MaxDetailLength = 2000;
 
         public int Status { get; }
 
@@ -28,6 +31,9 @@ namespace PlatformFlow.Emulator.Engine
         public string Title { get; }
 
         public string Detail { get; }
+
+        private static string Bounded(string detail) =>
+            detail.Length <= MaxDetailLength ? detail : detail.Substring(0, MaxDetailLength) + "… (" + detail.Length + " characters in all)";
 
         public static EmulatorError BadRequest(string code, string detail) => new EmulatorError(400, code, "Bad Request", detail);
 

@@ -42,6 +42,15 @@ namespace PlatformFlow.Emulator.Engine
 
         public static EmulatorResponse Empty(int statusCode) => new EmulatorResponse(statusCode, Array.Empty<byte>(), null);
 
+        /// <summary>
+        /// A response the handler finishes after the engine has released the sandbox's lock: the handler takes what it needs
+        /// under the lock, and slow work on that snapshot (a pattern filter) does not hold up the sandbox's other requests.
+        /// </summary>
+        public static EmulatorResponse OutsideLock(Func<EmulatorResponse> finish) => new EmulatorResponse(0, Array.Empty<byte>(), null) { Finish = finish };
+
+        /// <summary>Set on a response made by <see cref="OutsideLock"/>: the engine calls it once the lock is released.</summary>
+        internal Func<EmulatorResponse>? Finish { get; private set; }
+
         public EmulatorResponse WithHeader(string name, string value)
         {
             Headers[name] = value;

@@ -37,7 +37,8 @@ namespace PlatformFlow.Emulator.Engine
     /// The platform's list parameters: <c>property</c> filters (repeated = AND), <c>orderby=+field|-field</c>, <c>limit</c>,
     /// <c>continuationToken</c> (the next page is at <c>_links.next.href</c>, absent on the last page) and <c>count=true</c>
     /// (answers <c>{count}</c> only). Pages are cut after the last item's sort key and insertion number, not at an index, so
-    /// paging returns every resource exactly once even while resources are added meanwhile.
+    /// paging returns every resource exactly once even while resources are added meanwhile. Without <c>orderby</c> a page
+    /// is read straight from the collection's creation order (no sort); with one, the matching resources are sorted.
     /// </summary>
     public sealed class ListQuery
     {
@@ -74,7 +75,7 @@ namespace PlatformFlow.Emulator.Engine
             var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Concat(otherParameters).Contains(p.Key, StringComparer.OrdinalIgnoreCase));
             if (unknown.Key != null)
             {
-                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + unknown.Key + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
+                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
             }
 
             var query = new ListQuery(codes, request.Query.Where(p => otherParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList())
@@ -107,6 +108,12 @@ namespace PlatformFlow.Emulator.Engine
             // Filters and sort keys may name derived fields, so they see rendered resources; a plain listing renders only
             // the page it returns, which keeps paging through thousands of resources linear.
             var rendersAll = Filters.Count > 0 || SortField != null;
+            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
+            if (SortField is null && !CountOnly)
+            {
+                return InCreationOrder(collection, render, rendersAll, listPath, pageSize);
+            }
+
             var shown = collection.Entries
                 .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
                 .Where(r => Matches(r.Resource))
@@ -123,11 +130,36 @@ namespace PlatformFlow.Emulator.Engine
 
             shown.Sort(CompareRows);
             var remaining = After is null ? shown : shown.Where(r => CompareRows(r, After.Row) > 0).ToList();
-            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
             var page = remaining.Take(pageSize).ToList();
             var links = new JsonObject();
             if (remaining.Count > page.Count)
             {
+                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
+            }
+
+            return new JsonObject
+            {
+                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
+                ["_links"] = links,
+            };
+        }
+
+        /// <summary>
+        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
+        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
+        /// not grow with the size of the collection.
+        /// </summary>
+        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool rendersAll, string listPath, int pageSize)
+        {
+            var page = collection.EntriesAfter(After?.Row.Sequence)
+                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .Take(pageSize + 1)
+                .ToList();
+            var links = new JsonObject();
+            if (page.Count > pageSize)
+            {
+                page.RemoveAt(pageSize);
                 links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
             }
 
@@ -164,12 +196,12 @@ namespace PlatformFlow.Emulator.Engine
             var field = prefix == '+' || prefix == '-' ? text.Substring(1) : text;
             if (field.Length > 0 && !char.IsLetter(field[0]) && field[0] != '_')
             {
-                throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + orderby + "': prepend + for ascending order and - for descending order to the field name.");
+                throw EmulatorError.BadRequest(_codes.InvalidSortOrder, "Sort order specified is not correct in orderby '" + Excerpt.Of(orderby) + "': prepend + for ascending order and - for descending order to the field name.");
             }
 
             if (field.Length == 0 || field.Contains(",") || field.Contains("[]") || !PropertyFilterExpression.IsWellFormedPath(field))
             {
-                throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + field + "' passed in orderby; examples are +name, -name, name.");
+                throw EmulatorError.BadRequest(_codes.InvalidSortField, "Incorrect field '" + Excerpt.Of(field) + "' passed in orderby; examples are +name, -name, name.");
             }
 
             SortField = field;
@@ -182,7 +214,7 @@ namespace PlatformFlow.Emulator.Engine
             {
                 if (!bool.TryParse(count, out var countOnly))
                 {
-                    throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + count + "' for count: true or false.");
+                    throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + Excerpt.Of(count) + "' for count: true or false.");
                 }
 
                 CountOnly = countOnly;
@@ -200,7 +232,7 @@ namespace PlatformFlow.Emulator.Engine
 
             if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
             {
-                throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + limit + "' for limit: a whole number of at least 1.");
+                throw EmulatorError.BadRequest(_codes.InvalidParameter, "Invalid value '" + Excerpt.Of(limit) + "' for limit: a whole number of at least 1.");
             }
 
             Limit = size;
@@ -208,7 +240,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private string NextHref(string listPath, int pageSize, string token)
         {
-            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(Quote))))
+            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))))
                 .Concat(_passThrough);
             if (SortField != null)
             {
@@ -220,8 +252,6 @@ namespace PlatformFlow.Emulator.Engine
                 .Append(new KeyValuePair<string, string>("continuationToken", token));
             return listPath + "?" + string.Join("&", parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
         }
-
-        private static string Quote(string value) => value.IndexOf(',') >= 0 ? "\"" + value + "\"" : value;
 
         private sealed class Row
         {
@@ -268,7 +298,7 @@ namespace PlatformFlow.Emulator.Engine
 
                     return new Cursor(new Row(new JsonObject(), sequence.GetValue<long>()) { Key = state["k"]?.DeepClone() });
                 }
-                catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException || ex is InvalidOperationException)
+                catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException || ex is InvalidOperationException || ex is ArgumentException)
                 {
                     return null;
                 }

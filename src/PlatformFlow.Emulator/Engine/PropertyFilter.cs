@@ -39,15 +39,15 @@ namespace PlatformFlow.Emulator.Engine
 
         private static EmulatorError Rejection(PropertyFilterSyntaxException mistake, ListQueryErrorCodes codes)
         {
-            var expression = mistake.Expression;
+            var expression = Excerpt.Of(mistake.Expression);
             switch (mistake.Mistake)
             {
                 case PropertyFilterMistake.NoOperator:
                     return EmulatorError.BadRequest(codes.InvalidValue, "Invalid query value " + expression + " provided in query param property: expected path, operator (==, !=, >, <, >=, <=, ~) and value.");
                 case PropertyFilterMistake.UnknownOperator:
-                    return EmulatorError.BadRequest(codes.InvalidOperator, "Invalid operator " + mistake.OffendingText + " in filter params (" + expression + "); use ==, !=, >, <, >=, <= or ~.");
+                    return EmulatorError.BadRequest(codes.InvalidOperator, "Invalid operator " + Excerpt.Of(mistake.OffendingText) + " in filter params (" + expression + "); use ==, !=, >, <, >=, <= or ~.");
                 case PropertyFilterMistake.MalformedPath:
-                    return EmulatorError.BadRequest(codes.InvalidField, "Invalid field '" + mistake.OffendingText + "' in filter params (" + expression + ").");
+                    return EmulatorError.BadRequest(codes.InvalidField, "Invalid field '" + Excerpt.Of(mistake.OffendingText) + "' in filter params (" + expression + ").");
                 case PropertyFilterMistake.EmptyValue:
                     return EmulatorError.BadRequest(codes.InvalidValue, "Invalid query value " + expression + " provided in query param property: a value is empty.");
                 default:

@@ -45,7 +45,7 @@ namespace PlatformFlow.Emulator.Engine
 
         /// <summary>
         /// The body as JSON. Malformed JSON (a trailing comma, a doubled brace) is a 400 that says where the syntax error is,
-        /// as the platform answers the two broken tutorial examples.
+        /// as the platform answers the two broken tutorial examples; so are a member named twice and a lone surrogate.
         /// </summary>
         public JsonNode Body()
         {
@@ -71,6 +71,7 @@ namespace PlatformFlow.Emulator.Engine
 
             try
             {
+                StrictJsonBody.Check(Request.Body, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
                 return JsonNode.Parse(Request.Body, documentOptions: StrictJson)
                     ?? throw EmulatorError.BadRequest(ErrorCodes.MalformedJson, "The request body is JSON null; a JSON body is required.");
             }
@@ -86,7 +87,9 @@ namespace PlatformFlow.Emulator.Engine
 
         private static string FirstSentence(string message)
         {
+            // The node parser ends its message with " Path: ...", the reader with " LineNumber: ..."; both are said above.
             var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            cut = cut > 0 ? cut : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return cut > 0 ? message.Substring(0, cut) : message;
         }
     }

@@ -92,7 +92,7 @@ namespace PlatformFlow.Emulator.FlowService
         /// </summary>
         private static void Validate(JsonObject connection)
         {
-            Payload.RequiredText(connection, "name");
+            Payload.CheckNameAndDescription(connection, required: true);
             var spec = Payload.ConnectionSpec(connection);
             Payload.RequiredObject(connection, "auth");
             var specName = Payload.RequiredText(connection, "auth.specName");

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.FlowService
 {
@@ -51,7 +52,7 @@ namespace PlatformFlow.Emulator.FlowService
         /// </summary>
         private static void ValidateSource(SandboxState sandbox, JsonObject source)
         {
-            Payload.RequiredText(source, "name");
+            Payload.CheckNameAndDescription(source, required: true);
             var spec = Payload.ConnectionSpec(source);
             Payload.RequiredObject(source, "data");
             var format = Payload.RequiredText(source, "data.format");
@@ -66,10 +67,34 @@ namespace PlatformFlow.Emulator.FlowService
             Payload.CheckAgainstSpec(JsonPaths.First(spec, "sourceSpec.spec"), parameters ?? new JsonObject(), ErrorCodes.FlowPayloadInvalid, "params");
             var tableName = JsonFields.Text(parameters?["tableName"]);
             var tables = SpecCatalog.Instance.Tables((string)spec["id"]!);
-            if (tableName != null && tables != null && SpecCatalog.Instance.Table((string)spec["id"]!, tableName) is null)
+            var table = tableName is null ? null : SpecCatalog.Instance.Table((string)spec["id"]!, tableName);
+            if (tableName != null && tables != null && table is null)
             {
                 throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.tableName '" + tableName + "' is not a table of this source; it has "
                     + string.Join(", ", tables.Select(t => (string?)t["path"])) + ".");
+            }
+
+            CheckColumns(parameters?["columns"] as JsonArray, table);
+        }
+
+        /// <summary>Each column has a type the platform reads (<see cref="PlatformLimits.ColumnTypes"/>) and, when the table is known, is one of its columns.</summary>
+        private static void CheckColumns(JsonArray? columns, JsonObject? table)
+        {
+            var known = (table?["columns"] as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).Where(n => n != null).ToList();
+            for (var i = 0; columns != null && i < columns.Count; i++)
+            {
+                var name = JsonFields.Text(JsonFields.Member(columns[i], "name"));
+                var type = JsonFields.Text(JsonFields.Member(columns[i], "type"));
+                if (type != null && PlatformLimits.ColumnTypeProblem(type) is string problem)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].type: " + problem + ".");
+                }
+
+                if (name != null && known != null && !known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].name '" + Excerpt.Of(name) + "' is not a column of table "
+                        + JsonFields.Text(table!["path"]) + "; it has " + string.Join(", ", known) + ".");
+                }
             }
         }
 
@@ -79,6 +104,7 @@ namespace PlatformFlow.Emulator.FlowService
         /// </summary>
         private static void ValidateTarget(SandboxState sandbox, JsonObject target)
         {
+            Payload.CheckNameAndDescription(target, required: false);
             var spec = Payload.ConnectionSpec(target);
             Payload.RequiredObject(target, "data");
             LinkBaseConnection(sandbox, target, spec, required: false);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.FlowService
 {
@@ -41,19 +42,17 @@ namespace PlatformFlow.Emulator.FlowService
 
         /// <summary>
         /// Shows stored flows with what is derived at read time: the <c>runs</c> link and <c>lastRunDetails</c> of the
-        /// latest run (runs due by now are materialized first).
+        /// latest run (runs due by now are materialized first; only the shown flows' latest runs are brought up to now).
         /// </summary>
         private static Func<JsonObject, JsonObject> Renderer(RequestContext context, RunScheduler runs)
         {
-            var latestRuns = runs.CurrentRuns(context.Sandbox, context.Now).All
-                .GroupBy(r => (string)r["flowId"]!)
-                .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => (long)b["createdAt"]! >= (long)a["createdAt"]! ? b : a), StringComparer.Ordinal);
+            runs.Materialize(context.Sandbox, context.Now);
             return flow =>
             {
                 var shown = (JsonObject)flow.DeepClone();
                 var id = (string)flow["id"]!;
                 shown["runs"] = "/runs?property=flowId==" + id;
-                if (latestRuns.TryGetValue(id, out var run))
+                if (runs.LatestRun(context.Sandbox, id, context.Now) is JsonObject run)
                 {
                     var lastRun = new JsonObject
                     {
@@ -133,7 +132,7 @@ namespace PlatformFlow.Emulator.FlowService
                 throw EmulatorError.BadRequest(ErrorCodes.FlowStateNotAllowed, "State is not allowed in the create flow request; flows start enabled (use POST /flows/{id}/action?op=disable).");
             }
 
-            Payload.RequiredText(flow, "name");
+            Payload.CheckNameAndDescription(flow, required: true);
             var specId = Payload.RequiredText(flow, "flowSpec.id");
             var spec = SpecCatalog.Instance.FlowSpec(specId)
                 ?? throw EmulatorError.BadRequest(ErrorCodes.FlowSpecNotFound, "The flow spec ID " + specId + " (flowSpec.id) is invalid. Please provide a valid spec ID and try again.");
@@ -150,9 +149,33 @@ namespace PlatformFlow.Emulator.FlowService
             {
                 var schedule = Payload.RequiredObject(flow, "scheduleParams");
                 flow["scheduleParams"] = Payload.CheckAndCoerce(scheduleSpec["spec"], schedule, ErrorCodes.FlowScheduleInvalid, "scheduleParams");
+                CheckScheduleRanges((JsonObject)flow["scheduleParams"]!);
             }
 
             CheckTransformations(sandbox, flow, spec, targets);
+        }
+
+        /// <summary>A start time from 2000 to 2099 and at most a year between runs (<see cref="PlatformLimits"/>), as whole numbers.</summary>
+        private static void CheckScheduleRanges(JsonObject schedule)
+        {
+            var problems = new List<string>();
+            if (schedule["startTime"] != null)
+            {
+                problems.Add(JsonValues.AsLong(schedule["startTime"]) is long start ? PlatformLimits.StartTimeProblem(start) ?? string.Empty : "startTime must be whole epoch seconds");
+            }
+
+            if (schedule["interval"] != null)
+            {
+                problems.Add(JsonValues.AsLong(schedule["interval"]) is long interval
+                    ? PlatformLimits.IntervalProblem(JsonFields.Text(schedule["frequency"]) ?? string.Empty, interval) ?? string.Empty
+                    : "interval must be a whole number");
+            }
+
+            problems.RemoveAll(p => p.Length == 0);
+            if (problems.Count > 0)
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowScheduleInvalid, "scheduleParams: " + string.Join("; ", problems) + ".");
+            }
         }
 
         private static List<JsonObject> Connections(SandboxState sandbox, JsonObject flow, string member, ResourceKind kind, JsonObject spec, string allowedMember)

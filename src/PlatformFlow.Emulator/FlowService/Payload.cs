@@ -19,6 +19,29 @@ namespace PlatformFlow.Emulator.FlowService
                 : text!;
         }
 
+        /// <summary>
+        /// <c>name</c> (when <paramref name="required"/>, or when present) is text the platform stores and lists: 1 to 256
+        /// characters with no spaces around it; <c>description</c>, when present, is text. Anything else is a 400, so no
+        /// resource a client cannot read is ever stored.
+        /// </summary>
+        public static void CheckNameAndDescription(JsonObject body, bool required)
+        {
+            var name = body["name"];
+            if (name != null || required)
+            {
+                var problem = JsonFields.Text(name) is string text ? PlatformLimits.NameProblem(text) : "name must be text";
+                if (problem != null)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "name: " + problem + ".");
+                }
+            }
+
+            if (body["description"] != null && JsonFields.Text(body["description"]) is null)
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "description must be text.");
+            }
+        }
+
         public static JsonObject RequiredObject(JsonObject body, string path) =>
             JsonPaths.First(body, path) as JsonObject ?? throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, path + " is required (a JSON object).");
 

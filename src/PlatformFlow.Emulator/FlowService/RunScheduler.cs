@@ -25,7 +25,15 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>Internal per-sandbox state: each run's plan (when it started, how it ends), keyed by run id.</summary>
         internal const string PlansCollection = "flowService.runPlans";
 
+        /// <summary>Internal per-sandbox state: the id of each flow's latest run, keyed by flow id (a flow listing shows it).</summary>
+        internal const string LatestRunsCollection = "flowService.latestRuns";
+
         private readonly EmulatorEngine _engine;
+
+        // Per sandbox: no schedule has a slot before this (epoch seconds), so reading flows or runs until then materializes
+        // nothing without looking at every schedule. Read and written under the sandbox's lock.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _nothingDueBefore =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 
         internal RunScheduler(EmulatorEngine engine)
         {
@@ -68,14 +76,32 @@ namespace PlatformFlow.Emulator.FlowService
         {
             var (anchor, period) = Slots(flow);
             var nowSeconds = now.ToUnixTimeSeconds();
+            var next = anchor.HasValue ? Math.Max(anchor.Value, nowSeconds) : (long?)null;
             sandbox.Collection(SchedulesCollection).Add((string)flow["id"]!, new JsonObject
             {
                 ["enabled"] = true,
                 ["anchor"] = anchor,
                 ["period"] = period,
-                ["next"] = anchor.HasValue ? Math.Max(anchor.Value, nowSeconds) : (long?)null,
+                ["next"] = next,
                 ["planned"] = new JsonArray(),
             });
+            SomethingDueAt(sandbox, next);
+        }
+
+        /// <summary>The latest run of the flow, brought up to <paramref name="now"/>; null when it has none.</summary>
+        internal JsonObject? LatestRun(SandboxState sandbox, string flowId, DateTimeOffset now)
+        {
+            var runId = JsonFields.Text(sandbox.Collection(LatestRunsCollection).Find(flowId)?["runId"]);
+            var run = runId is null ? null : sandbox.Collection(ResourceKind.Run.Collection).Find(runId);
+            return run is null ? null : Refresh(sandbox, run, now);
+        }
+
+        private void SomethingDueAt(SandboxState sandbox, long? slot)
+        {
+            if (slot is long due)
+            {
+                _nothingDueBefore.AddOrUpdate(sandbox.Name, due, (_, known) => Math.Min(known, due));
+            }
         }
 
         /// <summary>After <c>scheduleParams</c> changed: slots up to now follow the old schedule, later ones the new one.</summary>
@@ -88,6 +114,7 @@ namespace PlatformFlow.Emulator.FlowService
             schedule["anchor"] = anchor;
             schedule["period"] = period;
             schedule["next"] = !anchor.HasValue ? null : anchor.Value > nowSeconds ? anchor : NextAfter(nowSeconds, anchor.Value, period);
+            SomethingDueAt(sandbox, JsonValues.AsLong(schedule["next"]));
         }
 
         internal void SetEnabled(SandboxState sandbox, string flowId, bool enabled, DateTimeOffset now)
@@ -102,6 +129,12 @@ namespace PlatformFlow.Emulator.FlowService
         internal void Materialize(SandboxState sandbox, DateTimeOffset now)
         {
             var nowSeconds = now.ToUnixTimeSeconds();
+            if (!_nothingDueBefore.TryGetValue(sandbox.Name, out var due) || due > nowSeconds)
+            {
+                return;
+            }
+
+            var earliest = long.MaxValue;
             foreach (var entry in sandbox.Collection(SchedulesCollection).Entries.ToList())
             {
                 var schedule = entry.Value;
@@ -118,6 +151,17 @@ namespace PlatformFlow.Emulator.FlowService
 
                     schedule["next"] = NextAfter(slot, (long)schedule["anchor"]!, period);
                 }
+
+                earliest = flow != null && JsonValues.AsLong(schedule["next"]) is long upcoming ? Math.Min(earliest, upcoming) : earliest;
+            }
+
+            if (earliest == long.MaxValue)
+            {
+                _nothingDueBefore.TryRemove(sandbox.Name, out _);
+            }
+            else
+            {
+                _nothingDueBefore[sandbox.Name] = earliest;
             }
         }
 
@@ -159,6 +203,14 @@ namespace PlatformFlow.Emulator.FlowService
             outcome["targetConnectionId"] = FlowResources.Ids(flow["targetConnectionIds"]).FirstOrDefault();
             sandbox.Collection(PlansCollection).Add(runId, outcome);
             sandbox.Collection(ResourceKind.Run.Collection).Add(runId, run);
+            var latest = sandbox.Collection(LatestRunsCollection);
+            var previous = JsonFields.Text(latest.Find(flowId)?["runId"]) is string previousId ? sandbox.Collection(ResourceKind.Run.Collection).Find(previousId) : null;
+            if (previous is null || (long)previous["createdAt"]! <= atMillis)
+            {
+                latest.Remove(flowId);
+                latest.Add(flowId, new JsonObject { ["runId"] = runId });
+            }
+
             return run;
         }
 

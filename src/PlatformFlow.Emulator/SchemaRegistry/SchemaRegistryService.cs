@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Catalog;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Emulator.SchemaRegistry
 {
@@ -262,7 +263,7 @@ namespace PlatformFlow.Emulator.SchemaRegistry
             }
 
             var limit = limitText is null ? (int?)null : ParseLimit(limitText);
-            var sortFields = (orderBy ?? "title").Split(',').Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+            var sortFields = SortFields(orderBy ?? "title");
             var primary = sortFields[0].TrimStart('-', '+');
             var descending = sortFields[0].StartsWith("-", StringComparison.Ordinal);
             var filters = query.QueryValues("property").Select(RegistryFilter).ToList();
@@ -306,6 +307,23 @@ namespace PlatformFlow.Emulator.SchemaRegistry
             return scalar.Operator == "!="
                 ? (Func<JsonObject, bool>)(r => scalar.Matches(r) && items.Matches(r))
                 : r => scalar.Matches(r) || items.Matches(r);
+        }
+
+        /// <summary>The <c>orderby</c> fields, each a name with an optional <c>+</c> or <c>-</c>; an empty or malformed list is a 400.</summary>
+        private static List<string> SortFields(string orderBy)
+        {
+            var fields = orderBy.Split(',').Select(f => f.Trim()).ToList();
+            foreach (var field in fields)
+            {
+                var name = field.Length > 0 && (field[0] == '+' || field[0] == '-') ? field.Substring(1) : field;
+                if (name.Length == 0 || !PropertyFilterExpression.IsWellFormedPath(name) || name.IndexOfAny(new[] { '+', '-', '[' }) == 0)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.SchemaListQueryInvalid, "orderby takes field names separated by commas, each optionally after + or -"
+                        + " (e.g. title or -version), not '" + Excerpt.Of(orderBy) + "'.");
+                }
+            }
+
+            return fields;
         }
 
         private static int ParseLimit(string text) =>

@@ -17,6 +17,7 @@ namespace PlatformFlow.Commands
         private NewBaseConnectionOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 
@@ -47,7 +48,7 @@ namespace PlatformFlow.Commands
                 Name = Name,
                 ConnectionSpec = ConnectionSpec,
                 AuthSpecName = AuthSpecName,
-                Parameters = (IDictionary?)PipelineObjects.Unwrap(Parameter),
+                Parameters = InputConversion.AuthParameters((IDictionary?)PipelineObjects.Unwrap(Parameter)),
                 Description = Description,
             };
             Run(host => operation.RunAsync(input, host));

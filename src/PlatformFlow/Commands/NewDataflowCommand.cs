@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string FlowName { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -14,6 +15,7 @@ namespace PlatformFlow.Commands
         private NewDatasetOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0)]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 

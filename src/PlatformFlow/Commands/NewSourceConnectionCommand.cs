@@ -20,6 +20,7 @@ namespace PlatformFlow.Commands
         /// <summary>The dataflow's name; each part is named after it (this one "NAME source"). A CSV column "Name" binds here.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string FlowName { get; set; } = string.Empty;
 

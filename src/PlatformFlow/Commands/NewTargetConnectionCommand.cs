@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         /// <summary>The dataflow's name (from the pipeline); this part is named "NAME target".</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string FlowName { get; set; } = string.Empty;
 

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
+        [TrimmedName]
         [ValidateNotNullOrEmpty]
         public string Title { get; set; } = string.Empty;
 

@@ -50,6 +50,31 @@ namespace PlatformFlow.Hosting
         }
 
         /// <summary>
+        /// Auth parameters as the client sends them: a <see cref="PSCredential"/> becomes its password (a SecureString,
+        /// revealed only when sent and never shown), so <c>accessToken = $credential</c> sends the token, not a type name.
+        /// </summary>
+        public static IDictionary? AuthParameters(IDictionary? parameters)
+        {
+            if (parameters is null)
+            {
+                return null;
+            }
+
+            var converted = new Hashtable();
+            foreach (DictionaryEntry entry in parameters)
+            {
+                converted[entry.Key] = SecretOrValue(PipelineObjects.Unwrap(entry.Value));
+            }
+
+            return converted;
+        }
+
+        private static object? SecretOrValue(object? value) =>
+            value is PSCredential credential ? credential.Password
+            : value is object[] items ? items.Select(item => SecretOrValue(PipelineObjects.Unwrap(item))).ToArray()
+            : value;
+
+        /// <summary>
         /// Mappings from: hashtables of source = destination; hashtables or objects describing one mapping (SourceType,
         /// Source, Destination — or the older sourceAttribute, destinationXdmPath); Mapping objects.
         /// </summary>

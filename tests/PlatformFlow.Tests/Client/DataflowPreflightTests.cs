@@ -37,7 +37,7 @@ namespace PlatformFlow.Tests.Client
                 SourceConnectionIds = sources ?? new List<string> { "s-1" },
                 TargetConnectionIds = targets ?? new List<string> { "t-1" },
                 Transformations = transformations ?? new List<Transformation>(),
-                ScheduleParams = schedule ?? new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "once" },
+                ScheduleParams = schedule ?? new ScheduleParams { StartTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Frequency = "once" },
             };
 
         [Fact]
@@ -47,7 +47,7 @@ namespace PlatformFlow.Tests.Client
         public void A_flow_needs_a_name_and_the_flow_spec_it_is_checked_against()
         {
             Assert.Equal(
-                new[] { "name: a dataflow needs a name", "flowSpec.id: 'other' is not the flow spec checked against ('" + CrmToAep + "')" },
+                new[] { "name: a name is required (non-empty text)", "flowSpec.id: 'other' is not the flow spec checked against ('" + CrmToAep + "')" },
                 DataflowPreflight.CheckAgainstSpec(Flow(name: " ", flowSpecId: "other"), Spec));
         }
 
@@ -76,10 +76,10 @@ namespace PlatformFlow.Tests.Client
         {
             Assert.Equal(
                 new[] { "scheduleParams.interval: interval: 5 is less than the minimum of 15" },
-                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "minute", Interval = 5 }, Spec));
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Frequency = "minute", Interval = 5 }, Spec));
             Assert.Equal(
                 new[] { "scheduleParams: required property 'interval' is missing" },
-                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = DateTimeOffset.FromUnixTimeSeconds(1), Frequency = "day" }, Spec));
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Frequency = "day" }, Spec));
         }
 
         [Fact]
@@ -105,7 +105,7 @@ namespace PlatformFlow.Tests.Client
             var specs = new Dictionary<string, string?> { ["s-1"] = DataLake, ["t-1"] = DataLake };
 
             Assert.Equal(
-                new[] { "name: a dataflow needs a name", "sourceConnectionIds: connection 's-1' uses connection spec " + DataLake + ", which flow spec CRMToAEP does not accept" },
+                new[] { "name: a name is required (non-empty text)", "sourceConnectionIds: connection 's-1' uses connection spec " + DataLake + ", which flow spec CRMToAEP does not accept" },
                 DataflowPreflight.Check(Flow(name: string.Empty), Spec, specs, specs));
         }
 

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Tests.Support;
+using PlatformFlow.Emulator.Engine;
 using Xunit;
 
 namespace PlatformFlow.Tests.Cmdlets.Lifecycle
@@ -160,6 +161,27 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("Mine", updated.Name);
             Assert.Equal("changed elsewhere", updated.Description);
             Assert.Equal(new[] { 412, 200 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
+        }
+
+        [Fact]
+        public async Task When_the_one_Force_retry_loses_too_the_error_is_StaleEtag_not_a_raw_412()
+        {
+            var flow = await _world.NewFlowAsync("Contested twice");
+            _world.Engine.Journal.Clear();
+
+            // Someone else wins both races: the first PATCH and the one retry after the refetch.
+            _world.Engine.Faults.Enqueue(new ScriptedFault(412, method: "PATCH"));
+            _world.Engine.Faults.Enqueue(new ScriptedFault(412, method: "PATCH"));
+            var forced = await SetFlowAsync(new DataflowChange { Id = flow.Id, Name = "Mine", Force = true, Target = flow });
+
+            var error = Assert.Single(forced.Errors);
+            Assert.Equal("StaleEtag", error.ErrorId);
+            Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
+            Assert.Contains("changed by someone else again while -Force retried", error.Message);
+            Assert.Same(flow, error.Target);
+            Assert.Empty(forced.Objects);
+            Assert.Equal(new[] { 412, 412 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
+            Assert.Equal("Contested twice", (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Name);
         }
 
         [Fact]

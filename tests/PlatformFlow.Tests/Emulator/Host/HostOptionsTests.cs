@@ -22,10 +22,10 @@ namespace PlatformFlow.Tests.Emulator.Host
         {
             var options = HostOptions.Parse(new[]
             {
-                "--port", "0", "--sandbox", "prod,qa", "--client-id", "id", "--client-secret", "secret", "--tenant", "acme",
+                "--port", "0", "--sandbox", "prod,qa", "--client-id", "id", "--tenant", "acme",
                 "--throttle-rate", "0.25", "--unavailable-rate", "0.1", "--retry-after", "3", "--latency-ms", "40", "--seed", "7",
                 "--run-queued", "1", "--run-duration", "4",
-            });
+            }, name => name == HostOptions.ClientSecretVariable ? "secret" : null);
 
             Assert.Equal(0, options.Port);
             Assert.Equal(new[] { "prod", "qa" }, options.Emulator.Sandboxes);
@@ -39,6 +39,28 @@ namespace PlatformFlow.Tests.Emulator.Host
             Assert.Equal(7, options.Emulator.Faults.Seed);
             Assert.Equal(TimeSpan.FromSeconds(1), options.Emulator.RunQueuedFor);
             Assert.Equal(TimeSpan.FromSeconds(4), options.Emulator.RunDuration);
+        }
+
+        [Fact]
+        public void The_client_secret_comes_from_a_file_and_never_from_the_command_line()
+        {
+            var file = System.IO.Path.GetTempFileName();
+            try
+            {
+                System.IO.File.WriteAllText(file, "from-the-file\n");
+                var options = HostOptions.Parse(new[] { "--client-id", "id", "--client-secret-file", file }, name => "from-the-environment");
+                Assert.Equal("from-the-file", options.Emulator.Credentials!.ClientSecret);
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
+            }
+
+            var refused = Assert.Throws<FormatException>(() => HostOptions.Parse(new[] { "--client-id", "id", "--client-secret", "shown-in-ps" }, name => null));
+            Assert.Contains("process list", refused.Message);
+            Assert.DoesNotContain("shown-in-ps", refused.Message);
+            var missing = Assert.Throws<FormatException>(() => HostOptions.Parse(new[] { "--client-id", "id" }, name => null));
+            Assert.Contains(HostOptions.ClientSecretVariable, missing.Message);
         }
 
         [Fact]
@@ -58,7 +80,7 @@ namespace PlatformFlow.Tests.Emulator.Host
         [InlineData("--port")]
         public void Bad_arguments_say_what_is_wrong(params string[] args)
         {
-            var error = Assert.Throws<FormatException>(() => HostOptions.Parse(args));
+            var error = Assert.Throws<FormatException>(() => HostOptions.Parse(args, name => null));
 
             Assert.Contains(args[0], error.Message);
         }
