@@ -73,7 +73,8 @@ Describe 'Checks before sending' {
     ) {
         $result = Invoke-Refused { $parts | New-Dataflow -Frequency $Frequency }
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'
-        $result.Error.Exception.Message | Should -Match "Interval: frequency $($Frequency.ToLower()) needs an interval"
+        # The flow spec's scheduleSpec is the judge (the one schedule check): it requires an interval for every periodic frequency.
+        $result.Error.Exception.Message | Should -Match "scheduleParams: required property 'interval' is missing"
         $result.Writes | Should -HaveCount 0
     }
 
@@ -94,7 +95,7 @@ Describe 'Checks before sending' {
     It 'refuses a start time in <Year>' -ForEach @(@{ Year = 1900 }, @{ Year = 9999 }) {
         $result = Invoke-Refused { $parts | New-Dataflow -StartTime ([DateTimeOffset]::new($Year, 6, 1, 0, 0, 0, [TimeSpan]::Zero)) }
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'
-        $result.Error.Exception.Message | Should -Match "StartTime: $Year-06-01 00:00:00 UTC is not from 2000 to 2099"
+        $result.Error.Exception.Message | Should -Match "scheduleParams.startTime: $Year-06-01 00:00:00 UTC is not from 2000 to 2099"
         $result.Writes | Should -HaveCount 0
     }
 

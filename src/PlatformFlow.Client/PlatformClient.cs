@@ -120,11 +120,24 @@ namespace PlatformFlow.Client
         /// </summary>
         public async Task SignInAsync(CancellationToken cancellationToken)
         {
-            await Settings.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            await foreach (var _ in FlowService.ListFlowSpecsAsync(new ListQuery { Limit = 1 }, cancellationToken).ConfigureAwait(false))
+            // Retries ride out passing failures for as long as the retry budget allows (minutes, for long work); a sign-in
+            // that gets no answer in SignInTimeout is a wrong address or a gateway that is down, and says so at once.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(Options.SignInTimeout);
+            try
             {
-                // One page answered is proof enough; leaving here asks for no further page.
-                break;
+                await Settings.Tokens.GetAccessTokenAsync(limit.Token).ConfigureAwait(false);
+                await foreach (var _ in FlowService.ListFlowSpecsAsync(new ListQuery { Limit = 1 }, limit.Token).ConfigureAwait(false))
+                {
+                    // One page answered is proof enough; leaving here asks for no further page.
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException(
+                    "Signing in to " + Options.BaseUri + " got no answer within " + Options.SignInTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " s (retried until then): check -BaseUri and that the gateway and IMS are reachable.");
             }
         }
 

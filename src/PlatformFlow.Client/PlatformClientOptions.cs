@@ -27,6 +27,9 @@ namespace PlatformFlow.Client
 
         public RetryOptions Retry { get; set; } = new RetryOptions();
 
+        /// <summary>How long signing in (a token, then one cheap call) may take, retries included, before it fails.</summary>
+        public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
         /// <summary>
         /// How long reads that do not change within a run (datasets, table columns, schema fields, flow specs, the names of
         /// the flow parts) are shared by every command and runspace of the context before they are read again. This
