@@ -26,12 +26,9 @@ namespace PlatformFlow.Client.Http
         public async Task<T> GetAsync(string key, Func<Task<T>> fetch)
         {
             var now = _clock.GetUtcNow();
-            var entry = _entries.GetOrAdd(key, _ => NewEntry(fetch, now));
-            if (entry.Expires <= now)
-            {
-                var fresh = NewEntry(fetch, now);
-                entry = _entries.TryUpdate(key, fresh, entry) ? fresh : _entries.GetOrAdd(key, _ => fresh);
-            }
+
+            // One atomic step: of callers renewing the same expired entry at once, all get the one stored.
+            var entry = _entries.AddOrUpdate(key, _ => NewEntry(fetch, now), (_, current) => current.Expires <= now ? NewEntry(fetch, now) : current);
 
             try
             {

@@ -222,6 +222,66 @@ namespace PlatformFlow.Tests.Client
             Assert.Equal(new[] { "Bearer t-1" }, inner.Authorizations);
         }
 
+        [Fact]
+        public async Task No_more_requests_than_the_contexts_slots_are_in_flight_and_each_slot_is_given_back()
+        {
+            var slots = new SemaphoreSlim(1);
+            var firstAnswer = new TaskCompletionSource<HttpResponseMessage>();
+            var inner = new PlatformFlow.Tests.Support.ScriptedHandler(
+                (_, _) => firstAnswer.Task,
+                (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)),
+                (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)));
+            using var invoker = new HttpMessageInvoker(new ConcurrencyLimitHandler(slots) { InnerHandler = inner });
+
+            var first = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/a"), CancellationToken.None);
+            var second = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/b"), CancellationToken.None);
+            await Task.Delay(100);
+
+            // The second waits for the only slot, which the first holds until its answer comes.
+            Assert.Equal(1, inner.Calls);
+            Assert.False(second.IsCompleted);
+            firstAnswer.SetResult(new HttpResponseMessage(HttpStatusCode.OK));
+            await Task.WhenAll(first, second);
+            using var third = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/c"), CancellationToken.None);
+
+            Assert.Equal(3, inner.Calls);
+            Assert.Equal(1, slots.CurrentCount);
+        }
+
+        [Fact]
+        public async Task A_traced_attempt_records_how_long_it_took()
+        {
+            var records = new ConcurrentQueue<HttpCallRecord>();
+            var inner = new PlatformFlow.Tests.Support.ScriptedHandler(async (_, cancellation) =>
+            {
+                await Task.Delay(100, cancellation);
+                return new HttpResponseMessage(HttpStatusCode.OK);
+            });
+            using var invoker = new HttpMessageInvoker(new HttpTraceHandler { InnerHandler = inner });
+
+            using (HttpCallTrace.Listen(records.Enqueue))
+            {
+                using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/slow"), CancellationToken.None);
+            }
+
+            // At least the time the answer took (timers may fire a little early), and not some multiple of it.
+            Assert.InRange(Assert.Single(records).Elapsed, TimeSpan.FromMilliseconds(80), TimeSpan.FromSeconds(30));
+        }
+
+        [Fact]
+        public void The_lease_hands_out_the_same_client_until_it_is_renewed()
+        {
+            var created = 0;
+            var lease = new HttpClientLease(() =>
+            {
+                created++;
+                return new HttpClient();
+            });
+
+            Assert.Same(lease.Client, lease.Client);
+            Assert.Equal(1, created);
+        }
+
         private static PlatformFlow.Client.PlatformConnectionSettings Settings(PlatformFlow.Client.Auth.IAccessTokenSource tokens) =>
             new PlatformFlow.Client.PlatformConnectionSettings(new Uri("https://platform.example"), "org@AdobeOrg", "dev", "key", tokens);
 

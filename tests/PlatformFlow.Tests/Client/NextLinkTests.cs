@@ -13,20 +13,23 @@ using Xunit;
 namespace PlatformFlow.Tests.Client
 {
     /// <summary>
-    /// The platform gives <c>_links.next.href</c> relative to the service, with the service's base path, or as a full URL;
-    /// the emulator only answers the first, so a handler rewrites its links into the other forms.
+    /// The platform gives <c>_links.next.href</c> relative to the service (with or without its leading slash), with the
+    /// service's base path, or as a full URL; the emulator only answers the first, so a handler rewrites its links into
+    /// the other forms.
     /// </summary>
     public sealed class NextLinkTests
     {
         public enum LinkForm
         {
             RelativeToService,
+            RelativeWithoutSlash,
             WithBasePath,
             AbsoluteUrl,
         }
 
         [Theory]
         [InlineData(LinkForm.RelativeToService)]
+        [InlineData(LinkForm.RelativeWithoutSlash)]
         [InlineData(LinkForm.WithBasePath)]
         [InlineData(LinkForm.AbsoluteUrl)]
         public async Task Every_page_is_read_once_whatever_the_form_of_the_next_link(LinkForm form)
@@ -87,6 +90,7 @@ namespace PlatformFlow.Tests.Client
                     Assert.StartsWith("/connections?", href, StringComparison.Ordinal);
                     page["_links"]!["next"]!["href"] = _form switch
                     {
+                        LinkForm.RelativeWithoutSlash => href.TrimStart('/'),
                         LinkForm.WithBasePath => "/data/foundation/flowservice" + href,
                         LinkForm.AbsoluteUrl => "https://platform.test/data/foundation/flowservice" + href,
                         _ => href,

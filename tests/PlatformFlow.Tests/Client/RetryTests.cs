@@ -56,6 +56,10 @@ namespace PlatformFlow.Tests.Client
             Assert.Equal(8, waits.Count);
             Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(12.25)));
             Assert.Equal(8, waits.Distinct().Count());
+
+            // The spread is three quarters of the wait asked (5.25 s), not of a second: that all eight waits land in the
+            // first 0.75 s of it has a chance of (0.75 / 5.25)^8, under one in five million.
+            Assert.Contains(waits, w => w > TimeSpan.FromSeconds(7.75));
         }
 
         [Fact]

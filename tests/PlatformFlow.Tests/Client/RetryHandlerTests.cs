@@ -1,0 +1,190 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Http;
+using PlatformFlow.Tests.Support;
+using Xunit;
+
+namespace PlatformFlow.Tests.Client
+{
+    /// <summary>
+    /// The retry handler on its own, over scripted answers: the edges the emulator-backed <see cref="RetryTests"/> do not
+    /// reach (a per-attempt time limit, failures with no retries left to try, Retry-After as a date, the budget's edge).
+    /// </summary>
+    public sealed class RetryHandlerTests
+    {
+        private const string Url = "https://platform.example/data/foundation/flowservice/flows/f-1";
+
+        [Fact]
+        public async Task An_attempt_without_an_answer_in_time_fails_naming_the_limit_and_the_call()
+        {
+            var inner = new ScriptedHandler(async (_, cancellation) =>
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+                throw new InvalidOperationException("not reached");
+            });
+            using var invoker = Invoker(new RetryOptions { Budget = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromMilliseconds(200) }, inner, new ManualTimeProvider());
+
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
+
+            Assert.Equal("No answer within 0.2 s from GET /data/foundation/flowservice/flows/f-1.", error.Message);
+            Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
+        }
+
+        [Fact]
+        public async Task A_GET_that_failed_with_no_retries_allowed_fails_as_it_came_not_as_possibly_applied()
+        {
+            var reset = new HttpRequestException("The response ended prematurely.", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
+            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw reset), new ManualTimeProvider());
+
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
+
+            Assert.Same(reset, error);
+            Assert.False(RequestOutcome.MayHaveBeenApplied(error));
+        }
+
+        [Fact]
+        public async Task A_POST_whose_connection_was_refused_with_no_retries_allowed_is_not_possibly_applied()
+        {
+            var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw refused), new ManualTimeProvider());
+
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, Url), CancellationToken.None));
+
+            Assert.Same(refused, error);
+            Assert.False(RequestOutcome.MayHaveBeenApplied(error));
+        }
+
+        [Fact]
+        public async Task A_Retry_After_of_exactly_the_maximum_is_waited()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var inner = new ScriptedHandler(Answer(429, retryAfter: TimeSpan.FromSeconds(60)), Answer(200));
+            using var invoker = Invoker(new RetryOptions { MaxRetryAfter = TimeSpan.FromSeconds(60) }, inner, clock);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(105));
+        }
+
+        [Fact]
+        public async Task A_Retry_After_given_as_a_date_is_waited_until_that_date()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var inner = new ScriptedHandler(Answer(429, retryAt: clock.GetUtcNow().AddSeconds(20)), Answer(200));
+            using var invoker = Invoker(new RetryOptions(), inner, clock);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(35));
+        }
+
+        [Fact]
+        public async Task A_Retry_After_date_already_past_is_retried_after_the_short_jitter_only()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var inner = new ScriptedHandler(Answer(429, retryAt: clock.GetUtcNow().AddSeconds(-30)), Answer(200));
+            using var invoker = Invoker(new RetryOptions { BaseDelay = TimeSpan.FromSeconds(4) }, inner, clock);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            // The wait asked is zero, spread over three quarters of the base delay: never negative, never the 30 s past.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(2, inner.Calls);
+            Assert.All(clock.RequestedDelays, wait => Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
+        }
+
+        [Fact]
+        public async Task A_retry_that_ends_exactly_at_the_budget_is_still_made()
+        {
+            var clock = new ManualTimeProvider();
+            var budget = TimeSpan.FromSeconds(30);
+            var inner = new ScriptedHandler(
+                (_, _) =>
+                {
+                    // The first attempt takes the whole budget; with no backoff the retry fits it exactly.
+                    clock.Advance(budget);
+                    return Answer(503)(null!, CancellationToken.None);
+                },
+                Answer(200));
+            using var invoker = Invoker(new RetryOptions { BaseDelay = TimeSpan.Zero, Budget = budget }, inner, clock);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(2, inner.Calls);
+        }
+
+        [Fact]
+        public async Task A_call_held_back_by_the_contexts_backoff_counts_its_attempt_when_it_gives_up()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var backoff = new SharedBackoff();
+            backoff.WaitUntil(clock.GetUtcNow().AddSeconds(30), TimeSpan.Zero);
+            var inner = new ScriptedHandler(Answer(429, retryAfter: TimeSpan.FromMinutes(20)));
+            using var invoker = new HttpMessageInvoker(new RetryHandler(new RetryOptions(), backoff, clock) { InnerHandler = inner });
+
+            var error = await Assert.ThrowsAsync<RetriesExhaustedException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
+
+            Assert.Equal(TimeSpan.FromSeconds(30), Assert.Single(clock.RequestedDelays));
+            Assert.Equal(1, error.Attempts);
+            Assert.Equal(TimeSpan.FromMinutes(20), error.RefusedRetryAfter);
+        }
+
+        [Fact]
+        public void A_later_wait_moves_the_shared_backoff_on_and_an_equal_one_keeps_the_first_spread()
+        {
+            var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+            var backoff = new SharedBackoff();
+            Assert.Equal(TimeSpan.Zero, backoff.DelayAt(now));
+
+            backoff.WaitUntil(now.AddSeconds(10), TimeSpan.Zero);
+            backoff.WaitUntil(now.AddSeconds(10), TimeSpan.FromSeconds(50));
+            backoff.WaitUntil(now.AddSeconds(5), TimeSpan.FromSeconds(50));
+
+            Assert.Equal(TimeSpan.FromSeconds(10), backoff.DelayAt(now));
+
+            // Open from the time asked on: no wait, and no jitter, once it has come.
+            backoff.WaitUntil(now.AddSeconds(20), TimeSpan.FromSeconds(50));
+            Assert.InRange(backoff.DelayAt(now), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(70));
+            Assert.Equal(TimeSpan.Zero, backoff.DelayAt(now.AddSeconds(20)));
+        }
+
+        [Fact]
+        public void Jitter_is_never_negative_and_never_beyond_its_spread()
+        {
+            Assert.Equal(TimeSpan.Zero, Jitter.UpTo(TimeSpan.FromSeconds(-5)));
+            Assert.Equal(TimeSpan.Zero, Jitter.UpTo(TimeSpan.Zero));
+            var draws = Enumerable.Range(0, 200).Select(_ => Jitter.UpTo(TimeSpan.FromSeconds(1))).ToList();
+            Assert.All(draws, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+            Assert.True(draws.Distinct().Count() > 150, "jitter should spread: " + draws.Distinct().Count() + " distinct of 200");
+        }
+
+        private static HttpMessageInvoker Invoker(RetryOptions options, HttpMessageHandler inner, TimeProvider clock) =>
+            new HttpMessageInvoker(new RetryHandler(options, new SharedBackoff(), clock) { InnerHandler = inner });
+
+        private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Answer(int status, TimeSpan? retryAfter = null, DateTimeOffset? retryAt = null) =>
+            (_, _) =>
+            {
+                var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("{}") };
+                if (retryAfter is TimeSpan delta)
+                {
+                    response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(delta);
+                }
+                else if (retryAt is DateTimeOffset date)
+                {
+                    response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(date);
+                }
+
+                return Task.FromResult(response);
+            };
+    }
+}
