@@ -167,6 +167,19 @@ namespace PlatformFlow.Tests.Emulator.Engine
         }
 
         [Fact]
+        public void Sorting_by_a_field_that_holds_objects_or_arrays_puts_them_last_in_creation_order()
+        {
+            var stored = new ResourceCollection();
+            stored.Add("0", new JsonObject { ["id"] = "0", ["spec"] = new JsonObject { ["v"] = 2 } });
+            stored.Add("1", new JsonObject { ["id"] = "1", ["spec"] = new JsonArray(1) });
+            stored.Add("2", new JsonObject { ["id"] = "2", ["spec"] = "s" });
+            stored.Add("3", new JsonObject { ["id"] = "3" });
+            stored.Add("4", new JsonObject { ["id"] = "4", ["spec"] = new JsonObject() });
+
+            Assert.Equal(new[] { "3", "2", "0", "1", "4" }, Walk(stored, "orderby=spec&limit=2"));
+        }
+
+        [Fact]
         public void The_next_link_repeats_every_filter_with_its_values_quoted_as_needed()
         {
             var stored = Collection("a", "b", "c,d", "e");
