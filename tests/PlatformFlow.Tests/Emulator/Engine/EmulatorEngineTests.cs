@@ -56,6 +56,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var token = engine.Tokens.Issue("client", "secret")!.Value;
 
             Assert.Equal(200, (await Send(engine, "GET", Connections, change: h => { h["Authorization"] = "Bearer " + token; h["x-api-key"] = "client"; })).StatusCode);
+            Assert.Equal(200, (await Send(engine, "GET", Connections, change: h => { h["Authorization"] = "bearer  " + token + " "; h["x-api-key"] = "client"; })).StatusCode);
             Assert.Equal(401, (await Send(engine, "GET", Connections, change: h => { h["Authorization"] = "Bearer " + token; h["x-api-key"] = "other"; })).StatusCode);
             Assert.Equal(401, (await Send(engine, "GET", Connections, change: h => h["x-api-key"] = "client")).StatusCode);
         }
