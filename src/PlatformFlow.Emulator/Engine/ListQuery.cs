@@ -45,12 +45,10 @@ namespace PlatformFlow.Emulator.Engine
         private static readonly string[] OwnParameters = { "property", "orderby", "limit", "continuationToken", "count" };
 
         private readonly ListQueryErrorCodes _codes;
-        private readonly IReadOnlyList<KeyValuePair<string, string>> _passThrough;
 
-        private ListQuery(ListQueryErrorCodes codes, IReadOnlyList<KeyValuePair<string, string>> passThrough)
+        private ListQuery(ListQueryErrorCodes codes)
         {
             _codes = codes;
-            _passThrough = passThrough;
         }
 
         public IReadOnlyList<PropertyFilter> Filters { get; private set; } = Array.Empty<PropertyFilter>();
@@ -67,18 +65,17 @@ namespace PlatformFlow.Emulator.Engine
 
         private Cursor? After { get; set; }
 
-        /// <param name="request">The list request.</param>
+        /// <param name="request">The list request: any query parameter other than the list's own is a 400.</param>
         /// <param name="codes">The service's error codes.</param>
-        /// <param name="otherParameters">Further query parameters the endpoint accepts (kept in the next-page link); any other is a 400.</param>
-        public static ListQuery Parse(EmulatorRequest request, ListQueryErrorCodes codes, params string[] otherParameters)
+        public static ListQuery Parse(EmulatorRequest request, ListQueryErrorCodes codes)
         {
-            var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Concat(otherParameters).Contains(p.Key, StringComparer.OrdinalIgnoreCase));
+            var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase));
             if (unknown.Key != null)
             {
-                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
+                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters) + ".");
             }
 
-            var query = new ListQuery(codes, request.Query.Where(p => otherParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList())
+            var query = new ListQuery(codes)
             {
                 Filters = request.QueryValues("property").Select(p => PropertyFilter.Parse(p, codes)).ToList(),
             };
@@ -240,8 +237,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private string NextHref(string listPath, int pageSize, string token)
         {
-            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))))
-                .Concat(_passThrough);
+            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))));
             if (SortField != null)
             {
                 parameters = parameters.Append(new KeyValuePair<string, string>("orderby", SortSpec));
