@@ -67,7 +67,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
         }
 
         [Fact]
-        public void Entries_read_count_only_the_resources_yielded()
+        public void Entries_read_count_the_places_of_removed_resources_passed_on_the_way()
         {
             var stored = Filled(10);
             stored.Remove("r4");
@@ -75,7 +75,39 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var read = stored.EntriesAfter(2).Take(3).ToList();
 
             Assert.Equal(new[] { "r3", "r5", "r6" }, read.Select(e => e.Key));
-            Assert.Equal(3, stored.EntriesEnumerated);
+            Assert.Equal(4, stored.EntriesEnumerated);
+        }
+
+        [Fact]
+        public void The_places_of_removed_resources_are_dropped_once_more_than_64_and_more_than_half_are_removed()
+        {
+            var stored = Filled(100);
+            foreach (var i in Enumerable.Range(0, 64))
+            {
+                stored.Remove(Id(i));
+            }
+
+            Assert.Equal(65, PlacesReadForFirst(stored));
+            stored.Remove(Id(64));
+            Assert.Equal(1, PlacesReadForFirst(stored));
+
+            // Counting starts again: one removal later, its place is still there.
+            stored.Remove(Id(65));
+            Assert.Equal(2, PlacesReadForFirst(stored));
+        }
+
+        [Fact]
+        public void Removing_more_than_64_but_at_most_half_keeps_their_places()
+        {
+            var stored = Filled(200);
+            foreach (var i in Enumerable.Range(0, 100))
+            {
+                stored.Remove(Id(i));
+            }
+
+            Assert.Equal(101, PlacesReadForFirst(stored));
+            stored.Remove(Id(100));
+            Assert.Equal(1, PlacesReadForFirst(stored));
         }
 
         [Fact]
@@ -86,6 +118,13 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var error = Assert.Throws<KeyNotFoundException>(() => stored.Replace("r9", new JsonObject()));
 
             Assert.Equal("No resource r9 to replace.", error.Message);
+        }
+
+        private static long PlacesReadForFirst(ResourceCollection stored)
+        {
+            var before = stored.EntriesEnumerated;
+            Assert.Single(stored.Entries.Take(1));
+            return stored.EntriesEnumerated - before;
         }
 
         private static string Id(int i) => "r" + i.ToString(CultureInfo.InvariantCulture);
