@@ -102,6 +102,20 @@ namespace PlatformFlow.Tests.Emulator.Engine
         }
 
         [Fact]
+        public async Task A_header_sent_with_several_values_reaches_the_engine_as_one_joined_value()
+        {
+            var engine = new EmulatorEngine();
+            using var client = PlatformTestClient.Create(engine);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/data/foundation/flowservice/connections");
+            request.Headers.TryAddWithoutValidation("x-sandbox-name", new[] { "prod", "dev" });
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("Sandbox 'prod, dev' does not exist", await response.Content.ReadAsStringAsync());
+        }
+
+        [Fact]
         public async Task A_dropped_connection_is_the_socket_error_a_real_handler_throws()
         {
             var engine = new EmulatorEngine();
@@ -110,6 +124,8 @@ namespace PlatformFlow.Tests.Emulator.Engine
 
             var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/data/foundation/flowservice/connections"));
 
+            Assert.Equal("An error occurred while sending the request.", error.Message);
+            Assert.Equal("The emulator dropped the connection (injected fault).", error.InnerException!.Message);
             Assert.Equal(SocketError.ConnectionReset, ((SocketException)error.InnerException!.InnerException!).SocketErrorCode);
         }
 
@@ -138,6 +154,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
 
             Assert.Equal("/data/foundation/flowservice/connections/" + (string)body["id"]!, created.Headers.Location!.OriginalString);
             Assert.Equal((string)body["etag"]!, created.Headers.ETag!.Tag);
+            Assert.Equal(new[] { "Content-Length", "Content-Type" }, created.Content.Headers.Select(h => h.Key).OrderBy(k => k, StringComparer.Ordinal));
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
             Assert.Null(deleted.Content.Headers.ContentType);
         }
