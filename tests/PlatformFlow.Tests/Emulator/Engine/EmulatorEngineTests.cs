@@ -91,6 +91,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
         {
             Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "Application/JSON; charset=utf-8")).StatusCode);
             Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "text/json")).StatusCode);
+            Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "JSON")).StatusCode);
         }
 
         [Fact]
@@ -203,6 +204,18 @@ namespace PlatformFlow.Tests.Emulator.Engine
             cancelled.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.HandleAsync(Request("GET", Connections, null, null), cancelled.Token));
             Assert.Equal(1, engine.Journal.Total);
+        }
+
+        [Fact]
+        public async Task Without_latency_the_engine_does_not_wait_so_it_answers_whatever_the_token_says()
+        {
+            // The in-process handler checks the token before and after; the engine itself waits only for latency.
+            using var cancelled = new CancellationTokenSource();
+            cancelled.Cancel();
+
+            var answer = await _engine.HandleAsync(Request("GET", Connections, null, null), cancelled.Token);
+
+            Assert.Equal(200, answer.StatusCode);
         }
 
         [Fact]
