@@ -224,9 +224,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var tooEarly = new RecordingHost();
             await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, tooEarly);
-            Assert.Equal("PreflightRejected", Assert.Single(tooEarly.Errors).ErrorId);
+            var refused = Assert.Single(tooEarly.Errors);
+            Assert.Equal("PreflightRejected", refused.ErrorId);
+            Assert.Equal(run.Id + ": run " + run.Id + ": it is still " + run.Status + "; only a finished run can be re-triggered", refused.Message);
+            Assert.Equal("Wait until it has finished, then re-trigger it: Get-FlowRun -RunId " + run.Id + " | Wait-FlowRun | Restart-FlowRun", refused.RecommendedAction);
 
             await WaitAsync(run.Id, TimeSpan.FromMinutes(5));
+            var declined = new RecordingHost(ChangeDecision.Declined);
+            await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, declined);
+            Assert.Equal((run.Id, "Re-trigger the run of flow " + flow.Id), Assert.Single(declined.Asked));
+            Assert.Empty(declined.Objects);
+            Assert.Empty(_world.Requests("POST", "/runs/" + run.Id + "/action"));
+
             var host = new RecordingHost();
             await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, host);
 
