@@ -102,27 +102,52 @@ namespace PlatformFlow.Emulator.Engine
         /// <param name="maxLimit">The largest page; a larger <c>limit</c> is served in pages of this size.</param>
         public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit)
         {
-            // Filters and sort keys may name derived fields, so they see rendered resources; a plain listing renders only
-            // the page it returns, which keeps paging through thousands of resources linear.
-            var rendersAll = Filters.Count > 0 || SortField != null;
-            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
-            if (SortField is null && !CountOnly)
-            {
-                return InCreationOrder(collection, render, rendersAll, listPath, pageSize);
-            }
-
-            var shown = collection.Entries
-                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
-                .Where(r => Matches(r.Resource))
-                .ToList();
+            // Filters and sort keys may name derived fields, so they see rendered resources; a listing without them renders
+            // only the page it returns (a count, nothing), which keeps paging through thousands of resources linear.
+            var filtered = Filters.Count > 0;
             if (CountOnly)
             {
-                return new JsonObject { ["count"] = shown.Count };
+                return new JsonObject { ["count"] = collection.All.Count(resource => Matches(filtered ? render(resource) : resource)) };
             }
 
+            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
+            return SortField is null
+                ? InCreationOrder(collection, render, filtered, listPath, pageSize)
+                : Sorted(collection, render, SortField, listPath, pageSize);
+        }
+
+        /// <summary>
+        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
+        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
+        /// not grow with the size of the collection.
+        /// </summary>
+        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool filtered, string listPath, int pageSize)
+        {
+            var page = collection.EntriesAfter(After?.Row.Sequence)
+                .Select(e => new Row(filtered ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .Take(pageSize + 1)
+                .ToList();
+            var links = new JsonObject();
+            if (page.Count > pageSize)
+            {
+                page.RemoveAt(pageSize);
+                links["next"] = NextLink(listPath, pageSize, page[page.Count - 1]);
+            }
+
+            return Page(page.Select(r => filtered ? r.Resource : render(r.Resource)), links);
+        }
+
+        /// <summary>A page in the order of <paramref name="sortField"/>: every matching resource is rendered and sorted.</summary>
+        private JsonObject Sorted(ResourceCollection collection, Func<JsonObject, JsonObject> render, string sortField, string listPath, int pageSize)
+        {
+            var shown = collection.Entries
+                .Select(e => new Row(render(e.Value), collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .ToList();
             foreach (var row in shown)
             {
-                row.Key = SortField is null ? null : JsonPaths.First(row.Resource, SortField);
+                row.Key = JsonPaths.First(row.Resource, sortField);
             }
 
             shown.Sort(CompareRows);
@@ -131,41 +156,20 @@ namespace PlatformFlow.Emulator.Engine
             var links = new JsonObject();
             if (remaining.Count > page.Count)
             {
-                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
+                links["next"] = NextLink(listPath, pageSize, page[page.Count - 1]);
             }
 
-            return new JsonObject
-            {
-                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
-                ["_links"] = links,
-            };
+            return Page(page.Select(r => r.Resource), links);
         }
 
-        /// <summary>
-        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
-        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
-        /// not grow with the size of the collection.
-        /// </summary>
-        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool rendersAll, string listPath, int pageSize)
+        private static JsonObject Page(IEnumerable<JsonObject> items, JsonObject links) => new JsonObject
         {
-            var page = collection.EntriesAfter(After?.Row.Sequence)
-                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
-                .Where(r => Matches(r.Resource))
-                .Take(pageSize + 1)
-                .ToList();
-            var links = new JsonObject();
-            if (page.Count > pageSize)
-            {
-                page.RemoveAt(pageSize);
-                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
-            }
+            ["items"] = new JsonArray(items.Select(item => (JsonNode)item).ToArray()),
+            ["_links"] = links,
+        };
 
-            return new JsonObject
-            {
-                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
-                ["_links"] = links,
-            };
-        }
+        private JsonObject NextLink(string listPath, int pageSize, Row last) =>
+            new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, last)) };
 
         private string SortSpec => SortField is null ? string.Empty : (Descending ? "-" : "+") + SortField;
 

@@ -201,6 +201,18 @@ namespace PlatformFlow.Tests.Emulator.Engine
         }
 
         [Fact]
+        public void A_count_renders_only_to_filter()
+        {
+            var stored = Collection("c", "a", "b");
+            var rendered = new List<string>();
+
+            Assert.Equal("{\"count\":3}", Parse("count=true").Execute(stored, Render(rendered), "/flows", 100, 100).ToJsonString());
+            Assert.Empty(rendered);
+            Assert.Equal("{\"count\":3}", Parse("count=true&property=shown==true").Execute(stored, Render(rendered), "/flows", 100, 100).ToJsonString());
+            Assert.Equal(new[] { "c", "a", "b" }, rendered);
+        }
+
+        [Fact]
         public void A_plain_listing_renders_only_the_page_it_returns()
         {
             var stored = Collection("a", "b", "c", "d", "e");
