@@ -75,7 +75,7 @@ namespace PlatformFlow.Emulator.Engine
             return null;
         }
 
-        private static string[] Split(string path) => path.Trim('/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        private static string[] Split(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
         private sealed class Route
         {

@@ -74,6 +74,20 @@ namespace PlatformFlow.Tests.Emulator.Engine
             Assert.Equal(201, routes.Match("POST", "/api/items/things/other", out _)!.Handler(null!).StatusCode);
         }
 
+        [Fact]
+        public void A_template_of_placeholders_only_matches_any_path_of_as_many_segments()
+        {
+            var routes = new RouteTable();
+            routes.Add(new Service(string.Empty), "GET", "/{anything}", _ => EmulatorResponse.Empty(200));
+
+            Assert.Equal("x y", routes.Match("GET", "//x%20y/", out var otherMethod)!.Values["anything"]);
+            Assert.False(otherMethod);
+            Assert.Null(routes.Match("POST", "/x", out otherMethod));
+            Assert.True(otherMethod);
+            Assert.Null(routes.Match("GET", "/x/y", out otherMethod));
+            Assert.False(otherMethod);
+        }
+
         [Theory]
         [InlineData("/api/items", "/api/items")]
         [InlineData("/api/items/anything/at/all", "/api/items")]
