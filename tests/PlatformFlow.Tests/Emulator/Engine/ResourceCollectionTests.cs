@@ -78,36 +78,24 @@ namespace PlatformFlow.Tests.Emulator.Engine
             Assert.Equal(4, stored.EntriesEnumerated);
         }
 
-        [Fact]
-        public void The_places_of_removed_resources_are_dropped_once_more_than_64_and_more_than_half_are_removed()
+        [Theory]
+        [InlineData(100, 64)] // more than half, but not more than 64
+        [InlineData(200, 100)] // more than 64, but not more than half
+        public void The_places_of_removed_resources_are_dropped_once_more_than_64_and_more_than_half_are_removed(int count, int removedBefore)
         {
-            var stored = Filled(100);
-            foreach (var i in Enumerable.Range(0, 64))
+            var stored = Filled(count);
+            foreach (var i in Enumerable.Range(0, removedBefore))
             {
                 stored.Remove(Id(i));
             }
 
-            Assert.Equal(65, PlacesReadForFirst(stored));
-            stored.Remove(Id(64));
+            Assert.Equal(removedBefore + 1, PlacesReadForFirst(stored));
+            stored.Remove(Id(removedBefore));
             Assert.Equal(1, PlacesReadForFirst(stored));
 
             // Counting starts again: one removal later, its place is still there.
-            stored.Remove(Id(65));
+            stored.Remove(Id(removedBefore + 1));
             Assert.Equal(2, PlacesReadForFirst(stored));
-        }
-
-        [Fact]
-        public void Removing_more_than_64_but_at_most_half_keeps_their_places()
-        {
-            var stored = Filled(200);
-            foreach (var i in Enumerable.Range(0, 100))
-            {
-                stored.Remove(Id(i));
-            }
-
-            Assert.Equal(101, PlacesReadForFirst(stored));
-            stored.Remove(Id(100));
-            Assert.Equal(1, PlacesReadForFirst(stored));
         }
 
         [Fact]
