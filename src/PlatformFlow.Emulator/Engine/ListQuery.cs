@@ -11,26 +11,32 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>The codes a service answers list-query mistakes with (each service has its own numbering).</summary>
     public sealed class ListQueryErrorCodes
     {
+        /// <param name="code">The code of every mistake, unless a property below is set to another.</param>
+        public ListQueryErrorCodes(string code)
+        {
+            InvalidParameter = LimitWithCount = InvalidOperator = InvalidField = InvalidValue = MultipleValuesNotAllowed = InvalidSortOrder = InvalidSortField = code;
+        }
+
         /// <summary>An unknown query parameter, a bad <c>limit</c>/<c>count</c>, or a continuation token that is not ours.</summary>
-        public string InvalidParameter { get; set; } = string.Empty;
+        public string InvalidParameter { get; set; }
 
         /// <summary><c>limit</c> together with <c>count=true</c>.</summary>
-        public string LimitWithCount { get; set; } = string.Empty;
+        public string LimitWithCount { get; set; }
 
-        public string InvalidOperator { get; set; } = string.Empty;
+        public string InvalidOperator { get; set; }
 
-        public string InvalidField { get; set; } = string.Empty;
+        public string InvalidField { get; set; }
 
-        public string InvalidValue { get; set; } = string.Empty;
+        public string InvalidValue { get; set; }
 
         /// <summary>A comparison operator (<c>&gt;</c>, <c>&lt;</c>...) given several values.</summary>
-        public string MultipleValuesNotAllowed { get; set; } = string.Empty;
+        public string MultipleValuesNotAllowed { get; set; }
 
         /// <summary><c>orderby</c> with a prefix other than <c>+</c> or <c>-</c>.</summary>
-        public string InvalidSortOrder { get; set; } = string.Empty;
+        public string InvalidSortOrder { get; set; }
 
         /// <summary><c>orderby</c> naming no field, or several.</summary>
-        public string InvalidSortField { get; set; } = string.Empty;
+        public string InvalidSortField { get; set; }
     }
 
     /// <summary>
@@ -191,8 +197,9 @@ namespace PlatformFlow.Emulator.Engine
                 return;
             }
 
-            // A literal '+' in a query string decodes to a space, so " createdAt" is "+createdAt" sent unencoded.
-            var text = orderby.Length > 0 && orderby[0] == ' ' ? "+" + orderby.Substring(1) : orderby;
+            // A literal '+' in a query string decodes to a space, so " createdAt" is "+createdAt" sent unencoded: ascending,
+            // as "createdAt" is.
+            var text = orderby.StartsWith(" ", StringComparison.Ordinal) ? orderby.Substring(1) : orderby;
             var prefix = text.Length > 0 ? text[0] : '\0';
             var field = prefix == '+' || prefix == '-' ? text.Substring(1) : text;
             if (field.Length > 0 && !char.IsLetter(field[0]) && field[0] != '_')

@@ -18,9 +18,8 @@ namespace PlatformFlow.Tests.Emulator.Engine
         private const string OwnParameters = "lists take property, orderby, limit, continuationToken, count.";
 
         // One code per kind of mistake, so each refusal shows which it is.
-        private static readonly ListQueryErrorCodes Codes = new ListQueryErrorCodes
+        private static readonly ListQueryErrorCodes Codes = new ListQueryErrorCodes("parameter")
         {
-            InvalidParameter = "parameter",
             LimitWithCount = "limit-with-count",
             InvalidOperator = "operator",
             InvalidField = "field",
@@ -189,6 +188,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
             Assert.Equal(new[] { "a", "b" }, Names(page));
             Assert.Equal("/flows?property=name%21%3De%2C%22x%2Cy%22&property=id%21%3D9&limit=2&continuationToken=eyJvIjoiIiwicyI6MSwiayI6bnVsbH0", NextHref(page));
             Assert.Equal(new[] { "c,d" }, Names(Execute(stored, "property=" + Uri.EscapeDataString("name!=e,\"x,y\"") + "&limit=2&continuationToken=eyJvIjoiIiwicyI6MSwiayI6bnVsbH0")));
+            Assert.Equal("/flows?property=id%21%3D9&orderby=-name&limit=1&continuationToken=eyJvIjoiLW5hbWUiLCJzIjozLCJrIjoiZSJ9", NextHref(Execute(stored, "orderby=-name&property=id!%3D9&limit=1")));
         }
 
         [Fact]

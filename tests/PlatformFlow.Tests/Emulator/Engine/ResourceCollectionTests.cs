@@ -35,6 +35,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var stored = Filled(6);
             stored.Remove("r2");
 
+            Assert.Equal(new[] { "r1", "r3", "r4", "r5" }, stored.EntriesAfter(0).Select(e => e.Key));
             Assert.Equal(new[] { "r3", "r4", "r5" }, stored.EntriesAfter(1).Select(e => e.Key));
             Assert.Equal(new[] { "r3", "r4", "r5" }, stored.EntriesAfter(2).Select(e => e.Key));
             Assert.Empty(stored.EntriesAfter(5));
