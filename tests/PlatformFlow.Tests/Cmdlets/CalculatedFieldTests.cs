@@ -124,6 +124,133 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Same(input.Sample[1], error.Target);
         }
 
+        /// <summary>The requests the emulator answered since <paramref name="mark"/>, as "POST /mappingSets/validate" lines with the service prefixes cut.</summary>
+        private string[] RequestsSince(long mark)
+        {
+            var recent = _platform.Engine.Journal.Recent;
+            return recent.Skip(recent.Count - (int)(_platform.Engine.Journal.Total - mark))
+                .Select(e => e.Method + " " + e.Path.Replace("/data/foundation/conversion", string.Empty).Replace("/data/foundation/flowservice", string.Empty)).ToArray();
+        }
+
+        private async Task<(RecordingHost Host, string[] Requests)> TestMappingSetAsync(MappingSetTestInput input)
+        {
+            var mark = _platform.Engine.Journal.Total;
+            var host = new RecordingHost();
+            await new TestMappingSetOperation(_platform.Client).RunAsync(input, host);
+            return (host, RequestsSince(mark));
+        }
+
+        private static readonly string[] OrderEmails = { "mia.jensen@example.com", "lucas.martin@example.com", "jiwoo.kim@example.com", "ana.souza@example.com", "noah.smith@example.com" };
+
+        [Fact]
+        public async Task Test_mapping_set_checks_a_piped_mapping_set_on_the_platform_and_writes_true()
+        {
+            var (_, dataset, shop) = await PrerequisitesAsync();
+            var mappingSet = (await MappingAsync("Email", "personalEmail.address", await SourceAndTargetAsync("Piped", shop, dataset, new[] { "Email" }))).Single<MappingSet>();
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput { MappingSetId = mappingSet.Id });
+
+            Assert.Empty(host.Errors);
+            Assert.Equal(new object[] { true }, host.Objects.Select(o => o.Value));
+            Assert.Equal(new[] { "GET /mappingSets/" + mappingSet.Id, "POST /mappingSets/validate" }, requests);
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_names_each_problem_of_proposed_mappings_on_the_target_connections_schema_and_writes_false()
+        {
+            var (_, dataset, shop) = await PrerequisitesAsync();
+            var target = (TargetConnection)(await SourceAndTargetAsync("Proposed", shop, dataset, new[] { "Email" })).Value;
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput
+            {
+                Mappings = new[] { Mapping.FromPair("=zzqx(Email)", "personalEmail.address"), Mapping.FromPair("Email", "personalEmail.address") },
+                TargetConnectionId = target.Id,
+            });
+
+            Assert.Equal(new object[] { false }, host.Objects.Select(o => o.Value));
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("MappingUnknownFunction", OperationErrorCategory.InvalidData), (error.ErrorId, error.Category));
+            Assert.Equal("'=zzqx(Email) -> personalEmail.address': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)", error.Message);
+            Assert.Equal("=zzqx(Email) -> personalEmail.address", Assert.IsType<Mapping>(error.Target).ToString());
+            Assert.Equal("Correct the mapping; GET /languages/el/functions (or the docs) lists the functions the platform knows.", error.RecommendedAction);
+            Assert.Equal(new[] { "GET /targetConnections/" + target.Id, "POST /mappingSets/validate" }, requests);
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_refuses_what_it_cannot_check_before_sending_anything()
+        {
+            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
+            var plannedMappingSet = Planned.NewId("mappingSet");
+            var cases = new (MappingSetTestInput Input, string Message)[]
+            {
+                (new MappingSetTestInput { Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders") }, "Orders: mapping set: give -Mapping (with a target), or pipe a mapping set"),
+                (new MappingSetTestInput { MappingSetId = plannedMappingSet }, plannedMappingSet + ": mapping set: a planned mapping set (from -WhatIf) has nothing to check on the platform; give its -Mapping instead"),
+                (new MappingSetTestInput { Mappings = email, TargetConnectionId = Planned.NewId("targetConnection") }, "mapping set: the target schema is not known: give -SchemaId or pipe a target connection"),
+                (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
+                (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, SourceConnectionId = Planned.NewId("sourceConnection") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
+            };
+
+            foreach (var (input, message) in cases)
+            {
+                var (host, requests) = await TestMappingSetAsync(input);
+
+                var error = Assert.Single(host.Errors);
+                Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
+                Assert.Empty(host.Objects);
+                Assert.Empty(requests);
+            }
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_previews_the_sample_rows_of_a_piped_source_connections_table()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var sourceId = (string)(await SourceAndTargetAsync("Preview", shop, dataset, new[] { "Email" }))[PipelineIds.SourceConnectionId]!;
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id, SourceConnectionId = sourceId, Preview = true });
+
+            Assert.Empty(host.Errors);
+            Assert.Equal(OrderEmails, host.Objects.Select(o => ((OrderedDictionary)((OrderedDictionary)o.Value)["personalEmail"]!)["address"]));
+            Assert.Equal(new[] { "GET /sourceConnections/" + sourceId, "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_previews_the_table_the_pipeline_carries_without_reading_the_source_connection()
+        {
+            var (schema, _, shop) = await PrerequisitesAsync();
+            var carried = new PipelineIds().With(PipelineIds.BaseConnectionId, shop.Id).With(PipelineIds.TableName, "Shopify.Orders").With(PipelineIds.SourceConnectionId, "not-read");
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id, Carried = carried, Preview = true });
+
+            Assert.Empty(host.Errors);
+            Assert.Equal(5, host.Objects.Count);
+            Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_previews_given_rows_rather_than_the_table_and_names_a_mapping_the_platform_cannot_run()
+        {
+            var (schema, _, shop) = await PrerequisitesAsync();
+            var carried = new PipelineIds().With(PipelineIds.BaseConnectionId, shop.Id).With(PipelineIds.TableName, "Shopify.Orders");
+            var sample = new[] { JsonNode.Parse(@"{""Email"": ""a@b.c""}")!.AsObject() };
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput
+            {
+                Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address"), Mapping.FromPair("=zzqx(Email)", "person.name.fullName") },
+                SchemaId = schema.Id,
+                Carried = carried,
+                Sample = sample,
+                Preview = true,
+            });
+
+            Assert.Equal("a@b.c", ((OrderedDictionary)((OrderedDictionary)host.Single<OrderedDictionary>())["personalEmail"]!)["address"]);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("MappingUnknownFunction", OperationErrorCategory.InvalidData), (error.ErrorId, error.Category));
+            Assert.Equal("'=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)", error.Message);
+            Assert.Equal("=zzqx(Email) -> person.name.fullName", error.Target);
+            Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
+        }
+
         [Fact]
         public async Task Test_base_connection_writes_the_result_or_a_bare_bool()
         {
