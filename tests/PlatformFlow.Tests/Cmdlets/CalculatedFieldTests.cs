@@ -251,6 +251,194 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
         }
 
+        private async Task<(RecordingHost Host, string[] Requests)> NewMappingSetAsync(MappingSetInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var mark = _platform.Engine.Journal.Total;
+            var host = new RecordingHost(decision);
+            await new NewMappingSetOperation(_platform.Client).RunAsync(input, host);
+            return (host, RequestsSince(mark));
+        }
+
+        private static object? Property(EmittedObject emitted, string name) => emitted.PipelineProperties.SingleOrDefault(p => p.Key == name).Value;
+
+        [Fact]
+        public async Task New_mapping_set_refuses_no_mappings_or_an_unknown_schema_naming_the_flow_before_sending_anything()
+        {
+            var orders = new PipelineIds().With(PipelineIds.FlowName, "Orders");
+            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
+            var cases = new (MappingSetInput Input, string Message)[]
+            {
+                (new MappingSetInput { Carried = orders }, "Orders: mapping set: Mapping: give at least one mapping (source = destination)"),
+                (new MappingSetInput { Mappings = email, Carried = orders }, "Orders: mapping set: the target schema is not known: give -SchemaId or pipe a target connection"),
+                (new MappingSetInput { Mappings = email, TargetConnectionId = Planned.NewId("targetConnection") }, "mapping set: the target schema is not known: give -SchemaId or pipe a target connection"),
+            };
+
+            foreach (var (input, message) in cases)
+            {
+                var (host, requests) = await NewMappingSetAsync(input);
+
+                var error = Assert.Single(host.Errors);
+                Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
+                Assert.Empty(host.Objects);
+                Assert.Empty(requests);
+            }
+        }
+
+        [Fact]
+        public async Task New_mapping_set_names_every_problem_of_its_mappings_in_one_error_and_warns_of_the_parts_made_before()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var target = await SourceAndTargetAsync("Problems", shop, dataset, new[] { "Email", "Phone" });
+            var sourceId = (string)target[PipelineIds.SourceConnectionId]!;
+            var source = await _platform.Client.FlowService.SourceConnections.GetAsync(sourceId);
+            var writes = PlatformWrites;
+
+            var (host, _) = await NewMappingSetAsync(new MappingSetInput
+            {
+                Mappings = new[] { new Mapping("x", "personalEmail.address", "CONSTANT"), Mapping.FromPair("Mail", "personalEmail.address"), Mapping.FromPair("Email", "personalEmail.adress"), Mapping.FromPair("Phone", "zzqx") },
+                TargetConnectionId = ((TargetConnection)target.Value).Id,
+                SourceConnectionId = sourceId,
+                Carried = PipelineIds.From(target.PipelineProperties),
+            });
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.Equal(
+                "Problems: mapping set: 'x -> personalEmail.address': source type 'CONSTANT' is not one of ATTRIBUTE, EXPRESSION, STATIC"
+                + "; source 'Mail' is not a column of source connection " + source.Name + " (it reads Email, Phone)"
+                + "; destination 'personalEmail.adress' is not a field of schema " + schema.Id + " (did you mean personalEmail.address?)"
+                + "; destination 'zzqx' is not a field of schema " + schema.Id,
+                error.Message);
+            var targetId = ((TargetConnection)target.Value).Id;
+            Assert.Equal(
+                new[] { "Flow 'Problems' was not created; the parts made for it remain: source connection " + sourceId + ", target connection " + targetId + ". Remove them with: Remove-SourceConnection -Id " + sourceId + " -Force; Remove-TargetConnection -Id " + targetId + " -Force." },
+                host.Warnings);
+            Assert.Equal(writes, PlatformWrites);
+        }
+
+        [Fact]
+        public async Task New_mapping_set_creates_after_asking_and_passes_on_the_ids_then_reuses_the_same_content_without_asking()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var target = await SourceAndTargetAsync("Made", shop, dataset, new[] { "Email" });
+            var sourceId = (string)target[PipelineIds.SourceConnectionId]!;
+            var targetId = ((TargetConnection)target.Value).Id;
+            var input = new MappingSetInput
+            {
+                Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") },
+                SchemaId = schema.Id,
+                SourceConnectionId = sourceId,
+                TargetConnectionId = targetId,
+                Carried = PipelineIds.From(target.PipelineProperties),
+            };
+
+            var (created, createRequests) = await NewMappingSetAsync(input);
+            var (reused, reuseRequests) = await NewMappingSetAsync(input);
+
+            var made = OnlyObject(created);
+            var mappingSet = (MappingSet)made.Value;
+            Assert.Equal(new[] { ("Made", "Create mapping set (1 mappings onto " + schema.Id + ")") }, created.Asked);
+            Assert.Equal(new[] { "POST /mappingSets" }, createRequests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
+            Assert.Equal(
+                (sourceId, targetId, schema.Id, mappingSet.Id, (object)0, "Created", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId + "; MappingSet=" + mappingSet.Id),
+                (Property(made, PipelineIds.SourceConnectionId), Property(made, PipelineIds.TargetConnectionId), Property(made, PipelineIds.SchemaId), Property(made, PipelineIds.MappingSetId), Property(made, PipelineIds.MappingSetVersion), Property(made, PipelineIds.MappingSetOutcome), Property(made, PipelineIds.PartsCreated)));
+            var again = OnlyObject(reused);
+            Assert.Equal(mappingSet.Id, ((MappingSet)again.Value).Id);
+            Assert.Empty(reused.Asked);
+            Assert.DoesNotContain(reuseRequests, r => r.StartsWith("POST", StringComparison.Ordinal));
+            Assert.Equal(("Reused", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId), (Property(again, PipelineIds.MappingSetOutcome), Property(again, PipelineIds.PartsCreated)));
+        }
+
+        [Fact]
+        public async Task New_mapping_set_declined_at_the_prompt_writes_nothing()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+
+            var (host, requests) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id }, ChangeDecision.Declined);
+
+            Assert.Equal(new[] { (schema.Id, "Create mapping set (1 mappings onto " + schema.Id + ")") }, host.Asked);
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.DoesNotContain(requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task New_mapping_set_whose_create_got_no_answer_finds_the_one_the_platform_made_instead_of_sending_it_again()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+            _platform.Engine.Faults.Enqueue(503, PlatformFlow.Emulator.Engine.FaultTiming.AfterHandling, "POST");
+
+            var (host, requests) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id });
+
+            var made = OnlyObject(host);
+            Assert.Equal("Created", Property(made, PipelineIds.MappingSetOutcome));
+            // The lookup for reuse, the create whose answer was lost, the lookup that finds it: no second create.
+            Assert.Equal(new[] { "GET /mappingSets", "POST /mappingSets", "GET /mappingSets" }, requests.Where(r => r.EndsWith("/mappingSets", StringComparison.Ordinal)));
+            Assert.Single(await _platform.Client.DataPrep.ListMappingSetsAsync(default).ToListAsync());
+        }
+
+        [Fact]
+        public async Task New_mapping_set_with_planned_parts_checks_nothing_on_the_platform_and_plans_under_WhatIf()
+        {
+            var plannedSchema = Planned.NewId("schema");
+
+            var (host, requests) = await NewMappingSetAsync(
+                new MappingSetInput
+                {
+                    Mappings = new[] { Mapping.FromPair("=lower(Email)", "personalEmail.address") },
+                    SchemaId = plannedSchema,
+                    SourceConnectionId = Planned.NewId("sourceConnection"),
+                    Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders").With(PipelineIds.BaseConnectionId, "base-1").With(PipelineIds.TableName, "Shopify.Orders"),
+                },
+                ChangeDecision.WhatIf);
+
+            var planned = OnlyObject(host);
+            var mappingSet = (MappingSet)planned.Value;
+            Assert.True(Planned.IsPlanned(mappingSet.Id));
+            Assert.Equal((0, plannedSchema, "=lower(Email) -> personalEmail.address"), (mappingSet.Version, mappingSet.OutputSchema!.SchemaRef.Id, mappingSet.Mappings!.Single().ToString()));
+            Assert.Null(mappingSet.Preview);
+            Assert.Equal(new[] { ("Orders", "Create mapping set (1 mappings onto " + plannedSchema + ")") }, host.Asked);
+            Assert.Equal(("Planned", null), (Property(planned, PipelineIds.MappingSetOutcome), Property(planned, PipelineIds.PartsCreated)));
+            // Only the lookup of an identical mapping set to reuse: no source, schema or validation read for planned parts.
+            Assert.Equal(new[] { "GET /mappingSets" }, requests.Where(r => !r.StartsWith("POST /ims/", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task New_mapping_set_under_WhatIf_shows_what_it_makes_of_the_carried_tables_sample_rows()
+        {
+            var (schema, _, shop) = await PrerequisitesAsync();
+            var writes = PlatformWrites;
+
+            var (host, _) = await NewMappingSetAsync(
+                new MappingSetInput
+                {
+                    Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address"), Mapping.FromPair("=to_integer(Email)", "person.birthYear") },
+                    SchemaId = schema.Id,
+                    Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders").With(PipelineIds.BaseConnectionId, shop.Id).With(PipelineIds.TableName, "Shopify.Orders"),
+                },
+                ChangeDecision.WhatIf);
+
+            var mappingSet = (MappingSet)OnlyObject(host).Value;
+            Assert.Equal(OrderEmails, mappingSet.Preview!.Select(r => ((OrderedDictionary)r["personalEmail"]!)["address"]));
+            Assert.Equal(
+                new[]
+                {
+                    ("Orders", "Create mapping set (2 mappings onto " + schema.Id + ")"),
+                    ("Orders", "Map 5 sample rows of Shopify.Orders to " + string.Join("; ", OrderEmails.Select(e => "{personalEmail.address=" + e + "}"))),
+                },
+                host.Asked);
+            Assert.Equal(
+                OrderEmails.Select((e, row) => "Mapping '=to_integer(Email) -> person.birthYear' fails on sample row " + row + ": EVALUATION_FAILED: to_integer failed: The input string '" + e + "' was not in a correct format. (at character 1)"),
+                host.Warnings);
+            Assert.Equal(writes, PlatformWrites);
+        }
+
+        private static EmittedObject OnlyObject(RecordingHost host)
+        {
+            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return Assert.Single(host.Objects);
+        }
+
         [Fact]
         public async Task Test_base_connection_writes_the_result_or_a_bare_bool()
         {
