@@ -80,7 +80,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Empty(created.Errors);
             var mappingSet = created.Single<MappingSet>();
             Assert.Equal(("EXPRESSION", "lower(Email)"), (mappingSet.Mappings!.Single().SourceType, mappingSet.Mappings!.Single().Source));
-            var calls = _platform.Engine.Journal.Recent.Skip((int)(mark - (_platform.Engine.Journal.Total - _platform.Engine.Journal.Recent.Count))).ToList();
+            var calls = _platform.Engine.Journal.Since(mark);
             Assert.Equal(new[] { "POST /data/foundation/conversion/mappingSets/validate", "POST /data/foundation/conversion/mappingSets" },
                 calls.Where(c => c.Method == "POST").Select(c => c.Method + " " + c.Path));
             Assert.False(calls.Single(c => c.Path.EndsWith("/validate", StringComparison.Ordinal)).IsWrite);
@@ -124,13 +124,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Same(input.Sample[1], error.Target);
         }
 
-        /// <summary>The requests the emulator answered since <paramref name="mark"/>, as "POST /mappingSets/validate" lines with the service prefixes cut.</summary>
-        private string[] RequestsSince(long mark)
-        {
-            var recent = _platform.Engine.Journal.Recent;
-            return recent.Skip(recent.Count - (int)(_platform.Engine.Journal.Total - mark))
-                .Select(e => e.Method + " " + e.Path.Replace("/data/foundation/conversion", string.Empty).Replace("/data/foundation/flowservice", string.Empty)).ToArray();
-        }
+        private string[] RequestsSince(long mark) => _platform.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
 
         private async Task<(RecordingHost Host, string[] Requests)> TestMappingSetAsync(MappingSetTestInput input)
         {
@@ -335,14 +329,14 @@ namespace PlatformFlow.Tests.Cmdlets
             var (created, createRequests) = await NewMappingSetAsync(input);
             var (reused, reuseRequests) = await NewMappingSetAsync(input);
 
-            var made = OnlyObject(created);
+            var made = created.OnlyObject();
             var mappingSet = (MappingSet)made.Value;
             Assert.Equal(new[] { ("Made", "Create mapping set (1 mappings onto " + schema.Id + ")") }, created.Asked);
             Assert.Equal(new[] { "POST /mappingSets" }, createRequests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
             Assert.Equal(
                 (sourceId, targetId, schema.Id, mappingSet.Id, (object)0, "Created", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId + "; MappingSet=" + mappingSet.Id),
                 (Property(made, PipelineIds.SourceConnectionId), Property(made, PipelineIds.TargetConnectionId), Property(made, PipelineIds.SchemaId), Property(made, PipelineIds.MappingSetId), Property(made, PipelineIds.MappingSetVersion), Property(made, PipelineIds.MappingSetOutcome), Property(made, PipelineIds.PartsCreated)));
-            var again = OnlyObject(reused);
+            var again = reused.OnlyObject();
             Assert.Equal(mappingSet.Id, ((MappingSet)again.Value).Id);
             Assert.Empty(reused.Asked);
             Assert.DoesNotContain(reuseRequests, r => r.StartsWith("POST", StringComparison.Ordinal));
@@ -370,7 +364,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var (host, requests) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id });
 
-            var made = OnlyObject(host);
+            var made = host.OnlyObject();
             Assert.Equal("Created", Property(made, PipelineIds.MappingSetOutcome));
             // The lookup for reuse, the create whose answer was lost, the lookup that finds it: no second create.
             Assert.Equal(new[] { "GET /mappingSets", "POST /mappingSets", "GET /mappingSets" }, requests.Where(r => r.EndsWith("/mappingSets", StringComparison.Ordinal)));
@@ -392,7 +386,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 },
                 ChangeDecision.WhatIf);
 
-            var planned = OnlyObject(host);
+            var planned = host.OnlyObject();
             var mappingSet = (MappingSet)planned.Value;
             Assert.True(Planned.IsPlanned(mappingSet.Id));
             Assert.Equal((0, plannedSchema, "=lower(Email) -> personalEmail.address"), (mappingSet.Version, mappingSet.OutputSchema!.SchemaRef.Id, mappingSet.Mappings!.Single().ToString()));
@@ -418,7 +412,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 },
                 ChangeDecision.WhatIf);
 
-            var mappingSet = (MappingSet)OnlyObject(host).Value;
+            var mappingSet = (MappingSet)host.OnlyObject().Value;
             Assert.Equal(OrderEmails, mappingSet.Preview!.Select(r => ((OrderedDictionary)r["personalEmail"]!)["address"]));
             Assert.Equal(
                 new[]
@@ -431,12 +425,6 @@ namespace PlatformFlow.Tests.Cmdlets
                 OrderEmails.Select((e, row) => "Mapping '=to_integer(Email) -> person.birthYear' fails on sample row " + row + ": EVALUATION_FAILED: to_integer failed: The input string '" + e + "' was not in a correct format. (at character 1)"),
                 host.Warnings);
             Assert.Equal(writes, PlatformWrites);
-        }
-
-        private static EmittedObject OnlyObject(RecordingHost host)
-        {
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
-            return Assert.Single(host.Objects);
         }
 
         [Fact]

@@ -21,14 +21,12 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         private Task<System.Collections.Generic.IReadOnlyList<string>> IdsAsync(object input, ResourceKind kind) =>
             RelatedResources.IdsAsync(_world.Client, input, _ => null, kind, default);
 
-        /// <summary>The requests the emulator answered while <paramref name="act"/> ran, as "GET /flows/{id}" lines with the service prefix cut.</summary>
+        /// <summary>The requests the emulator answered while <paramref name="act"/> ran.</summary>
         private async Task<string[]> RequestsDuringAsync(Func<Task> act)
         {
-            var before = _world.Engine.Journal.Total;
+            var mark = _world.Engine.Journal.Total;
             await act();
-            var recent = _world.Engine.Journal.Recent;
-            return recent.Skip(recent.Count - (int)(_world.Engine.Journal.Total - before))
-                .Select(e => e.Method + " " + e.Path.Replace("/data/foundation/flowservice", string.Empty)).ToArray();
+            return _world.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
         }
 
         [Fact]
