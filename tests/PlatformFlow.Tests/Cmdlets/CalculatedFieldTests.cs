@@ -134,6 +134,15 @@ namespace PlatformFlow.Tests.Cmdlets
             return (host, RequestsSince(mark));
         }
 
+        /// <summary>One PreflightRejected error with exactly <paramref name="message"/>, nothing written, no request sent.</summary>
+        private static void AssertRefusedBeforeSending((RecordingHost Host, string[] Requests) run, string message)
+        {
+            var error = Assert.Single(run.Host.Errors);
+            Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
+            Assert.Empty(run.Host.Objects);
+            Assert.Empty(run.Requests);
+        }
+
         private static readonly string[] OrderEmails = { "mia.jensen@example.com", "lucas.martin@example.com", "jiwoo.kim@example.com", "ana.souza@example.com", "noah.smith@example.com" };
 
         [Fact]
@@ -182,16 +191,12 @@ namespace PlatformFlow.Tests.Cmdlets
                 (new MappingSetTestInput { Mappings = email, TargetConnectionId = Planned.NewId("targetConnection") }, "mapping set: the target schema is not known: give -SchemaId or pipe a target connection"),
                 (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
                 (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, SourceConnectionId = Planned.NewId("sourceConnection") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
+                (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, Carried = new PipelineIds().With(PipelineIds.BaseConnectionId, Planned.NewId("baseConnection")).With(PipelineIds.TableName, "Shopify.Orders") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
             };
 
             foreach (var (input, message) in cases)
             {
-                var (host, requests) = await TestMappingSetAsync(input);
-
-                var error = Assert.Single(host.Errors);
-                Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
-                Assert.Empty(host.Objects);
-                Assert.Empty(requests);
+                AssertRefusedBeforeSending(await TestMappingSetAsync(input), message);
             }
         }
 
@@ -269,12 +274,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             foreach (var (input, message) in cases)
             {
-                var (host, requests) = await NewMappingSetAsync(input);
-
-                var error = Assert.Single(host.Errors);
-                Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
-                Assert.Empty(host.Objects);
-                Assert.Empty(requests);
+                AssertRefusedBeforeSending(await NewMappingSetAsync(input), message);
             }
         }
 
@@ -395,6 +395,18 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(("Planned", null), (Property(planned, PipelineIds.MappingSetOutcome), Property(planned, PipelineIds.PartsCreated)));
             // Only the lookup of an identical mapping set to reuse: no source, schema or validation read for planned parts.
             Assert.Equal(new[] { "GET /mappingSets" }, requests.Where(r => !r.StartsWith("POST /ims/", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task New_mapping_set_under_WhatIf_without_a_carried_table_plans_without_a_preview()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+
+            var (host, requests) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id }, ChangeDecision.WhatIf);
+
+            Assert.Null(((MappingSet)host.OnlyObject().Value).Preview);
+            Assert.Equal(new[] { (schema.Id, "Create mapping set (1 mappings onto " + schema.Id + ")") }, host.Asked);
+            Assert.DoesNotContain(requests, r => r.Contains("/explore") || r.Contains("/preview"));
         }
 
         [Fact]
