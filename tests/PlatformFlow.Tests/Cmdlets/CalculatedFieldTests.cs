@@ -87,6 +87,64 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task New_mapping_set_validates_a_calculated_field_among_plain_ones_before_sending()
+        {
+            var (_, dataset, shop) = await PrerequisitesAsync();
+            var target = await SourceAndTargetAsync("Mixed", shop, dataset, new[] { "Email" });
+            var writes = PlatformWrites;
+
+            var (host, requests) = await NewMappingSetAsync(new MappingSetInput
+            {
+                Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address"), Mapping.FromPair("=zzqx(Email)", "person.name.fullName") },
+                SchemaId = (string?)target[PipelineIds.SchemaId],
+            });
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("PreflightRejected", "mapping set: '=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)"), (error.ErrorId, error.Message));
+            Assert.Contains("POST /mappingSets/validate", requests);
+            Assert.Equal(writes, PlatformWrites);
+        }
+
+        [Fact]
+        public async Task New_mapping_set_checks_no_source_against_a_source_connection_that_names_no_columns()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            // Made through the client: New-SourceConnection always names the table's columns.
+            var sourceId = (await _platform.Client.FlowService.SourceConnections.CreateAsync(new SourceConnectionRequest
+            {
+                Name = "NoColumns source",
+                BaseConnectionId = shop.Id,
+                Params = new SourceParams { TableName = "Shopify.Orders" },
+                ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
+            })).Id;
+
+            var (host, _) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Mail", "personalEmail.address") }, SchemaId = schema.Id, SourceConnectionId = sourceId });
+
+            Assert.Equal("Mail -> personalEmail.address", ((MappingSet)host.OnlyObject().Value).Mappings!.Single().ToString());
+        }
+
+        [Fact]
+        public async Task The_schema_given_wins_over_the_carried_one_which_wins_over_the_target_connections()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var targetId = ((TargetConnection)(await SourceAndTargetAsync("Schemas", shop, dataset, new[] { "Email" })).Value).Id;
+            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
+            var other = new PipelineIds().With(PipelineIds.SchemaId, "https://ns.adobe.com/tenant/schemas/other");
+            var carried = new PipelineIds().With(PipelineIds.SchemaId, schema.Id);
+
+            var (given, _) = await NewMappingSetAsync(new MappingSetInput { Mappings = email, SchemaId = schema.Id, TargetConnectionId = "not-read", Carried = other }, ChangeDecision.WhatIf);
+            var (fromPipeline, _) = await NewMappingSetAsync(new MappingSetInput { Mappings = email, TargetConnectionId = "not-read", Carried = carried }, ChangeDecision.WhatIf);
+            var (tested, testRequests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = email, SchemaId = schema.Id, TargetConnectionId = targetId, Carried = other });
+            var (testedFromPipeline, _) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = email, TargetConnectionId = "not-read", Carried = carried });
+
+            Assert.Equal(new[] { (schema.Id, "Create mapping set (1 mappings onto " + schema.Id + ")") }, given.Asked);
+            Assert.Equal(new[] { (schema.Id, "Create mapping set (1 mappings onto " + schema.Id + ")") }, fromPipeline.Asked);
+            Assert.Equal(new object[] { true }, tested.Objects.Select(o => o.Value));
+            Assert.Equal(new[] { "POST /mappingSets/validate" }, testRequests);
+            Assert.Equal(new object[] { true }, testedFromPipeline.Objects.Select(o => o.Value));
+        }
+
+        [Fact]
         public async Task New_mapping_set_refuses_a_field_the_source_connection_does_not_read()
         {
             var (_, dataset, shop) = await PrerequisitesAsync();
@@ -121,6 +179,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Empty(records[1]);
             var error = Assert.Single(host.Errors);
             Assert.Equal("MappingEvaluationFailed", error.ErrorId);
+            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: EVALUATION_FAILED: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
             Assert.Same(input.Sample[1], error.Target);
         }
 
@@ -159,6 +218,19 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task Test_mapping_set_without_Preview_validates_with_the_source_tables_columns_instead_of_previewing_its_rows()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var sourceId = (string)(await SourceAndTargetAsync("Columns", shop, dataset, new[] { "Email" }))[PipelineIds.SourceConnectionId]!;
+
+            var (host, requests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id, SourceConnectionId = sourceId, TargetConnectionId = "not-read" });
+
+            Assert.Empty(host.Errors);
+            Assert.Equal(new object[] { true }, host.Objects.Select(o => o.Value));
+            Assert.Equal(new[] { "GET /sourceConnections/" + sourceId, "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/validate" }, requests);
+        }
+
+        [Fact]
         public async Task Test_mapping_set_names_each_problem_of_proposed_mappings_on_the_target_connections_schema_and_writes_false()
         {
             var (_, dataset, shop) = await PrerequisitesAsync();
@@ -187,11 +259,12 @@ namespace PlatformFlow.Tests.Cmdlets
             var cases = new (MappingSetTestInput Input, string Message)[]
             {
                 (new MappingSetTestInput { Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders") }, "Orders: mapping set: give -Mapping (with a target), or pipe a mapping set"),
-                (new MappingSetTestInput { MappingSetId = plannedMappingSet }, plannedMappingSet + ": mapping set: a planned mapping set (from -WhatIf) has nothing to check on the platform; give its -Mapping instead"),
+                (new MappingSetTestInput { MappingSetId = plannedMappingSet, Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders") }, plannedMappingSet + ": mapping set: a planned mapping set (from -WhatIf) has nothing to check on the platform; give its -Mapping instead"),
                 (new MappingSetTestInput { Mappings = email, TargetConnectionId = Planned.NewId("targetConnection") }, "mapping set: the target schema is not known: give -SchemaId or pipe a target connection"),
                 (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
                 (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, SourceConnectionId = Planned.NewId("sourceConnection") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
                 (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, Carried = new PipelineIds().With(PipelineIds.BaseConnectionId, Planned.NewId("baseConnection")).With(PipelineIds.TableName, "Shopify.Orders") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
+                (new MappingSetTestInput { Mappings = email, SchemaId = "https://ns.adobe.com/tenant/schemas/s1", Preview = true, Carried = new PipelineIds().With(PipelineIds.BaseConnectionId, "base-1") }, "mapping set: -Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows"),
             };
 
             foreach (var (input, message) in cases)
@@ -211,6 +284,24 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Empty(host.Errors);
             Assert.Equal(OrderEmails, host.Objects.Select(o => ((OrderedDictionary)((OrderedDictionary)o.Value)["personalEmail"]!)["address"]));
             Assert.Equal(new[] { "GET /sourceConnections/" + sourceId, "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
+        }
+
+        [Fact]
+        public async Task Test_mapping_set_reads_the_given_source_connection_before_the_carried_one_when_the_carried_table_is_incomplete()
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var sourceId = (string)(await SourceAndTargetAsync("Given", shop, dataset, new[] { "Email" }))[PipelineIds.SourceConnectionId]!;
+            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
+
+            var (given, givenRequests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = email, SchemaId = schema.Id, SourceConnectionId = sourceId, Carried = new PipelineIds().With(PipelineIds.SourceConnectionId, "not-read").With(PipelineIds.BaseConnectionId, shop.Id), Preview = true });
+            var (carried, carriedRequests) = await TestMappingSetAsync(new MappingSetTestInput { Mappings = email, SchemaId = schema.Id, Carried = new PipelineIds().With(PipelineIds.SourceConnectionId, sourceId).With(PipelineIds.TableName, "Shopify.Orders"), Preview = true });
+
+            foreach (var (host, requests) in new[] { (given, givenRequests), (carried, carriedRequests) })
+            {
+                Assert.Empty(host.Errors);
+                Assert.Equal(5, host.Objects.Count);
+                Assert.Equal(new[] { "GET /sourceConnections/" + sourceId, "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
+            }
         }
 
         [Fact]
@@ -289,7 +380,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var (host, _) = await NewMappingSetAsync(new MappingSetInput
             {
-                Mappings = new[] { new Mapping("x", "personalEmail.address", "CONSTANT"), Mapping.FromPair("Mail", "personalEmail.address"), Mapping.FromPair("Email", "personalEmail.adress"), Mapping.FromPair("Phone", "zzqx") },
+                Mappings = new[] { new Mapping("x", "personalEmail.address", "CONSTANT"), Mapping.FromPair("Mail", "personalEmail.address"), Mapping.FromPair("Email", "personalEmail.adress"), Mapping.FromPair("Phone", "zzqx"), Mapping.FromPair("Phone", "person.name.fistName") },
                 TargetConnectionId = ((TargetConnection)target.Value).Id,
                 SourceConnectionId = sourceId,
                 Carried = PipelineIds.From(target.PipelineProperties),
@@ -301,7 +392,8 @@ namespace PlatformFlow.Tests.Cmdlets
                 "Problems: mapping set: 'x -> personalEmail.address': source type 'CONSTANT' is not one of ATTRIBUTE, EXPRESSION, STATIC"
                 + "; source 'Mail' is not a column of source connection " + source.Name + " (it reads Email, Phone)"
                 + "; destination 'personalEmail.adress' is not a field of schema " + schema.Id + " (did you mean personalEmail.address?)"
-                + "; destination 'zzqx' is not a field of schema " + schema.Id,
+                + "; destination 'zzqx' is not a field of schema " + schema.Id
+                + "; destination 'person.name.fistName' is not a field of schema " + schema.Id + " (did you mean person.name.firstName, person.name.lastName, person.name.fullName?)",
                 error.Message);
             var targetId = ((TargetConnection)target.Value).Id;
             Assert.Equal(
@@ -323,7 +415,8 @@ namespace PlatformFlow.Tests.Cmdlets
                 SchemaId = schema.Id,
                 SourceConnectionId = sourceId,
                 TargetConnectionId = targetId,
-                Carried = PipelineIds.From(target.PipelineProperties),
+                // As a pipeline carries them: a created mapping set is not previewed.
+                Carried = PipelineIds.From(target.PipelineProperties).With(PipelineIds.BaseConnectionId, shop.Id).With(PipelineIds.TableName, "Shopify.Orders"),
             };
 
             var (created, createRequests) = await NewMappingSetAsync(input);
@@ -332,6 +425,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var made = created.OnlyObject();
             var mappingSet = (MappingSet)made.Value;
             Assert.Equal(new[] { ("Made", "Create mapping set (1 mappings onto " + schema.Id + ")") }, created.Asked);
+            Assert.Null(mappingSet.Preview);
             Assert.Equal(new[] { "POST /mappingSets" }, createRequests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
             Assert.Equal(
                 (sourceId, targetId, schema.Id, mappingSet.Id, (object)0, "Created", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId + "; MappingSet=" + mappingSet.Id),
@@ -388,7 +482,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var planned = host.OnlyObject();
             var mappingSet = (MappingSet)planned.Value;
-            Assert.True(Planned.IsPlanned(mappingSet.Id));
+            Assert.StartsWith("planned-mappingSet-", mappingSet.Id, StringComparison.Ordinal);
             Assert.Equal((0, plannedSchema, "=lower(Email) -> personalEmail.address"), (mappingSet.Version, mappingSet.OutputSchema!.SchemaRef.Id, mappingSet.Mappings!.Single().ToString()));
             Assert.Null(mappingSet.Preview);
             Assert.Equal(new[] { ("Orders", "Create mapping set (1 mappings onto " + plannedSchema + ")") }, host.Asked);
@@ -437,6 +531,54 @@ namespace PlatformFlow.Tests.Cmdlets
                 OrderEmails.Select((e, row) => "Mapping '=to_integer(Email) -> person.birthYear' fails on sample row " + row + ": EVALUATION_FAILED: to_integer failed: The input string '" + e + "' was not in a correct format. (at character 1)"),
                 host.Warnings);
             Assert.Equal(writes, PlatformWrites);
+        }
+
+        [Fact]
+        public async Task An_error_code_with_empty_parts_still_makes_a_pascal_case_error_id()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/validate", body => body.Replace("\"UNKNOWN_FUNCTION\"", "\"_UNKNOWN__FUNCTION_\"")));
+            var host = new RecordingHost();
+
+            await new TestMappingSetOperation(client).RunAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("=zzqx(Email)", "personalEmail.address") }, SchemaId = schema.Id }, host);
+
+            Assert.Equal("MappingUnknownFunction", Assert.Single(host.Errors).ErrorId);
+        }
+
+        [Fact]
+        public async Task A_preview_error_on_a_row_that_was_not_sent_is_reported_against_the_mapping()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/preview", body => body.Replace("\"row\":0", "\"row\":1")));
+            var host = new RecordingHost();
+
+            await new TestMappingSetOperation(client).RunAsync(
+                new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("=to_integer(Age)", "person.birthYear") }, SchemaId = schema.Id, Sample = new[] { JsonNode.Parse(@"{""Age"": ""ninety""}")!.AsObject() } },
+                host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: EVALUATION_FAILED: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
+            Assert.Equal("=to_integer(Age) -> person.birthYear", error.Target);
+        }
+
+        [Theory]
+        [InlineData("New")]
+        [InlineData("Test")]
+        [InlineData("Get")]
+        public async Task An_unexpected_failure_is_an_error_named_for_the_mapping_set_step(string verb)
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
+            var (method, pathEnd) = verb == "New" ? ("POST", "/mappingSets") : verb == "Test" ? ("POST", "/mappingSets/validate") : ("GET", "/mappingSets/ms-1");
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, method, pathEnd, _ => throw new InvalidOperationException("the proxy broke")));
+            var host = new RecordingHost();
+
+            await (verb == "New" ? new NewMappingSetOperation(client).RunAsync(new MappingSetInput { Mappings = email, SchemaId = schema.Id }, host)
+                : verb == "Test" ? new TestMappingSetOperation(client).RunAsync(new MappingSetTestInput { Mappings = email, SchemaId = schema.Id }, host)
+                : new GetMappingSetOperation(client).RunAsync(new ResourceQuery { Id = "ms-1" }, host));
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal((verb + "MappingSetFailed", OperationErrorCategory.NotSpecified, "the proxy broke"), (error.ErrorId, error.Category, error.Exception.Message));
         }
 
         [Fact]

@@ -113,6 +113,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal((mappingId, (object)0, schemaId), (mappingSet[PipelineIds.MappingSetId], mappingSet[PipelineIds.MappingSetVersion], mappingSet[PipelineIds.SchemaId]));
             Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId } })).Single<MappingSet>().Id);
             Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "version>0" } })).Objects);
+            // Every filter must match, not one of them.
+            Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId, "version>0" } })).Objects);
         }
 
         [Fact]
