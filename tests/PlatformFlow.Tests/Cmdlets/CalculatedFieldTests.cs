@@ -124,6 +124,19 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task New_mapping_set_checks_no_destination_against_a_schema_that_lists_no_fields()
+        {
+            var (schema, _, _) = await PrerequisitesAsync();
+            var schemaGet = schema.Id.Substring(schema.Id.LastIndexOf('/') + 1);
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "GET", schemaGet, body => body.Replace("\"properties\":", "\"notProperties\":")));
+            var host = new RecordingHost();
+
+            await new NewMappingSetOperation(client).RunAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id }, host);
+
+            Assert.Equal("Created", host.OnlyObject()[PipelineIds.MappingSetOutcome]);
+        }
+
+        [Fact]
         public async Task The_schema_given_wins_over_the_carried_one_which_wins_over_the_target_connections()
         {
             var (schema, dataset, shop) = await PrerequisitesAsync();
