@@ -574,26 +574,6 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal("=to_integer(Age) -> person.birthYear", error.Target);
         }
 
-        [Theory]
-        [InlineData("New")]
-        [InlineData("Test")]
-        [InlineData("Get")]
-        public async Task An_unexpected_failure_is_an_error_named_for_the_mapping_set_step(string verb)
-        {
-            var (schema, _, _) = await PrerequisitesAsync();
-            var email = new[] { Mapping.FromPair("Email", "personalEmail.address") };
-            var (method, pathEnd) = verb == "New" ? ("POST", "/mappingSets") : verb == "Test" ? ("POST", "/mappingSets/validate") : ("GET", "/mappingSets/ms-1");
-            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, method, pathEnd, _ => throw new InvalidOperationException("the proxy broke")));
-            var host = new RecordingHost();
-
-            await (verb == "New" ? new NewMappingSetOperation(client).RunAsync(new MappingSetInput { Mappings = email, SchemaId = schema.Id }, host)
-                : verb == "Test" ? new TestMappingSetOperation(client).RunAsync(new MappingSetTestInput { Mappings = email, SchemaId = schema.Id }, host)
-                : new GetMappingSetOperation(client).RunAsync(new ResourceQuery { Id = "ms-1" }, host));
-
-            var error = Assert.Single(host.Errors);
-            Assert.Equal((verb + "MappingSetFailed", OperationErrorCategory.NotSpecified, "the proxy broke"), (error.ErrorId, error.Category, error.Exception.Message));
-        }
-
         [Fact]
         public async Task Test_base_connection_writes_the_result_or_a_bare_bool()
         {

@@ -56,6 +56,9 @@ namespace PlatformFlow.Tests.Cmdlets
             yield return Case("Wait-FlowRun", (c, h) => new WaitFlowRunOperation(c).RunAsync(new FlowRunWait { RunId = "r-1" }, h), "WaitFlowRunFailed", "r-1", "r-1: " + Broke);
             yield return Case("Test-BaseConnection by name, piped", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1", Name = "Shop", Target = "row" }, h), "TestBaseConnectionFailed", "row", "Shop: " + Broke);
             yield return Case("Test-BaseConnection by id", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1" }, h), "TestBaseConnectionFailed", "b-1", "b-1: " + Broke);
+            yield return Case("Get-MappingSet", (c, h) => new GetMappingSetOperation(c).RunAsync(new ResourceQuery { Id = "m-1" }, h), "GetMappingSetFailed", "m-1", "m-1: " + Broke);
+            yield return Case("New-MappingSet, piped", (c, h) => new NewMappingSetOperation(c).RunAsync(new MappingSetInput { Mappings = Email, SchemaId = "x-1", Carried = ShopOrders, Target = "row" }, h), "NewMappingSetFailed", "row", "Shop orders: " + Broke);
+            yield return Case("Test-MappingSet, piped", (c, h) => new TestMappingSetOperation(c).RunAsync(new MappingSetTestInput { MappingSetId = "m-1", Carried = ShopOrders, Target = "row" }, h), "TestMappingSetFailed", "row", "m-1: " + Broke);
             yield return Case("New-Dataflow", (c, h) => new NewDataflowOperation(c).RunAsync(Flow(target: null), h), "NewDataflowFailed", "Shop orders", "Shop orders: " + Broke);
             yield return Case("New-Dataflow, piped", (c, h) => new NewDataflowOperation(c).RunAsync(Flow(target: "row"), h), "NewDataflowFailed", "row", "Shop orders: " + Broke);
         }
@@ -77,6 +80,10 @@ namespace PlatformFlow.Tests.Cmdlets
 
         private static object?[] Case(string name, Func<PlatformClient, RecordingHost, Task> run, string errorId, string target, string message) =>
             new object?[] { name, run, errorId, target, message };
+
+        private static readonly Mapping[] Email = { new Mapping("Email", "personalEmail.address") };
+
+        private static readonly PipelineIds ShopOrders = new PipelineIds().With(PipelineIds.FlowName, "Shop orders");
 
         private static DataflowInput Flow(object? target) => new DataflowInput
         {
