@@ -99,6 +99,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(datasetId, dataset.Single<Dataset>().Id);
             var noDataset = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==Nothing" } });
             Assert.Empty(noDataset.Objects);
+            var byFilter = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==" + dataset.Single<Dataset>().Name } });
+            Assert.Equal(datasetId, byFilter.Single<Dataset>().Id);
 
             var schemaId = dataset.Single<Dataset>().SchemaRef!.Id;
             var schemas = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Name = "Shopify orders*", NameMatches = Like("Shopify orders*") });
