@@ -108,6 +108,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var schemaById = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Id = schemaId });
             Assert.Equal(schemaId, schemaById.Single<XdmSchema>().Id);
 
+            // By id as listed: composed from its class and field groups (allOf), not resolved into one list of fields.
+            var composition = schemas.Single<XdmSchema>().AllOf!.Select(r => r.Ref).ToList();
+            Assert.NotEmpty(composition);
+            Assert.Equal(composition, schemaById.Single<XdmSchema>().AllOf?.Select(r => r.Ref));
+
             var mappingSets = new GetMappingSetOperation(_world.Client);
             Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Id = mappingId })).Single<MappingSet>().Id);
             Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId } })).Single<MappingSet>().Id);
