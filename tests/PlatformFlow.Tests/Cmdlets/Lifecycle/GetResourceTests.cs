@@ -317,7 +317,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_table_missing_from_a_source_that_names_its_tables_apart_from_their_paths_is_suggested_by_path()
         {
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "objectType=root", ShortNamesAndAPathlessTable));
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ShortNamesAndAPathlessTable));
             var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop"));
             var host = new RecordingHost();
 
@@ -354,9 +354,13 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         /// <summary>Explore root as a file source may answer it: short names beside full paths, and a table with a name only.</summary>
-        private static JsonNode ShortNamesAndAPathlessTable(JsonNode answer)
+        internal static JsonNode ShortNamesAndAPathlessTable(JsonNode answer)
         {
-            var items = answer.AsArray();
+            if (!(answer is JsonArray items))
+            {
+                return answer;
+            }
+
             items[0]!["name"] = "Orders";
             items[1]!.AsObject().Remove("path");
             return answer;
