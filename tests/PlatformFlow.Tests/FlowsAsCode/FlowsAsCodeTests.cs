@@ -331,9 +331,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
                 new[] { "DataflowDefinitionInvalid " + broken, "ImportDataflowFailed " + missing, "DataflowReferenceNotFound " + unplannable },
                 host.Errors.Select(e => e.ErrorId + " " + e.Target));
             Assert.StartsWith("Shop 09: ", host.Errors[2].Message);
-            Assert.Equal(
-                new[] { "Nothing was applied to sandbox prod: 4 of 5 dataflow definitions could not be read or planned (see the errors). Correct them and import again." },
-                host.Warnings);
+            Assert.Equal(new[] { NothingApplied("4 of 5") }, host.Warnings);
         }
 
         [Fact]
@@ -353,9 +351,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Equal(second, error.Target);
             Assert.Equal("The definition from " + second + " names dataflow 'Shop 07', as the one from " + first + " already does; a sandbox holds one flow per name.", error.Message);
             Assert.Equal("Import one of them, or rename one.", error.RecommendedAction);
-            Assert.Equal(
-                new[] { "Nothing was applied to sandbox prod: 1 of 2 dataflow definitions could not be read or planned (see the errors). Correct them and import again." },
-                host.Warnings);
+            Assert.Equal(new[] { NothingApplied("1 of 2") }, host.Warnings);
         }
 
         [Fact]
@@ -417,10 +413,9 @@ namespace PlatformFlow.Tests.FlowsAsCode
         [Fact]
         public async Task A_copy_applies_the_flows_of_one_sandbox_to_another_then_finds_nothing_to_change()
         {
-            using var dev = TestPlatform.NewClient(_platform.Engine, sandbox: "dev");
-            await PrerequisitesAsync(client: dev);
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
             await PrerequisitesAsync();
-            var flow = await NewFlowAsync("Shop 07", dev);
             var copy = new CopyDataflowOperation(dev, Client, new ReferenceMaps());
             var flows = new[] { new KeyValuePair<string, object?>(flow.FlowId!, null) };
             var first = new RecordingHost();
@@ -445,9 +440,8 @@ namespace PlatformFlow.Tests.FlowsAsCode
         [Fact]
         public async Task A_flow_that_cannot_be_copied_is_an_error_of_its_input_and_nothing_is_applied()
         {
-            using var dev = TestPlatform.NewClient(_platform.Engine, sandbox: "dev");
-            await PrerequisitesAsync(client: dev);
-            var flow = await NewFlowAsync("Shop 07", dev);
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
             _platform.Engine.Journal.Clear();
             var host = new RecordingHost();
 
@@ -462,18 +456,15 @@ namespace PlatformFlow.Tests.FlowsAsCode
                 host.Errors.Select(e => e.ErrorId + " " + e.Target));
             Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: Sandbox dev has no dataflow 0b4f0f1c-0000-4000-8000-000000000000 (", host.Errors[0].Message);
             Assert.StartsWith("Shop 07: ", host.Errors[1].Message);
-            Assert.Equal(
-                new[] { "Nothing was applied to sandbox prod: 2 of 2 dataflow definitions could not be read or planned (see the errors). Correct them and import again." },
-                host.Warnings);
+            Assert.Equal(new[] { NothingApplied("2 of 2") }, host.Warnings);
         }
 
         [Fact]
         public async Task The_same_flow_given_twice_to_a_copy_is_refused_naming_the_flow_and_its_sandbox()
         {
-            using var dev = TestPlatform.NewClient(_platform.Engine, sandbox: "dev");
-            await PrerequisitesAsync(client: dev);
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
             await PrerequisitesAsync();
-            var flow = await NewFlowAsync("Shop 07", dev);
             var host = new RecordingHost();
 
             await new CopyDataflowOperation(dev, Client, new ReferenceMaps()).RunAsync(
@@ -523,6 +514,18 @@ namespace PlatformFlow.Tests.FlowsAsCode
 
         private Task ImportAsync(RecordingHost host, params string[] paths) =>
             new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(paths, 0, host);
+
+        /// <summary>The warning of an import that applied nothing, with its count (<c>1 of 2</c>).</summary>
+        private static string NothingApplied(string counts) =>
+            "Nothing was applied to sandbox prod: " + counts + " dataflow definitions could not be read or planned (see the errors). Correct them and import again.";
+
+        /// <summary>A client of sandbox dev on the same emulator, with the definition's references, and flow 'Shop 07' there.</summary>
+        private async Task<(PlatformClient Dev, DataflowImportResult Flow)> DevFlowAsync()
+        {
+            var dev = TestPlatform.NewClient(_platform.Engine, sandbox: "dev");
+            await PrerequisitesAsync(client: dev);
+            return (dev, await NewFlowAsync("Shop 07", dev));
+        }
 
         private static string Describe(OperationProgress progress) =>
             progress.ActivityId + " " + progress.Activity + ": " + progress.Status + (progress.Completed ? " (completed)" : " " + progress.PercentComplete + "%");
