@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;
@@ -312,6 +313,21 @@ namespace PlatformFlow.Tests.FlowsAsCode
         }
 
         [Fact]
+        public async Task A_request_that_times_out_on_its_own_is_an_error_of_the_flow_not_a_stop()
+        {
+            var engine = new EmulatorEngine(new EmulatorOptions());
+            using var client = TestPlatform.NewClientThrough(engine, _ => FailingHandler.TimingOut(), retry: RetryOptions.None);
+            var host = new RecordingHost();
+
+            await new ExportDataflowOperation(client).RunAsync(new DataflowExportInput { FlowId = "0b4f0f1c-0000-4000-8000-000000000000", Path = Path.Combine(_folder, "out.json") }, host);
+            await new CopyDataflowOperation(client, Client, new ReferenceMaps()).RunAsync(new[] { new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000001", null) }, host);
+
+            Assert.Equal(new[] { "0b4f0f1c-0000-4000-8000-000000000000", "0b4f0f1c-0000-4000-8000-000000000001" }, host.Errors.Select(e => e.Target));
+            Assert.All(host.Errors, e => Assert.IsAssignableFrom<OperationCanceledException>(e.Exception));
+            Assert.Equal(new[] { NothingApplied("1 of 1") }, host.Warnings);
+        }
+
+        [Fact]
         public async Task An_import_with_files_that_cannot_be_read_or_planned_or_failures_before_it_applies_nothing_and_counts_them()
         {
             await PrerequisitesAsync();
@@ -340,18 +356,20 @@ namespace PlatformFlow.Tests.FlowsAsCode
             await PrerequisitesAsync();
             var first = WriteFile("a.json", Definition);
             var second = WriteFile("b.json", Definition);
+            var third = WriteFile("c.json", Definition);
             var host = new RecordingHost();
 
-            await ImportAsync(host, first, second);
+            await ImportAsync(host, first, second, third);
 
             Assert.Empty(host.Objects);
-            var error = Assert.Single(host.Errors);
+            Assert.Equal(new[] { second, third }, host.Errors.Select(e => e.Target));
+            var error = host.Errors[0];
             Assert.Equal(FlowsAsCodeException.DefinitionDuplicate, error.ErrorId);
             Assert.Equal(OperationErrorCategory.InvalidData, error.Category);
-            Assert.Equal(second, error.Target);
             Assert.Equal("The definition from " + second + " names dataflow 'Shop 07', as the one from " + first + " already does; a sandbox holds one flow per name.", error.Message);
             Assert.Equal("Import one of them, or rename one.", error.RecommendedAction);
-            Assert.Equal(new[] { NothingApplied("1 of 2") }, host.Warnings);
+            Assert.Equal("The definition from " + third + " names dataflow 'Shop 07', as the one from " + first + " already does; a sandbox holds one flow per name.", host.Errors[1].Message);
+            Assert.Equal(new[] { NothingApplied("2 of 3") }, host.Warnings);
         }
 
         [Fact]
@@ -446,13 +464,13 @@ namespace PlatformFlow.Tests.FlowsAsCode
             var host = new RecordingHost();
 
             await new CopyDataflowOperation(dev, Client, new ReferenceMaps()).RunAsync(
-                new[] { new KeyValuePair<string, object?>(flow.FlowId!, null), new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000000", null) },
+                new[] { new KeyValuePair<string, object?>(flow.FlowId!, null), new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000000", "row 2") },
                 host);
 
             Assert.DoesNotContain(_platform.Engine.Journal.Recent, e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
             Assert.Empty(host.Objects);
             Assert.Equal(
-                new[] { "DataflowNotFound 0b4f0f1c-0000-4000-8000-000000000000", "DataflowReferenceNotFound " + flow.FlowId },
+                new[] { "DataflowNotFound row 2", "DataflowReferenceNotFound " + flow.FlowId },
                 host.Errors.Select(e => e.ErrorId + " " + e.Target));
             Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: Sandbox dev has no dataflow 0b4f0f1c-0000-4000-8000-000000000000 (", host.Errors[0].Message);
             Assert.StartsWith("Shop 07: ", host.Errors[1].Message);

@@ -218,15 +218,40 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var host = new RecordingHost();
             await new GetFlowSpecOperation(_world.Client).RunAsync(
-                new FlowSpecQuery { Name = "CRMToAPE", Carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1"), FromPipeline = true },
+                new FlowSpecQuery { Name = "CRMToAPE", Carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1"), FromPipeline = true, Target = "row" },
                 host);
 
             Assert.Empty(host.Objects);
             var error = Assert.Single(host.Errors);
             Assert.Equal("FlowSpecNotFound", error.ErrorId);
-            Assert.Equal("CRMToAPE", error.Target);
+            Assert.Equal("row", error.Target);
             Assert.Equal("Row 1: No flow spec is named 'CRMToAPE'. Did you mean 'CRMToAEP'?", error.Message);
             Assert.Equal("Use 'CRMToAEP', or run Get-FlowSpec to see them all.", error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task A_missing_flow_spec_id_or_name_without_a_piped_input_is_an_error_naming_what_was_asked_for()
+        {
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { Id = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { Name = "CRMToAPE" }, host);
+
+            Assert.Equal(new[] { "0b4f0f1c-0000-4000-8000-000000000000", "CRMToAPE" }, host.Errors.Select(e => e.Target));
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, host.Errors[0].Category);
+        }
+
+        [Fact]
+        public async Task An_unexpected_failure_is_an_error_whose_id_names_the_command()
+        {
+            using var client = TestPlatform.NewClientThrough(_world.Engine, _ => new FailingHandler(() => new InvalidOperationException("The handler broke.")));
+            var host = new RecordingHost();
+
+            await new GetConnectionSpecOperation(client).RunAsync(null, null, host);
+            await new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery(), host);
+            await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
+
+            Assert.Empty(host.Objects);
+            Assert.Equal(new[] { "GetConnectionSpecFailed", "GetFlowSpecFailed", "GetSourceTableFailed" }, host.Errors.Select(e => e.ErrorId));
         }
 
         [Fact]
