@@ -33,6 +33,12 @@ namespace PlatformFlow.Tests.Cmdlets
 
         public void Dispose() => _client.Dispose();
 
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        public void A_candidate_without_a_description_is_described_by_its_value(string? description) =>
+            Assert.Equal("Success", new CompletionCandidate("Success", description).Description);
+
         [Fact]
         public async Task The_parts_of_flows_are_offered_by_name_described_with_their_ids()
         {
