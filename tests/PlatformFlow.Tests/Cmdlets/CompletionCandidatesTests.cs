@@ -114,7 +114,9 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public void A_list_is_cut_at_its_bound_without_reading_a_further_page()
         {
-            using var client = TestPlatform.NewClientThrough(_engine, emulator => new AnswerRewriter(emulator, "/connectionSpecs", FullPageWithANextLink));
+            // Only the first page is full; the next is the emulator's own, so reading on would end too.
+            var pages = 0;
+            using var client = TestPlatform.NewClientThrough(_engine, emulator => new AnswerRewriter(emulator, "/connectionSpecs", answer => pages++ == 0 ? FullPageWithANextLink(answer) : answer), _clock);
             _engine.Journal.Clear();
 
             var offered = CompletionCandidates.ConnectionSpecs(client);
@@ -214,16 +216,13 @@ namespace PlatformFlow.Tests.Cmdlets
         private static JsonNode FullPageWithANextLink(JsonNode answer)
         {
             var items = answer["items"]!.AsArray();
-            var first = items[0]!;
             items.Clear();
             for (var i = 0; i < CompletionCandidates.MaxCandidates; i++)
             {
-                var spec = first.DeepClone();
-                spec["name"] = "spec-" + i;
-                items.Add(spec);
+                items.Add(new JsonObject { ["id"] = "spec-id-" + i, ["name"] = "spec-" + i });
             }
 
-            answer["_links"] = new JsonObject { ["next"] = new JsonObject { ["href"] = "/data/foundation/flowservice/connectionSpecs?start=500" } };
+            answer["_links"] = new JsonObject { ["next"] = new JsonObject { ["href"] = "/data/foundation/flowservice/connectionSpecs" } };
             return answer;
         }
 
