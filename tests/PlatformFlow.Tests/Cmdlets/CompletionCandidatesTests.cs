@@ -31,7 +31,11 @@ namespace PlatformFlow.Tests.Cmdlets
             _client = TestPlatform.NewClientThrough(_engine, emulator => new StallingHandler(emulator, _stall), _clock, RetryOptions.None);
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            _stall.Release();
+            _client.Dispose();
+        }
 
         [Theory]
         [InlineData(null)]
@@ -157,12 +161,15 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(2, FlowSpecListings());
         }
 
-        [Fact]
-        public async Task A_list_not_fetched_in_time_is_the_one_cached_before_or_nothing()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task A_list_not_fetched_in_time_is_the_one_cached_before_or_nothing_even_when_the_request_does_not_stop(bool requestIgnoresCancellation)
         {
             var before = CompletionCandidates.FlowSpecs(_client);
             _clock.Advance(CompletionCandidates.CacheLifetime);
             _stall.Enabled = true;
+            _stall.IgnoresCancellation = requestIgnoresCancellation;
 
             var stale = await OfferedWhenTimedOutAsync(() => CompletionCandidates.FlowSpecs(_client));
             var none = await OfferedWhenTimedOutAsync(() => CompletionCandidates.ConnectionSpecs(_client));
@@ -231,7 +238,14 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             private TaskCompletionSource<bool> _next = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
+            private readonly TaskCompletionSource<bool> _released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
             public volatile bool Enabled;
+
+            /// <summary>Holds a request until <see cref="Release"/> whether or not it is cancelled, as a stuck connection might.</summary>
+            public volatile bool IgnoresCancellation;
+
+            public void Release() => _released.TrySetResult(true);
 
             public Task NextRequest()
             {
@@ -242,7 +256,8 @@ namespace PlatformFlow.Tests.Cmdlets
             public async Task HoldAsync(CancellationToken cancellationToken)
             {
                 _next.TrySetResult(true);
-                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                await (IgnoresCancellation ? _released.Task : Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
 
