@@ -69,13 +69,14 @@ namespace PlatformFlow.Tests.Support
             });
 
         /// <summary>A Shopify base connection the platform accepts (the auth spec's name read from the platform).</summary>
-        public static async Task<BaseConnectionRequest> ShopifyConnectionAsync(PlatformClient client, string name)
+        /// <param name="accessToken">The shop's token; the emulator's sources refuse one starting with <c>invalid</c>.</param>
+        public static async Task<BaseConnectionRequest> ShopifyConnectionAsync(PlatformClient client, string name, string accessToken = "shpat-1")
         {
             var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
             return new BaseConnectionRequest
             {
                 Name = name,
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
+                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = accessToken } },
                 ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
             };
         }

@@ -52,7 +52,22 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             // The flow spec's scheduleSpec (seed crm-to-aep.json) sets 15 as a minute schedule's minimum.
             Assert.Contains("scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
             Assert.Equal("PreflightRejected", host.Errors.Single().ErrorId);
-            Assert.Contains("nothing to change", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(flow.Id + ": dataflow " + flow.Id + ": nothing to change; give at least one of -Name, -Description, -Frequency, -Interval, -StartTime, -Backfill", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task A_connection_change_with_nothing_to_change_names_what_can_change()
+        {
+            var flow = await _world.NewFlowAsync("Unchanged");
+            var source = flow.SourceConnectionIds.Single();
+            var writes = _world.Writes;
+
+            var host = new RecordingHost();
+            await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = source }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("PreflightRejected", source + ": source connection " + source + ": nothing to change; give at least one of -Name, -Description"), (error.ErrorId, error.Message));
             Assert.Equal(writes, _world.Writes);
         }
 
@@ -65,6 +80,21 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var changed = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Interval = 3 })).ScheduleParams!;
 
             Assert.Equal(("day", 3, true, daily.ScheduleParams!.StartTime), (changed.Frequency, changed.Interval, changed.Backfill, changed.StartTime));
+        }
+
+        [Fact]
+        public async Task A_new_start_time_or_backfill_keeps_the_rest_of_the_schedule_as_it_was()
+        {
+            var flow = await _world.NewFlowAsync("Every other day");
+            var daily = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true })).ScheduleParams!;
+            _world.Clock.Advance(TimeSpan.FromHours(3));
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            var noBackfill = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Backfill = false })).ScheduleParams!;
+            var moved = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, StartTime = start })).ScheduleParams!;
+
+            Assert.Equal(("day", (int?)2, (bool?)false, daily.StartTime), (noBackfill.Frequency, noBackfill.Interval, noBackfill.Backfill, noBackfill.StartTime));
+            Assert.Equal(("day", (int?)2, (bool?)false, start), (moved.Frequency, moved.Interval, moved.Backfill, moved.StartTime));
         }
 
         [Fact]
@@ -148,8 +178,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(stale.Errors);
             Assert.Equal("StaleEtag", error.ErrorId);
             Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
-            Assert.Contains("changed by someone else since it was read", error.Message);
-            Assert.Contains("-Force", error.RecommendedAction);
+            Assert.Equal("dataflow 'Contested' was changed by someone else since it was read (etag " + flow.Etag + " is no longer current); nothing was updated.", error.Message);
+            Assert.Equal("Read it again and reapply the change, or use -Force to refetch it and retry once.", error.RecommendedAction);
             Assert.Same(flow, error.Target);
             Assert.Empty(stale.Objects);
             Assert.Equal("Contested", (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Name);
@@ -161,6 +191,20 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("Mine", updated.Name);
             Assert.Equal("changed elsewhere", updated.Description);
             Assert.Equal(new[] { 412, 200 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
+            Assert.Equal("dataflow " + flow.Id + " was changed since it was read; reading it again and retrying once (-Force).", Assert.Single(forced.Verbose));
+        }
+
+        [Fact]
+        public async Task A_stale_etag_the_change_fetched_itself_is_the_one_the_error_quotes()
+        {
+            var flow = await _world.NewFlowAsync("Raced");
+            _world.Engine.Faults.Enqueue(new ScriptedFault(412, method: "PATCH"));
+
+            var stale = await SetFlowAsync(new DataflowChange { Id = flow.Id, Name = "Mine" });
+
+            var error = Assert.Single(stale.Errors);
+            Assert.Equal("dataflow 'Raced' was changed by someone else since it was read (etag " + flow.Etag + " is no longer current); nothing was updated.", error.Message);
+            Assert.Equal(flow.Id, error.Target);
         }
 
         [Fact]
@@ -177,7 +221,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(forced.Errors);
             Assert.Equal("StaleEtag", error.ErrorId);
             Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
-            Assert.Contains("changed by someone else again while -Force retried", error.Message);
+            Assert.Equal("dataflow 'Contested twice' was changed by someone else again while -Force retried (etag " + flow.Etag + " was no longer current either); nothing was updated.", error.Message);
+            Assert.Equal("Someone else keeps changing it: run the change again once they are done.", error.RecommendedAction);
             Assert.Same(flow, error.Target);
             Assert.Empty(forced.Objects);
             Assert.Equal(new[] { 412, 412 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
@@ -226,9 +271,24 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(disabled).State);
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
-            Assert.Contains("already disabled", Assert.Single(again.Verbose));
+            Assert.Equal("Dataflow 'Paused' is already disabled.", Assert.Single(again.Verbose));
             Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
             Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
+        }
+
+        [Fact]
+        public async Task Declining_to_disable_sends_and_writes_nothing()
+        {
+            var flow = await _world.NewFlowAsync("Kept running");
+            _world.Engine.Journal.Clear();
+
+            var declined = new RecordingHost(ChangeDecision.Declined);
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow, declined);
+
+            Assert.Equal(("Kept running", "Disable dataflow"), Assert.Single(declined.Asked));
+            Assert.Empty(declined.Objects);
+            Assert.Empty(declined.Errors);
+            Assert.Empty(_world.Requests("POST", "/flows/" + flow.Id + "/action"));
         }
     }
 }
