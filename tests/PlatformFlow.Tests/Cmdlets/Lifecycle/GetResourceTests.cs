@@ -241,20 +241,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
-        public async Task An_unexpected_failure_is_an_error_whose_id_names_the_command()
-        {
-            using var client = TestPlatform.NewClientThrough(_world.Engine, _ => new FailingHandler(() => new InvalidOperationException("The handler broke.")));
-            var host = new RecordingHost();
-
-            await new GetConnectionSpecOperation(client).RunAsync(null, null, host);
-            await new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery(), host);
-            await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
-
-            Assert.Empty(host.Objects);
-            Assert.Equal(new[] { "GetConnectionSpecFailed", "GetFlowSpecFailed", "GetSourceTableFailed" }, host.Errors.Select(e => e.ErrorId));
-        }
-
-        [Fact]
         public async Task The_flow_spec_of_a_source_is_the_one_that_accepts_its_connection_spec_said_in_verbose()
         {
             var host = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708", Target = "row" });
