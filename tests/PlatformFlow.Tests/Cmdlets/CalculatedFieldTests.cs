@@ -128,7 +128,7 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var (schema, _, _) = await PrerequisitesAsync();
             var schemaGet = schema.Id.Substring(schema.Id.LastIndexOf('/') + 1);
-            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "GET", schemaGet, body => body.Replace("\"properties\":", "\"notProperties\":")));
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, schemaGet, AnswerRewriter.Replacing("\"properties\":", "\"notProperties\":")));
             var host = new RecordingHost();
 
             await new NewMappingSetOperation(client).RunAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id }, host);
@@ -550,7 +550,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task An_error_code_with_empty_parts_still_makes_a_pascal_case_error_id()
         {
             var (schema, _, _) = await PrerequisitesAsync();
-            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/validate", body => body.Replace("\"UNKNOWN_FUNCTION\"", "\"_UNKNOWN__FUNCTION_\"")));
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/validate", AnswerRewriter.Replacing("\"UNKNOWN_FUNCTION\"", "\"_UNKNOWN__FUNCTION_\"")));
             var host = new RecordingHost();
 
             await new TestMappingSetOperation(client).RunAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("=zzqx(Email)", "personalEmail.address") }, SchemaId = schema.Id }, host);
@@ -562,7 +562,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_preview_error_on_a_row_that_was_not_sent_is_reported_against_the_mapping()
         {
             var (schema, _, _) = await PrerequisitesAsync();
-            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/preview", body => body.Replace("\"row\":0", "\"row\":1")));
+            using var client = TestPlatform.NewClient(_platform.Engine, wrap: emulator => new AnswerRewriter(emulator, "POST", "/mappingSets/preview", AnswerRewriter.Replacing("\"row\":0", "\"row\":1")));
             var host = new RecordingHost();
 
             await new TestMappingSetOperation(client).RunAsync(

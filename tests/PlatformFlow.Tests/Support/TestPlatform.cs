@@ -57,7 +57,7 @@ namespace PlatformFlow.Tests.Support
         /// A client with a ready token whose innermost handler is <paramref name="wrap"/> around the emulator's: for tests
         /// that change answers on the way (lost answers, other shapes of the same answer).
         /// </summary>
-        public static PlatformClient NewClientThrough(EmulatorEngine engine, Func<HttpMessageHandler, HttpMessageHandler> wrap) =>
+        public static PlatformClient NewClientThrough(EmulatorEngine engine, Func<HttpMessageHandler, HttpMessageHandler> wrap, TimeProvider? clock = null, RetryOptions? retry = null) =>
             new PlatformClient(new PlatformClientOptions
             {
                 BaseUri = Gateway,
@@ -65,7 +65,8 @@ namespace PlatformFlow.Tests.Support
                 AccessToken = "any-token",
                 ApiKey = ClientId,
                 PrimaryHandler = () => wrap(new EmulatorHttpMessageHandler(engine)),
-                Retry = QuickRetry,
+                Retry = retry ?? QuickRetry,
+                Clock = clock ?? TimeProvider.System,
             });
 
         /// <summary>A Shopify base connection the platform accepts (the auth spec's name read from the platform).</summary>

@@ -245,6 +245,58 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task Without_a_window_a_run_starts_where_the_latest_window_ended_whatever_order_the_runs_came_in()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("Out of order");
+            var now = _world.Clock.GetUtcNow();
+
+            // Windows ending 2, 3 and 1 hours after the scheduled run's: the latest is neither the first nor the last.
+            foreach (var hoursAhead in new[] { 2, 3, 1 })
+            {
+                await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now, WindowEnd = now.AddHours(hoursAhead) }, new RecordingHost());
+            }
+
+            _world.Clock.Advance(TimeSpan.FromHours(5));
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id }, host);
+
+            Assert.Equal(now.AddHours(3).ToUnixTimeSeconds(), (long)LifecycleWorld.Only<FlowRun>(host).ParamsJson!["windowStartTime"]!);
+        }
+
+        [Fact]
+        public async Task A_window_end_before_where_the_last_window_ended_says_where_that_start_came_from()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("Behind");
+            var now = _world.Clock.GetUtcNow();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddHours(-2), WindowEnd = now }, new RecordingHost());
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowEnd = now.AddHours(-1) }, host);
+
+            Assert.Equal(
+                flow.Id + ": run of dataflow 'Behind': WindowEnd: " + Utc(now.AddHours(-1)) + " is before WindowStart " + Utc(now) + " (where the flow's last run window ended, or its start time)",
+                Assert.Single(host.Errors).Message);
+        }
+
+        [Fact]
+        public async Task Declining_a_start_sends_nothing()
+        {
+            var flow = await _world.NewFlowAsync("Not now");
+            var now = _world.Clock.GetUtcNow();
+            _world.Engine.Journal.Clear();
+
+            var host = new RecordingHost(ChangeDecision.Declined);
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddHours(-1), WindowEnd = now }, host);
+
+            Assert.Equal(("Not now", "Start a run over " + Utc(now.AddHours(-1)) + " to " + Utc(now)), Assert.Single(host.Asked));
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Empty(_world.Requests("POST", "/runs"));
+        }
+
+        private static string Utc(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        [Fact]
         public async Task Restart_retriggers_a_finished_run_and_refuses_one_still_running()
         {
             var flow = await _world.NewFlowAsync("Again");
