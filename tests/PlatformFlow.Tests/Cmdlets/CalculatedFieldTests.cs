@@ -555,7 +555,9 @@ namespace PlatformFlow.Tests.Cmdlets
 
             await new TestMappingSetOperation(client).RunAsync(new MappingSetTestInput { Mappings = new[] { Mapping.FromPair("=zzqx(Email)", "personalEmail.address") }, SchemaId = schema.Id }, host);
 
-            Assert.Equal("MappingUnknownFunction", Assert.Single(host.Errors).ErrorId);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("MappingUnknownFunction", error.ErrorId);
+            Assert.StartsWith("'=zzqx(Email) -> personalEmail.address': _UNKNOWN__FUNCTION_: Unknown function 'zzqx'", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]
