@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Models;
@@ -13,7 +11,7 @@ using Xunit;
 namespace PlatformFlow.Tests.Cmdlets
 {
     /// <summary>
-    /// A failure nobody foresaw (here: every request throws an <see cref="InvalidOperationException"/>) is one
+    /// A failure nobody foresaw (here: every request fails with an <see cref="InvalidOperationException"/>) is one
     /// non-terminating error per input: its id names the cmdlet (<c>&lt;Cmdlet&gt;Failed</c>), its target is the piped
     /// object when there is one, else the id given, and its message starts with what the input was.
     /// </summary>
@@ -56,7 +54,13 @@ namespace PlatformFlow.Tests.Cmdlets
             yield return Case("Wait-FlowRun", (c, h) => new WaitFlowRunOperation(c).RunAsync(new FlowRunWait { RunId = "r-1" }, h), "WaitFlowRunFailed", "r-1", "r-1: " + Broke);
             yield return Case("Test-BaseConnection by name, piped", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1", Name = "Shop", Target = "row" }, h), "TestBaseConnectionFailed", "row", "Shop: " + Broke);
             yield return Case("Test-BaseConnection by id", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1" }, h), "TestBaseConnectionFailed", "b-1", "b-1: " + Broke);
+            yield return Case("Get-MappingSet", (c, h) => new GetMappingSetOperation(c).RunAsync(new ResourceQuery { Id = "m-1" }, h), "GetMappingSetFailed", "m-1", "m-1: " + Broke);
+            yield return Case("New-MappingSet, piped", (c, h) => new NewMappingSetOperation(c).RunAsync(new MappingSetInput { Mappings = Email, SchemaId = "x-1", Carried = ShopOrders, Target = "row" }, h), "NewMappingSetFailed", "row", "Shop orders: " + Broke);
+            yield return Case("Test-MappingSet, piped", (c, h) => new TestMappingSetOperation(c).RunAsync(new MappingSetTestInput { MappingSetId = "m-1", Carried = ShopOrders, Target = "row" }, h), "TestMappingSetFailed", "row", "m-1: " + Broke);
             yield return Case("New-Dataflow", (c, h) => new NewDataflowOperation(c).RunAsync(Flow(target: null), h), "NewDataflowFailed", "Shop orders", "Shop orders: " + Broke);
+            yield return Case("Get-ConnectionSpec by name", (c, h) => new GetConnectionSpecOperation(c).RunAsync(null, new NameQuery("shop*", _ => true, isLiteral: false), h), "GetConnectionSpecFailed", "shop*", Broke);
+            yield return Case("Get-FlowSpec by name, piped", (c, h) => new GetFlowSpecOperation(c).RunAsync(new FlowSpecQuery { Name = "CRMToAEP", Target = "row", Carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1"), FromPipeline = true }, h), "GetFlowSpecFailed", "row", "Row 1: " + Broke);
+            yield return Case("Get-SourceTable", (c, h) => new GetSourceTableOperation(c).RunAsync(new SourceTableQuery { BaseConnectionId = "b-1", TableName = "Shopify.Orders" }, h), "GetSourceTableFailed", "Shopify.Orders", "Shopify.Orders: " + Broke);
             yield return Case("New-Dataflow, piped", (c, h) => new NewDataflowOperation(c).RunAsync(Flow(target: "row"), h), "NewDataflowFailed", "row", "Shop orders: " + Broke);
         }
 
@@ -64,7 +68,7 @@ namespace PlatformFlow.Tests.Cmdlets
         [MemberData(nameof(Cases))]
         public async Task An_unforeseen_failure_is_one_error_named_for_the_cmdlet_and_its_input(string name, Func<PlatformClient, RecordingHost, Task> run, string errorId, string target, string message)
         {
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), _ => new BrokenWire());
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), _ => new FailingHandler(() => new InvalidOperationException(Broke)));
             var host = new RecordingHost();
 
             await run(client, host);
@@ -78,6 +82,10 @@ namespace PlatformFlow.Tests.Cmdlets
         private static object?[] Case(string name, Func<PlatformClient, RecordingHost, Task> run, string errorId, string target, string message) =>
             new object?[] { name, run, errorId, target, message };
 
+        private static readonly Mapping[] Email = { new Mapping("Email", "personalEmail.address") };
+
+        private static readonly PipelineIds ShopOrders = new PipelineIds().With(PipelineIds.FlowName, "Shop orders");
+
         private static DataflowInput Flow(object? target) => new DataflowInput
         {
             FlowName = "Shop orders",
@@ -87,12 +95,5 @@ namespace PlatformFlow.Tests.Cmdlets
             MappingSetId = "m-1",
             Target = target,
         };
-
-        /// <summary>Every request fails in a way no layer expects.</summary>
-        private sealed class BrokenWire : HttpMessageHandler
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-                Task.FromException<HttpResponseMessage>(new InvalidOperationException(Broke));
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Operations;
+using Xunit;
 
 namespace PlatformFlow.Tests.Support
 {
@@ -40,6 +41,13 @@ namespace PlatformFlow.Tests.Support
         public IReadOnlyList<(string Target, string Action)> Asked => _asked.ToList();
 
         public T Single<T>() => Objects.Select(o => o.Value).OfType<T>().Single();
+
+        /// <summary>The one object written, with its pipeline properties; fails with the errors written when there are any.</summary>
+        public EmittedObject OnlyObject()
+        {
+            Assert.True(Errors.Count == 0, string.Join(System.Environment.NewLine, Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return Assert.Single(Objects);
+        }
 
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {

@@ -50,7 +50,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var nothing = await SetFlowAsync(new DataflowChange { Id = flow.Id });
 
             // The flow spec's scheduleSpec (seed crm-to-aep.json) sets 15 as a minute schedule's minimum.
-            Assert.Contains("scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
+            Assert.Equal(flow.Id + ": dataflow 'Strict': scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
             Assert.Equal("PreflightRejected", host.Errors.Single().ErrorId);
             Assert.Equal(flow.Id + ": dataflow " + flow.Id + ": nothing to change; give at least one of -Name, -Description, -Frequency, -Interval, -StartTime, -Backfill", Assert.Single(nothing.Errors).Message);
             Assert.Equal(writes, _world.Writes);
@@ -149,6 +149,154 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(("planned", "hour", (int?)2, start), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
             Assert.Equal("0", (string?)planned.Transformations!.Single().Params!["mappingVersion"]);
             Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task New_Dataflow_takes_the_latest_mapping_version_or_one_the_set_has_and_refuses_any_other()
+        {
+            var template = await _world.NewFlowAsync("Versions");
+            var mappingId = (string)template.Transformations!.Single().Params!["mappingId"]!;
+            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
+            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var writes = _world.Writes;
+
+            async Task<RecordingHost> NewFlowAsync(string name, int? version)
+            {
+                var host = new RecordingHost();
+                await new NewDataflowOperation(_world.Client).RunAsync(
+                    new DataflowInput { FlowName = name, FlowSpecId = template.FlowSpec!.Id, SourceConnectionIds = template.SourceConnectionIds, TargetConnectionIds = template.TargetConnectionIds, MappingSetId = mappingId, MappingSetVersion = version },
+                    host);
+                return host;
+            }
+
+            var tooNew = await NewFlowAsync("Too new", 2);
+            var negative = await NewFlowAsync("Negative", -1);
+            Assert.Equal("Too new: dataflow 'Too new': MappingSetVersion: mapping set " + mappingId + " has versions 0 to 1, not 2", Assert.Single(tooNew.Errors).Message);
+            Assert.Equal("Negative: dataflow 'Negative': MappingSetVersion: mapping set " + mappingId + " has versions 0 to 1, not -1", Assert.Single(negative.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+
+            var latest = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("Latest", null));
+            var first = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("First", 0));
+            Assert.Equal("1", (string?)latest.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal("0", (string?)first.Transformations!.Single().Params!["mappingVersion"]);
+        }
+
+        [Fact]
+        public async Task A_refused_flow_names_the_parts_made_for_it_and_offers_RollbackOnError()
+        {
+            var template = await _world.NewFlowAsync("Parts");
+            var source = template.SourceConnectionIds.Single();
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Too often",
+                    FlowSpecId = template.FlowSpec!.Id,
+                    SourceConnectionIds = template.SourceConnectionIds,
+                    TargetConnectionIds = template.TargetConnectionIds,
+                    Frequency = "Minute",
+                    Interval = 5,
+                    Carried = new PipelineIds().WithCreated(nameof(SourceConnection), source),
+                },
+                host);
+
+            Assert.Equal(("PreflightRejected", "Too often: dataflow 'Too often': scheduleParams.interval: interval: 5 is less than the minimum of 15"), (host.Errors.Single().ErrorId, host.Errors.Single().Message));
+            Assert.Equal(
+                "Flow 'Too often' was not created; the parts made for it remain: source connection " + source + ". Remove them with: Remove-SourceConnection -Id " + source + " -Force (or run the pipeline with New-Dataflow -RollbackOnError).",
+                Assert.Single(host.Warnings));
+        }
+
+        [Fact]
+        public async Task New_Dataflow_with_UpdateExisting_changes_the_schedule_of_a_flow_of_that_name_and_keeps_its_state()
+        {
+            var flow = await _world.NewFlowAsync("Updated");
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Updated",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = flow.SourceConnectionIds,
+                    TargetConnectionIds = flow.TargetConnectionIds,
+                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
+                    Frequency = "Hour",
+                    Interval = 2,
+                    UpdateExisting = true,
+                },
+                host);
+
+            var updated = LifecycleWorld.Only<Dataflow>(host);
+            Assert.Equal((flow.Id, "disabled", "hour", (int?)2), (updated.Id, updated.State, updated.ScheduleParams!.Frequency, updated.ScheduleParams.Interval));
+            Assert.Equal(("hour", (int?)2), ((await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Frequency, (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Interval));
+            Assert.Equal("Updated", host.Objects.Single().PipelineProperties.Single(p => p.Key == PipelineIds.DataflowOutcome).Value?.ToString());
+        }
+
+        [Fact]
+        public async Task A_flow_of_the_same_name_that_differs_is_refused_naming_every_difference()
+        {
+            var flow = await _world.NewFlowAsync("Taken");
+            var other = await _world.NewFlowAsync("Other");
+            var mappingId = (string)other.Transformations!.Single().Params!["mappingId"]!;
+            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
+            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var writes = _world.Writes;
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Taken",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = other.SourceConnectionIds,
+                    TargetConnectionIds = other.TargetConnectionIds,
+                    MappingSetId = mappingId,
+                    Frequency = "Hour",
+                    Interval = 2,
+                    StartTime = flow.ScheduleParams!.StartTime.AddDays(1),
+                },
+                host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PartConflict", error.ErrorId);
+            var start = flow.ScheduleParams.StartTime.ToUnixTimeSeconds();
+            Assert.Equal(
+                "Taken: a dataflow named 'Taken' already exists (" + flow.Id + ") and differs from the one asked for: "
+                + "sourceConnectionIds is '" + flow.SourceConnectionIds.Single() + "', not '" + other.SourceConnectionIds.Single() + "'; "
+                + "targetConnectionIds is '" + flow.TargetConnectionIds.Single() + "', not '" + other.TargetConnectionIds.Single() + "'; "
+                + "transformations is 'Mapping:" + mappingId + "@0', not 'Mapping:" + mappingId + "@1'; "
+                + "scheduleParams.frequency is 'once', not 'hour'; scheduleParams.interval is '', not '2'; "
+                + "scheduleParams.startTime is '" + start + "', not '" + (start + 86400) + "'. Nothing was created. "
+                + "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
+                error.Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task Under_WhatIf_a_flow_over_a_planned_source_is_checked_with_the_spec_the_pipeline_carried()
+        {
+            var template = await _world.NewFlowAsync("Real parts");
+            var plannedSource = Planned.NewId("sourceConnection");
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Planned pipeline",
+                    FlowSpecId = template.FlowSpec!.Id,
+                    SourceConnectionIds = new[] { plannedSource },
+                    TargetConnectionIds = template.TargetConnectionIds,
+                    Carried = new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.ShopifyConnectionSpecId),
+                },
+                host);
+
+            Assert.Empty(host.Errors.Select(e => e.Message));
+            Assert.Equal(("Planned pipeline", "Create dataflow (once)"), Assert.Single(host.Asked));
+            var planned = LifecycleWorld.Only<Dataflow>(host);
+            Assert.Matches("^planned-flow-[0-9]+$", planned.Id);
+            Assert.Equal(plannedSource, planned.SourceConnectionIds.Single());
         }
 
         [Fact]
