@@ -63,11 +63,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var source = flow.SourceConnectionIds.Single();
             var writes = _world.Writes;
 
+            var target = flow.TargetConnectionIds.Single();
             var host = new RecordingHost();
             await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = source }, host);
+            await new SetTargetConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = target }, host);
 
-            var error = Assert.Single(host.Errors);
-            Assert.Equal(("PreflightRejected", source + ": source connection " + source + ": nothing to change; give at least one of -Name, -Description"), (error.ErrorId, error.Message));
+            Assert.Equal(
+                new[]
+                {
+                    ("PreflightRejected", source + ": source connection " + source + ": nothing to change; give at least one of -Name, -Description"),
+                    ("PreflightRejected", target + ": target connection " + target + ": nothing to change; give at least one of -Name, -Description"),
+                },
+                host.Errors.Select(e => (e.ErrorId, e.Message)));
             Assert.Equal(writes, _world.Writes);
         }
 
@@ -288,6 +295,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
                     FlowSpecId = template.FlowSpec!.Id,
                     SourceConnectionIds = new[] { plannedSource },
                     TargetConnectionIds = template.TargetConnectionIds,
+                    MappingSetId = Planned.NewId("mappingSet"),
                     Carried = new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.ShopifyConnectionSpecId),
                 },
                 host);
@@ -421,6 +429,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
             Assert.Equal("Dataflow 'Paused' is already disabled.", Assert.Single(again.Verbose));
             Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
+            var enabledAgain = new RecordingHost();
+            await new EnableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, enabledAgain);
+            Assert.Equal("Dataflow 'Paused' is already enabled.", Assert.Single(enabledAgain.Verbose));
             Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
         }
 

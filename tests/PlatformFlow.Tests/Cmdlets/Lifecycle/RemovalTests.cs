@@ -166,7 +166,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Empty((await RemoveAsync(new RemoveSourceConnectionOperation(_world.Client), flow.SourceConnectionIds.Single())).Errors);
             Assert.Empty((await RemoveAsync(new RemoveTargetConnectionOperation(_world.Client), flow.TargetConnectionIds.Single())).Errors);
             Assert.Empty((await RemoveAsync(new RemoveBaseConnectionOperation(_world.Client), _world.Shop.Id)).Errors);
-            Assert.Empty((await RemoveAsync(new RemoveDatasetOperation(_world.Client), dataset.Id)).Errors);
+            var datasetRemoval = await RemoveAsync(new RemoveDatasetOperation(_world.Client), dataset.Id);
+            Assert.Empty(datasetRemoval.Errors);
+            Assert.Equal(("Dataset '" + dataset.Name + "'", "Remove"), Assert.Single(datasetRemoval.Asked));
             var schema = await RemoveAsync(new RemoveXdmSchemaOperation(_world.Client), dataset.SchemaRef!.Id);
             Assert.True(schema.Errors.Count == 0, string.Join(Environment.NewLine, schema.Errors.Select(e => e.ErrorId + ": " + e.Message)));
             Assert.Equal("XdmSchema", schema.Single<RemovedResource>().Kind);

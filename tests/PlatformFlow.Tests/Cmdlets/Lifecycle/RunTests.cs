@@ -28,11 +28,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return LifecycleWorld.Only<FlowRun>(host);
         }
 
-        private async Task<RecordingHost> WaitAsync(string runId, TimeSpan timeout, TimeSpan? pollInterval = null)
+        private async Task<RecordingHost> WaitAsync(string runId, TimeSpan timeout, TimeSpan? pollInterval = null, object? target = null)
         {
             _world.Clock.AutoAdvance = true;
             var host = new RecordingHost();
-            await new WaitFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunWait { RunId = runId, Timeout = timeout, PollInterval = pollInterval ?? TimeSpan.FromSeconds(15) }, host);
+            await new WaitFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunWait { RunId = runId, Timeout = timeout, PollInterval = pollInterval ?? TimeSpan.FromSeconds(15), Target = target }, host);
             return host;
         }
 
@@ -130,14 +130,14 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var flow = await _world.NewFlowAsync("Slow");
             var run = await TheOnlyRunOfAsync(flow);
 
-            var host = await WaitAsync(run.Id, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(15));
+            var host = await WaitAsync(run.Id, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(15), target: run);
 
             var error = Assert.Single(host.Errors);
             Assert.Equal("OperationTimeout", error.ErrorId);
             Assert.Equal(OperationErrorCategory.OperationTimeout, error.Category);
             Assert.Equal("Flow run " + run.Id + " did not finish within 00:00:40; it is still " + Still + ".", error.Message);
             Assert.Equal("Wait again with a longer -Timeout, or look at it later with Get-FlowRun -RunId " + run.Id + ".", error.RecommendedAction);
-            Assert.Equal(run.Id, error.Target);
+            Assert.Same(run, error.Target);
             Assert.Empty(host.Objects);
             Assert.All(host.Progress, p => Assert.Equal("Waiting for flow run " + run.Id, p.Activity));
             Assert.Equal("QUEUED for 00:00:00; gives up in 00:00:40", host.Progress.First().Status);
