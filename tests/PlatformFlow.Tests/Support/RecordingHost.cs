@@ -16,6 +16,7 @@ namespace PlatformFlow.Tests.Support
         private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<OperationProgress> _progress = new ConcurrentQueue<OperationProgress>();
         private readonly ConcurrentQueue<(string Target, string Action)> _asked = new ConcurrentQueue<(string, string)>();
+        private int _writtenWaits;
 
         public RecordingHost(ChangeDecision decision = ChangeDecision.Proceed, CancellationToken cancellation = default)
         {
@@ -39,6 +40,9 @@ namespace PlatformFlow.Tests.Support
 
         public IReadOnlyList<(string Target, string Action)> Asked => _asked.ToList();
 
+        /// <summary>How many times the operation waited for the caller to take what it wrote (a listing holding back).</summary>
+        public int WrittenWaits => Volatile.Read(ref _writtenWaits);
+
         public T Single<T>() => Objects.Select(o => o.Value).OfType<T>().Single();
 
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
@@ -47,7 +51,11 @@ namespace PlatformFlow.Tests.Support
             return Task.FromResult(Decision);
         }
 
-        public Task WhenWrittenAsync() => Task.CompletedTask;
+        public Task WhenWrittenAsync()
+        {
+            Interlocked.Increment(ref _writtenWaits);
+            return Task.CompletedTask;
+        }
 
         public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null) =>
             _objects.Enqueue(new EmittedObject(value, pipelineProperties ?? new List<KeyValuePair<string, object?>>()));
