@@ -290,7 +290,8 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(
                 new[]
                 {
-                    ("FlowName", (object?)"Lake"), ("SourceConnectionId", "source-1"), ("TargetConnectionId", target.Id), ("DatasetId", dataset.Id), ("SchemaId", schema.Id),
+                    // DatasetId and SchemaId are the target connection's own properties.
+                    ("FlowName", (object?)"Lake"), ("SourceConnectionId", "source-1"), ("TargetConnectionId", target.Id),
                     ("PartsCreated", "TargetConnection=" + target.Id), ("TargetConnectionOutcome", "Created"),
                 },
                 emitted.PipelineProperties.Select(p => (p.Key, p.Value)));
