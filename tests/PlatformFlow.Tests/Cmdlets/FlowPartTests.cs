@@ -29,6 +29,9 @@ namespace PlatformFlow.Tests.Cmdlets
         private async Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Base)> PrerequisitesAsync() =>
             _prerequisites ??= await new FlowBuilder(_platform.Client).PrerequisitesAsync();
 
+        /// <summary>Writes to the platform's services (signing in is not one).</summary>
+        private int DataWrites => Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+
         private IEnumerable<string> RequestsSince(long mark)
         {
             var recent = Engine.Journal.Recent;
@@ -97,7 +100,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task Columns_the_table_lacks_are_refused_naming_them_and_the_tables_columns()
         {
             var shop = (await PrerequisitesAsync()).Base;
-            var writes = Engine.Journal.Writes;
+            var writes = DataWrites;
 
             var error = Refusal(await SourceAsync(new SourceConnectionInput
             {
@@ -111,7 +114,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 "source connection for 'Typo': table Shopify.Orders has no column 'Mail', 'Totl' (it has Id, Email, Phone, Shipping_Address_Phone, Shipping_Address_City, "
                 + "Shipping_Address_Country_Code, Customer_Id, Total_Price, Currency, Financial_Status, Created_At, Updated_At)",
                 error.Exception.Message);
-            Assert.Equal(writes, Engine.Journal.Writes);
+            Assert.Equal(writes, DataWrites);
         }
 
         [Fact]
@@ -228,14 +231,14 @@ namespace PlatformFlow.Tests.Cmdlets
             var other = LifecycleWorld.Only<BaseConnection>(await RunAsync(host => new NewBaseConnectionOperation(_platform.Client).RunAsync(
                 new BaseConnectionInput { Name = "Other shop", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-2" } }, host)));
             var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = shop.Id, TableName = "Shopify.Orders" }));
-            var writes = Engine.Journal.Writes;
+            var writes = DataWrites;
 
             var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = other.Id, TableName = "Shopify.Orders", UpdateExisting = true }));
 
             Assert.Equal("PartConflict", error.ErrorId);
             Assert.Equal(first.Id, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).ExistingId);
             Assert.Equal(new[] { "baseConnectionId is '" + shop.Id + "', not '" + other.Id + "'" }, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).Differences);
-            Assert.Equal(writes, Engine.Journal.Writes);
+            Assert.Equal(writes, DataWrites);
         }
 
         // New-TargetConnection
@@ -301,7 +304,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_target_connection_spec_given_by_name_is_resolved_and_a_planned_one_is_written_as_planned()
         {
             var dataset = (await PrerequisitesAsync()).Dataset;
-            var writes = Engine.Journal.Writes;
+            var writes = DataWrites;
 
             var host = await TargetAsync(new TargetConnectionInput { FlowName = "Planned lake", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/given", ConnectionSpec = "DataLake" }, ChangeDecision.WhatIf);
 
@@ -310,7 +313,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.StartsWith("planned-targetConnection-", target.Id, StringComparison.Ordinal);
             Assert.Equal(("planned", "Planned lake target", "https://ns.adobe.com/tenant/schemas/given", dataset.Id, "c604ff05-7f1a-43c0-8e18-33bf874cb11c"), (target.State, target.Name, target.Data!.Schema!.Id, target.Params!.DataSetId, target.ConnectionSpec!.Id));
             Assert.Equal(("Planned", (object?)null), (emitted[PipelineIds.TargetConnectionOutcome], emitted[PipelineIds.PartsCreated]));
-            Assert.Equal(writes, Engine.Journal.Writes);
+            Assert.Equal(writes, DataWrites);
         }
 
         [Fact]
@@ -339,14 +342,235 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var dataset = (await PrerequisitesAsync()).Dataset;
             var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Fixed", DatasetId = dataset.Id }));
-            var writes = Engine.Journal.Writes;
+            var writes = DataWrites;
 
             var error = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Fixed", DatasetId = dataset.Id, ConnectionSpec = WellKnown.ShopifyConnectionSpecId, UpdateExisting = true }));
 
             var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(error.Exception);
             Assert.Equal(first.Id, conflict.ExistingId);
             Assert.Equal(new[] { "connectionSpec is 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', not '" + WellKnown.ShopifyConnectionSpecId + "'" }, conflict.Differences);
-            Assert.Equal(writes, Engine.Journal.Writes);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        // New-XdmSchema
+
+        [Theory]
+        [InlineData("", "profile")]
+        [InlineData("Titled", " ")]
+        public async Task A_schema_needs_a_title_and_a_class(string title, string xdmClass)
+        {
+            var mark = Engine.Journal.Total;
+
+            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = title, Class = xdmClass }));
+
+            Assert.Equal("schema: a schema needs a Title and a Class", error.Exception.Message);
+            Assert.Equal(mark, Engine.Journal.Total);
+        }
+
+        [Fact]
+        public async Task An_unknown_standard_class_is_not_found_with_the_closest_short_name_before_any_write()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "profil" }));
+
+            Assert.Equal(("XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?"), (error.ErrorId, error.Exception.Message));
+            Assert.Equal("Use 'profile', or list GET /global/classes in the Schema Registry to see them all.", error.RecommendedAction);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task An_unknown_standard_field_group_is_not_found_by_its_short_name()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "https://ns.adobe.com/xdm/context/profile", FieldGroups = new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" } }));
+
+            Assert.Equal("FieldGroupNotFound", error.ErrorId);
+            Assert.Equal("No field group is named 'identity-mapp'. Did you mean 'identitymap'?", error.Exception.Message);
+            Assert.Equal("Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.", error.RecommendedAction);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_tenant_class_is_left_to_the_platform_and_a_planned_schema_lists_the_class_then_its_field_groups()
+        {
+            var mark = Engine.Journal.Total;
+            const string tenantClass = "https://ns.adobe.com/tenant/classes/loyalty";
+
+            var host = await SchemaAsync(new XdmSchemaInput { Title = "Planned", Class = tenantClass, Description = "d", FieldGroups = new[] { " ", string.Empty } }, ChangeDecision.WhatIf);
+
+            var emitted = Assert.Single(host.Objects);
+            var schema = (XdmSchema)emitted.Value;
+            Assert.Empty(RequestsSince(mark));
+            Assert.Equal(("Planned", "Create XDM schema (" + tenantClass + ")"), host.Asked.Single());
+            Assert.StartsWith("planned-schema-", schema.Id, StringComparison.Ordinal);
+            Assert.Equal(("Planned", "d", tenantClass, "object"), (schema.Title, schema.Description, schema.Class, schema.Type));
+            Assert.Equal(new[] { tenantClass }, schema.AllOf!.Select(r => r.Ref));
+            Assert.Equal(new[] { ("SchemaId", (object?)schema.Id) }, emitted.PipelineProperties.Select(p => (p.Key, p.Value)));
+        }
+
+        [Fact]
+        public async Task A_schema_is_created_from_short_names_and_the_standard_lists_are_read_once_per_operation()
+        {
+            var operation = new NewXdmSchemaOperation(_platform.Client);
+            var mark = Engine.Journal.Total;
+            var first = new RecordingHost();
+            var second = new RecordingHost();
+
+            await operation.RunAsync(new XdmSchemaInput { Title = "Customers", Class = "profile", FieldGroups = new[] { " profile-person-details " } }, first);
+            await operation.RunAsync(new XdmSchemaInput { Title = "Customers 2", Class = "profile", FieldGroups = new[] { "identitymap" } }, second);
+
+            var schema = LifecycleWorld.Only<XdmSchema>(first);
+            Assert.Equal(new[] { "https://ns.adobe.com/xdm/context/profile", "https://ns.adobe.com/xdm/context/profile-person-details" }, schema.AllOf!.Select(r => r.Ref));
+            Assert.Equal(schema.Id, Assert.Single(first.Objects)[PipelineIds.SchemaId]);
+            LifecycleWorld.Only<XdmSchema>(second);
+            var requests = RequestsSince(mark).ToList();
+            Assert.Single(requests, r => r.EndsWith("/global/classes", StringComparison.Ordinal));
+            Assert.Single(requests, r => r.EndsWith("/global/fieldgroups", StringComparison.Ordinal));
+        }
+
+        // New-Dataset
+
+        [Theory]
+        [InlineData("", "https://ns.adobe.com/tenant/schemas/s")]
+        [InlineData("Named", " ")]
+        public async Task A_dataset_needs_a_name_and_a_schema(string name, string schemaId)
+        {
+            var mark = Engine.Journal.Total;
+
+            var error = Refusal(await DatasetAsync(new DatasetInput { Name = name, SchemaId = schemaId }));
+
+            Assert.Equal("dataset: a dataset needs a Name and a SchemaId", error.Exception.Message);
+            Assert.Equal(mark, Engine.Journal.Total);
+        }
+
+        [Fact]
+        public async Task A_dataset_on_a_schema_the_sandbox_lacks_is_refused_before_any_write()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await DatasetAsync(new DatasetInput { Name = "Orphan", SchemaId = "https://ns.adobe.com/tenant/schemas/missing" }));
+
+            Assert.Equal(("PreflightRejected", "dataset 'Orphan': SchemaId: https://ns.adobe.com/tenant/schemas/missing is not a schema of this sandbox (Get-XdmSchema lists them)"), (error.ErrorId, error.Exception.Message));
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_schema_lookup_that_fails_otherwise_than_not_found_is_reported_as_it_is()
+        {
+            var schema = (await PrerequisitesAsync()).Schema;
+            var writes = DataWrites;
+            Engine.Faults.Enqueue(403, FaultTiming.BeforeHandling, "GET");
+
+            var error = Refusal(await DatasetAsync(new DatasetInput { Name = "Forbidden", SchemaId = schema.Id }));
+
+            Assert.Equal(OperationErrorCategory.PermissionDenied, error.Category);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_dataset_is_created_on_its_schema_and_carries_its_id_with_what_came_before()
+        {
+            var schema = (await PrerequisitesAsync()).Schema;
+
+            var host = await DatasetAsync(new DatasetInput { Name = "Orders", SchemaId = schema.Id, Description = "all orders", Carried = new PipelineIds().With(PipelineIds.FlowName, "Orders flow") });
+
+            var emitted = Assert.Single(host.Objects);
+            var dataset = (Dataset)emitted.Value;
+            Assert.Equal(("Orders", "Create dataset on schema " + schema.Id), host.Asked.Single());
+            Assert.Equal(("Orders", "all orders", schema.Id), (dataset.Name, dataset.Description, dataset.SchemaRef!.Id));
+            Assert.NotNull(Engine.Sandbox("prod")!.Collection("dataSets").Find(dataset.Id));
+            // SchemaId is the dataset's own property.
+            Assert.Equal(new[] { ("FlowName", (object?)"Orders flow"), ("DatasetId", dataset.Id) }, emitted.PipelineProperties.Select(p => (p.Key, p.Value)));
+        }
+
+        [Fact]
+        public async Task A_dataset_on_a_planned_schema_is_planned_without_looking_the_schema_up()
+        {
+            var planned = Planned.NewId("schema");
+            var mark = Engine.Journal.Total;
+
+            var host = await DatasetAsync(new DatasetInput { Name = "Later", SchemaId = planned, Description = "d" }, ChangeDecision.WhatIf);
+
+            var dataset = LifecycleWorld.Only<Dataset>(host);
+            Assert.StartsWith("planned-dataSet-", dataset.Id, StringComparison.Ordinal);
+            Assert.Equal(("Later", "d", planned, "application/vnd.adobe.xed-full-notext+json; version=1"), (dataset.Name, dataset.Description, dataset.SchemaRef!.Id, dataset.SchemaRef.ContentType));
+            Assert.Empty(RequestsSince(mark));
+        }
+
+        // New-BaseConnection
+
+        [Fact]
+        public async Task A_base_connection_is_created_after_asking_and_carries_its_id_and_connection_spec()
+        {
+            var host = await BaseAsync(new BaseConnectionInput { Name = "Shop 2", ConnectionSpec = "Shopify", Description = "second shop", Parameters = new Hashtable { ["host"] = "shop2.example", ["accessToken"] = "shpat-2" } });
+
+            var emitted = Assert.Single(host.Objects);
+            var connection = (BaseConnection)emitted.Value;
+            Assert.Equal(("Shop 2", "Create base connection (shopify)"), host.Asked.Single());
+            Assert.Equal(("Shop 2", "second shop", "Basic Authentication"), (connection.Name, connection.Description, connection.Auth!.SpecName));
+            Assert.Equal(new[] { ("BaseConnectionId", (object?)connection.Id), ("ConnectionSpecId", WellKnown.ShopifyConnectionSpecId) }, emitted.PipelineProperties.Select(p => (p.Key, p.Value)));
+        }
+
+        [Fact]
+        public async Task A_connection_spec_without_an_auth_spec_takes_no_base_connection()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Lake", ConnectionSpec = "DataLake" }));
+
+            Assert.Equal("base connection 'Lake': connection spec DataLake has no auth spec", error.Exception.Message);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_planned_base_connection_uses_the_auth_spec_asked_for_and_sends_nothing()
+        {
+            var writes = DataWrites;
+
+            var host = await BaseAsync(
+                new BaseConnectionInput { Name = "Planned shop", ConnectionSpec = "Shopify", AuthSpecName = "Access Token Based", Description = "d", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-3" } },
+                ChangeDecision.WhatIf);
+
+            var connection = LifecycleWorld.Only<BaseConnection>(host);
+            Assert.StartsWith("planned-connection-", connection.Id, StringComparison.Ordinal);
+            Assert.Equal(("Planned shop", "d", "planned", "Access Token Based", WellKnown.ShopifyConnectionSpecId, "1.0"), (connection.Name, connection.Description, connection.State, connection.Auth!.SpecName, connection.ConnectionSpec!.Id, connection.ConnectionSpec.Version));
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_base_connection_without_parameters_is_refused_naming_what_its_auth_spec_requires()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Bare", ConnectionSpec = "Shopify" }));
+
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.StartsWith("base connection 'Bare': ", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("host", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Equal(writes, DataWrites);
+        }
+
+        private async Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var host = new RecordingHost(decision);
+            await new NewXdmSchemaOperation(_platform.Client).RunAsync(input, host);
+            return host;
+        }
+
+        private async Task<RecordingHost> DatasetAsync(DatasetInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var host = new RecordingHost(decision);
+            await new NewDatasetOperation(_platform.Client).RunAsync(input, host);
+            return host;
+        }
+
+        private async Task<RecordingHost> BaseAsync(BaseConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        {
+            var host = new RecordingHost(decision);
+            await new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host);
+            return host;
         }
 
         private static async Task<RecordingHost> RunAsync(Func<RecordingHost, Task> run)
