@@ -308,6 +308,26 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "params.columns is 'A, b', not 'a, b, c'" }, found);
         }
 
+        [Fact]
+        public async Task Parts_of_one_key_in_any_case_are_made_one_at_a_time_and_other_keys_go_ahead()
+        {
+            var gate = new KeyedGate();
+            var first = await gate.EnterAsync("source connection\nShop orders source", CancellationToken.None);
+
+            var sameKey = gate.EnterAsync("SOURCE CONNECTION\nshop orders source", CancellationToken.None);
+            var otherKey = gate.EnterAsync("source connection\nRefunds source", CancellationToken.None);
+
+            Assert.True(otherKey.IsCompleted);
+            Assert.False(sameKey.IsCompleted);
+            first.Dispose();
+            first.Dispose();
+            (await sameKey).Dispose();
+            // Released once per entry, however often disposed: the key can be entered again, and only once at a time.
+            var again = await gate.EnterAsync("source connection\nShop orders source", CancellationToken.None);
+            Assert.False(gate.EnterAsync("source connection\nShop orders source", CancellationToken.None).IsCompleted);
+            again.Dispose();
+        }
+
         /// <summary>A source connection whose Description lists how it differs from the one asked for (none: identical).</summary>
         private static SourceConnection Part(string id, params string[] differences) =>
             new SourceConnection { Id = id, Description = differences.Length == 0 ? null : string.Join("|", differences) };

@@ -518,9 +518,10 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var writes = DataWrites;
 
-            var error = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Lake", ConnectionSpec = "DataLake" }));
+            var error = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Lake", ConnectionSpec = "DataLake", Target = "row 2" }));
 
             Assert.Equal("base connection 'Lake': connection spec DataLake has no auth spec", error.Exception.Message);
+            Assert.Equal(("PreflightRejected", "row 2"), (error.ErrorId, error.Target));
             Assert.Equal(writes, DataWrites);
         }
 
@@ -552,6 +553,30 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(writes, DataWrites);
         }
 
+        [Fact]
+        public async Task A_parameter_name_that_reads_as_nothing_is_invalid_input_of_New_BaseConnection()
+        {
+            var writes = DataWrites;
+
+            var error = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Odd", ConnectionSpec = "Shopify", Parameters = new Hashtable { [new NamelessKey()] = "x" } }));
+
+            Assert.Equal(("NewBaseConnectionInvalidInput", "Odd", "A parameter name is empty."), (error.ErrorId, error.Target, error.Exception.Message));
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_base_connection_declined_at_the_prompt_is_neither_sent_nor_written()
+        {
+            var writes = DataWrites;
+
+            var host = await BaseAsync(new BaseConnectionInput { Name = "Declined", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-4" } }, ChangeDecision.Declined);
+
+            Assert.Equal(("Declined", "Create base connection (shopify)"), host.Asked.Single());
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Equal(writes, DataWrites);
+        }
+
         private async Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var host = new RecordingHost(decision);
@@ -571,6 +596,12 @@ namespace PlatformFlow.Tests.Cmdlets
             var host = new RecordingHost(decision);
             await new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host);
             return host;
+        }
+
+        /// <summary>A hashtable key whose text is null (what a PowerShell object with an odd ToString can be).</summary>
+        private sealed class NamelessKey
+        {
+            public override string ToString() => null!;
         }
 
         private static async Task<RecordingHost> RunAsync(Func<RecordingHost, Task> run)

@@ -42,6 +42,12 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public void A_name_that_is_not_carried_is_refused()
+        {
+            Assert.Throws<System.InvalidOperationException>(() => new PipelineIds().With("DatasetName", "orders"));
+        }
+
+        [Fact]
         public void An_emitted_object_gets_the_ids_it_lacks_in_pipeline_order_and_the_mapping_version_as_a_number()
         {
             var ids = new PipelineIds()

@@ -179,6 +179,40 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task An_error_names_the_piped_input_else_the_id_else_the_name()
+        {
+            const string missing = "0b4f0f1c-0000-4000-8000-000000000000";
+            var tooLong = new string('y', 300);
+            var operation = new GetDataflowOperation(_world.Client);
+            var byId = new RecordingHost();
+            var byName = new RecordingHost();
+            var piped = new RecordingHost();
+
+            await operation.RunAsync(new ResourceQuery { Id = missing, Name = "ignored" }, byId);
+            await operation.RunAsync(new ResourceQuery { Name = tooLong }, byName);
+            await operation.RunAsync(new ResourceQuery { Id = missing, Name = "ignored", Target = "row 7" }, piped);
+
+            Assert.Equal(missing, Assert.Single(byId.Errors).Target);
+            Assert.Equal(tooLong, Assert.Single(byName.Errors).Target);
+            Assert.Equal("row 7", Assert.Single(piped.Errors).Target);
+        }
+
+        [Fact]
+        public async Task A_resource_whose_name_cannot_be_read_matches_only_a_pattern_that_matches_an_empty_name()
+        {
+            var flow = await _world.NewFlowAsync("Nameless");
+            var stored = _world.Engine.Sandbox("prod")!.Collection("flows").Find(flow.Id)!;
+            stored["name"] = stored["createdAt"]!.DeepClone();
+
+            // "?*" (one character or more) has no literal part, so nothing narrows on the server.
+            var oneOrMore = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "?*", NameMatches = n => n.Length > 0 });
+            var any = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "*", NameMatches = Like("*") });
+
+            Assert.Empty(oneOrMore.Objects);
+            Assert.Equal(flow.Id, any.Single<Dataflow>().Id);
+        }
+
+        [Fact]
         public async Task A_literal_name_whose_only_match_was_skipped_is_not_an_error()
         {
             await _world.NewFlowAsync("Shop orders");
@@ -222,6 +256,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [InlineData("[Ss]hop orders", "hop orders")]
         [InlineData("100`*off*", "100*off")]
         [InlineData("*", "")]
+        [InlineData("Shop orders*x*", "Shop orders")]
+        [InlineData("ab*cd*", "ab")]
+        [InlineData("ab*cd", "ab")]
+        [InlineData("ab[cd", "ab")]
+        [InlineData("100`", "100`")]
         public void The_longest_literal_of_a_wildcard_is_what_narrows_on_the_server(string pattern, string literal) =>
             Assert.Equal(literal, ResourceListOperation<Dataflow>.LongestLiteral(pattern));
     }

@@ -106,6 +106,15 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_name_narrows_the_listing_on_the_server_to_the_one_page_that_holds_it()
+        {
+            var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50, Name = "Bulk 0998", NameMatches = n => n == "Bulk 0998", NameIsLiteral = true });
+
+            Assert.Equal("Bulk 0998", host.Single<Dataflow>().Name);
+            Assert.Equal(1, pages);
+        }
+
+        [Fact]
         public async Task Count_asks_the_platform_for_the_number_alone()
         {
             World.Engine.Journal.Clear();
