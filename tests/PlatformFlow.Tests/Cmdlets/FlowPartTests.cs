@@ -577,6 +577,19 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(writes, DataWrites);
         }
 
+        [Fact]
+        public async Task A_connection_spec_answered_without_a_version_is_referred_to_as_version_1_0()
+        {
+            // An engine without credentials, which takes the ready token such a client sends.
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new UnversionedSpecs(emulator));
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+
+            await new NewBaseConnectionOperation(client).RunAsync(new BaseConnectionInput { Name = "Unversioned", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-5" } }, host);
+
+            var connection = LifecycleWorld.Only<BaseConnection>(host);
+            Assert.Equal((WellKnown.ShopifyConnectionSpecId, "1.0"), (connection.ConnectionSpec!.Id, connection.ConnectionSpec.Version));
+        }
+
         private async Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var host = new RecordingHost(decision);
@@ -596,6 +609,33 @@ namespace PlatformFlow.Tests.Cmdlets
             var host = new RecordingHost(decision);
             await new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host);
             return host;
+        }
+
+        /// <summary>Answers connection specs without their <c>version</c> (which the emulator's seeds always have).</summary>
+        private sealed class UnversionedSpecs : System.Net.Http.DelegatingHandler
+        {
+            public UnversionedSpecs(System.Net.Http.HttpMessageHandler inner)
+                : base(inner)
+            {
+            }
+
+            protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                if (!request.RequestUri!.AbsolutePath.Contains("/connectionSpecs", StringComparison.Ordinal))
+                {
+                    return response;
+                }
+
+                var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+                foreach (var spec in answer["items"]!.AsArray())
+                {
+                    spec!.AsObject().Remove("version");
+                }
+
+                response.Content = new System.Net.Http.StringContent(answer.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                return response;
+            }
         }
 
         /// <summary>A hashtable key whose text is null (what a PowerShell object with an odd ToString can be).</summary>
