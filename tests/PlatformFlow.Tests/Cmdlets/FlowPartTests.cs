@@ -94,6 +94,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Nowhere", BaseConnectionId = shop.Id }));
 
             Assert.Equal("source connection for 'Nowhere': give either TableName (a table source) or Path (a file source)", error.Exception.Message);
+            Assert.Equal("Nowhere", error.Target);
         }
 
         [Fact]
@@ -222,6 +223,36 @@ namespace PlatformFlow.Tests.Cmdlets
             var stored = Engine.Sandbox("prod")!.Collection("sourceConnections").Find(first.Id)!;
             Assert.Equal("Phone", (string?)stored["params"]!["columns"]![0]!["name"]);
             Assert.Null(emitted[PipelineIds.PartsCreated]);
+        }
+
+        [Fact]
+        public async Task A_planned_file_source_without_columns_reads_every_column_and_names_none()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+
+            var source = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "All files", BaseConnectionId = shop.Id, Path = "/all.parquet", Format = "Parquet" }, ChangeDecision.WhatIf));
+
+            Assert.Equal(("parquet", "/all.parquet"), (source.Data!.Format, source.Params!.Path));
+            Assert.Null(source.Params.Columns);
+        }
+
+        [Fact]
+        public async Task A_source_connection_of_the_same_name_on_another_kind_of_source_is_refused_naming_both_base_connection_and_spec()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+            var s3 = LifecycleWorld.Only<BaseConnection>(await BaseAsync(new BaseConnectionInput { Name = "Bucket", ConnectionSpec = "amazon-s3", Parameters = new Hashtable { ["s3AccessKey"] = "AKIA1", ["s3SecretKey"] = "secret-1" } }));
+            var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = new[] { new SourceColumn { Name = "Email" } } }));
+
+            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = s3.Id, Path = "/orders.csv" }, ChangeDecision.WhatIf)).Exception);
+
+            Assert.Equal(first.Id, conflict.ExistingId);
+            Assert.Equal(
+                new[]
+                {
+                    "baseConnectionId is '" + shop.Id + "', not '" + s3.Id + "'", "connectionSpec is '" + WellKnown.ShopifyConnectionSpecId + "', not 'ecadc60c-7455-4d87-84dc-2a0e293d997b'",
+                    "data.format is 'tabular', not 'delimited'", "params.tableName is 'Shopify.Orders', not ''", "params.path is '', not '/orders.csv'", "params.columns is 'Email:string', not ''",
+                },
+                conflict.Differences);
         }
 
         [Fact]
