@@ -309,6 +309,26 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task A_step_told_nothing_calls_its_part_a_part_and_cannot_create_or_plan_one()
+        {
+            var differing = new CreateOrReuse<SourceConnection>
+            {
+                Find = _ => Task.FromResult<System.Collections.Generic.IReadOnlyList<SourceConnection>>(new[] { Part("x", "differs") }),
+                Differences = part => new[] { "differs" },
+            };
+            var asked = new RecordingHost(ChangeDecision.WhatIf);
+            var proceed = new RecordingHost();
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => differing.RunAsync(_platform.Client, new RecordingHost(), TimeProvider.System));
+            var noPlan = await Assert.ThrowsAsync<InvalidOperationException>(() => new CreateOrReuse<SourceConnection>().RunAsync(_platform.Client, asked, TimeProvider.System));
+            var noCreate = await Assert.ThrowsAsync<InvalidOperationException>(() => new CreateOrReuse<SourceConnection>().RunAsync(_platform.Client, proceed, TimeProvider.System));
+
+            Assert.Equal("a part named '' already exists () and differs from the one asked for: differs. Nothing was created.", conflict.Message);
+            Assert.Equal(("", ""), asked.Asked.Single());
+            Assert.Equal(("No plan given.", "No create given."), (noPlan.Message, noCreate.Message));
+        }
+
+        [Fact]
         public async Task Parts_of_one_key_in_any_case_are_made_one_at_a_time_and_other_keys_go_ahead()
         {
             var gate = new KeyedGate();

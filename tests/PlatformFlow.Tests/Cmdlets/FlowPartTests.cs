@@ -67,8 +67,6 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var host = await SourceAsync(new SourceConnectionInput
             {
-                FlowName = " ",
-                BaseConnectionId = string.Empty,
                 TableName = "Shopify.Orders",
                 Path = "/orders.csv",
                 Format = "XML",
@@ -79,7 +77,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var error = Refusal(host);
             Assert.Equal(("PreflightRejected", "row 1"), (error.ErrorId, error.Target));
             Assert.Equal(
-                "source connection for ' ': Name: the flow needs a name; BaseConnectionId: a base connection id is required; "
+                "source connection for '': Name: the flow needs a name; BaseConnectionId: a base connection id is required; "
                 + "give either TableName (a table source) or Path (a file source); Format: 'xml' is not one of tabular, delimited, json, parquet; "
                 + "Column Email: 'varchar' is not a column type; use one of string, boolean, byte, short, integer, long, float, double, decimal, number, date, datetime, timestamp, binary",
                 error.Exception.Message);
@@ -274,16 +272,18 @@ namespace PlatformFlow.Tests.Cmdlets
 
         // New-TargetConnection
 
-        [Theory]
-        [InlineData("", "dataset-1")]
-        [InlineData("Named", " ")]
-        public async Task A_target_connection_needs_the_flows_name_and_a_dataset(string flowName, string datasetId)
+        [Fact]
+        public async Task A_target_connection_needs_the_flows_name_and_a_dataset()
         {
             var mark = Engine.Journal.Total;
 
-            var error = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = flowName, DatasetId = datasetId }));
+            var noName = Refusal(await TargetAsync(new TargetConnectionInput { DatasetId = "dataset-1" }));
+            var noDataset = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Named" }));
+            var blankDataset = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Named", DatasetId = " " }));
 
-            Assert.Equal("target connection for '" + flowName + "': a target connection needs the flow's Name and a DatasetId", error.Exception.Message);
+            Assert.Equal("target connection for '': a target connection needs the flow's Name and a DatasetId", noName.Exception.Message);
+            Assert.Equal("target connection for 'Named': a target connection needs the flow's Name and a DatasetId", noDataset.Exception.Message);
+            Assert.Equal(noDataset.Exception.Message, blankDataset.Exception.Message);
             Assert.Equal(mark, Engine.Journal.Total);
         }
 
@@ -385,16 +385,16 @@ namespace PlatformFlow.Tests.Cmdlets
 
         // New-XdmSchema
 
-        [Theory]
-        [InlineData("", "profile")]
-        [InlineData("Titled", " ")]
-        public async Task A_schema_needs_a_title_and_a_class(string title, string xdmClass)
+        [Fact]
+        public async Task A_schema_needs_a_title_and_a_class()
         {
             var mark = Engine.Journal.Total;
 
-            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = title, Class = xdmClass }));
+            var noTitle = Refusal(await SchemaAsync(new XdmSchemaInput { Class = "profile" }));
+            var noClass = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Titled" }));
+            var blankClass = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Titled", Class = " " }));
 
-            Assert.Equal("schema: a schema needs a Title and a Class", error.Exception.Message);
+            Assert.All(new[] { noTitle, noClass, blankClass }, error => Assert.Equal("schema: a schema needs a Title and a Class", error.Exception.Message));
             Assert.Equal(mark, Engine.Journal.Total);
         }
 
@@ -463,16 +463,16 @@ namespace PlatformFlow.Tests.Cmdlets
 
         // New-Dataset
 
-        [Theory]
-        [InlineData("", "https://ns.adobe.com/tenant/schemas/s")]
-        [InlineData("Named", " ")]
-        public async Task A_dataset_needs_a_name_and_a_schema(string name, string schemaId)
+        [Fact]
+        public async Task A_dataset_needs_a_name_and_a_schema()
         {
             var mark = Engine.Journal.Total;
 
-            var error = Refusal(await DatasetAsync(new DatasetInput { Name = name, SchemaId = schemaId }));
+            var noName = Refusal(await DatasetAsync(new DatasetInput { SchemaId = "https://ns.adobe.com/tenant/schemas/s" }));
+            var noSchema = Refusal(await DatasetAsync(new DatasetInput { Name = "Named" }));
+            var blankSchema = Refusal(await DatasetAsync(new DatasetInput { Name = "Named", SchemaId = " " }));
 
-            Assert.Equal("dataset: a dataset needs a Name and a SchemaId", error.Exception.Message);
+            Assert.All(new[] { noName, noSchema, blankSchema }, error => Assert.Equal("dataset: a dataset needs a Name and a SchemaId", error.Exception.Message));
             Assert.Equal(mark, Engine.Journal.Total);
         }
 
@@ -582,6 +582,18 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.StartsWith("base connection 'Bare': ", error.Exception.Message, StringComparison.Ordinal);
             Assert.Contains("host", error.Exception.Message, StringComparison.Ordinal);
             Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task A_base_connection_given_no_spec_or_name_looks_for_an_empty_spec_name_and_names_it_empty()
+        {
+            var noSpec = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Specless" }));
+            var noName = Refusal(await BaseAsync(new BaseConnectionInput { ConnectionSpec = "DataLake" }));
+
+            // The cmdlet's parameter is mandatory (PowerShell refuses an empty one); the operation asks the platform for the name "".
+            Assert.Equal("FLOW-1453-400", noSpec.ErrorId);
+            Assert.Contains("name==\"\"", noSpec.Exception.Message, StringComparison.Ordinal);
+            Assert.Equal("base connection '': connection spec DataLake has no auth spec", noName.Exception.Message);
         }
 
         [Fact]
