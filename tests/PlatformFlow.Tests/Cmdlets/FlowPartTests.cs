@@ -58,6 +58,17 @@ namespace PlatformFlow.Tests.Cmdlets
             return Assert.Single(host.Errors);
         }
 
+        /// <summary>Each run is refused with <paramref name="message"/> and sends no request.</summary>
+        private async Task AssertRefusedUnsentAsync(string message, params Func<Task<RecordingHost>>[] runs)
+        {
+            foreach (var run in runs)
+            {
+                var mark = Engine.Journal.Total;
+                Assert.Equal(message, Refusal(await run()).Exception.Message);
+                Assert.Equal(mark, Engine.Journal.Total);
+            }
+        }
+
         // New-SourceConnection
 
         [Fact]
@@ -275,16 +286,11 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task A_target_connection_needs_the_flows_name_and_a_dataset()
         {
-            var mark = Engine.Journal.Total;
-
-            var noName = Refusal(await TargetAsync(new TargetConnectionInput { DatasetId = "dataset-1" }));
-            var noDataset = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Named" }));
-            var blankDataset = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Named", DatasetId = " " }));
-
-            Assert.Equal("target connection for '': a target connection needs the flow's Name and a DatasetId", noName.Exception.Message);
-            Assert.Equal("target connection for 'Named': a target connection needs the flow's Name and a DatasetId", noDataset.Exception.Message);
-            Assert.Equal(noDataset.Exception.Message, blankDataset.Exception.Message);
-            Assert.Equal(mark, Engine.Journal.Total);
+            await AssertRefusedUnsentAsync("target connection for '': a target connection needs the flow's Name and a DatasetId", () => TargetAsync(new TargetConnectionInput { DatasetId = "dataset-1" }));
+            await AssertRefusedUnsentAsync(
+                "target connection for 'Named': a target connection needs the flow's Name and a DatasetId",
+                () => TargetAsync(new TargetConnectionInput { FlowName = "Named" }),
+                () => TargetAsync(new TargetConnectionInput { FlowName = "Named", DatasetId = " " }));
         }
 
         [Fact]
@@ -388,14 +394,11 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task A_schema_needs_a_title_and_a_class()
         {
-            var mark = Engine.Journal.Total;
-
-            var noTitle = Refusal(await SchemaAsync(new XdmSchemaInput { Class = "profile" }));
-            var noClass = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Titled" }));
-            var blankClass = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Titled", Class = " " }));
-
-            Assert.All(new[] { noTitle, noClass, blankClass }, error => Assert.Equal("schema: a schema needs a Title and a Class", error.Exception.Message));
-            Assert.Equal(mark, Engine.Journal.Total);
+            await AssertRefusedUnsentAsync(
+                "schema: a schema needs a Title and a Class",
+                () => SchemaAsync(new XdmSchemaInput { Class = "profile" }),
+                () => SchemaAsync(new XdmSchemaInput { Title = "Titled" }),
+                () => SchemaAsync(new XdmSchemaInput { Title = "Titled", Class = " " }));
         }
 
         [Fact]
@@ -466,14 +469,11 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task A_dataset_needs_a_name_and_a_schema()
         {
-            var mark = Engine.Journal.Total;
-
-            var noName = Refusal(await DatasetAsync(new DatasetInput { SchemaId = "https://ns.adobe.com/tenant/schemas/s" }));
-            var noSchema = Refusal(await DatasetAsync(new DatasetInput { Name = "Named" }));
-            var blankSchema = Refusal(await DatasetAsync(new DatasetInput { Name = "Named", SchemaId = " " }));
-
-            Assert.All(new[] { noName, noSchema, blankSchema }, error => Assert.Equal("dataset: a dataset needs a Name and a SchemaId", error.Exception.Message));
-            Assert.Equal(mark, Engine.Journal.Total);
+            await AssertRefusedUnsentAsync(
+                "dataset: a dataset needs a Name and a SchemaId",
+                () => DatasetAsync(new DatasetInput { SchemaId = "https://ns.adobe.com/tenant/schemas/s" }),
+                () => DatasetAsync(new DatasetInput { Name = "Named" }),
+                () => DatasetAsync(new DatasetInput { Name = "Named", SchemaId = " " }));
         }
 
         [Fact]
