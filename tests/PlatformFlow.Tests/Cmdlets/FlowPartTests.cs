@@ -171,6 +171,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var source = (SourceConnection)emitted.Value;
             var stored = Engine.Sandbox("prod")!.Collection("sourceConnections").Find(source.Id)!;
             Assert.Equal(((string?)stored["etag"], "enabled", "Carry source", "orders", shop.Id, WellKnown.ShopifyConnectionSpecId), (source.Etag, source.State, source.Name, source.Description, source.BaseConnectionId, source.ConnectionSpec!.Id));
+            Assert.Equal("1.0", source.ConnectionSpec.Version);
             Assert.Equal(
                 new[]
                 {
@@ -327,6 +328,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(("Lake target", "Create target connection (dataset " + dataset.Id + ")"), host.Asked.Single());
             Assert.Equal(((string?)stored["etag"], "enabled", "Lake target", "to the lake"), (target.Etag, target.State, target.Name, target.Description));
             Assert.Equal((schema.Id, "application/vnd.adobe.xed-full-notext+json; version=1", "parquet_xdm", dataset.Id, "c604ff05-7f1a-43c0-8e18-33bf874cb11c"), (target.Data!.Schema!.Id, target.Data.Schema.Version, target.Data.Format, target.Params!.DataSetId, target.ConnectionSpec!.Id));
+            Assert.Equal("1.0", target.ConnectionSpec.Version);
             Assert.Equal(
                 new[]
                 {
