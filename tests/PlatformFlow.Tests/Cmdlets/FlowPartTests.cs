@@ -282,6 +282,110 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(writes, DataWrites);
         }
 
+        [Fact]
+        public async Task A_blank_path_beside_a_table_is_no_path_and_the_table_is_read_as_a_table()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+
+            var host = await SourceAsync(new SourceConnectionInput { FlowName = "Blank path", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Path = " ", Columns = new[] { new SourceColumn { Name = "Email" } } });
+
+            var source = LifecycleWorld.Only<SourceConnection>(host);
+            Assert.Equal(("tabular", "Shopify.Orders", (string?)null), (source.Data!.Format, source.Params!.TableName, source.Params.Path));
+            Assert.Equal(("Blank path source", "Create source connection (Shopify.Orders)"), host.Asked.Single());
+        }
+
+        [Fact]
+        public async Task The_base_connections_own_connection_spec_wins_over_a_carried_one_which_stands_in_when_it_has_none()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+            var carried = new PipelineIds().With(PipelineIds.ConnectionSpecId, "ecadc60c-7455-4d87-84dc-2a0e293d997b");
+
+            var own = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Own spec", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Carried = carried }, ChangeDecision.WhatIf));
+            Engine.Sandbox("prod")!.Collection("connections").Find(shop.Id)!.Remove("connectionSpec");
+            using var session = new TestPlatform(Engine);
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+            await new NewSourceConnectionOperation(session.Client).RunAsync(new SourceConnectionInput { FlowName = "Carried spec", BaseConnectionId = shop.Id, Path = "/orders.csv", Carried = carried }, host);
+
+            Assert.Equal(WellKnown.ShopifyConnectionSpecId, own.ConnectionSpec!.Id);
+            Assert.Equal("ecadc60c-7455-4d87-84dc-2a0e293d997b", LifecycleWorld.Only<SourceConnection>(host).ConnectionSpec!.Id);
+        }
+
+        [Fact]
+        public async Task A_table_column_the_platform_gives_no_type_is_read_as_text()
+        {
+            var engine = new EmulatorEngine(new EmulatorOptions());
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new RewrittenAnswers(emulator, "/explore", answer =>
+            {
+                foreach (var column in answer["schema"]!["columns"]!.AsArray())
+                {
+                    column!.AsObject().Remove("type");
+                }
+            }));
+            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Untyped shop"));
+            var all = new RecordingHost(ChangeDecision.WhatIf);
+            var named = new RecordingHost(ChangeDecision.WhatIf);
+
+            await new NewSourceConnectionOperation(client).RunAsync(new SourceConnectionInput { FlowName = "All", BaseConnectionId = shop.Id, TableName = "Shopify.Orders" }, all);
+            await new NewSourceConnectionOperation(client).RunAsync(new SourceConnectionInput { FlowName = "Named", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = new[] { new SourceColumn { Name = "Total_Price" } } }, named);
+
+            Assert.Equal(12, LifecycleWorld.Only<SourceConnection>(all).Params!.Columns!.Count(c => c.Type == "string"));
+            Assert.Equal(new[] { "Total_Price:string" }, LifecycleWorld.Only<SourceConnection>(named).Params!.Columns!.Select(c => c.Name + ":" + c.Type));
+        }
+
+        [Fact]
+        public async Task A_column_without_a_name_is_invalid_input_of_New_SourceConnection()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+
+            var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Unnamed column", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = new[] { new SourceColumn { Name = null! } } }));
+
+            Assert.Equal(("NewSourceConnectionInvalidInput", "Unnamed column"), (error.ErrorId, error.Target));
+        }
+
+        [Theory]
+        [InlineData("NewSourceConnection")]
+        [InlineData("NewTargetConnection")]
+        [InlineData("NewXdmSchema")]
+        [InlineData("NewDataset")]
+        [InlineData("NewBaseConnection")]
+        public async Task A_prompt_that_fails_is_reported_under_the_steps_own_error_id_naming_the_piped_input(string step)
+        {
+            var (schema, dataset, shop) = await PrerequisitesAsync();
+            var host = new RecordingHost { PromptFailure = new InvalidOperationException("a prompt needs an interactive session") };
+            var operation = step switch
+            {
+                "NewSourceConnection" => new NewSourceConnectionOperation(_platform.Client).RunAsync(new SourceConnectionInput { FlowName = "Prompted", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Target = "row 9" }, host),
+                "NewTargetConnection" => new NewTargetConnectionOperation(_platform.Client).RunAsync(new TargetConnectionInput { FlowName = "Prompted", DatasetId = dataset.Id, Target = "row 9" }, host),
+                "NewXdmSchema" => new NewXdmSchemaOperation(_platform.Client).RunAsync(new XdmSchemaInput { Title = "Prompted", Class = "profile", Target = "row 9" }, host),
+                "NewDataset" => new NewDatasetOperation(_platform.Client).RunAsync(new DatasetInput { Name = "Prompted", SchemaId = schema.Id, Target = "row 9" }, host),
+                _ => new NewBaseConnectionOperation(_platform.Client).RunAsync(new BaseConnectionInput { Name = "Prompted", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "h", ["accessToken"] = "t" }, Target = "row 9" }, host),
+            };
+            var writes = DataWrites;
+
+            await operation;
+
+            var error = Refusal(host);
+            Assert.Equal((step + "Failed", "row 9", "Prompted: a prompt needs an interactive session"), (error.ErrorId, error.Target, error.Message));
+            Assert.Equal(writes, DataWrites);
+        }
+
+        [Fact]
+        public async Task Each_part_declined_at_the_prompt_is_neither_sent_nor_written()
+        {
+            var (schema, dataset, _) = await PrerequisitesAsync();
+            var host = new RecordingHost(ChangeDecision.Declined);
+            var writes = DataWrites;
+
+            await new NewTargetConnectionOperation(_platform.Client).RunAsync(new TargetConnectionInput { FlowName = "Declined", DatasetId = dataset.Id }, host);
+            await new NewXdmSchemaOperation(_platform.Client).RunAsync(new XdmSchemaInput { Title = "Declined", Class = "profile" }, host);
+            await new NewDatasetOperation(_platform.Client).RunAsync(new DatasetInput { Name = "Declined", SchemaId = schema.Id }, host);
+
+            Assert.Equal(new[] { "Declined target", "Declined", "Declined" }, host.Asked.Select(a => a.Target));
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Equal(writes, DataWrites);
+        }
+
         // New-TargetConnection
 
         [Fact]
@@ -377,6 +481,32 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task A_target_step_that_fails_after_the_rows_source_was_created_keeps_it_and_says_how_to_remove_it()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+            var source = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Half", BaseConnectionId = shop.Id, TableName = "Shopify.Orders" }));
+            var mark = Engine.Journal.Total;
+
+            var host = await TargetAsync(new TargetConnectionInput { FlowName = "Half", DatasetId = Planned.NewId("dataSet"), Carried = new PipelineIds().WithCreated(nameof(SourceConnection), source.Id) });
+
+            Assert.Equal("PreflightRejected", Refusal(host).ErrorId);
+            Assert.Equal(new[] { "Flow 'Half' was not created; the parts made for it remain: source connection " + source.Id + ". Remove them with: Remove-SourceConnection -Id " + source.Id + " -Force." }, host.Warnings);
+            Assert.Empty(host.Asked);
+            Assert.Empty(RequestsSince(mark));
+        }
+
+        [Fact]
+        public async Task A_target_connection_of_the_same_name_on_another_schema_is_refused_naming_it()
+        {
+            var dataset = (await PrerequisitesAsync()).Dataset;
+            var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id }));
+
+            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/other" })).Exception);
+
+            Assert.Equal(new[] { "data.schema.id is '" + first.SchemaId + "', not 'https://ns.adobe.com/tenant/schemas/other'" }, conflict.Differences);
+        }
+
+        [Fact]
         public async Task UpdateExisting_cannot_move_a_target_connection_to_another_connection_spec()
         {
             var dataset = (await PrerequisitesAsync()).Dataset;
@@ -444,6 +574,14 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(("Planned", "d", tenantClass, "object"), (schema.Title, schema.Description, schema.Class, schema.Type));
             Assert.Equal(new[] { tenantClass }, schema.AllOf!.Select(r => r.Ref));
             Assert.Equal(new[] { ("SchemaId", (object?)schema.Id) }, emitted.PipelineProperties.Select(p => (p.Key, p.Value)));
+        }
+
+        [Fact]
+        public async Task A_reference_with_a_scheme_separator_anywhere_is_kept_whole()
+        {
+            var schema = LifecycleWorld.Only<XdmSchema>(await SchemaAsync(new XdmSchemaInput { Title = "Odd", Class = "://tenant/classes/odd" }, ChangeDecision.WhatIf));
+
+            Assert.Equal("://tenant/classes/odd", schema.Class);
         }
 
         [Fact]
@@ -626,7 +764,13 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_connection_spec_answered_without_a_version_is_referred_to_as_version_1_0()
         {
             // An engine without credentials, which takes the ready token such a client sends.
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new UnversionedSpecs(emulator));
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new RewrittenAnswers(emulator, "/connectionSpecs", answer =>
+            {
+                foreach (var spec in answer["items"]!.AsArray())
+                {
+                    spec!.AsObject().Remove("version");
+                }
+            }));
             var host = new RecordingHost(ChangeDecision.WhatIf);
 
             await new NewBaseConnectionOperation(client).RunAsync(new BaseConnectionInput { Name = "Unversioned", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-5" } }, host);
@@ -656,28 +800,29 @@ namespace PlatformFlow.Tests.Cmdlets
             return host;
         }
 
-        /// <summary>Answers connection specs without their <c>version</c> (which the emulator's seeds always have).</summary>
-        private sealed class UnversionedSpecs : System.Net.Http.DelegatingHandler
+        /// <summary>Rewrites the JSON answers to GETs whose path contains a part (what another platform version might answer).</summary>
+        private sealed class RewrittenAnswers : System.Net.Http.DelegatingHandler
         {
-            public UnversionedSpecs(System.Net.Http.HttpMessageHandler inner)
+            private readonly string _pathPart;
+            private readonly Action<System.Text.Json.Nodes.JsonObject> _rewrite;
+
+            public RewrittenAnswers(System.Net.Http.HttpMessageHandler inner, string pathPart, Action<System.Text.Json.Nodes.JsonObject> rewrite)
                 : base(inner)
             {
+                _pathPart = pathPart;
+                _rewrite = rewrite;
             }
 
             protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
             {
                 var response = await base.SendAsync(request, cancellationToken);
-                if (!request.RequestUri!.AbsolutePath.Contains("/connectionSpecs", StringComparison.Ordinal))
+                if (request.Method != System.Net.Http.HttpMethod.Get || !request.RequestUri!.AbsolutePath.Contains(_pathPart, StringComparison.Ordinal))
                 {
                     return response;
                 }
 
                 var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
-                foreach (var spec in answer["items"]!.AsArray())
-                {
-                    spec!.AsObject().Remove("version");
-                }
-
+                _rewrite(answer);
                 response.Content = new System.Net.Http.StringContent(answer.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
                 return response;
             }

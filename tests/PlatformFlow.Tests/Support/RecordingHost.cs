@@ -45,10 +45,13 @@ namespace PlatformFlow.Tests.Support
 
         public T Single<T>() => Objects.Select(o => o.Value).OfType<T>().Single();
 
+        /// <summary>When set, asking fails with it (as a prompt does in a non-interactive PowerShell).</summary>
+        public System.Exception? PromptFailure { get; set; }
+
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {
             _asked.Enqueue((target, action));
-            return Task.FromResult(Decision);
+            return PromptFailure is null ? Task.FromResult(Decision) : Task.FromException<ChangeDecision>(PromptFailure);
         }
 
         public Task WhenWrittenAsync()
