@@ -27,8 +27,8 @@ namespace PlatformFlow.Client.Operations
     /// <summary>
     /// The values argument completers offer, read from the platform of a signed-in context. Completion must never make
     /// the user wait or see an error: each list is bounded (<see cref="MaxCandidates"/>), fetched within
-    /// <see cref="Timeout"/> (what came in time is offered), cached per context for <see cref="CacheLifetime"/>, and any
-    /// failure is an empty list.
+    /// <see cref="Timeout"/>, cached per context for <see cref="CacheLifetime"/>; a list not fetched in time, or whose
+    /// fetch failed, is the one cached before (however old), else empty.
     /// </summary>
     public static class CompletionCandidates
     {
@@ -115,30 +115,29 @@ namespace PlatformFlow.Client.Operations
 
         private static IReadOnlyList<CompletionCandidate> Cached(PlatformClient client, string key, Func<CancellationToken, Task<IReadOnlyList<CompletionCandidate>>> fetch)
         {
+            // The context's clock, as its read cache and retries use: the cache's age and the wait are in the same time.
+            var clock = client.Options.Clock;
             var cache = Caches.GetOrCreateValue(client);
-            if (cache.TryGetValue(key, out var cached) && DateTimeOffset.UtcNow - cached.FetchedAt < CacheLifetime)
+            if (cache.TryGetValue(key, out var cached) && clock.GetUtcNow() - cached.FetchedAt < CacheLifetime)
             {
                 return cached.Candidates;
             }
 
-            using (var cancellation = new CancellationTokenSource(Timeout))
+            using (var timeout = clock.CreateCancellationTokenSource(Timeout))
             {
                 try
                 {
-                    var fetching = Task.Run(() => fetch(cancellation.Token), cancellation.Token);
-                    if (!fetching.Wait(Timeout) || fetching.Status != TaskStatus.RanToCompletion)
-                    {
-                        cancellation.Cancel();
-                        return cached?.Candidates ?? Array.Empty<CompletionCandidate>();
-                    }
-
+                    // Cancelled at the timeout (the fetch with it); a failed fetch throws its exception here.
+                    var fetching = Task.Run(() => fetch(timeout.Token), timeout.Token);
+                    fetching.Wait(timeout.Token);
                     var candidates = fetching.Result.Take(MaxCandidates).ToList();
-                    cache[key] = new CachedList(candidates, DateTimeOffset.UtcNow);
+                    cache[key] = new CachedList(candidates, clock.GetUtcNow());
                     return candidates;
                 }
                 catch (Exception)
                 {
-                    // A completer that fails shows nothing; the command itself will report the problem when run.
+                    // A completer that is slow or fails shows what it had before, or nothing; the command itself will
+                    // report the problem when run.
                     return cached?.Candidates ?? Array.Empty<CompletionCandidate>();
                 }
             }

@@ -33,7 +33,8 @@ namespace PlatformFlow.Client.Operations
             {
                 try
                 {
-                    pending.Add(new PendingDefinition(await exporter.ExportAsync(flow.Key, host.Cancellation).ConfigureAwait(false), null, flow.Value ?? flow.Key));
+                    var definition = await exporter.ExportAsync(flow.Key, host.Cancellation).ConfigureAwait(false);
+                    pending.Add(new PendingDefinition(definition, null, flow.Value ?? flow.Key, "dataflow " + flow.Key + " of sandbox " + Client.Settings.Sandbox));
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
                 {

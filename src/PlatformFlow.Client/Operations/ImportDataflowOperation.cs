@@ -10,11 +10,13 @@ namespace PlatformFlow.Client.Operations
     /// <summary>A definition to apply, and where it came from (a file, or the flow it was exported from).</summary>
     public sealed class PendingDefinition
     {
-        public PendingDefinition(DataflowDefinition definition, string? path, object? target)
+        /// <param name="origin">Where it came from, in words: the file, or <c>dataflow {id} of sandbox dev</c>.</param>
+        public PendingDefinition(DataflowDefinition definition, string? path, object? target, string origin)
         {
             Definition = definition;
             Path = path;
             Target = target;
+            Origin = origin;
         }
 
         public DataflowDefinition Definition { get; }
@@ -25,7 +27,8 @@ namespace PlatformFlow.Client.Operations
         /// <summary>The input to name in an error record.</summary>
         public object? Target { get; }
 
-        public string Origin => Path ?? "of dataflow '" + Definition.Name + "'";
+        /// <summary>Where it came from, for messages: the file, or the flow it was exported from.</summary>
+        public string Origin { get; }
     }
 
     /// <summary>
@@ -58,7 +61,7 @@ namespace PlatformFlow.Client.Operations
             {
                 try
                 {
-                    pending.Add(new PendingDefinition(DataflowDefinitionJson.Parse(File.ReadAllText(path), path), path, path));
+                    pending.Add(new PendingDefinition(DataflowDefinitionJson.Parse(File.ReadAllText(path), path), path, path, path));
                 }
                 catch (Exception ex) when (ex is FlowsAsCodeException || ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -138,7 +141,7 @@ namespace PlatformFlow.Client.Operations
         private static FlowsAsCodeException Duplicate(PendingDefinition item, PendingDefinition first) => new FlowsAsCodeException(
             FlowsAsCodeException.DefinitionDuplicate,
             OperationErrorCategory.InvalidData,
-            "The definition " + item.Origin + " names dataflow '" + item.Definition.Name + "', as " + first.Origin + " already does; a sandbox holds one flow per name.",
+            "The definition from " + item.Origin + " names dataflow '" + item.Definition.Name + "', as the one from " + first.Origin + " already does; a sandbox holds one flow per name.",
             "Import one of them, or rename one.");
     }
 }

@@ -138,6 +138,19 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.True(result.Result);
             Assert.Equal(shop.Name, result.Name);
             Assert.Equal(true, host.Objects[1].Value);
+            Assert.Equal(Enumerable.Repeat("Base connection " + shop.Id + ": the source accepted its credentials.", 2), host.Verbose);
+        }
+
+        [Fact]
+        public async Task Test_base_connection_says_when_the_source_refuses_the_credentials()
+        {
+            var refused = await _platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(_platform.Client, "Expired shop", accessToken: "invalid-shpat"));
+            var host = new RecordingHost();
+
+            await new TestBaseConnectionOperation(_platform.Client).RunAsync(new BaseConnectionTestInput { Id = refused.Id, Quiet = true }, host);
+
+            Assert.Equal(false, Assert.Single(host.Objects).Value);
+            Assert.Equal("Base connection " + refused.Id + ": the source refused its credentials.", Assert.Single(host.Verbose));
         }
     }
 }

@@ -314,12 +314,14 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_table_column_the_platform_gives_no_type_is_read_as_text()
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = TestPlatform.NewClientThrough(engine, emulator => new RewrittenAnswers(emulator, "/explore", answer =>
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/explore", answer =>
             {
-                foreach (var column in answer["schema"]!["columns"]!.AsArray())
+                foreach (var column in answer["schema"]?["columns"]?.AsArray() ?? new System.Text.Json.Nodes.JsonArray())
                 {
                     column!.AsObject().Remove("type");
                 }
+
+                return answer;
             }));
             var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Untyped shop"));
             var all = new RecordingHost(ChangeDecision.WhatIf);
@@ -764,12 +766,14 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_connection_spec_answered_without_a_version_is_referred_to_as_version_1_0()
         {
             // An engine without credentials, which takes the ready token such a client sends.
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new RewrittenAnswers(emulator, "/connectionSpecs", answer =>
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/connectionSpecs", answer =>
             {
                 foreach (var spec in answer["items"]!.AsArray())
                 {
                     spec!.AsObject().Remove("version");
                 }
+
+                return answer;
             }));
             var host = new RecordingHost(ChangeDecision.WhatIf);
 
@@ -798,34 +802,6 @@ namespace PlatformFlow.Tests.Cmdlets
             var host = new RecordingHost(decision);
             await new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host);
             return host;
-        }
-
-        /// <summary>Rewrites the JSON answers to GETs whose path contains a part (what another platform version might answer).</summary>
-        private sealed class RewrittenAnswers : System.Net.Http.DelegatingHandler
-        {
-            private readonly string _pathPart;
-            private readonly Action<System.Text.Json.Nodes.JsonObject> _rewrite;
-
-            public RewrittenAnswers(System.Net.Http.HttpMessageHandler inner, string pathPart, Action<System.Text.Json.Nodes.JsonObject> rewrite)
-                : base(inner)
-            {
-                _pathPart = pathPart;
-                _rewrite = rewrite;
-            }
-
-            protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
-            {
-                var response = await base.SendAsync(request, cancellationToken);
-                if (request.Method != System.Net.Http.HttpMethod.Get || !request.RequestUri!.AbsolutePath.Contains(_pathPart, StringComparison.Ordinal))
-                {
-                    return response;
-                }
-
-                var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
-                _rewrite(answer);
-                response.Content = new System.Net.Http.StringContent(answer.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-                return response;
-            }
         }
 
         /// <summary>A hashtable key whose text is null (what a PowerShell object with an odd ToString can be).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,8 +9,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Emulator.Engine;
 using PlatformFlow.JsonSchema;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -41,9 +44,18 @@ namespace PlatformFlow.Tests.FlowsAsCode
 
         private readonly TestPlatform _platform = new TestPlatform();
 
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "pf-flows-as-code-" + Guid.NewGuid().ToString("N"));
+
         private PlatformClient Client => _platform.Client;
 
-        public void Dispose() => _platform.Dispose();
+        public void Dispose()
+        {
+            _platform.Dispose();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
 
         [Fact]
         public void A_definition_is_written_in_one_canonical_form_that_reads_back_to_the_same_bytes()
@@ -185,18 +197,11 @@ namespace PlatformFlow.Tests.FlowsAsCode
         public async Task An_import_not_confirmed_asks_with_the_plan_writes_nothing_and_reports_it_not_applied(ChangeDecision decision)
         {
             await PrerequisitesAsync();
-            var file = Path.Combine(Path.GetTempPath(), "pf-import-" + Guid.NewGuid().ToString("N") + ".json");
-            File.WriteAllText(file, Definition);
+            var file = WriteFile("shop.json", Definition);
             var host = new RecordingHost(decision);
             var writes = _platform.Engine.Journal.Writes;
-            try
-            {
-                await new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(new[] { file }, 0, host);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+
+            await new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(new[] { file }, 0, host);
 
             Assert.Equal(writes, _platform.Engine.Journal.Writes);
             Assert.Empty(host.Errors);
@@ -210,24 +215,338 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Null(result.FlowId);
         }
 
-        private Task<DataflowPlan> PlanAsync(DataflowDefinition definition) =>
-            new DataflowPlanner(Client, new ReferenceMaps(), TimeProvider.System).PlanAsync(definition, CancellationToken.None);
-
-        private async Task<DataflowImportResult> ApplyAsync(DataflowDefinition definition) =>
-            await new DataflowApplier(Client).ApplyAsync(await PlanAsync(definition), null, CancellationToken.None);
-
-        private async Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Shop)> PrerequisitesAsync(bool secondShop = false)
+        [Fact]
+        public async Task A_flow_exported_into_a_folder_is_written_after_asking_to_a_file_named_after_it()
         {
-            var schema = Emitted<XdmSchema>(await Run(host => new NewXdmSchemaOperation(Client).RunAsync(
-                new XdmSchemaInput { Title = "Shop orders", Class = "profile", FieldGroups = new[] { "profile-person-details", "profile-personal-details" } }, host)));
-            var dataset = Emitted<Dataset>(await Run(host => new NewDatasetOperation(Client).RunAsync(new DatasetInput { Name = "Shop orders", SchemaId = schema.Id }, host)));
-            var shop = await NewShopAsync("Shop");
-            return (schema, dataset, secondShop ? await NewShopAsync("Shop 2") : shop);
+            await PrerequisitesAsync();
+            var created = await NewFlowAsync("Shop 07");
+            var folder = Path.Combine(_folder, "not", "there", "yet");
+            var host = new RecordingHost();
+
+            await new ExportDataflowOperation(Client).RunAsync(new DataflowExportInput { FlowId = created.FlowId!, Path = folder, IsFolder = true }, host);
+
+            var file = Path.Combine(folder, "Shop 07.json");
+            Assert.Empty(host.Errors);
+            Assert.Equal((file, "Write the definition of dataflow 'Shop 07'"), Assert.Single(host.Asked));
+            Assert.Equal(file, Assert.IsType<FileInfo>(Assert.Single(host.Objects).Value).FullName);
+            Assert.StartsWith("{\n  \"formatVersion\": 1,\n  \"name\": \"Shop 07\",\n  \"description\": \"Orders\",\n  \"flowSpec\": \"CRMToAEP\",", File.ReadAllText(file));
         }
 
-        private async Task<BaseConnection> NewShopAsync(string name) =>
-            Emitted<BaseConnection>(await Run(host => new NewBaseConnectionOperation(Client).RunAsync(
+        [Theory]
+        [InlineData(ChangeDecision.WhatIf)]
+        [InlineData(ChangeDecision.Declined)]
+        public async Task An_export_not_confirmed_writes_and_emits_nothing(ChangeDecision decision)
+        {
+            await PrerequisitesAsync();
+            var created = await NewFlowAsync("Shop 07");
+            var file = Path.Combine(_folder, "shop.json");
+            var host = new RecordingHost(decision);
+
+            await new ExportDataflowOperation(Client).RunAsync(new DataflowExportInput { FlowId = created.FlowId!, Path = file }, host);
+
+            Assert.Equal((file, "Write the definition of dataflow 'Shop 07'"), Assert.Single(host.Asked));
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.False(Directory.Exists(_folder));
+        }
+
+        [Theory]
+        [InlineData("Shop 07", "Shop 08", false, "one.json", "Give -Path a folder to export several flows, one file each.")]
+        [InlineData("Shop/07", "Shop:07", true, "Shop_07.json", "Rename one of the flows.")]
+        public async Task A_second_flow_bound_for_a_file_this_command_wrote_is_refused_and_the_first_is_kept(string first, string second, bool isFolder, string fileName, string advice)
+        {
+            await PrerequisitesAsync();
+            var firstFlow = await NewFlowAsync(first);
+            var secondFlow = await NewFlowAsync(second);
+            var operation = new ExportDataflowOperation(Client);
+            var path = isFolder ? _folder : Path.Combine(_folder, fileName);
+            var host = new RecordingHost();
+
+            await operation.RunAsync(new DataflowExportInput { FlowId = firstFlow.FlowId!, Path = path, IsFolder = isFolder }, host);
+            await operation.RunAsync(new DataflowExportInput { FlowId = secondFlow.FlowId!, Path = path, IsFolder = isFolder, Target = "second" }, host);
+
+            var file = Path.Combine(_folder, fileName);
+            Assert.Equal(file, Assert.IsType<FileInfo>(Assert.Single(host.Objects).Value).FullName);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(FlowsAsCodeException.ExportPathConflict, error.ErrorId);
+            Assert.Equal(OperationErrorCategory.ResourceExists, error.Category);
+            Assert.Equal("second", error.Target);
+            Assert.Equal(secondFlow.FlowId + ": Dataflow '" + second + "' would be written to " + file + ", where this command already wrote dataflow '" + first + "'. It was not written.", error.Message);
+            Assert.Equal(advice, error.RecommendedAction);
+            Assert.Contains("\"name\": \"" + first + "\"", File.ReadAllText(file));
+        }
+
+        [Fact]
+        public async Task A_flow_that_cannot_be_read_or_written_is_an_error_of_its_input_and_the_next_goes_on()
+        {
+            await PrerequisitesAsync();
+            var created = await NewFlowAsync("Shop 07");
+            Directory.CreateDirectory(_folder);
+            var operation = new ExportDataflowOperation(Client);
+            var host = new RecordingHost();
+
+            await operation.RunAsync(new DataflowExportInput { FlowId = "0b4f0f1c-0000-4000-8000-000000000000", Path = Path.Combine(_folder, "missing.json"), Target = "row 1" }, host);
+            await operation.RunAsync(new DataflowExportInput { FlowId = created.FlowId!, Path = _folder }, host);
+            await operation.RunAsync(new DataflowExportInput { FlowId = created.FlowId!, Path = Path.Combine(_folder, "shop.json") }, host);
+
+            Assert.Equal(new[] { "DataflowNotFound row 1", "ExportDataflowFailed " + created.FlowId }, host.Errors.Select(e => e.ErrorId + " " + e.Target));
+            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: Sandbox prod has no dataflow 0b4f0f1c-0000-4000-8000-000000000000 (", host.Errors[0].Message);
+            Assert.Equal(Path.Combine(_folder, "shop.json"), Assert.IsType<FileInfo>(Assert.Single(host.Objects).Value).FullName);
+        }
+
+        [Fact]
+        public async Task A_cancelled_export_copy_or_import_stops_with_the_cancellation_instead_of_an_error()
+        {
+            await PrerequisitesAsync();
+            var created = await NewFlowAsync("Shop 07");
+            var file = WriteFile("shop.json", Definition.Replace("Shop 07", "Shop 08"));
+            using var cancelled = new CancellationTokenSource();
+            cancelled.Cancel();
+            var host = new RecordingHost(cancellation: cancelled.Token);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ExportDataflowOperation(Client).RunAsync(new DataflowExportInput { FlowId = created.FlowId!, Path = Path.Combine(_folder, "out.json") }, host));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CopyDataflowOperation(Client, Client, new ReferenceMaps()).RunAsync(new[] { new KeyValuePair<string, object?>(created.FlowId!, null) }, host));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ImportAsync(host, file));
+
+            Assert.Empty(host.Errors);
+            Assert.False(File.Exists(Path.Combine(_folder, "out.json")));
+        }
+
+        [Fact]
+        public async Task A_request_that_times_out_on_its_own_is_an_error_of_the_flow_not_a_stop()
+        {
+            var engine = new EmulatorEngine(new EmulatorOptions());
+            using var client = TestPlatform.NewClientThrough(engine, _ => FailingHandler.TimingOut(), retry: RetryOptions.None);
+            var host = new RecordingHost();
+
+            await new ExportDataflowOperation(client).RunAsync(new DataflowExportInput { FlowId = "0b4f0f1c-0000-4000-8000-000000000000", Path = Path.Combine(_folder, "out.json") }, host);
+            await new CopyDataflowOperation(client, Client, new ReferenceMaps()).RunAsync(new[] { new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000001", null) }, host);
+
+            Assert.Equal(new[] { "0b4f0f1c-0000-4000-8000-000000000000", "0b4f0f1c-0000-4000-8000-000000000001" }, host.Errors.Select(e => e.Target));
+            Assert.All(host.Errors, e => Assert.IsAssignableFrom<OperationCanceledException>(e.Exception));
+            Assert.Equal(new[] { NothingApplied("1 of 1") }, host.Warnings);
+        }
+
+        [Fact]
+        public async Task An_import_with_files_that_cannot_be_read_or_planned_or_failures_before_it_applies_nothing_and_counts_them()
+        {
+            await PrerequisitesAsync();
+            var good = WriteFile("good.json", Definition);
+            var broken = WriteFile("broken.json", "{ \"name\": ");
+            var missing = Path.Combine(_folder, "missing.json");
+            var unplannable = WriteFile("unplannable.json", Definition.Replace("Shop 07", "Shop 09").Replace("\"CRMToAEP\"", "\"CRMToNowhere\""));
+            var writes = _platform.Engine.Journal.Writes;
+            var host = new RecordingHost();
+
+            await new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(new[] { good, broken, missing, unplannable }, 1, host);
+
+            Assert.Equal(writes, _platform.Engine.Journal.Writes);
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Asked);
+            Assert.Equal(
+                new[] { "DataflowDefinitionInvalid " + broken, "ImportDataflowFailed " + missing, "DataflowReferenceNotFound " + unplannable },
+                host.Errors.Select(e => e.ErrorId + " " + e.Target));
+            Assert.StartsWith("Shop 09: ", host.Errors[2].Message);
+            Assert.Equal(new[] { NothingApplied("4 of 5") }, host.Warnings);
+        }
+
+        [Fact]
+        public async Task Two_definitions_of_one_flow_are_refused_naming_both_files_and_nothing_is_applied()
+        {
+            await PrerequisitesAsync();
+            var first = WriteFile("a.json", Definition);
+            var second = WriteFile("b.json", Definition);
+            var third = WriteFile("c.json", Definition);
+            var host = new RecordingHost();
+
+            await ImportAsync(host, first, second, third);
+
+            Assert.Empty(host.Objects);
+            Assert.Equal(new[] { second, third }, host.Errors.Select(e => e.Target));
+            var error = host.Errors[0];
+            Assert.Equal(FlowsAsCodeException.DefinitionDuplicate, error.ErrorId);
+            Assert.Equal(OperationErrorCategory.InvalidData, error.Category);
+            Assert.Equal("The definition from " + second + " names dataflow 'Shop 07', as the one from " + first + " already does; a sandbox holds one flow per name.", error.Message);
+            Assert.Equal("Import one of them, or rename one.", error.RecommendedAction);
+            Assert.Equal("The definition from " + third + " names dataflow 'Shop 07', as the one from " + first + " already does; a sandbox holds one flow per name.", host.Errors[1].Message);
+            Assert.Equal(new[] { NothingApplied("2 of 3") }, host.Warnings);
+        }
+
+        [Fact]
+        public async Task An_import_applies_each_flow_with_progress_and_again_sends_nothing_saying_so()
+        {
+            await PrerequisitesAsync();
+            var shop07 = WriteFile("shop07.json", Definition);
+            var shop08 = WriteFile("shop08.json", Definition.Replace("Shop 07", "Shop 08"));
+            var first = new RecordingHost();
+
+            await ImportAsync(first, shop07, shop08);
+            var writes = _platform.Engine.Journal.Writes;
+            var again = new RecordingHost();
+            await ImportAsync(again, shop07, shop08);
+
+            Assert.Empty(first.Errors);
+            var created = first.Objects.Select(o => Assert.IsType<DataflowImportResult>(o.Value)).ToList();
+            Assert.Equal(new[] { "Shop 07 Create True " + shop07, "Shop 08 Create True " + shop08 }, created.Select(r => r.Name + " " + r.Action + " " + r.Applied + " " + r.Path));
+            Assert.Equal(new[] { "dataflow 'Shop 07'", "dataflow 'Shop 08'" }, first.Asked.Select(a => a.Target));
+            Assert.Equal(
+                new[]
+                {
+                    "13 Planning dataflows in sandbox prod: Shop 07 0%",
+                    "13 Planning dataflows in sandbox prod: Shop 08 50%",
+                    "13 Planning dataflows in sandbox prod: done (completed)",
+                    "13 Applying dataflows to sandbox prod: Shop 07 0%",
+                    "13 Applying dataflows to sandbox prod: Shop 08 50%",
+                    "13 Applying dataflows to sandbox prod: done (completed)",
+                },
+                first.Progress.Select(Describe));
+
+            Assert.Equal(writes, _platform.Engine.Journal.Writes);
+            Assert.Empty(again.Asked);
+            var unchanged = again.Objects.Select(o => Assert.IsType<DataflowImportResult>(o.Value)).ToList();
+            Assert.Equal(new[] { "Unchanged True " + created[0].FlowId, "Unchanged True " + created[1].FlowId }, unchanged.Select(r => r.Action + " " + r.Applied + " " + r.FlowId));
+            Assert.Equal(
+                new[] { "Dataflow 'Shop 07' already matches " + shop07 + "; nothing to send.", "Dataflow 'Shop 08' already matches " + shop08 + "; nothing to send." },
+                again.Verbose);
+        }
+
+        [Fact]
+        public async Task A_flow_the_platform_refuses_to_create_is_an_error_of_its_file_and_the_next_is_applied()
+        {
+            await PrerequisitesAsync();
+            var shop07 = WriteFile("shop07.json", Definition);
+            var shop08 = WriteFile("shop08.json", Definition.Replace("Shop 07", "Shop 08"));
+            _platform.Engine.Faults.Enqueue(new ScriptedFault(400, method: "POST"));
+            var host = new RecordingHost();
+
+            await ImportAsync(host, shop07, shop08);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(shop07, error.Target);
+            Assert.Equal(OperationErrorCategory.InvalidData, error.Category);
+            Assert.StartsWith("Shop 07: ", error.Message);
+            Assert.Equal("Shop 08", Assert.IsType<DataflowImportResult>(Assert.Single(host.Objects).Value).Name);
+        }
+
+        [Fact]
+        public async Task A_copy_applies_the_flows_of_one_sandbox_to_another_then_finds_nothing_to_change()
+        {
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
+            await PrerequisitesAsync();
+            var copy = new CopyDataflowOperation(dev, Client, new ReferenceMaps());
+            var flows = new[] { new KeyValuePair<string, object?>(flow.FlowId!, null) };
+            var first = new RecordingHost();
+
+            await copy.RunAsync(flows, first);
+            var writes = _platform.Engine.Journal.Writes;
+            var again = new RecordingHost();
+            await copy.RunAsync(flows, again);
+
+            Assert.Empty(first.Errors);
+            Assert.Equal(("dataflow 'Shop 07'", "Create dataflow in sandbox prod: SourceConnection: create; TargetConnection: create; MappingSet: create; Flow: create"), Assert.Single(first.Asked));
+            var created = Assert.IsType<DataflowImportResult>(Assert.Single(first.Objects).Value);
+            Assert.Equal("Shop 07 Create True prod", created.Name + " " + created.Action + " " + created.Applied + " " + created.Sandbox);
+            Assert.Null(created.Path);
+            Assert.NotEqual(flow.FlowId, created.FlowId);
+
+            Assert.Equal(writes, _platform.Engine.Journal.Writes);
+            Assert.Equal(DataflowAction.Unchanged, Assert.IsType<DataflowImportResult>(Assert.Single(again.Objects).Value).Action);
+            Assert.Equal(new[] { "Dataflow 'Shop 07' already matches dataflow " + flow.FlowId + " of sandbox dev; nothing to send." }, again.Verbose);
+        }
+
+        [Fact]
+        public async Task A_flow_that_cannot_be_copied_is_an_error_of_its_input_and_nothing_is_applied()
+        {
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
+            _platform.Engine.Journal.Clear();
+            var host = new RecordingHost();
+
+            await new CopyDataflowOperation(dev, Client, new ReferenceMaps()).RunAsync(
+                new[] { new KeyValuePair<string, object?>(flow.FlowId!, null), new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000000", "row 2") },
+                host);
+
+            Assert.DoesNotContain(_platform.Engine.Journal.Recent, e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+            Assert.Empty(host.Objects);
+            Assert.Equal(
+                new[] { "DataflowNotFound row 2", "DataflowReferenceNotFound " + flow.FlowId },
+                host.Errors.Select(e => e.ErrorId + " " + e.Target));
+            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: Sandbox dev has no dataflow 0b4f0f1c-0000-4000-8000-000000000000 (", host.Errors[0].Message);
+            Assert.StartsWith("Shop 07: ", host.Errors[1].Message);
+            Assert.Equal(new[] { NothingApplied("2 of 2") }, host.Warnings);
+        }
+
+        [Fact]
+        public async Task The_same_flow_given_twice_to_a_copy_is_refused_naming_the_flow_and_its_sandbox()
+        {
+            var (dev, flow) = await DevFlowAsync();
+            using var devClient = dev;
+            await PrerequisitesAsync();
+            var host = new RecordingHost();
+
+            await new CopyDataflowOperation(dev, Client, new ReferenceMaps()).RunAsync(
+                new[] { new KeyValuePair<string, object?>(flow.FlowId!, "first"), new KeyValuePair<string, object?>(flow.FlowId!, "second") },
+                host);
+
+            Assert.Empty(host.Objects);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("second", error.Target);
+            Assert.Equal(
+                "The definition from dataflow " + flow.FlowId + " of sandbox dev names dataflow 'Shop 07', as the one from dataflow " + flow.FlowId + " of sandbox dev already does; a sandbox holds one flow per name.",
+                error.Message);
+        }
+
+        private Task<DataflowPlan> PlanAsync(DataflowDefinition definition, PlatformClient? client = null) =>
+            new DataflowPlanner(client ?? Client, new ReferenceMaps(), TimeProvider.System).PlanAsync(definition, CancellationToken.None);
+
+        private async Task<DataflowImportResult> ApplyAsync(DataflowDefinition definition, PlatformClient? client = null) =>
+            await new DataflowApplier(client ?? Client).ApplyAsync(await PlanAsync(definition, client), null, CancellationToken.None);
+
+        /// <summary>The definition's references (schema, dataset, Shopify base connection) in the sandbox of <paramref name="client"/> (prod's when null).</summary>
+        private async Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Shop)> PrerequisitesAsync(bool secondShop = false, PlatformClient? client = null)
+        {
+            client ??= Client;
+            var schema = Emitted<XdmSchema>(await Run(host => new NewXdmSchemaOperation(client).RunAsync(
+                new XdmSchemaInput { Title = "Shop orders", Class = "profile", FieldGroups = new[] { "profile-person-details", "profile-personal-details" } }, host)));
+            var dataset = Emitted<Dataset>(await Run(host => new NewDatasetOperation(client).RunAsync(new DatasetInput { Name = "Shop orders", SchemaId = schema.Id }, host)));
+            var shop = await NewShopAsync("Shop", client);
+            return (schema, dataset, secondShop ? await NewShopAsync("Shop 2", client) : shop);
+        }
+
+        private static async Task<BaseConnection> NewShopAsync(string name, PlatformClient client) =>
+            Emitted<BaseConnection>(await Run(host => new NewBaseConnectionOperation(client).RunAsync(
                 new BaseConnectionInput { Name = name, ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-secret-1" } }, host)));
+
+        /// <summary>A flow created from <see cref="Definition"/> under another name (its connections renamed with it).</summary>
+        private Task<DataflowImportResult> NewFlowAsync(string name, PlatformClient? client = null) =>
+            ApplyAsync(DataflowDefinitionJson.Parse(Definition.Replace("Shop 07", name), "test"), client);
+
+        private string WriteFile(string name, string text)
+        {
+            Directory.CreateDirectory(_folder);
+            var path = Path.Combine(_folder, name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        private Task ImportAsync(RecordingHost host, params string[] paths) =>
+            new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(paths, 0, host);
+
+        /// <summary>The warning of an import that applied nothing, with its count (<c>1 of 2</c>).</summary>
+        private static string NothingApplied(string counts) =>
+            "Nothing was applied to sandbox prod: " + counts + " dataflow definitions could not be read or planned (see the errors). Correct them and import again.";
+
+        /// <summary>A client of sandbox dev on the same emulator, with the definition's references, and flow 'Shop 07' there.</summary>
+        private async Task<(PlatformClient Dev, DataflowImportResult Flow)> DevFlowAsync()
+        {
+            var dev = TestPlatform.NewClient(_platform.Engine, sandbox: "dev");
+            await PrerequisitesAsync(client: dev);
+            return (dev, await NewFlowAsync("Shop 07", dev));
+        }
+
+        private static string Describe(OperationProgress progress) =>
+            progress.ActivityId + " " + progress.Activity + ": " + progress.Status + (progress.Completed ? " (completed)" : " " + progress.PercentComplete + "%");
 
         private static async Task<RecordingHost> Run(Func<RecordingHost, Task> operation)
         {

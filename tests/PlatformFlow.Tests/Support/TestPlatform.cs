@@ -56,7 +56,7 @@ namespace PlatformFlow.Tests.Support
         /// A client with a ready token whose innermost handler is <paramref name="wrap"/> around the emulator's: for tests
         /// that change answers on the way (lost answers, other shapes of the same answer).
         /// </summary>
-        public static PlatformClient NewClientThrough(EmulatorEngine engine, Func<HttpMessageHandler, HttpMessageHandler> wrap) =>
+        public static PlatformClient NewClientThrough(EmulatorEngine engine, Func<HttpMessageHandler, HttpMessageHandler> wrap, TimeProvider? clock = null, RetryOptions? retry = null) =>
             new PlatformClient(new PlatformClientOptions
             {
                 BaseUri = Gateway,
@@ -64,17 +64,19 @@ namespace PlatformFlow.Tests.Support
                 AccessToken = "any-token",
                 ApiKey = ClientId,
                 PrimaryHandler = () => wrap(new EmulatorHttpMessageHandler(engine)),
-                Retry = QuickRetry,
+                Retry = retry ?? QuickRetry,
+                Clock = clock ?? TimeProvider.System,
             });
 
         /// <summary>A Shopify base connection the platform accepts (the auth spec's name read from the platform).</summary>
-        public static async Task<BaseConnectionRequest> ShopifyConnectionAsync(PlatformClient client, string name)
+        /// <param name="accessToken">The shop's token; the emulator's sources refuse one starting with <c>invalid</c>.</param>
+        public static async Task<BaseConnectionRequest> ShopifyConnectionAsync(PlatformClient client, string name, string accessToken = "shpat-1")
         {
             var spec = await client.FlowService.GetConnectionSpecAsync(WellKnown.ShopifyConnectionSpecId);
             return new BaseConnectionRequest
             {
                 Name = name,
-                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = "shpat-1" } },
+                Auth = new ConnectionAuth { SpecName = spec.AuthSpec![0].Name, ParamsJson = new JsonObject { ["host"] = "shop.example", ["accessToken"] = accessToken } },
                 ConnectionSpec = new SpecReference(WellKnown.ShopifyConnectionSpecId, "1.0"),
             };
         }

@@ -50,9 +50,24 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var nothing = await SetFlowAsync(new DataflowChange { Id = flow.Id });
 
             // The flow spec's scheduleSpec (seed crm-to-aep.json) sets 15 as a minute schedule's minimum.
-            Assert.Contains("scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
+            Assert.Equal(flow.Id + ": dataflow 'Strict': scheduleParams.interval: interval: 5 is less than the minimum of 15", Assert.Single(host.Errors).Message);
             Assert.Equal("PreflightRejected", host.Errors.Single().ErrorId);
-            Assert.Contains("nothing to change", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(flow.Id + ": dataflow " + flow.Id + ": nothing to change; give at least one of -Name, -Description, -Frequency, -Interval, -StartTime, -Backfill", Assert.Single(nothing.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task A_connection_change_with_nothing_to_change_names_what_can_change()
+        {
+            var flow = await _world.NewFlowAsync("Unchanged");
+            var source = flow.SourceConnectionIds.Single();
+            var writes = _world.Writes;
+
+            var host = new RecordingHost();
+            await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = source }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("PreflightRejected", source + ": source connection " + source + ": nothing to change; give at least one of -Name, -Description"), (error.ErrorId, error.Message));
             Assert.Equal(writes, _world.Writes);
         }
 
@@ -65,6 +80,21 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var changed = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Interval = 3 })).ScheduleParams!;
 
             Assert.Equal(("day", 3, true, daily.ScheduleParams!.StartTime), (changed.Frequency, changed.Interval, changed.Backfill, changed.StartTime));
+        }
+
+        [Fact]
+        public async Task A_new_start_time_or_backfill_keeps_the_rest_of_the_schedule_as_it_was()
+        {
+            var flow = await _world.NewFlowAsync("Every other day");
+            var daily = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Frequency = "Day", Interval = 2, Backfill = true })).ScheduleParams!;
+            _world.Clock.Advance(TimeSpan.FromHours(3));
+            var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+            var noBackfill = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, Backfill = false })).ScheduleParams!;
+            var moved = LifecycleWorld.Only<Dataflow>(await SetFlowAsync(new DataflowChange { Id = flow.Id, StartTime = start })).ScheduleParams!;
+
+            Assert.Equal(("day", (int?)2, (bool?)false, daily.StartTime), (noBackfill.Frequency, noBackfill.Interval, noBackfill.Backfill, noBackfill.StartTime));
+            Assert.Equal(("day", (int?)2, (bool?)false, start), (moved.Frequency, moved.Interval, moved.Backfill, moved.StartTime));
         }
 
         [Fact]
@@ -122,6 +152,154 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task New_Dataflow_takes_the_latest_mapping_version_or_one_the_set_has_and_refuses_any_other()
+        {
+            var template = await _world.NewFlowAsync("Versions");
+            var mappingId = (string)template.Transformations!.Single().Params!["mappingId"]!;
+            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
+            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var writes = _world.Writes;
+
+            async Task<RecordingHost> NewFlowAsync(string name, int? version)
+            {
+                var host = new RecordingHost();
+                await new NewDataflowOperation(_world.Client).RunAsync(
+                    new DataflowInput { FlowName = name, FlowSpecId = template.FlowSpec!.Id, SourceConnectionIds = template.SourceConnectionIds, TargetConnectionIds = template.TargetConnectionIds, MappingSetId = mappingId, MappingSetVersion = version },
+                    host);
+                return host;
+            }
+
+            var tooNew = await NewFlowAsync("Too new", 2);
+            var negative = await NewFlowAsync("Negative", -1);
+            Assert.Equal("Too new: dataflow 'Too new': MappingSetVersion: mapping set " + mappingId + " has versions 0 to 1, not 2", Assert.Single(tooNew.Errors).Message);
+            Assert.Equal("Negative: dataflow 'Negative': MappingSetVersion: mapping set " + mappingId + " has versions 0 to 1, not -1", Assert.Single(negative.Errors).Message);
+            Assert.Equal(writes, _world.Writes);
+
+            var latest = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("Latest", null));
+            var first = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("First", 0));
+            Assert.Equal("1", (string?)latest.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal("0", (string?)first.Transformations!.Single().Params!["mappingVersion"]);
+        }
+
+        [Fact]
+        public async Task A_refused_flow_names_the_parts_made_for_it_and_offers_RollbackOnError()
+        {
+            var template = await _world.NewFlowAsync("Parts");
+            var source = template.SourceConnectionIds.Single();
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Too often",
+                    FlowSpecId = template.FlowSpec!.Id,
+                    SourceConnectionIds = template.SourceConnectionIds,
+                    TargetConnectionIds = template.TargetConnectionIds,
+                    Frequency = "Minute",
+                    Interval = 5,
+                    Carried = new PipelineIds().WithCreated(nameof(SourceConnection), source),
+                },
+                host);
+
+            Assert.Equal(("PreflightRejected", "Too often: dataflow 'Too often': scheduleParams.interval: interval: 5 is less than the minimum of 15"), (host.Errors.Single().ErrorId, host.Errors.Single().Message));
+            Assert.Equal(
+                "Flow 'Too often' was not created; the parts made for it remain: source connection " + source + ". Remove them with: Remove-SourceConnection -Id " + source + " -Force (or run the pipeline with New-Dataflow -RollbackOnError).",
+                Assert.Single(host.Warnings));
+        }
+
+        [Fact]
+        public async Task New_Dataflow_with_UpdateExisting_changes_the_schedule_of_a_flow_of_that_name_and_keeps_its_state()
+        {
+            var flow = await _world.NewFlowAsync("Updated");
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Updated",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = flow.SourceConnectionIds,
+                    TargetConnectionIds = flow.TargetConnectionIds,
+                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
+                    Frequency = "Hour",
+                    Interval = 2,
+                    UpdateExisting = true,
+                },
+                host);
+
+            var updated = LifecycleWorld.Only<Dataflow>(host);
+            Assert.Equal((flow.Id, "disabled", "hour", (int?)2), (updated.Id, updated.State, updated.ScheduleParams!.Frequency, updated.ScheduleParams.Interval));
+            Assert.Equal(("hour", (int?)2), ((await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Frequency, (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Interval));
+            Assert.Equal("Updated", host.Objects.Single().PipelineProperties.Single(p => p.Key == PipelineIds.DataflowOutcome).Value?.ToString());
+        }
+
+        [Fact]
+        public async Task A_flow_of_the_same_name_that_differs_is_refused_naming_every_difference()
+        {
+            var flow = await _world.NewFlowAsync("Taken");
+            var other = await _world.NewFlowAsync("Other");
+            var mappingId = (string)other.Transformations!.Single().Params!["mappingId"]!;
+            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
+            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var writes = _world.Writes;
+            var host = new RecordingHost();
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Taken",
+                    FlowSpecId = flow.FlowSpec!.Id,
+                    SourceConnectionIds = other.SourceConnectionIds,
+                    TargetConnectionIds = other.TargetConnectionIds,
+                    MappingSetId = mappingId,
+                    Frequency = "Hour",
+                    Interval = 2,
+                    StartTime = flow.ScheduleParams!.StartTime.AddDays(1),
+                },
+                host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PartConflict", error.ErrorId);
+            var start = flow.ScheduleParams.StartTime.ToUnixTimeSeconds();
+            Assert.Equal(
+                "Taken: a dataflow named 'Taken' already exists (" + flow.Id + ") and differs from the one asked for: "
+                + "sourceConnectionIds is '" + flow.SourceConnectionIds.Single() + "', not '" + other.SourceConnectionIds.Single() + "'; "
+                + "targetConnectionIds is '" + flow.TargetConnectionIds.Single() + "', not '" + other.TargetConnectionIds.Single() + "'; "
+                + "transformations is 'Mapping:" + mappingId + "@0', not 'Mapping:" + mappingId + "@1'; "
+                + "scheduleParams.frequency is 'once', not 'hour'; scheduleParams.interval is '', not '2'; "
+                + "scheduleParams.startTime is '" + start + "', not '" + (start + 86400) + "'. Nothing was created. "
+                + "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
+                error.Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
+        public async Task Under_WhatIf_a_flow_over_a_planned_source_is_checked_with_the_spec_the_pipeline_carried()
+        {
+            var template = await _world.NewFlowAsync("Real parts");
+            var plannedSource = Planned.NewId("sourceConnection");
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+
+            await new NewDataflowOperation(_world.Client).RunAsync(
+                new DataflowInput
+                {
+                    FlowName = "Planned pipeline",
+                    FlowSpecId = template.FlowSpec!.Id,
+                    SourceConnectionIds = new[] { plannedSource },
+                    TargetConnectionIds = template.TargetConnectionIds,
+                    Carried = new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.ShopifyConnectionSpecId),
+                },
+                host);
+
+            Assert.Empty(host.Errors.Select(e => e.Message));
+            Assert.Equal(("Planned pipeline", "Create dataflow (once)"), Assert.Single(host.Asked));
+            var planned = LifecycleWorld.Only<Dataflow>(host);
+            Assert.Matches("^planned-flow-[0-9]+$", planned.Id);
+            Assert.Equal(plannedSource, planned.SourceConnectionIds.Single());
+        }
+
+        [Fact]
         public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
         {
             await _world.NewFlowAsync("Existing");
@@ -148,8 +326,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(stale.Errors);
             Assert.Equal("StaleEtag", error.ErrorId);
             Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
-            Assert.Contains("changed by someone else since it was read", error.Message);
-            Assert.Contains("-Force", error.RecommendedAction);
+            Assert.Equal("dataflow 'Contested' was changed by someone else since it was read (etag " + flow.Etag + " is no longer current); nothing was updated.", error.Message);
+            Assert.Equal("Read it again and reapply the change, or use -Force to refetch it and retry once.", error.RecommendedAction);
             Assert.Same(flow, error.Target);
             Assert.Empty(stale.Objects);
             Assert.Equal("Contested", (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Name);
@@ -161,6 +339,20 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("Mine", updated.Name);
             Assert.Equal("changed elsewhere", updated.Description);
             Assert.Equal(new[] { 412, 200 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
+            Assert.Equal("dataflow " + flow.Id + " was changed since it was read; reading it again and retrying once (-Force).", Assert.Single(forced.Verbose));
+        }
+
+        [Fact]
+        public async Task A_stale_etag_the_change_fetched_itself_is_the_one_the_error_quotes()
+        {
+            var flow = await _world.NewFlowAsync("Raced");
+            _world.Engine.Faults.Enqueue(new ScriptedFault(412, method: "PATCH"));
+
+            var stale = await SetFlowAsync(new DataflowChange { Id = flow.Id, Name = "Mine" });
+
+            var error = Assert.Single(stale.Errors);
+            Assert.Equal("dataflow 'Raced' was changed by someone else since it was read (etag " + flow.Etag + " is no longer current); nothing was updated.", error.Message);
+            Assert.Equal(flow.Id, error.Target);
         }
 
         [Fact]
@@ -177,7 +369,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(forced.Errors);
             Assert.Equal("StaleEtag", error.ErrorId);
             Assert.Equal(OperationErrorCategory.InvalidOperation, error.Category);
-            Assert.Contains("changed by someone else again while -Force retried", error.Message);
+            Assert.Equal("dataflow 'Contested twice' was changed by someone else again while -Force retried (etag " + flow.Etag + " was no longer current either); nothing was updated.", error.Message);
+            Assert.Equal("Someone else keeps changing it: run the change again once they are done.", error.RecommendedAction);
             Assert.Same(flow, error.Target);
             Assert.Empty(forced.Objects);
             Assert.Equal(new[] { 412, 412 }, _world.Requests("PATCH", "/flows/").Select(r => r.Status));
@@ -226,9 +419,24 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(disabled).State);
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
-            Assert.Contains("already disabled", Assert.Single(again.Verbose));
+            Assert.Equal("Dataflow 'Paused' is already disabled.", Assert.Single(again.Verbose));
             Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
             Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
+        }
+
+        [Fact]
+        public async Task Declining_to_disable_sends_and_writes_nothing()
+        {
+            var flow = await _world.NewFlowAsync("Kept running");
+            _world.Engine.Journal.Clear();
+
+            var declined = new RecordingHost(ChangeDecision.Declined);
+            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow, declined);
+
+            Assert.Equal(("Kept running", "Disable dataflow"), Assert.Single(declined.Asked));
+            Assert.Empty(declined.Objects);
+            Assert.Empty(declined.Errors);
+            Assert.Empty(_world.Requests("POST", "/flows/" + flow.Id + "/action"));
         }
     }
 }

@@ -1,8 +1,11 @@
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
 
@@ -99,12 +102,19 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(datasetId, dataset.Single<Dataset>().Id);
             var noDataset = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==Nothing" } });
             Assert.Empty(noDataset.Objects);
+            var byFilter = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==" + dataset.Single<Dataset>().Name } });
+            Assert.Equal(datasetId, byFilter.Single<Dataset>().Id);
 
             var schemaId = dataset.Single<Dataset>().SchemaRef!.Id;
             var schemas = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Name = "Shopify orders*", NameMatches = Like("Shopify orders*") });
             Assert.Equal(schemaId, schemas.Single<XdmSchema>().Id);
             var schemaById = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Id = schemaId });
             Assert.Equal(schemaId, schemaById.Single<XdmSchema>().Id);
+
+            // By id as listed: composed from its class and field groups (allOf), not resolved into one list of fields.
+            var composition = schemas.Single<XdmSchema>().AllOf!.Select(r => r.Ref).ToList();
+            Assert.NotEmpty(composition);
+            Assert.Equal(composition, schemaById.Single<XdmSchema>().AllOf?.Select(r => r.Ref));
 
             var mappingSets = new GetMappingSetOperation(_world.Client);
             Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Id = mappingId })).Single<MappingSet>().Id);
@@ -247,6 +257,281 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var warning = Assert.Single(host.Warnings);
             Assert.StartsWith("GetDataflow: listed with what could be read of " + flow.Id + ": name left out (", warning, StringComparison.Ordinal);
             Assert.EndsWith(").", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Connection_specs_come_by_id_by_name_with_or_without_wildcards_and_all()
+        {
+            var byId = await RunConnectionSpecsAsync(WellKnown.ShopifyConnectionSpecId, null);
+            Assert.Equal("shopify", byId.Single<ConnectionSpec>().Name);
+
+            var byWildcard = await RunConnectionSpecsAsync(null, new NameQuery("s*", Like("s*"), isLiteral: false));
+            Assert.Equal(new[] { "salesforce", "shopify", "square" }, byWildcard.Objects.Select(o => ((ConnectionSpec)o.Value).Name));
+
+            var byLiteral = await RunConnectionSpecsAsync(null, new NameQuery("SHOPIFY", Like("SHOPIFY"), isLiteral: true));
+            Assert.Equal(WellKnown.ShopifyConnectionSpecId, byLiteral.Single<ConnectionSpec>().Id);
+
+            var noneByWildcard = await RunConnectionSpecsAsync(null, new NameQuery("x*", Like("x*"), isLiteral: false));
+            Assert.Empty(noneByWildcard.Objects);
+
+            var all = await RunConnectionSpecsAsync(null, null);
+            Assert.Equal(
+                new[] { "amazon-s3", "DataLake", "dynamics-online", "hubspot", "salesforce", "shopify", "square" },
+                all.Objects.Select(o => ((ConnectionSpec)o.Value).Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+        }
+
+        [Fact]
+        public async Task A_connection_spec_name_without_wildcards_that_matches_none_is_an_error_suggesting_the_closest()
+        {
+            var host = new RecordingHost();
+            await new GetConnectionSpecOperation(_world.Client).RunAsync(null, new NameQuery("shopfy", Like("shopfy"), isLiteral: true), host);
+
+            Assert.Empty(host.Objects);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("ConnectionSpecNotFound", error.ErrorId);
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
+            Assert.Equal("shopfy", error.Target);
+            Assert.Equal("No connection spec is named 'shopfy'. Did you mean 'shopify'?", error.Message);
+            Assert.Equal("Use 'shopify', or run Get-ConnectionSpec to see them all.", error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task A_connection_spec_id_that_does_not_exist_is_an_error_naming_the_id()
+        {
+            var host = new RecordingHost();
+            await new GetConnectionSpecOperation(_world.Client).RunAsync("0b4f0f1c-0000-4000-8000-000000000000", null, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
+            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
+            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
+        }
+
+        [Theory]
+        [InlineData("4f63aa36-bd48-4e33-bb83-49fbcd11c708", "GET /connectionSpecs/4f63aa36-bd48-4e33-bb83-49fbcd11c708")]
+        [InlineData("SHOPIFY", "GET /connectionSpecs")]
+        public async Task A_connection_spec_is_resolved_by_id_or_by_its_name_in_any_case(string idOrName, string request)
+        {
+            _world.Engine.Journal.Clear();
+
+            var spec = await ConnectionSpecResolver.ResolveAsync(_world.Client, idOrName, default);
+
+            Assert.Equal("shopify", spec.Name);
+            Assert.Equal(new[] { request }, _world.Engine.Journal.Recent.Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).Select(e => e.Method + " " + e.Path.Replace("/data/foundation/flowservice", string.Empty)));
+        }
+
+        [Fact]
+        public async Task A_connection_spec_name_that_matches_none_is_refused_saying_where_the_names_are_listed()
+        {
+            var error = await Assert.ThrowsAsync<PlatformValidationException>(() => ConnectionSpecResolver.ResolveAsync(_world.Client, "Shopfy", default));
+
+            Assert.Equal("connection spec: no connection spec is named 'Shopfy' (Get-ConnectionSpec lists them)", error.Message);
+        }
+
+        [Fact]
+        public async Task A_flow_spec_by_id_or_name_carries_its_id_and_in_a_pipeline_the_ids_it_received()
+        {
+            var byId = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Id = "14518937-270c-4525-bdec-c2ba7cce3860" });
+            var alone = Assert.Single(byId.Objects);
+            Assert.Equal("CRMToAEP", ((FlowSpec)alone.Value).Name);
+            Assert.Equal(new[] { "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" }, alone.PipelineProperties.Select(p => p.Key + "=" + p.Value));
+
+            var carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1").With(PipelineIds.SourceConnectionId, "source-1");
+            var piped = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Name = "crmtoaep", Carried = carried, FromPipeline = true });
+            Assert.Equal(
+                new[] { "FlowName=Row 1", "SourceConnectionId=source-1", "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" },
+                Assert.Single(piped.Objects).PipelineProperties.Select(p => p.Key + "=" + p.Value));
+
+            var listed = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Carried = carried, FromPipeline = false });
+            Assert.Equal(new[] { "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" }, Assert.Single(listed.Objects).PipelineProperties.Select(p => p.Key + "=" + p.Value));
+        }
+
+        [Fact]
+        public async Task A_flow_spec_name_that_matches_none_is_an_error_of_the_row_suggesting_the_closest()
+        {
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(_world.Client).RunAsync(
+                new FlowSpecQuery { Name = "CRMToAPE", Carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1"), FromPipeline = true, Target = "row" },
+                host);
+
+            Assert.Empty(host.Objects);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("FlowSpecNotFound", error.ErrorId);
+            Assert.Equal("row", error.Target);
+            Assert.Equal("Row 1: No flow spec is named 'CRMToAPE'. Did you mean 'CRMToAEP'?", error.Message);
+            Assert.Equal("Use 'CRMToAEP', or run Get-FlowSpec to see them all.", error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task A_missing_flow_spec_id_or_name_without_a_piped_input_is_an_error_naming_what_was_asked_for()
+        {
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { Id = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { Name = "CRMToAPE" }, host);
+
+            Assert.Equal(new[] { "0b4f0f1c-0000-4000-8000-000000000000", "CRMToAPE" }, host.Errors.Select(e => e.Target));
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, host.Errors[0].Category);
+        }
+
+        [Fact]
+        public async Task The_flow_spec_of_a_source_is_the_one_that_accepts_its_connection_spec_said_in_verbose()
+        {
+            var host = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708", Target = "row" });
+
+            Assert.Equal("14518937-270c-4525-bdec-c2ba7cce3860", host.Single<FlowSpec>().Id);
+            Assert.Equal(
+                new[] { "Picked flow spec CRMToAEP (14518937-270c-4525-bdec-c2ba7cce3860): the only one that accepts sources of connection spec 4f63aa36-bd48-4e33-bb83-49fbcd11c708." },
+                host.Verbose);
+        }
+
+        [Fact]
+        public async Task A_source_no_flow_spec_accepts_is_refused_naming_its_connection_spec()
+        {
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "ecadc60c-7455-4d87-84dc-2a0e293d997b", Target = "row" }, host);
+
+            Assert.Empty(host.Objects);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.Equal("row", error.Target);
+            Assert.Equal("flow spec: no flow spec accepts sources of connection spec ecadc60c-7455-4d87-84dc-2a0e293d997b", error.Message);
+        }
+
+        [Fact]
+        public async Task A_source_several_flow_specs_accept_is_refused_naming_them_and_a_listing_shows_them_all()
+        {
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/flowSpecs", WithSecondFlowSpec));
+
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708" }, host);
+            var all = await RunFlowSpecsAsync(client, new FlowSpecQuery());
+
+            Assert.Empty(host.Objects);
+            Assert.Equal(
+                "flow spec: several flow specs accept sources of connection spec 4f63aa36-bd48-4e33-bb83-49fbcd11c708 (CRMToAEP, CRMToAEPDaily); choose one with -Name",
+                Assert.Single(host.Errors).Message);
+            Assert.Equal(new[] { "CRMToAEP", "CRMToAEPDaily" }, all.Objects.Select(o => ((FlowSpec)o.Value).Name));
+        }
+
+        [Fact]
+        public async Task A_base_connection_lists_its_tables_each_carrying_the_base_connection_id()
+        {
+            await _world.NewFlowAsync("Explored");
+
+            var host = await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id });
+
+            Assert.Equal(new[] { "Shopify.Orders", "Shopify.Customers", "Shopify.Products" }, host.Objects.Select(o => ((ExploreItem)o.Value).Path));
+            Assert.All(host.Objects, o => Assert.Equal(new[] { "BaseConnectionId=" + _world.Shop.Id }, o.PipelineProperties.Select(p => p.Key + "=" + p.Value)));
+        }
+
+        [Fact]
+        public async Task A_table_is_described_by_its_columns_and_with_preview_its_sample_rows()
+        {
+            await _world.NewFlowAsync("Described");
+
+            var described = (await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders" })).Single<SourceTable>();
+            var previewed = (await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders", Preview = true })).Single<SourceTable>();
+
+            Assert.Equal(_world.Shop.Id, described.BaseConnectionId);
+            Assert.Equal("Shopify.Orders", described.TableName);
+            Assert.Equal(12, described.Columns.Count);
+            Assert.Equal("Email string", described.Columns[1].Name + " " + described.Columns[1].Type);
+            Assert.Null(described.Preview);
+            Assert.Equal(12, previewed.Columns.Count);
+            Assert.Equal(5, previewed.Preview!.Count);
+            Assert.Equal("mia.jensen@example.com", previewed.Preview[0]["Email"]);
+        }
+
+        [Fact]
+        public async Task A_table_the_source_does_not_have_is_an_error_suggesting_the_closest_path()
+        {
+            await _world.NewFlowAsync("Missing table");
+            var host = new RecordingHost();
+
+            await new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Order" }, host);
+
+            Assert.Empty(host.Objects);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("SourceTableNotFound", error.ErrorId);
+            Assert.Equal("Shopify.Order", error.Target);
+            Assert.Equal("Shopify.Order: No table is named 'Shopify.Order'. Did you mean 'Shopify.Orders'?", error.Message);
+            Assert.Equal("Use 'Shopify.Orders', or run Get-SourceTable -BaseConnectionId " + _world.Shop.Id + " to see them all.", error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task A_table_missing_from_a_source_that_names_its_tables_apart_from_their_paths_is_suggested_by_path()
+        {
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ShortNamesAndAPathlessTable));
+            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop"));
+            var host = new RecordingHost();
+
+            await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = shop.Id, TableName = "Shopify.Orderz", Target = "input" }, host);
+            await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = shop.Id, TableName = "Shopify.Customerz", Target = "input" }, host);
+
+            Assert.Equal(
+                new[] { "Shopify.Orderz: No table is named 'Shopify.Orderz'. Did you mean 'Shopify.Orders'?", "Shopify.Customerz: No table is named 'Shopify.Customerz'. Did you mean 'Shopify.Customers'?" },
+                host.Errors.Select(e => e.Message));
+            Assert.All(host.Errors, e => Assert.Equal("input", e.Target));
+        }
+
+        [Fact]
+        public async Task A_base_connection_that_does_not_exist_is_an_error_naming_it()
+        {
+            var host = new RecordingHost();
+            await new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
+            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
+            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
+        }
+
+        /// <summary>The platform's flow spec list with a second spec that accepts the same sources.</summary>
+        private static JsonNode WithSecondFlowSpec(JsonNode answer)
+        {
+            var items = answer["items"]!.AsArray();
+            var copy = items[0]!.DeepClone();
+            copy["id"] = "3a9c1b52-0000-4000-8000-00000000da11";
+            copy["name"] = "CRMToAEPDaily";
+            items.Add(copy);
+            return answer;
+        }
+
+        /// <summary>Explore root as a file source may answer it: short names beside full paths, and a table with a name only.</summary>
+        internal static JsonNode ShortNamesAndAPathlessTable(JsonNode answer)
+        {
+            if (!(answer is JsonArray items))
+            {
+                return answer;
+            }
+
+            items[0]!["name"] = "Orders";
+            items[1]!.AsObject().Remove("path");
+            return answer;
+        }
+
+        private async Task<RecordingHost> RunSourceTablesAsync(SourceTableQuery query)
+        {
+            var host = new RecordingHost();
+            await new GetSourceTableOperation(_world.Client).RunAsync(query, host);
+            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return host;
+        }
+
+        private static async Task<RecordingHost> RunFlowSpecsAsync(PlatformFlow.Client.PlatformClient client, FlowSpecQuery query)
+        {
+            var host = new RecordingHost();
+            await new GetFlowSpecOperation(client).RunAsync(query, host);
+            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return host;
+        }
+
+        private async Task<RecordingHost> RunConnectionSpecsAsync(string? id, NameQuery? name)
+        {
+            var host = new RecordingHost();
+            await new GetConnectionSpecOperation(_world.Client).RunAsync(id, name, host);
+            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return host;
         }
 
         [Theory]

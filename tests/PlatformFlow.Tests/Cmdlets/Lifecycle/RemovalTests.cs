@@ -39,12 +39,20 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Empty(removeFirst.Errors.Select(e => e.Message));
             Assert.Equal(new[] { "/flows/" + first.Id, "/sourceConnections/" + first.SourceConnectionIds.Single() }, Deletes());
             Assert.Equal(new[] { "Dataflow", "SourceConnection" }, removeFirst.Objects.Select(o => ((RemovedResource)o.Value).Kind));
+            Assert.Equal(
+                new[]
+                {
+                    "Keeping target connection " + first.TargetConnectionIds.Single() + " of flow 'First': another flow uses it too.",
+                    "Keeping base connection " + _world.Shop.Id + ": other source connections still use it.",
+                },
+                removeFirst.Verbose);
 
             _world.Engine.Journal.Clear();
-            await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = second.Id, IncludeConnections = true });
+            var removeSecond = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = second.Id, IncludeConnections = true });
 
             // Second's source is still used by Third; its target is its own; the base connection is still used.
             Assert.Equal(new[] { "/flows/" + second.Id, "/targetConnections/" + second.TargetConnectionIds.Single() }, Deletes());
+            Assert.Equal("Keeping source connection " + second.SourceConnectionIds.Single() + " of flow 'Second': another flow uses it too.", Assert.Single(removeSecond.Verbose));
 
             var sourceName = (await _world.Client.FlowService.SourceConnections.GetAsync(second.SourceConnectionIds.Single())).Name;
             var targetName = (await _world.Client.FlowService.TargetConnections.GetAsync(first.TargetConnectionIds.Single())).Name;
@@ -66,6 +74,28 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(
                 "Dataflow 'Third', then SourceConnection '" + sourceName + "', then TargetConnection '" + targetName + "', then BaseConnection '" + _world.Shop.Name + "'",
                 asked.Target);
+        }
+
+        [Fact]
+        public async Task Each_of_several_connections_another_flow_uses_is_kept()
+        {
+            var first = await _world.NewFlowAsync("Orders");
+            var second = await _world.NewFlowAsync("Refunds");
+            var both = await _world.CopyFlowAsync(first, "Both", sourceConnectionIds: new[] { first.SourceConnectionIds.Single(), second.SourceConnectionIds.Single() });
+            _world.Engine.Journal.Clear();
+
+            var host = await RemoveAsync(new RemoveDataflowOperation(_world.Client), new DataflowRemoval { Id = both.Id, IncludeConnections = true });
+
+            Assert.Empty(host.Errors.Select(e => e.Message));
+            Assert.Equal(new[] { "/flows/" + both.Id }, Deletes());
+            Assert.Equal(
+                new[]
+                {
+                    "Keeping source connection " + first.SourceConnectionIds.Single() + " of flow 'Both': another flow uses it too.",
+                    "Keeping source connection " + second.SourceConnectionIds.Single() + " of flow 'Both': another flow uses it too.",
+                    "Keeping target connection " + first.TargetConnectionIds.Single() + " of flow 'Both': another flow uses it too.",
+                },
+                host.Verbose);
         }
 
         [Fact]

@@ -77,15 +77,23 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Wait_writes_an_error_with_the_runs_first_errors_when_it_fails_and_still_writes_the_run()
         {
             var flow = await FlowWithItsScheduledRunAsync("Failing");
-            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.Failed(new EmulatorRunError("CONNECTOR-2001-500", "The shop refused the token.")));
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.Failed(
+                new EmulatorRunError("CONNECTOR-2001-500", "The shop refused the token."),
+                new EmulatorRunError("CONNECTOR-2001-501", "Second."),
+                new EmulatorRunError("CONNECTOR-2001-502", "Third."),
+                new EmulatorRunError("CONNECTOR-2001-503", "Fourth.")));
             var run = await StartAsync(flow);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
 
+            // The first three errors, and how many more there are.
             var error = Assert.Single(host.Errors);
             Assert.Equal("FlowRunFailed", error.ErrorId);
-            Assert.Contains("CONNECTOR-2001-500: The shop refused the token.", error.Message);
-            Assert.Contains(run.Id, error.Message);
+            var records = host.Single<FlowRun>().Metrics!.RecordSummary!;
+            Assert.Equal(
+                "Flow run " + run.Id + " of flow " + flow.Id + " ended FAILED (" + records.FailedRecordCount + " of " + records.InputRecordCount + " records failed): CONNECTOR-2001-500: The shop refused the token.; CONNECTOR-2001-501: Second.; CONNECTOR-2001-502: Third. (and 1 more).",
+                error.Message);
+            Assert.Equal("See all of its errors with Get-FlowRun -RunId " + run.Id + " | Format-List *; run it again with Restart-FlowRun.", error.RecommendedAction);
             Assert.Equal(RunStatus.Failed, Assert.IsType<FlowRun>(error.Target).StatusKind);
             Assert.Equal(RunStatus.Failed, host.Single<FlowRun>().StatusKind);
         }
@@ -94,18 +102,29 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Wait_reports_a_partial_success_as_an_error_too()
         {
             var flow = await FlowWithItsScheduledRunAsync("Partly");
-            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(0.25, new EmulatorRunError("MAPPER-2000-400", "Bad email", 10)));
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(
+                0.25,
+                new EmulatorRunError("MAPPER-2000-400", "Bad email", 10),
+                new EmulatorRunError("MAPPER-2000-401", "Bad phone", 5),
+                new EmulatorRunError("MAPPER-2000-402", "Bad name", 1)));
             var run = await StartAsync(flow);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
 
-            Assert.Equal("FlowRunPartialSuccess", Assert.Single(host.Errors).ErrorId);
-            Assert.True(host.Single<FlowRun>().Metrics!.RecordSummary!.FailedRecordCount > 0);
+            // Exactly three errors: all shown, none "more".
+            var error = Assert.Single(host.Errors);
+            var records = host.Single<FlowRun>().Metrics!.RecordSummary!;
+            Assert.Equal("FlowRunPartialSuccess", error.ErrorId);
+            Assert.True(records.FailedRecordCount > 0);
+            Assert.Equal(
+                "Flow run " + run.Id + " of flow " + flow.Id + " ended PARTIAL_SUCCESS (" + records.FailedRecordCount + " of " + records.InputRecordCount + " records failed): MAPPER-2000-400: Bad email; MAPPER-2000-401: Bad phone; MAPPER-2000-402: Bad name.",
+                error.Message);
         }
 
         [Fact]
         public async Task Wait_gives_a_clear_timeout_error_when_the_run_does_not_finish_in_time()
         {
+            const string Still = "IN_PROGRESS";
             var flow = await _world.NewFlowAsync("Slow");
             var run = await TheOnlyRunOfAsync(flow);
 
@@ -114,8 +133,13 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(host.Errors);
             Assert.Equal("OperationTimeout", error.ErrorId);
             Assert.Equal(OperationErrorCategory.OperationTimeout, error.Category);
-            Assert.Contains("did not finish within 00:00:40", error.Message);
+            Assert.Equal("Flow run " + run.Id + " did not finish within 00:00:40; it is still " + Still + ".", error.Message);
+            Assert.Equal("Wait again with a longer -Timeout, or look at it later with Get-FlowRun -RunId " + run.Id + ".", error.RecommendedAction);
+            Assert.Equal(run.Id, error.Target);
             Assert.Empty(host.Objects);
+            Assert.All(host.Progress, p => Assert.Equal("Waiting for flow run " + run.Id, p.Activity));
+            Assert.Equal("QUEUED for 00:00:00; gives up in 00:00:40", host.Progress.First().Status);
+            Assert.Equal((Still, true), (host.Progress.Last().Status, host.Progress.Last().Completed));
             Assert.Equal(new[] { 15, 15, 10 }, _world.Clock.RequestedDelays.Select(d => (int)d.TotalSeconds));
         }
 
@@ -217,6 +241,58 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task Without_a_window_a_run_starts_where_the_latest_window_ended_whatever_order_the_runs_came_in()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("Out of order");
+            var now = _world.Clock.GetUtcNow();
+
+            // Windows ending 2, 3 and 1 hours after the scheduled run's: the latest is neither the first nor the last.
+            foreach (var hoursAhead in new[] { 2, 3, 1 })
+            {
+                await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now, WindowEnd = now.AddHours(hoursAhead) }, new RecordingHost());
+            }
+
+            _world.Clock.Advance(TimeSpan.FromHours(5));
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id }, host);
+
+            Assert.Equal(now.AddHours(3).ToUnixTimeSeconds(), (long)LifecycleWorld.Only<FlowRun>(host).ParamsJson!["windowStartTime"]!);
+        }
+
+        [Fact]
+        public async Task A_window_end_before_where_the_last_window_ended_says_where_that_start_came_from()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("Behind");
+            var now = _world.Clock.GetUtcNow();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddHours(-2), WindowEnd = now }, new RecordingHost());
+
+            var host = new RecordingHost();
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowEnd = now.AddHours(-1) }, host);
+
+            Assert.Equal(
+                flow.Id + ": run of dataflow 'Behind': WindowEnd: " + Utc(now.AddHours(-1)) + " is before WindowStart " + Utc(now) + " (where the flow's last run window ended, or its start time)",
+                Assert.Single(host.Errors).Message);
+        }
+
+        [Fact]
+        public async Task Declining_a_start_sends_nothing()
+        {
+            var flow = await _world.NewFlowAsync("Not now");
+            var now = _world.Clock.GetUtcNow();
+            _world.Engine.Journal.Clear();
+
+            var host = new RecordingHost(ChangeDecision.Declined);
+            await new StartFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunStart { FlowId = flow.Id, WindowStart = now.AddHours(-1), WindowEnd = now }, host);
+
+            Assert.Equal(("Not now", "Start a run over " + Utc(now.AddHours(-1)) + " to " + Utc(now)), Assert.Single(host.Asked));
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Empty(_world.Requests("POST", "/runs"));
+        }
+
+        private static string Utc(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        [Fact]
         public async Task Restart_retriggers_a_finished_run_and_refuses_one_still_running()
         {
             var flow = await _world.NewFlowAsync("Again");
@@ -224,9 +300,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var tooEarly = new RecordingHost();
             await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, tooEarly);
-            Assert.Equal("PreflightRejected", Assert.Single(tooEarly.Errors).ErrorId);
+            var refused = Assert.Single(tooEarly.Errors);
+            Assert.Equal("PreflightRejected", refused.ErrorId);
+            Assert.Equal(run.Id + ": run " + run.Id + ": it is still " + run.Status + "; only a finished run can be re-triggered", refused.Message);
+            Assert.Equal("Wait until it has finished, then re-trigger it: Get-FlowRun -RunId " + run.Id + " | Wait-FlowRun | Restart-FlowRun", refused.RecommendedAction);
 
             await WaitAsync(run.Id, TimeSpan.FromMinutes(5));
+            var declined = new RecordingHost(ChangeDecision.Declined);
+            await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, declined);
+            Assert.Equal((run.Id, "Re-trigger the run of flow " + flow.Id), Assert.Single(declined.Asked));
+            Assert.Empty(declined.Objects);
+            Assert.Empty(_world.Requests("POST", "/runs/" + run.Id + "/action"));
+
             var host = new RecordingHost();
             await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, host);
 
