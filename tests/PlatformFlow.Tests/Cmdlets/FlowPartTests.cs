@@ -295,6 +295,20 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task A_blank_table_beside_a_path_is_no_table_and_the_file_is_read_as_delimited_text()
+        {
+            var shop = (await PrerequisitesAsync()).Base;
+
+            var host = await SourceAsync(new SourceConnectionInput { FlowName = "Blank table", BaseConnectionId = shop.Id, TableName = string.Empty, Path = "/orders.csv" }, ChangeDecision.WhatIf);
+
+            var emitted = Assert.Single(host.Objects);
+            var source = (SourceConnection)emitted.Value;
+            Assert.Equal(("delimited", (string?)null, "/orders.csv"), (source.Data!.Format, source.Params!.TableName, source.Params.Path));
+            Assert.Equal(("Blank table source", "Create source connection (/orders.csv)"), host.Asked.Single());
+            Assert.Null(emitted[PipelineIds.TableName]);
+        }
+
+        [Fact]
         public async Task The_base_connections_own_connection_spec_wins_over_a_carried_one_which_stands_in_when_it_has_none()
         {
             var shop = (await PrerequisitesAsync()).Base;
