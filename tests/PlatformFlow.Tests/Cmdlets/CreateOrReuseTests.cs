@@ -253,10 +253,13 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var parts = new ScriptedParts(freshlyFound: new[] { Part("raced-1", "params.tableName is 'Other', not 'Shopify.Orders'") }, createFailure: () => new PlatformException(502, null, "Bad Gateway", "lost", null, "POST", "/sourceConnections"));
 
-            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => parts.Step(updatable: true).RunAsync(_platform.Client, new RecordingHost(), new ManualTimeProvider { AutoAdvance = true }));
+            var step = parts.Step(updatable: true);
+            step.KeyText = "Shop orders";
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => step.RunAsync(_platform.Client, new RecordingHost(), new ManualTimeProvider { AutoAdvance = true }));
 
             Assert.Equal(
-                "a source connection named 'Shop orders source' already exists (raced-1) and differs from the one asked for: params.tableName is 'Other', not 'Shopify.Orders'. Nothing was created. Remove it first.",
+                "a source connection named 'Shop orders' already exists (raced-1) and differs from the one asked for: params.tableName is 'Other', not 'Shopify.Orders'. Nothing was created. Remove it first.",
                 conflict.Message);
             Assert.Equal((1, 1), (parts.Creates, parts.FreshLookups));
             Assert.Empty(parts.Updated);

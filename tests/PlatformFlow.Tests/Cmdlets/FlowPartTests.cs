@@ -137,11 +137,11 @@ namespace PlatformFlow.Tests.Cmdlets
                 FlowName = "Typed",
                 BaseConnectionId = shop.Id,
                 TableName = "Shopify.Orders",
-                Columns = new[] { new SourceColumn { Name = "email" }, new SourceColumn("total_price", "decimal") },
+                Columns = new[] { new SourceColumn { Name = "email" }, new SourceColumn("total_price", "decimal"), new SourceColumn { Name = "customer_id" } },
             });
 
             var source = LifecycleWorld.Only<SourceConnection>(host);
-            Assert.Equal(new[] { "Email:string", "Total_Price:decimal" }, source.Params!.Columns!.Select(c => c.Name + ":" + c.Type));
+            Assert.Equal(new[] { "Email:string", "Total_Price:decimal", "Customer_Id:double" }, source.Params!.Columns!.Select(c => c.Name + ":" + c.Type));
             Assert.Equal(("tabular", "Shopify.Orders", (string?)null), (source.Data!.Format, source.Params.TableName, source.Params.Path));
         }
 
@@ -321,6 +321,8 @@ namespace PlatformFlow.Tests.Cmdlets
             await new NewSourceConnectionOperation(session.Client).RunAsync(new SourceConnectionInput { FlowName = "Carried spec", BaseConnectionId = shop.Id, Path = "/orders.csv", Carried = carried }, host);
 
             Assert.Equal(WellKnown.ShopifyConnectionSpecId, own.ConnectionSpec!.Id);
+            // No columns named: every column of the table, with the table's types.
+            Assert.Equal(("Id:double", 12), (own.Params!.Columns![0].Name + ":" + own.Params.Columns[0].Type, own.Params.Columns.Count));
             Assert.Equal("ecadc60c-7455-4d87-84dc-2a0e293d997b", LifecycleWorld.Only<SourceConnection>(host).ConnectionSpec!.Id);
         }
 
@@ -776,25 +778,27 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(writes, DataWrites);
         }
 
-        [Fact]
-        public async Task A_connection_spec_answered_without_a_version_is_referred_to_as_version_1_0()
+        [Theory]
+        [InlineData(null, "1.0")]
+        [InlineData("2.0", "2.0")]
+        public async Task A_base_connection_refers_to_its_specs_version_and_to_1_0_when_the_spec_has_none(string? answered, string referred)
         {
             // An engine without credentials, which takes the ready token such a client sends.
             using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/connectionSpecs", answer =>
             {
                 foreach (var spec in answer["items"]!.AsArray())
                 {
-                    spec!.AsObject().Remove("version");
+                    spec!["version"] = answered;
                 }
 
                 return answer;
             }));
             var host = new RecordingHost(ChangeDecision.WhatIf);
 
-            await new NewBaseConnectionOperation(client).RunAsync(new BaseConnectionInput { Name = "Unversioned", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-5" } }, host);
+            await new NewBaseConnectionOperation(client).RunAsync(new BaseConnectionInput { Name = "Versioned", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "shop.example", ["accessToken"] = "shpat-5" } }, host);
 
             var connection = LifecycleWorld.Only<BaseConnection>(host);
-            Assert.Equal((WellKnown.ShopifyConnectionSpecId, "1.0"), (connection.ConnectionSpec!.Id, connection.ConnectionSpec.Version));
+            Assert.Equal((WellKnown.ShopifyConnectionSpecId, referred), (connection.ConnectionSpec!.Id, connection.ConnectionSpec.Version));
         }
 
         private async Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed)
