@@ -14,17 +14,7 @@ namespace PlatformFlow.Emulator.Catalog
     /// </summary>
     internal sealed class CatalogPropertyFilter
     {
-        private static readonly ListQueryErrorCodes Codes = new ListQueryErrorCodes
-        {
-            InvalidParameter = ErrorCodes.DataSetQueryInvalid,
-            LimitWithCount = ErrorCodes.DataSetQueryInvalid,
-            InvalidOperator = ErrorCodes.DataSetQueryInvalid,
-            InvalidField = ErrorCodes.DataSetQueryInvalid,
-            InvalidValue = ErrorCodes.DataSetQueryInvalid,
-            MultipleValuesNotAllowed = ErrorCodes.DataSetQueryInvalid,
-            InvalidSortOrder = ErrorCodes.DataSetQueryInvalid,
-            InvalidSortField = ErrorCodes.DataSetQueryInvalid,
-        };
+        private static readonly ListQueryErrorCodes Codes = new ListQueryErrorCodes(ErrorCodes.DataSetQueryInvalid);
 
         private readonly Func<JsonNode, bool>? _matches;
         private readonly string? _patternPath;

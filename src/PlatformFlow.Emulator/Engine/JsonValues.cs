@@ -8,17 +8,16 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>Readings of JSON scalars and the order of sort keys (list filters compare through <see cref="PlatformFlow.JsonSchema.PropertyFilterExpression"/>).</summary>
     public static class JsonValues
     {
-        /// <summary>A total order for sort keys: missing first, then booleans, numbers, strings (case-insensitive, then ordinal).</summary>
+        /// <summary>A total order for sort keys: missing first, then booleans, numbers, strings (case-insensitive, then ordinal), then objects and arrays (all equal).</summary>
         public static int CompareNodes(JsonNode? left, JsonNode? right)
         {
             var byRank = Rank(left).CompareTo(Rank(right));
-            if (byRank != 0 || left is null || right is null)
+            if (byRank != 0 || !(left is JsonValue a) || !(right is JsonValue b))
             {
+                // Different kinds, or both missing, or both objects or arrays (which have no order among themselves).
                 return byRank;
             }
 
-            var a = (JsonValue)left;
-            var b = (JsonValue)right;
             switch (a.GetValueKind())
             {
                 case JsonValueKind.Number:

@@ -11,26 +11,32 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>The codes a service answers list-query mistakes with (each service has its own numbering).</summary>
     public sealed class ListQueryErrorCodes
     {
+        /// <param name="code">The code of every mistake, unless a property below is set to another.</param>
+        public ListQueryErrorCodes(string code)
+        {
+            InvalidParameter = LimitWithCount = InvalidOperator = InvalidField = InvalidValue = MultipleValuesNotAllowed = InvalidSortOrder = InvalidSortField = code;
+        }
+
         /// <summary>An unknown query parameter, a bad <c>limit</c>/<c>count</c>, or a continuation token that is not ours.</summary>
-        public string InvalidParameter { get; set; } = string.Empty;
+        public string InvalidParameter { get; set; }
 
         /// <summary><c>limit</c> together with <c>count=true</c>.</summary>
-        public string LimitWithCount { get; set; } = string.Empty;
+        public string LimitWithCount { get; set; }
 
-        public string InvalidOperator { get; set; } = string.Empty;
+        public string InvalidOperator { get; set; }
 
-        public string InvalidField { get; set; } = string.Empty;
+        public string InvalidField { get; set; }
 
-        public string InvalidValue { get; set; } = string.Empty;
+        public string InvalidValue { get; set; }
 
         /// <summary>A comparison operator (<c>&gt;</c>, <c>&lt;</c>...) given several values.</summary>
-        public string MultipleValuesNotAllowed { get; set; } = string.Empty;
+        public string MultipleValuesNotAllowed { get; set; }
 
         /// <summary><c>orderby</c> with a prefix other than <c>+</c> or <c>-</c>.</summary>
-        public string InvalidSortOrder { get; set; } = string.Empty;
+        public string InvalidSortOrder { get; set; }
 
         /// <summary><c>orderby</c> naming no field, or several.</summary>
-        public string InvalidSortField { get; set; } = string.Empty;
+        public string InvalidSortField { get; set; }
     }
 
     /// <summary>
@@ -45,12 +51,10 @@ namespace PlatformFlow.Emulator.Engine
         private static readonly string[] OwnParameters = { "property", "orderby", "limit", "continuationToken", "count" };
 
         private readonly ListQueryErrorCodes _codes;
-        private readonly IReadOnlyList<KeyValuePair<string, string>> _passThrough;
 
-        private ListQuery(ListQueryErrorCodes codes, IReadOnlyList<KeyValuePair<string, string>> passThrough)
+        private ListQuery(ListQueryErrorCodes codes)
         {
             _codes = codes;
-            _passThrough = passThrough;
         }
 
         public IReadOnlyList<PropertyFilter> Filters { get; private set; } = Array.Empty<PropertyFilter>();
@@ -67,18 +71,17 @@ namespace PlatformFlow.Emulator.Engine
 
         private Cursor? After { get; set; }
 
-        /// <param name="request">The list request.</param>
+        /// <param name="request">The list request: any query parameter other than the list's own is a 400.</param>
         /// <param name="codes">The service's error codes.</param>
-        /// <param name="otherParameters">Further query parameters the endpoint accepts (kept in the next-page link); any other is a 400.</param>
-        public static ListQuery Parse(EmulatorRequest request, ListQueryErrorCodes codes, params string[] otherParameters)
+        public static ListQuery Parse(EmulatorRequest request, ListQueryErrorCodes codes)
         {
-            var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Concat(otherParameters).Contains(p.Key, StringComparer.OrdinalIgnoreCase));
+            var unknown = request.Query.FirstOrDefault(p => !OwnParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase));
             if (unknown.Key != null)
             {
-                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters.Concat(otherParameters)) + ".");
+                throw EmulatorError.BadRequest(codes.InvalidParameter, "Invalid params " + Excerpt.Of(unknown.Key) + " provided in query params; lists take " + string.Join(", ", OwnParameters) + ".");
             }
 
-            var query = new ListQuery(codes, request.Query.Where(p => otherParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToList())
+            var query = new ListQuery(codes)
             {
                 Filters = request.QueryValues("property").Select(p => PropertyFilter.Parse(p, codes)).ToList(),
             };
@@ -105,27 +108,52 @@ namespace PlatformFlow.Emulator.Engine
         /// <param name="maxLimit">The largest page; a larger <c>limit</c> is served in pages of this size.</param>
         public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit)
         {
-            // Filters and sort keys may name derived fields, so they see rendered resources; a plain listing renders only
-            // the page it returns, which keeps paging through thousands of resources linear.
-            var rendersAll = Filters.Count > 0 || SortField != null;
-            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
-            if (SortField is null && !CountOnly)
-            {
-                return InCreationOrder(collection, render, rendersAll, listPath, pageSize);
-            }
-
-            var shown = collection.Entries
-                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
-                .Where(r => Matches(r.Resource))
-                .ToList();
+            // Filters and sort keys may name derived fields, so they see rendered resources; a listing without them renders
+            // only the page it returns (a count, nothing), which keeps paging through thousands of resources linear.
+            var filtered = Filters.Count > 0;
             if (CountOnly)
             {
-                return new JsonObject { ["count"] = shown.Count };
+                return new JsonObject { ["count"] = collection.All.Count(resource => Matches(filtered ? render(resource) : resource)) };
             }
 
+            var pageSize = Math.Min(Limit ?? defaultLimit, maxLimit);
+            return SortField is null
+                ? InCreationOrder(collection, render, filtered, listPath, pageSize)
+                : Sorted(collection, render, SortField, listPath, pageSize);
+        }
+
+        /// <summary>
+        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
+        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
+        /// not grow with the size of the collection.
+        /// </summary>
+        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool filtered, string listPath, int pageSize)
+        {
+            var page = collection.EntriesAfter(After?.Row.Sequence)
+                .Select(e => new Row(filtered ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .Take(pageSize + 1)
+                .ToList();
+            var links = new JsonObject();
+            if (page.Count > pageSize)
+            {
+                page.RemoveAt(pageSize);
+                links["next"] = NextLink(listPath, pageSize, page[page.Count - 1]);
+            }
+
+            return Page(page.Select(r => filtered ? r.Resource : render(r.Resource)), links);
+        }
+
+        /// <summary>A page in the order of <paramref name="sortField"/>: every matching resource is rendered and sorted.</summary>
+        private JsonObject Sorted(ResourceCollection collection, Func<JsonObject, JsonObject> render, string sortField, string listPath, int pageSize)
+        {
+            var shown = collection.Entries
+                .Select(e => new Row(render(e.Value), collection.SequenceOf(e.Key)))
+                .Where(r => Matches(r.Resource))
+                .ToList();
             foreach (var row in shown)
             {
-                row.Key = SortField is null ? null : JsonPaths.First(row.Resource, SortField);
+                row.Key = JsonPaths.First(row.Resource, sortField);
             }
 
             shown.Sort(CompareRows);
@@ -134,41 +162,20 @@ namespace PlatformFlow.Emulator.Engine
             var links = new JsonObject();
             if (remaining.Count > page.Count)
             {
-                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
+                links["next"] = NextLink(listPath, pageSize, page[page.Count - 1]);
             }
 
-            return new JsonObject
-            {
-                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
-                ["_links"] = links,
-            };
+            return Page(page.Select(r => r.Resource), links);
         }
 
-        /// <summary>
-        /// A page in creation order, the usual listing: it starts right after the cursor's resource (found by binary
-        /// search) and reads only as far as it needs for one page and to know whether another follows, so its cost does
-        /// not grow with the size of the collection.
-        /// </summary>
-        private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool rendersAll, string listPath, int pageSize)
+        private static JsonObject Page(IEnumerable<JsonObject> items, JsonObject links) => new JsonObject
         {
-            var page = collection.EntriesAfter(After?.Row.Sequence)
-                .Select(e => new Row(rendersAll ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
-                .Where(r => Matches(r.Resource))
-                .Take(pageSize + 1)
-                .ToList();
-            var links = new JsonObject();
-            if (page.Count > pageSize)
-            {
-                page.RemoveAt(pageSize);
-                links["next"] = new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, page[page.Count - 1])) };
-            }
+            ["items"] = new JsonArray(items.Select(item => (JsonNode)item).ToArray()),
+            ["_links"] = links,
+        };
 
-            return new JsonObject
-            {
-                ["items"] = new JsonArray(page.Select(r => (JsonNode)(rendersAll ? r.Resource : render(r.Resource))).ToArray()),
-                ["_links"] = links,
-            };
-        }
+        private JsonObject NextLink(string listPath, int pageSize, Row last) =>
+            new JsonObject { ["href"] = NextHref(listPath, pageSize, Cursor.Encode(SortSpec, last)) };
 
         private string SortSpec => SortField is null ? string.Empty : (Descending ? "-" : "+") + SortField;
 
@@ -190,8 +197,9 @@ namespace PlatformFlow.Emulator.Engine
                 return;
             }
 
-            // A literal '+' in a query string decodes to a space, so " createdAt" is "+createdAt" sent unencoded.
-            var text = orderby.Length > 0 && orderby[0] == ' ' ? "+" + orderby.Substring(1) : orderby;
+            // A literal '+' in a query string decodes to a space, so " createdAt" is "+createdAt" sent unencoded: ascending,
+            // as "createdAt" is.
+            var text = orderby.StartsWith(" ", StringComparison.Ordinal) ? orderby.Substring(1) : orderby;
             var prefix = text.Length > 0 ? text[0] : '\0';
             var field = prefix == '+' || prefix == '-' ? text.Substring(1) : text;
             if (field.Length > 0 && !char.IsLetter(field[0]) && field[0] != '_')
@@ -240,8 +248,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private string NextHref(string listPath, int pageSize, string token)
         {
-            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))))
-                .Concat(_passThrough);
+            var parameters = Filters.Select(f => new KeyValuePair<string, string>("property", f.Path + f.Operator + string.Join(",", f.Values.Select(PropertyFilterExpression.QuoteValue))));
             if (SortField != null)
             {
                 parameters = parameters.Append(new KeyValuePair<string, string>("orderby", SortSpec));

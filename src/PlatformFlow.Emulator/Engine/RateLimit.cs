@@ -5,7 +5,7 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>
     /// A fixed allowed rate, as a gateway enforces it: consecutive one-second windows, the first starting at the first
     /// request; past <see cref="FaultOptions.AllowedRate"/> requests in a window, the answer is 429 with
-    /// <c>Retry-After</c> set to the whole seconds left in the window (at least 1), as the header has no finer unit.
+    /// <c>Retry-After: 1</c>: the whole seconds left in the window, rounded up, as the header has no finer unit.
     /// </summary>
     public sealed class RateLimit
     {
@@ -13,8 +13,8 @@ namespace PlatformFlow.Emulator.Engine
 
         private readonly object _sync = new object();
         private readonly TimeProvider _clock;
-        private long _firstWindowStart = -1;
-        private long _window = -1;
+        private long? _firstWindowStart;
+        private long _window;
         private int _admitted;
 
         public RateLimit(TimeProvider clock)
@@ -28,13 +28,8 @@ namespace PlatformFlow.Emulator.Engine
             var now = _clock.GetTimestamp();
             lock (_sync)
             {
-                if (_firstWindowStart < 0)
-                {
-                    _firstWindowStart = now;
-                }
-
-                var elapsed = _clock.GetElapsedTime(_firstWindowStart, now);
-                var window = elapsed.Ticks / Window.Ticks;
+                var firstWindowStart = _firstWindowStart ??= now;
+                var window = _clock.GetElapsedTime(firstWindowStart, now).Ticks / Window.Ticks;
                 if (window != _window)
                 {
                     _window = window;
@@ -47,8 +42,8 @@ namespace PlatformFlow.Emulator.Engine
                     return null;
                 }
 
-                var left = TimeSpan.FromTicks(((window + 1) * Window.Ticks) - elapsed.Ticks);
-                return Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+                // The whole seconds left in a one-second window, rounded up, are always 1.
+                return 1;
             }
         }
     }

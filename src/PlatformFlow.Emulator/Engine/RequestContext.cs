@@ -87,9 +87,9 @@ namespace PlatformFlow.Emulator.Engine
 
         private static string FirstSentence(string message)
         {
-            // The node parser ends its message with " Path: ...", the reader with " LineNumber: ..."; both are said above.
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            cut = cut > 0 ? cut : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            // The reader ends its message with " LineNumber: ...", said above. (Syntax errors come from the reader in
+            // StrictJsonBody.Check: the node parser only ever reads a body the reader has accepted.)
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return cut > 0 ? message.Substring(0, cut) : message;
         }
     }

@@ -23,7 +23,10 @@ namespace PlatformFlow.Emulator.Engine
 
         public int Count => _byId.Count;
 
-        /// <summary>How many entries enumerations have yielded so far: the work a listing did, for the listing-cost test and benchmark.</summary>
+        /// <summary>
+        /// How many places in creation order enumerations have read so far, a removed resource's place included: the work a
+        /// listing did, for the listing-cost tests and benchmark.
+        /// </summary>
         public long EntriesEnumerated { get; private set; }
 
         public IEnumerable<JsonObject> All
@@ -55,9 +58,9 @@ namespace PlatformFlow.Emulator.Engine
         {
             for (var i = sequence is long after ? FirstAfter(after) : 0; i < _orderId.Count; i++)
             {
+                EntriesEnumerated++;
                 if (_orderId[i] is string id)
                 {
-                    EntriesEnumerated++;
                     yield return new KeyValuePair<string, JsonObject>(id, _byId[id]);
                 }
             }

@@ -75,7 +75,7 @@ namespace PlatformFlow.Emulator.Engine
             return null;
         }
 
-        private static string[] Split(string path) => path.Trim('/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        private static string[] Split(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
         private sealed class Route
         {
@@ -113,7 +113,7 @@ namespace PlatformFlow.Emulator.Engine
                 for (var i = 0; i < segments.Length; i++)
                 {
                     var part = Template[i];
-                    if (part.StartsWith("{", StringComparison.Ordinal) && part.EndsWith("}", StringComparison.Ordinal))
+                    if (part.StartsWith("{", StringComparison.Ordinal))
                     {
                         values[part.Substring(1, part.Length - 2)] = segments[i];
                     }

@@ -14,9 +14,8 @@ namespace PlatformFlow.Emulator.FlowService
 
         public const int MaxLimit = 1000;
 
-        public static readonly ListQueryErrorCodes ListCodes = new ListQueryErrorCodes
+        public static readonly ListQueryErrorCodes ListCodes = new ListQueryErrorCodes(ErrorCodes.FlowQueryParameterInvalid)
         {
-            InvalidParameter = ErrorCodes.FlowQueryParameterInvalid,
             LimitWithCount = ErrorCodes.FlowListLimitWithCount,
             InvalidOperator = ErrorCodes.FlowFilterOperatorInvalid,
             InvalidField = ErrorCodes.FlowFilterFieldInvalid,

@@ -30,17 +30,7 @@ namespace PlatformFlow.Emulator.SchemaRegistry
             ("behaviors", XdmLibrary.Behaviors),
         };
 
-        private static readonly ListQueryErrorCodes FilterCodes = new ListQueryErrorCodes
-        {
-            InvalidParameter = ErrorCodes.SchemaListQueryInvalid,
-            LimitWithCount = ErrorCodes.SchemaListQueryInvalid,
-            InvalidOperator = ErrorCodes.SchemaListQueryInvalid,
-            InvalidField = ErrorCodes.SchemaListQueryInvalid,
-            InvalidValue = ErrorCodes.SchemaListQueryInvalid,
-            MultipleValuesNotAllowed = ErrorCodes.SchemaListQueryInvalid,
-            InvalidSortOrder = ErrorCodes.SchemaListQueryInvalid,
-            InvalidSortField = ErrorCodes.SchemaListQueryInvalid,
-        };
+        private static readonly ListQueryErrorCodes FilterCodes = new ListQueryErrorCodes(ErrorCodes.SchemaListQueryInvalid);
 
         public string BasePath => Path;
 

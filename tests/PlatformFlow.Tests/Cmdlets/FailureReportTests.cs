@@ -54,6 +54,9 @@ namespace PlatformFlow.Tests.Cmdlets
             yield return Case("Wait-FlowRun", (c, h) => new WaitFlowRunOperation(c).RunAsync(new FlowRunWait { RunId = "r-1" }, h), "WaitFlowRunFailed", "r-1", "r-1: " + Broke);
             yield return Case("Test-BaseConnection by name, piped", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1", Name = "Shop", Target = "row" }, h), "TestBaseConnectionFailed", "row", "Shop: " + Broke);
             yield return Case("Test-BaseConnection by id", (c, h) => new TestBaseConnectionOperation(c).RunAsync(new BaseConnectionTestInput { Id = "b-1" }, h), "TestBaseConnectionFailed", "b-1", "b-1: " + Broke);
+            yield return Case("Get-MappingSet", (c, h) => new GetMappingSetOperation(c).RunAsync(new ResourceQuery { Id = "m-1" }, h), "GetMappingSetFailed", "m-1", "m-1: " + Broke);
+            yield return Case("New-MappingSet, piped", (c, h) => new NewMappingSetOperation(c).RunAsync(new MappingSetInput { Mappings = Email, SchemaId = "x-1", Carried = ShopOrders, Target = "row" }, h), "NewMappingSetFailed", "row", "Shop orders: " + Broke);
+            yield return Case("Test-MappingSet, piped", (c, h) => new TestMappingSetOperation(c).RunAsync(new MappingSetTestInput { MappingSetId = "m-1", Carried = ShopOrders, Target = "row" }, h), "TestMappingSetFailed", "row", "m-1: " + Broke);
             yield return Case("New-Dataflow", (c, h) => new NewDataflowOperation(c).RunAsync(Flow(target: null), h), "NewDataflowFailed", "Shop orders", "Shop orders: " + Broke);
             yield return Case("Get-ConnectionSpec by name", (c, h) => new GetConnectionSpecOperation(c).RunAsync(null, new NameQuery("shop*", _ => true, isLiteral: false), h), "GetConnectionSpecFailed", "shop*", Broke);
             yield return Case("Get-FlowSpec by name, piped", (c, h) => new GetFlowSpecOperation(c).RunAsync(new FlowSpecQuery { Name = "CRMToAEP", Target = "row", Carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1"), FromPipeline = true }, h), "GetFlowSpecFailed", "row", "Row 1: " + Broke);
@@ -78,6 +81,10 @@ namespace PlatformFlow.Tests.Cmdlets
 
         private static object?[] Case(string name, Func<PlatformClient, RecordingHost, Task> run, string errorId, string target, string message) =>
             new object?[] { name, run, errorId, target, message };
+
+        private static readonly Mapping[] Email = { new Mapping("Email", "personalEmail.address") };
+
+        private static readonly PipelineIds ShopOrders = new PipelineIds().With(PipelineIds.FlowName, "Shop orders");
 
         private static DataflowInput Flow(object? target) => new DataflowInput
         {

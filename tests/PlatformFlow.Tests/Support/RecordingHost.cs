@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Operations;
+using Xunit;
 
 namespace PlatformFlow.Tests.Support
 {
@@ -47,6 +48,13 @@ namespace PlatformFlow.Tests.Support
 
         /// <summary>When set, asking fails with it (as a prompt does in a non-interactive PowerShell).</summary>
         public System.Exception? PromptFailure { get; set; }
+
+        /// <summary>The one object written, with its pipeline properties; fails with the errors written when there are any.</summary>
+        public EmittedObject OnlyObject()
+        {
+            Assert.True(Errors.Count == 0, string.Join(System.Environment.NewLine, Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            return Assert.Single(Objects);
+        }
 
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {

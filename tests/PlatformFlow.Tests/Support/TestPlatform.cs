@@ -40,14 +40,15 @@ namespace PlatformFlow.Tests.Support
         /// <summary>Retries that wait a millisecond or so, within a budget a busy machine cannot exhaust by accident: enough to exercise the policy, not to slow the suite.</summary>
         public static RetryOptions QuickRetry => new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20), Budget = TimeSpan.FromSeconds(10) };
 
-        public static PlatformClient NewClient(EmulatorEngine engine, RetryOptions? retry = null, TimeProvider? clock = null, string sandbox = "prod", string secret = ClientSecret) =>
+        /// <param name="wrap">A handler around the emulator's, for tests that change answers on the way (see <see cref="AnswerRewriter"/>).</param>
+        public static PlatformClient NewClient(EmulatorEngine engine, RetryOptions? retry = null, TimeProvider? clock = null, string sandbox = "prod", string secret = ClientSecret, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null) =>
             new PlatformClient(new PlatformClientOptions
             {
                 BaseUri = Gateway,
                 OrgId = OrgId,
                 Sandbox = sandbox,
                 Credentials = new ImsCredentials(ClientId, secret, null, Gateway),
-                PrimaryHandler = () => new EmulatorHttpMessageHandler(engine),
+                PrimaryHandler = () => wrap is null ? new EmulatorHttpMessageHandler(engine) : wrap(new EmulatorHttpMessageHandler(engine)),
                 Retry = retry ?? QuickRetry,
                 Clock = clock ?? TimeProvider.System,
             });

@@ -101,6 +101,99 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Contains("no related Dataflow", unrelated.Message);
         }
 
+        [Theory]
+        [InlineData(ResourceKind.Dataflow, "FlowId,DataflowId")]
+        [InlineData(ResourceKind.FlowRun, "RunId,FlowRunId")]
+        [InlineData(ResourceKind.MappingSet, "MappingSetId,MappingId")]
+        [InlineData(ResourceKind.Dataset, "DatasetId")]
+        [InlineData(ResourceKind.XdmSchema, "SchemaId,AltId")]
+        [InlineData(ResourceKind.BaseConnection, "BaseConnectionId")]
+        [InlineData(ResourceKind.ConnectionSpec, "ConnectionSpecId")]
+        public void A_plain_object_gives_an_id_of_each_kind_under_these_property_names(ResourceKind kind, string names)
+        {
+            Assert.Equal(names.Split(','), RelatedResources.PropertyNamesOf(kind));
+        }
+
+        public static TheoryData<object, ResourceKind> ModelObjects => new TheoryData<object, ResourceKind>
+        {
+            { new Dataflow { Id = "own-1" }, ResourceKind.Dataflow },
+            { new FlowRun { Id = "own-1", FlowId = "flow-1" }, ResourceKind.FlowRun },
+            { new SourceConnection { Id = "own-1", BaseConnectionId = "base-1" }, ResourceKind.SourceConnection },
+            { new TargetConnection { Id = "own-1" }, ResourceKind.TargetConnection },
+            { new BaseConnection { Id = "own-1" }, ResourceKind.BaseConnection },
+            { new MappingSet { Id = "own-1" }, ResourceKind.MappingSet },
+            { new FlowSpec { Id = "own-1" }, ResourceKind.FlowSpec },
+            { new ConnectionSpec { Id = "own-1" }, ResourceKind.ConnectionSpec },
+            { new Dataset { Id = "own-1" }, ResourceKind.Dataset },
+            { new XdmSchema { Id = "own-1" }, ResourceKind.XdmSchema },
+        };
+
+        [Theory]
+        [MemberData(nameof(ModelObjects))]
+        public async Task A_platform_object_is_of_its_own_kind_and_stands_for_its_own_id(object input, ResourceKind kind)
+        {
+            Assert.Equal(kind, RelatedResources.KindOf(input));
+            Assert.Equal(new[] { "own-1" }, await RelatedResources.IdsAsync(null!, input, _ => "carried-1", kind, default));
+        }
+
+        [Fact]
+        public void Strings_and_plain_objects_are_of_no_kind()
+        {
+            Assert.Null(RelatedResources.KindOf("flow-1"));
+            Assert.Null(RelatedResources.KindOf(new Dictionary<string, string> { ["Id"] = "flow-1" }));
+        }
+
+        public static TheoryData<object, ResourceKind, string> RecordedRelations => new TheoryData<object, ResourceKind, string>
+        {
+            { new FlowRun { Id = "run-1", FlowSpec = new SpecReference("flowspec-1") }, ResourceKind.FlowSpec, "flowspec-1" },
+            { new SourceConnection { Id = "source-1", ConnectionSpec = new SpecReference("connspec-1") }, ResourceKind.ConnectionSpec, "connspec-1" },
+            { new TargetConnection { Id = "target-1", Params = new TargetParams { DataSetId = "dataset-1" } }, ResourceKind.Dataset, "dataset-1" },
+            { new TargetConnection { Id = "target-1", Data = new TargetData { Schema = new TargetSchemaReference { Id = "schema-1" } } }, ResourceKind.XdmSchema, "schema-1" },
+            { new TargetConnection { Id = "target-1", ConnectionSpec = new SpecReference("connspec-2") }, ResourceKind.ConnectionSpec, "connspec-2" },
+            { new BaseConnection { Id = "base-1", ConnectionSpec = new SpecReference("connspec-3") }, ResourceKind.ConnectionSpec, "connspec-3" },
+            { new Dataset { Id = "dataset-1", SchemaRef = new DatasetSchemaReference { Id = "schema-2" } }, ResourceKind.XdmSchema, "schema-2" },
+            { new MappingSet { Id = "mapping-1", OutputSchema = new MappingSchema { SchemaRef = new DatasetSchemaReference { Id = "schema-3" } } }, ResourceKind.XdmSchema, "schema-3" },
+            { new Dataflow { Id = "flow-1", LastRunDetailsJson = new System.Text.Json.Nodes.JsonObject { ["id"] = "run-7" } }, ResourceKind.FlowRun, "run-7" },
+        };
+
+        [Theory]
+        [MemberData(nameof(RecordedRelations))]
+        public async Task An_object_stands_for_the_relation_it_records_without_a_read(object input, ResourceKind kind, string expected)
+        {
+            // No client: a read would fail with a NullReferenceException.
+            Assert.Equal(new[] { expected }, await RelatedResources.IdsAsync(null!, input, _ => "carried-1", kind, default));
+        }
+
+        [Fact]
+        public async Task A_relation_the_object_records_empty_stands_for_no_id_not_for_a_carried_one()
+        {
+            Assert.Empty(await RelatedResources.IdsAsync(null!, new SourceConnection { Id = "source-1", BaseConnectionId = "" }, _ => "carried-1", ResourceKind.BaseConnection, default));
+            Assert.Empty(await RelatedResources.IdsAsync(null!, new Dataset { Id = "dataset-1" }, _ => "carried-1", ResourceKind.XdmSchema, default));
+        }
+
+        [Fact]
+        public async Task An_object_of_an_unrelated_kind_gives_the_id_a_pipeline_step_carried_or_is_refused()
+        {
+            var carried = new Dictionary<string, string> { ["SourceConnectionId"] = "source-9" };
+
+            Assert.Equal(new[] { "source-9" }, await RelatedResources.IdsAsync(null!, new Dataset { Id = "dataset-1" }, n => carried.TryGetValue(n, out var v) ? v : null, ResourceKind.SourceConnection, default));
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => RelatedResources.IdsAsync(null!, new Dataset { Id = "dataset-1" }, _ => null, ResourceKind.SourceConnection, default));
+            Assert.Equal("A Dataset has no related SourceConnection the platform records; pipe a SourceConnection or an object related to one, or give its id.", refused.Message);
+        }
+
+        [Fact]
+        public async Task A_plain_object_gives_its_first_non_empty_named_id_then_its_own_Id_or_is_refused_naming_the_properties()
+        {
+            Task<IReadOnlyList<string>> Ids(Dictionary<string, string> row) =>
+                RelatedResources.IdsAsync(null!, new object(), n => row.TryGetValue(n, out var v) ? v : null, ResourceKind.Dataflow, default);
+
+            Assert.Equal(new[] { "flow-1" }, await Ids(new Dictionary<string, string> { ["FlowId"] = "flow-1", ["DataflowId"] = "flow-2", ["Id"] = "own" }));
+            Assert.Equal(new[] { "flow-2" }, await Ids(new Dictionary<string, string> { ["FlowId"] = "", ["DataflowId"] = "flow-2", ["Id"] = "own" }));
+            Assert.Equal(new[] { "own" }, await Ids(new Dictionary<string, string> { ["FlowId"] = "", ["Id"] = "own" }));
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => Ids(new Dictionary<string, string> { ["Id"] = "" }));
+            Assert.Equal("The input has no FlowId or DataflowId or Id property to identify a Dataflow.", refused.Message);
+        }
+
         [Fact]
         public void Run_cmdlets_map_their_parameters()
         {

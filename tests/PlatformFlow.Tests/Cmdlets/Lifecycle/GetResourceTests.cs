@@ -117,9 +117,14 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(composition, schemaById.Single<XdmSchema>().AllOf?.Select(r => r.Ref));
 
             var mappingSets = new GetMappingSetOperation(_world.Client);
-            Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Id = mappingId })).Single<MappingSet>().Id);
+            var mappingSet = (await RunAsync(mappingSets, new ResourceQuery { Id = mappingId })).Objects.Single();
+            Assert.Equal(mappingId, ((MappingSet)mappingSet.Value).Id);
+            // What New-Dataflow binds from a piped mapping set.
+            Assert.Equal((mappingId, (object)0, schemaId), (mappingSet[PipelineIds.MappingSetId], mappingSet[PipelineIds.MappingSetVersion], mappingSet[PipelineIds.SchemaId]));
             Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId } })).Single<MappingSet>().Id);
             Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "version>0" } })).Objects);
+            // Every filter must match, not one of them.
+            Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId, "version>0" } })).Objects);
         }
 
         [Fact]

@@ -68,7 +68,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.True(final.Metrics!.RecordSummary!.OutputRecordCount > 0);
             Assert.Equal(0, final.Metrics.RecordSummary.FailedRecordCount);
             Assert.Contains(host.Progress, p => p.Status.StartsWith("IN_PROGRESS", StringComparison.Ordinal));
-            Assert.True(host.Progress.Last().Completed);
+            Assert.All(host.Progress.Take(host.Progress.Count - 1), p => Assert.Equal((41, "Waiting for flow run " + run.Id, -1, -1, false), (p.ActivityId, p.Activity, p.PercentComplete, p.SecondsRemaining, p.Completed)));
+            var last = host.Progress.Last();
+            Assert.Equal((41, "Waiting for flow run " + run.Id, "SUCCESS", 100, -1, true), (last.ActivityId, last.Activity, last.Status, last.PercentComplete, last.SecondsRemaining, last.Completed));
             Assert.All(_world.Clock.RequestedDelays, d => Assert.Equal(TimeSpan.FromSeconds(15), d));
             Assert.InRange(_world.Clock.RequestedDelays.Count, 5, 6);
         }
@@ -141,6 +143,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("QUEUED for 00:00:00; gives up in 00:00:40", host.Progress.First().Status);
             Assert.Equal((Still, true), (host.Progress.Last().Status, host.Progress.Last().Completed));
             Assert.Equal(new[] { 15, 15, 10 }, _world.Clock.RequestedDelays.Select(d => (int)d.TotalSeconds));
+            // Three polls while it runs, then the one that gives up: no percentage or time left is known.
+            Assert.Equal(new[] { (-1, -1, false), (-1, -1, false), (-1, -1, false), (-1, -1, true) }, host.Progress.Select(p => (p.PercentComplete, p.SecondsRemaining, p.Completed)));
         }
 
         [Fact]

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PlatformFlow.Emulator.Engine;
+
+namespace PlatformFlow.Tests.Support
+{
+    /// <summary>The requests an emulator answered after a mark (its journal's <c>Total</c> read before the act).</summary>
+    public static class JournalMarks
+    {
+        private static readonly Regex ServicePrefix = new Regex("^/data/foundation/[a-z]+", RegexOptions.CultureInvariant);
+
+        /// <summary>The requests answered since <paramref name="mark"/>, oldest first.</summary>
+        public static IReadOnlyList<JournalEntry> Since(this RequestJournal journal, long mark)
+        {
+            var recent = journal.Recent;
+            return recent.Skip(recent.Count - (int)(journal.Total - mark)).ToList();
+        }
+
+        /// <summary>A request as "GET /flows/{id}": its method and path without the service's prefix (<c>/data/foundation/flowservice</c>).</summary>
+        public static string Call(this JournalEntry entry) => entry.Method + " " + ServicePrefix.Replace(entry.Path, string.Empty);
+    }
+}
