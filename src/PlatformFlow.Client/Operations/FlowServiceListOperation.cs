@@ -15,8 +15,8 @@ namespace PlatformFlow.Client.Operations
     public abstract class FlowServiceListOperation<TResource, TRequest> : ResourceListOperation<TResource>
         where TResource : FlowServiceResource
     {
-        protected FlowServiceListOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string step)
-            : base(client, step)
+        protected FlowServiceListOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string kind)
+            : base(client, kind)
         {
             Collection = collection;
         }

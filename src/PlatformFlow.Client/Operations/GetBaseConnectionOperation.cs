@@ -6,7 +6,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetBaseConnectionOperation : FlowServiceListOperation<BaseConnection, BaseConnectionRequest>
     {
         public GetBaseConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.BaseConnections, "GetBaseConnection")
+            : base(client, client.FlowService.BaseConnections, "BaseConnection")
         {
         }
 

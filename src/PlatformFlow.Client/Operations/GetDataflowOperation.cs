@@ -9,7 +9,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetDataflowOperation : FlowServiceListOperation<Dataflow, DataflowRequest>
     {
         public GetDataflowOperation(PlatformClient client)
-            : base(client, client.FlowService.Flows, "GetDataflow")
+            : base(client, client.FlowService.Flows, "Dataflow")
         {
         }
 

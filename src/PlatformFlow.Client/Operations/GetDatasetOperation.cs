@@ -14,7 +14,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetDatasetOperation : ResourceListOperation<Dataset>
     {
         public GetDatasetOperation(PlatformClient client)
-            : base(client, "GetDataset")
+            : base(client, "Dataset")
         {
         }
 

@@ -17,7 +17,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetMappingSetOperation : ResourceListOperation<MappingSet>
     {
         public GetMappingSetOperation(PlatformClient client)
-            : base(client, "GetMappingSet")
+            : base(client, "MappingSet")
         {
         }
 

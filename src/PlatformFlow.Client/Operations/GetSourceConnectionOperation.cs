@@ -6,7 +6,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetSourceConnectionOperation : FlowServiceListOperation<SourceConnection, SourceConnectionRequest>
     {
         public GetSourceConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.SourceConnections, "GetSourceConnection")
+            : base(client, client.FlowService.SourceConnections, "SourceConnection")
         {
         }
 

@@ -6,7 +6,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetTargetConnectionOperation : FlowServiceListOperation<TargetConnection, TargetConnectionRequest>
     {
         public GetTargetConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.TargetConnections, "GetTargetConnection")
+            : base(client, client.FlowService.TargetConnections, "TargetConnection")
         {
         }
 

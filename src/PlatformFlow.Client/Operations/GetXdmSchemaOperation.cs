@@ -11,7 +11,7 @@ namespace PlatformFlow.Client.Operations
     public sealed class GetXdmSchemaOperation : ResourceListOperation<XdmSchema>
     {
         public GetXdmSchemaOperation(PlatformClient client)
-            : base(client, "GetXdmSchema")
+            : base(client, "XdmSchema")
         {
         }
 

@@ -58,7 +58,11 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 var subject = "source connection for '" + input.FlowName + "'";
-                var format = (input.Format ?? (input.Path != null ? "delimited" : "tabular")).ToLowerInvariant();
+
+                // A blank table or path is none (a CSV row may carry both columns, one of them empty).
+                var table = string.IsNullOrWhiteSpace(input.TableName) ? null : input.TableName;
+                var path = string.IsNullOrWhiteSpace(input.Path) ? null : input.Path;
+                var format = (input.Format ?? (path != null ? "delimited" : "tabular")).ToLowerInvariant();
                 var problems = new List<string>();
                 if (string.IsNullOrWhiteSpace(input.FlowName))
                 {
@@ -70,7 +74,7 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("BaseConnectionId: a base connection id is required");
                 }
 
-                if (string.IsNullOrWhiteSpace(input.TableName) == string.IsNullOrWhiteSpace(input.Path))
+                if ((table is null) == (path is null))
                 {
                     problems.Add("give either TableName (a table source) or Path (a file source)");
                 }
@@ -91,9 +95,9 @@ namespace PlatformFlow.Client.Operations
                 {
                     var baseConnection = await Client.FlowService.BaseConnections.GetCachedAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
                     connectionSpecId = baseConnection.ConnectionSpec?.Id ?? connectionSpecId;
-                    if (input.TableName != null)
+                    if (table != null)
                     {
-                        columns = await CheckColumnsAsync(subject, input.BaseConnectionId, input.TableName, columns, cancellation).ConfigureAwait(false);
+                        columns = await CheckColumnsAsync(subject, input.BaseConnectionId, table, columns, cancellation).ConfigureAwait(false);
                     }
                 }
 
@@ -108,7 +112,7 @@ namespace PlatformFlow.Client.Operations
                     Description = input.Description,
                     BaseConnectionId = input.BaseConnectionId,
                     Data = new SourceData { Format = format },
-                    Params = new SourceParams { TableName = input.TableName, Path = input.Path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
+                    Params = new SourceParams { TableName = table, Path = path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
 
@@ -117,7 +121,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     Kind = "source connection",
                     Key = request.Name,
-                    Action = "Create source connection (" + (input.TableName ?? input.Path) + ")",
+                    Action = "Create source connection (" + (table ?? path) + ")",
                     Find = cancel => sources.Names.FindAsync(request.Name, cancel),
                     FindFresh = cancel => sources.FindByNameFreshAsync(request.Name, cancel),
                     Differences = existing => Differences(existing, request),
@@ -151,7 +155,7 @@ namespace PlatformFlow.Client.Operations
                     .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
-                    .With(PipelineIds.TableName, input.TableName)
+                    .With(PipelineIds.TableName, table)
                     .With(PipelineIds.SourceConnectionOutcome, result.Outcome)
                     .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(SourceConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));

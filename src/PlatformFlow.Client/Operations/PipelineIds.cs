@@ -82,7 +82,8 @@ namespace PlatformFlow.Client.Operations
         public PipelineIds With(string name, object? value)
         {
             var copy = new PipelineIds(new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase));
-            var text = value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+            // Convert.ToString gives an empty text for null, which keeps the carried value like any empty one.
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
             if (!string.IsNullOrWhiteSpace(text))
             {
                 copy._values[Canonical(name)] = text!;

@@ -59,16 +59,18 @@ namespace PlatformFlow.Client.Operations
 
         private const int ListingProgressId = 31;
 
+        /// <summary>The kind listed, e.g. <c>BaseConnection</c>.</summary>
+        private readonly string _kind;
+
+        /// <summary>The step's name in error ids and warnings, e.g. <c>GetBaseConnection</c>.</summary>
         private readonly string _step;
 
-        protected ResourceListOperation(PlatformClient client, string step)
+        protected ResourceListOperation(PlatformClient client, string kind)
             : base(client)
         {
-            _step = step;
+            _kind = kind;
+            _step = "Get" + kind;
         }
-
-        /// <summary>The kind listed, from the step's name (<c>GetBaseConnection</c> → <c>BaseConnection</c>).</summary>
-        private string Kind => _step.StartsWith("Get", StringComparison.Ordinal) ? _step.Substring(3) : _step;
 
         public Task RunAsync(ResourceQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id, _step, async () =>
@@ -119,7 +121,7 @@ namespace PlatformFlow.Client.Operations
                     written++;
                     if (written % ProgressEvery == 0)
                     {
-                        host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read"));
+                        host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + _kind + " objects", written + " read"));
                     }
                     if (query.First is long first && written >= first)
                     {
@@ -137,7 +139,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (written >= ProgressEvery)
                 {
-                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + Kind + " objects", written + " read", completed: true));
+                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + _kind + " objects", written + " read", completed: true));
                 }
 
                 if (query.NameIsLiteral && query.Name != null && written == 0 && skipped == 0)
@@ -158,8 +160,8 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            var words = System.Text.RegularExpressions.Regex.Replace(Kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
-            return new ResourceNotFoundException(Kind, words, query.Name!, names, "run Get-" + Kind);
+            var words = System.Text.RegularExpressions.Regex.Replace(_kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
+            return new ResourceNotFoundException(_kind, words, query.Name!, names, "run Get-" + _kind);
         }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>

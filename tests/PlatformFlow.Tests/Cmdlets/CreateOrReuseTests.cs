@@ -121,6 +121,292 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.False(CreateOrReuse<Dataflow>.IsAmbiguous(new OperationCanceledException(stopped.Token), stopped.Token));
         }
 
+        [Fact]
+        public void A_failure_is_ambiguous_from_status_500_up_and_for_a_lost_connection_not_for_other_errors()
+        {
+            var notCancelled = CancellationToken.None;
+            Assert.True(CreateOrReuse<Dataflow>.IsAmbiguous(new PlatformException(500, null, "Internal Server Error", "oops", null, "POST", "/flows"), notCancelled));
+            Assert.False(CreateOrReuse<Dataflow>.IsAmbiguous(new PlatformException(499, null, "Client Closed", "gone", null, "POST", "/flows"), notCancelled));
+            Assert.True(CreateOrReuse<Dataflow>.IsAmbiguous(new System.IO.IOException("connection reset"), notCancelled));
+            Assert.False(CreateOrReuse<Dataflow>.IsAmbiguous(new InvalidOperationException("a bug, not the network"), notCancelled));
+        }
+
+        [Fact]
+        public async Task The_first_identical_part_of_the_key_is_reused_without_asking_or_creating()
+        {
+            var parts = new ScriptedParts(found: new[] { Part("differs-1", "data.format is 'json', not 'tabular'"), Part("same-1"), Part("same-2") });
+            var host = new RecordingHost();
+
+            var result = await parts.Step().RunAsync(_platform.Client, host, TimeProvider.System);
+
+            Assert.Equal(("same-1", PartOutcome.Reused), (result!.Part.Id, result.Outcome));
+            Assert.Empty(host.Asked);
+            Assert.Equal(0, parts.Creates);
+        }
+
+        [Fact]
+        public async Task A_differing_part_is_refused_naming_the_key_text_its_id_every_difference_and_the_remedy()
+        {
+            var parts = new ScriptedParts(found: new[] { Part("differs-1", "data.format is 'json', not 'tabular'", "params.path is 'a.csv', not 'b.csv'"), Part("differs-2", "other") });
+            var host = new RecordingHost();
+            var step = parts.Step();
+            step.KeyText = "Shop orders";
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => step.RunAsync(_platform.Client, host, TimeProvider.System));
+
+            Assert.Equal(
+                "a source connection named 'Shop orders' already exists (differs-1) and differs from the one asked for: data.format is 'json', not 'tabular'; params.path is 'a.csv', not 'b.csv'. Nothing was created. Remove it first.",
+                conflict.Message);
+            Assert.Empty(host.Asked);
+            Assert.Equal(0, parts.Creates);
+        }
+
+        [Fact]
+        public async Task A_differing_part_that_may_be_updated_is_updated_after_asking_with_its_id_and_differences()
+        {
+            var parts = new ScriptedParts(found: new[] { Part("differs-1", "data.format is 'json', not 'tabular'", "params.path is 'a.csv', not 'b.csv'") });
+            var host = new RecordingHost();
+
+            var result = await parts.Step(updatable: true).RunAsync(_platform.Client, host, TimeProvider.System);
+
+            Assert.Equal(("differs-1 updated", PartOutcome.Updated), (result!.Part.Id, result.Outcome));
+            Assert.Equal(new[] { ("Shop orders source", "Update source connection differs-1 (data.format is 'json', not 'tabular'; params.path is 'a.csv', not 'b.csv')") }, host.Asked);
+            Assert.Equal(new[] { "differs-1" }, parts.Updated);
+            Assert.Equal(0, parts.Creates);
+        }
+
+        [Fact]
+        public async Task A_part_with_a_difference_no_update_can_make_is_refused_even_when_updates_are_allowed()
+        {
+            var parts = new ScriptedParts(found: new[] { Part("differs-1", "baseConnectionId is 'b-1', not 'b-2'") });
+            var step = parts.Step(updatable: true);
+            step.Unchangeable = part => part.Id == "differs-1" ? new[] { "baseConnectionId is 'b-1', not 'b-2'" } : Array.Empty<string>();
+            var host = new RecordingHost();
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => step.RunAsync(_platform.Client, host, TimeProvider.System));
+
+            Assert.Equal("differs-1", conflict.ExistingId);
+            Assert.Equal(new[] { "baseConnectionId is 'b-1', not 'b-2'" }, conflict.Differences);
+            Assert.Empty(host.Asked);
+            Assert.Empty(parts.Updated);
+        }
+
+        [Fact]
+        public async Task Under_WhatIf_a_differing_part_is_shown_as_updated_and_a_missing_one_as_planned_and_nothing_is_written()
+        {
+            var differing = new ScriptedParts(found: new[] { Part("differs-1", "data.format is 'json', not 'tabular'") });
+            var missing = new ScriptedParts();
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+
+            var update = await differing.Step(updatable: true).RunAsync(_platform.Client, host, TimeProvider.System);
+            var create = await missing.Step().RunAsync(_platform.Client, host, TimeProvider.System);
+
+            Assert.Equal(("differs-1", PartOutcome.Updated), (update!.Part.Id, update.Outcome));
+            Assert.Equal(("planned-part", PartOutcome.Planned), (create!.Part.Id, create.Outcome));
+            Assert.Equal(new[] { "Update source connection differs-1 (data.format is 'json', not 'tabular')", "Create source connection (Shopify.Orders)" }, host.Asked.Select(a => a.Action));
+            Assert.Equal((0, 0), (differing.Updated.Count + missing.Updated.Count, differing.Creates + missing.Creates));
+        }
+
+        [Fact]
+        public async Task A_part_declined_at_the_prompt_is_neither_created_nor_returned()
+        {
+            var parts = new ScriptedParts();
+
+            var result = await parts.Step().RunAsync(_platform.Client, new RecordingHost(ChangeDecision.Declined), TimeProvider.System);
+
+            Assert.Null(result);
+            Assert.Equal(0, parts.Creates);
+        }
+
+        [Fact]
+        public async Task A_create_that_keeps_failing_ambiguously_is_sent_eight_times_with_doubling_jittered_waits_between_lookups()
+        {
+            var parts = new ScriptedParts(createFailure: () => new PlatformException(503, null, "Service Unavailable", "busy", null, "POST", "/sourceConnections"));
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+
+            var failure = await Assert.ThrowsAsync<PlatformException>(() => parts.Step().RunAsync(_platform.Client, new RecordingHost(), clock));
+
+            Assert.Equal(503, failure.StatusCode);
+            Assert.Equal((8, 7), (parts.Creates, parts.FreshLookups));
+            // Attempt n waits between half and all of 200 ms × 2^(n-1).
+            var fullWaits = new[] { 200, 400, 800, 1600, 3200, 6400, 12800 };
+            Assert.Equal(fullWaits.Length, clock.RequestedDelays.Count);
+            Assert.All(fullWaits.Zip(clock.RequestedDelays, (full, waited) => (full, waited.TotalMilliseconds)), pair =>
+                Assert.InRange(pair.TotalMilliseconds, pair.full / 2.0, pair.full));
+        }
+
+        [Fact]
+        public async Task A_create_applied_despite_its_failure_is_found_by_the_fresh_lookup_and_not_sent_again()
+        {
+            var parts = new ScriptedParts(freshlyFound: new[] { Part("applied-1") }, createFailure: () => new System.IO.IOException("connection reset after sending"));
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+
+            var result = await parts.Step().RunAsync(_platform.Client, new RecordingHost(), clock);
+
+            Assert.Equal(("applied-1", PartOutcome.Created), (result!.Part.Id, result.Outcome));
+            Assert.Equal((1, 1), (parts.Creates, parts.FreshLookups));
+            Assert.Empty(clock.RequestedDelays);
+        }
+
+        [Fact]
+        public async Task A_fresh_lookup_after_an_ambiguous_failure_that_finds_a_differing_part_refuses_it_without_sending_again()
+        {
+            var parts = new ScriptedParts(freshlyFound: new[] { Part("raced-1", "params.tableName is 'Other', not 'Shopify.Orders'") }, createFailure: () => new PlatformException(502, null, "Bad Gateway", "lost", null, "POST", "/sourceConnections"));
+
+            var step = parts.Step(updatable: true);
+            step.KeyText = "Shop orders";
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => step.RunAsync(_platform.Client, new RecordingHost(), new ManualTimeProvider { AutoAdvance = true }));
+
+            Assert.Equal(
+                "a source connection named 'Shop orders' already exists (raced-1) and differs from the one asked for: params.tableName is 'Other', not 'Shopify.Orders'. Nothing was created. Remove it first.",
+                conflict.Message);
+            Assert.Equal((1, 1), (parts.Creates, parts.FreshLookups));
+            Assert.Empty(parts.Updated);
+        }
+
+        [Fact]
+        public async Task A_create_the_platform_refused_is_neither_looked_up_nor_sent_again()
+        {
+            var parts = new ScriptedParts(createFailure: () => new PlatformException(400, "FLOW-1400-400", "Bad Request", "bad", null, "POST", "/sourceConnections"));
+
+            var failure = await Assert.ThrowsAsync<PlatformException>(() => parts.Step().RunAsync(_platform.Client, new RecordingHost(), new ManualTimeProvider { AutoAdvance = true }));
+
+            Assert.Equal(400, failure.StatusCode);
+            Assert.Equal((1, 0), (parts.Creates, parts.FreshLookups));
+        }
+
+        [Fact]
+        public void Differences_ignore_case_treat_null_as_empty_and_quote_both_values()
+        {
+            var found = new PartDifferences()
+                .Compare("data.format", "TABULAR", "tabular")
+                .Compare("params.path", null, string.Empty)
+                .Compare("params.tableName", "Shopify.Orders", "Shopify.Refunds")
+                .Compare("description", null, "new")
+                .Found;
+
+            Assert.Equal(new[] { "params.tableName is 'Shopify.Orders', not 'Shopify.Refunds'", "description is '', not 'new'" }, found);
+        }
+
+        [Fact]
+        public void A_value_over_120_characters_is_shown_as_its_first_117_and_an_ellipsis()
+        {
+            var exactly120 = new string('a', 120);
+
+            var found = new PartDifferences().Compare("x", exactly120, "short").Compare("y", "short", new string('b', 117) + "cccc").Found;
+
+            Assert.Equal(new[] { "x is '" + exactly120 + "', not 'short'", "y is 'short', not '" + new string('b', 117) + "...'" }, found);
+        }
+
+        [Fact]
+        public void Sets_differ_in_their_members_not_in_order_or_case()
+        {
+            var found = new PartDifferences()
+                .CompareSets("params.columns", new[] { "Email:string", "Total:number" }, new[] { "total:NUMBER", "email:string" })
+                .CompareSets("tags", null, Array.Empty<string>())
+                .CompareSets("params.columns", new[] { "b", "A" }, new[] { "c", "a", "b" })
+                .Found;
+
+            Assert.Equal(new[] { "params.columns is 'A, b', not 'a, b, c'" }, found);
+        }
+
+        [Fact]
+        public async Task A_step_told_nothing_calls_its_part_a_part_and_cannot_create_or_plan_one()
+        {
+            var differing = new CreateOrReuse<SourceConnection>
+            {
+                Find = _ => Task.FromResult<System.Collections.Generic.IReadOnlyList<SourceConnection>>(new[] { Part("x", "differs") }),
+                Differences = part => new[] { "differs" },
+            };
+            var asked = new RecordingHost(ChangeDecision.WhatIf);
+            var proceed = new RecordingHost();
+
+            var conflict = await Assert.ThrowsAsync<PartConflictException>(() => differing.RunAsync(_platform.Client, new RecordingHost(), TimeProvider.System));
+            var noPlan = await Assert.ThrowsAsync<InvalidOperationException>(() => new CreateOrReuse<SourceConnection>().RunAsync(_platform.Client, asked, TimeProvider.System));
+            var noCreate = await Assert.ThrowsAsync<InvalidOperationException>(() => new CreateOrReuse<SourceConnection>().RunAsync(_platform.Client, proceed, TimeProvider.System));
+
+            Assert.Equal("a part named '' already exists () and differs from the one asked for: differs. Nothing was created.", conflict.Message);
+            Assert.Equal(("", ""), asked.Asked.Single());
+            Assert.Equal(("No plan given.", "No create given."), (noPlan.Message, noCreate.Message));
+        }
+
+        [Fact]
+        public async Task Parts_of_one_key_in_any_case_are_made_one_at_a_time_and_other_keys_go_ahead()
+        {
+            var gate = new KeyedGate();
+            var first = await gate.EnterAsync("source connection\nShop orders source", CancellationToken.None);
+
+            var sameKey = gate.EnterAsync("SOURCE CONNECTION\nshop orders source", CancellationToken.None);
+            var otherKey = gate.EnterAsync("source connection\nRefunds source", CancellationToken.None);
+
+            Assert.True(otherKey.IsCompleted);
+            Assert.False(sameKey.IsCompleted);
+            first.Dispose();
+            first.Dispose();
+            (await sameKey).Dispose();
+            // Released once per entry, however often disposed: the key can be entered again, and only once at a time.
+            var again = await gate.EnterAsync("source connection\nShop orders source", CancellationToken.None);
+            Assert.False(gate.EnterAsync("source connection\nShop orders source", CancellationToken.None).IsCompleted);
+            again.Dispose();
+        }
+
+        /// <summary>A source connection whose Description lists how it differs from the one asked for (none: identical).</summary>
+        private static SourceConnection Part(string id, params string[] differences) =>
+            new SourceConnection { Id = id, Description = differences.Length == 0 ? null : string.Join("|", differences) };
+
+        /// <summary>Create-or-reuse on its own: lookups, creates and updates scripted and counted.</summary>
+        private sealed class ScriptedParts
+        {
+            private readonly SourceConnection[] _found;
+            private readonly SourceConnection[] _freshlyFound;
+            private readonly Func<Exception>? _createFailure;
+            private int _creates;
+            private int _freshLookups;
+
+            public ScriptedParts(SourceConnection[]? found = null, SourceConnection[]? freshlyFound = null, Func<Exception>? createFailure = null)
+            {
+                _found = found ?? Array.Empty<SourceConnection>();
+                _freshlyFound = freshlyFound ?? Array.Empty<SourceConnection>();
+                _createFailure = createFailure;
+            }
+
+            public int Creates => _creates;
+
+            public int FreshLookups => _freshLookups;
+
+            public System.Collections.Concurrent.ConcurrentQueue<string> Updated { get; } = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+            public CreateOrReuse<SourceConnection> Step(bool updatable = false) => new CreateOrReuse<SourceConnection>
+            {
+                Kind = "source connection",
+                Key = "Shop orders source",
+                Action = "Create source connection (Shopify.Orders)",
+                Find = _ => Task.FromResult<System.Collections.Generic.IReadOnlyList<SourceConnection>>(_found),
+                FindFresh = _ =>
+                {
+                    Interlocked.Increment(ref _freshLookups);
+                    return Task.FromResult<System.Collections.Generic.IReadOnlyList<SourceConnection>>(_freshlyFound);
+                },
+                Differences = part => part.Description?.Split('|') ?? Array.Empty<string>(),
+                IdOf = part => part.Id,
+                Create = _ =>
+                {
+                    Interlocked.Increment(ref _creates);
+                    return _createFailure is null ? Task.FromResult(Part("created-1")) : Task.FromException<SourceConnection>(_createFailure());
+                },
+                Planned = () => Part("planned-part"),
+                Update = updatable
+                    ? (part, _) =>
+                    {
+                        Updated.Enqueue(part.Id);
+                        return Task.FromResult(Part(part.Id + " updated"));
+                    }
+                    : null,
+                Remedy = "Remove it first.",
+            };
+        }
+
         private System.Collections.Generic.List<JournalEntry> RequestsSince(long mark)
         {
             var recent = Engine.Journal.Recent;

@@ -17,6 +17,7 @@ namespace PlatformFlow.Tests.Support
         private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly ConcurrentQueue<OperationProgress> _progress = new ConcurrentQueue<OperationProgress>();
         private readonly ConcurrentQueue<(string Target, string Action)> _asked = new ConcurrentQueue<(string, string)>();
+        private int _writtenWaits;
 
         public RecordingHost(ChangeDecision decision = ChangeDecision.Proceed, CancellationToken cancellation = default)
         {
@@ -40,7 +41,13 @@ namespace PlatformFlow.Tests.Support
 
         public IReadOnlyList<(string Target, string Action)> Asked => _asked.ToList();
 
+        /// <summary>How many times the operation waited for the caller to take what it wrote (a listing holding back).</summary>
+        public int WrittenWaits => Volatile.Read(ref _writtenWaits);
+
         public T Single<T>() => Objects.Select(o => o.Value).OfType<T>().Single();
+
+        /// <summary>When set, asking fails with it (as a prompt does in a non-interactive PowerShell).</summary>
+        public System.Exception? PromptFailure { get; set; }
 
         /// <summary>The one object written, with its pipeline properties; fails with the errors written when there are any.</summary>
         public EmittedObject OnlyObject()
@@ -52,10 +59,14 @@ namespace PlatformFlow.Tests.Support
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {
             _asked.Enqueue((target, action));
-            return Task.FromResult(Decision);
+            return PromptFailure is null ? Task.FromResult(Decision) : Task.FromException<ChangeDecision>(PromptFailure);
         }
 
-        public Task WhenWrittenAsync() => Task.CompletedTask;
+        public Task WhenWrittenAsync()
+        {
+            Interlocked.Increment(ref _writtenWaits);
+            return Task.CompletedTask;
+        }
 
         public void WriteObject(object value, IReadOnlyList<KeyValuePair<string, object?>>? pipelineProperties = null) =>
             _objects.Enqueue(new EmittedObject(value, pipelineProperties ?? new List<KeyValuePair<string, object?>>()));

@@ -139,6 +139,132 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_name_longer_than_any_name_is_refused_with_an_excerpt_before_any_request()
+        {
+            var tooLong = new string('x', 257);
+            var before = _world.Engine.Journal.Total;
+            var host = new RecordingHost();
+
+            await new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = tooLong, NameMatches = Like(tooLong), NameIsLiteral = true }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.Equal("-Name: a name has at most 256 characters, so no name matches '" + new string('x', 60) + "… (257 characters)'", error.Exception.Message);
+            Assert.Equal(before, _world.Engine.Journal.Total);
+        }
+
+        [Fact]
+        public async Task A_wildcard_name_whose_longest_literal_is_256_characters_is_looked_for()
+        {
+            var pattern = "*" + new string('x', 256) + "*";
+
+            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = pattern, NameMatches = Like(pattern) });
+
+            Assert.Empty(host.Objects);
+        }
+
+        [Fact]
+        public async Task A_literal_name_that_matches_nothing_is_not_found_with_the_closest_names_and_what_to_run()
+        {
+            await _world.NewFlowAsync("Shop orders");
+            var host = new RecordingHost();
+
+            await new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Shop ordrs", NameMatches = Like("Shop ordrs"), NameIsLiteral = true }, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("DataflowNotFound", OperationErrorCategory.ObjectNotFound), (error.ErrorId, error.Category));
+            Assert.Equal("No dataflow is named 'Shop ordrs'. Did you mean 'Shop orders'?", error.Exception.Message);
+            Assert.Equal("Use 'Shop orders', or run Get-Dataflow to see them all.", error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task Not_found_names_the_kind_in_words_and_suggests_only_among_what_the_filters_keep()
+        {
+            await _world.NewFlowAsync("Shop orders");
+            var schemas = new RecordingHost();
+            var bases = new RecordingHost();
+
+            await new GetXdmSchemaOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Nothing like it", NameMatches = Like("Nothing like it"), NameIsLiteral = true }, schemas);
+            await new GetBaseConnectionOperation(_world.Client).RunAsync(
+                new ResourceQuery { Name = "Shops", NameMatches = Like("Shops"), NameIsLiteral = true, Filters = new[] { " ", "id!=" + _world.Shop.Id } }, bases);
+
+            Assert.Equal("No XDM schema is named 'Nothing like it'.", Assert.Single(schemas.Errors).Exception.Message);
+            Assert.Equal("Run Get-XdmSchema to see them all.", Assert.Single(schemas.Errors).RecommendedAction);
+            Assert.Equal("No base connection is named 'Shops'.", Assert.Single(bases.Errors).Exception.Message);
+        }
+
+        [Fact]
+        public async Task An_error_names_the_piped_input_else_the_id_else_the_name()
+        {
+            const string missing = "0b4f0f1c-0000-4000-8000-000000000000";
+            var tooLong = new string('y', 300);
+            var operation = new GetDataflowOperation(_world.Client);
+            var byId = new RecordingHost();
+            var byName = new RecordingHost();
+            var piped = new RecordingHost();
+
+            await operation.RunAsync(new ResourceQuery { Id = missing, Name = "ignored" }, byId);
+            await operation.RunAsync(new ResourceQuery { Name = tooLong }, byName);
+            await operation.RunAsync(new ResourceQuery { Id = missing, Name = "ignored", Target = "row 7" }, piped);
+
+            Assert.Equal(missing, Assert.Single(byId.Errors).Target);
+            Assert.Equal(tooLong, Assert.Single(byName.Errors).Target);
+            Assert.Equal("row 7", Assert.Single(piped.Errors).Target);
+        }
+
+        [Fact]
+        public async Task A_resource_whose_name_cannot_be_read_matches_only_a_pattern_that_matches_an_empty_name()
+        {
+            var flow = await _world.NewFlowAsync("Nameless");
+            var stored = _world.Engine.Sandbox("prod")!.Collection("flows").Find(flow.Id)!;
+            stored["name"] = stored["createdAt"]!.DeepClone();
+
+            // "?*" (one character or more) has no literal part, so nothing narrows on the server.
+            var oneOrMore = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "?*", NameMatches = n => n.Length > 0 });
+            var any = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "*", NameMatches = Like("*") });
+
+            Assert.Empty(oneOrMore.Objects);
+            Assert.Equal(flow.Id, any.Single<Dataflow>().Id);
+        }
+
+        [Fact]
+        public async Task A_literal_name_whose_only_match_was_skipped_is_not_an_error()
+        {
+            await _world.NewFlowAsync("Shop orders");
+
+            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "Shop orders", NameMatches = Like("Shop orders"), NameIsLiteral = true, Skip = 1 });
+
+            Assert.Empty(host.Objects);
+        }
+
+        [Fact]
+        public async Task IncludeTotalCount_where_the_service_cannot_count_writes_zero_of_unknown_accuracy()
+        {
+            await _world.NewFlowAsync("Counted");
+
+            var host = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { TotalCount = (count, accuracy) => "total " + count + " at " + accuracy });
+
+            Assert.Equal("total 0 at 0", host.Objects[0].Value);
+            Assert.Equal("Shopify orders", ((Dataset)host.Objects[1].Value).Name);
+            Assert.Equal(2, host.Objects.Count);
+        }
+
+        [Fact]
+        public async Task A_listed_resource_with_an_unreadable_field_is_written_with_a_warning_naming_it()
+        {
+            var flow = await _world.NewFlowAsync("Odd");
+            var stored = _world.Engine.Sandbox("prod")!.Collection("flows").Find(flow.Id)!;
+            stored["name"] = stored["createdAt"]!.DeepClone();
+
+            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery());
+
+            Assert.Equal(flow.Id, host.Single<Dataflow>().Id);
+            var warning = Assert.Single(host.Warnings);
+            Assert.StartsWith("GetDataflow: listed with what could be read of " + flow.Id + ": name left out (", warning, StringComparison.Ordinal);
+            Assert.EndsWith(").", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Connection_specs_come_by_id_by_name_with_or_without_wildcards_and_all()
         {
             var byId = await RunConnectionSpecsAsync(WellKnown.ShopifyConnectionSpecId, null);
@@ -420,6 +546,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [InlineData("[Ss]hop orders", "hop orders")]
         [InlineData("100`*off*", "100*off")]
         [InlineData("*", "")]
+        [InlineData("Shop orders*x*", "Shop orders")]
+        [InlineData("ab*cd*", "ab")]
+        [InlineData("ab*cd", "ab")]
+        [InlineData("ab[cd", "ab")]
+        [InlineData("100`", "100`")]
         public void The_longest_literal_of_a_wildcard_is_what_narrows_on_the_server(string pattern, string literal) =>
             Assert.Equal(literal, ResourceListOperation<Dataflow>.LongestLiteral(pattern));
     }

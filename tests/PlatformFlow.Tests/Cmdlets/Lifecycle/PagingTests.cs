@@ -67,6 +67,54 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_full_listing_waits_for_the_consumer_after_every_200_objects()
+        {
+            var (host, _) = await ListAsync(new ResourceQuery { PageSize = 100 });
+
+            Assert.Equal(FlowCount, host.Objects.Count);
+            Assert.Equal(5, host.WrittenWaits);
+        }
+
+        [Fact]
+        public async Task A_long_listing_shows_its_count_every_50_objects_and_completes_with_the_total()
+        {
+            var (host, _) = await ListAsync(new ResourceQuery { PageSize = 50, First = 120 });
+
+            Assert.Equal(
+                new[] { (31, "Reading Dataflow objects", "50 read", false), (31, "Reading Dataflow objects", "100 read", false), (31, "Reading Dataflow objects", "120 read", true) },
+                host.Progress.Select(p => (p.ActivityId, p.Activity, p.Status, p.Completed)));
+        }
+
+        [Fact]
+        public async Task A_listing_of_exactly_50_shows_its_count_once_and_one_of_49_shows_none()
+        {
+            var (fifty, _) = await ListAsync(new ResourceQuery { PageSize = 50, First = 50 });
+            var (fortyNine, _) = await ListAsync(new ResourceQuery { PageSize = 50, First = 49 });
+
+            Assert.Equal(new[] { ("50 read", false), ("50 read", true) }, fifty.Progress.Select(p => (p.Status, p.Completed)));
+            Assert.Equal(49, fortyNine.Objects.Count);
+            Assert.Empty(fortyNine.Progress);
+        }
+
+        [Fact]
+        public async Task IncludeTotalCount_of_a_wildcard_name_is_an_estimate_and_First_0_reads_no_page()
+        {
+            var (host, requests) = await ListAsync(new ResourceQuery { Name = "Bulk 00*", NameMatches = n => n.StartsWith("Bulk 00", StringComparison.Ordinal), First = 0, TotalCount = (count, accuracy) => "total " + count + " at " + accuracy });
+
+            Assert.Equal(new object[] { "total 100 at 0.5" }, host.Objects.Select(o => o.Value));
+            Assert.Equal(1, requests);
+        }
+
+        [Fact]
+        public async Task A_name_narrows_the_listing_on_the_server_to_the_one_page_that_holds_it()
+        {
+            var (host, pages) = await ListAsync(new ResourceQuery { PageSize = 50, Name = "Bulk 0998", NameMatches = n => n == "Bulk 0998", NameIsLiteral = true });
+
+            Assert.Equal("Bulk 0998", host.Single<Dataflow>().Name);
+            Assert.Equal(1, pages);
+        }
+
+        [Fact]
         public async Task Count_asks_the_platform_for_the_number_alone()
         {
             World.Engine.Journal.Clear();
