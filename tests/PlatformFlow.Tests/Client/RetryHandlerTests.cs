@@ -37,27 +37,22 @@ namespace PlatformFlow.Tests.Client
             Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
         }
 
-        [Fact]
-        public async Task A_GET_that_failed_with_no_retries_allowed_fails_as_it_came_not_as_possibly_applied()
+        public static TheoryData<string, HttpRequestException> FailuresNotApplied => new TheoryData<string, HttpRequestException>
         {
-            var reset = new HttpRequestException("The response ended prematurely.", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
-            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw reset), new ManualTimeProvider());
+            // A GET may be sent again at no risk; a POST whose connection was refused never reached the server.
+            { "GET", new HttpRequestException("The response ended prematurely.", new IOException("reset", new SocketException((int)SocketError.ConnectionReset))) },
+            { "POST", new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)) },
+        };
 
-            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
-
-            Assert.Same(reset, error);
-            Assert.False(RequestOutcome.MayHaveBeenApplied(error));
-        }
-
-        [Fact]
-        public async Task A_POST_whose_connection_was_refused_with_no_retries_allowed_is_not_possibly_applied()
+        [Theory]
+        [MemberData(nameof(FailuresNotApplied))]
+        public async Task A_failure_with_no_retries_allowed_that_cannot_have_applied_a_change_fails_as_it_came(string method, HttpRequestException failure)
         {
-            var refused = new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
-            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw refused), new ManualTimeProvider());
+            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw failure), new ManualTimeProvider());
 
-            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, Url), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(new HttpMethod(method), Url), CancellationToken.None));
 
-            Assert.Same(refused, error);
+            Assert.Same(failure, error);
             Assert.False(RequestOutcome.MayHaveBeenApplied(error));
         }
 

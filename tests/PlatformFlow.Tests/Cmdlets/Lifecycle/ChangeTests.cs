@@ -23,6 +23,16 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return host;
         }
 
+        /// <summary>New-Dataflow's input for a flow named <paramref name="name"/> over <paramref name="template"/>'s spec, connections and mapping set.</summary>
+        private static DataflowInput Over(Dataflow template, string name) => new DataflowInput
+        {
+            FlowName = name,
+            FlowSpecId = template.FlowSpec!.Id,
+            SourceConnectionIds = template.SourceConnectionIds,
+            TargetConnectionIds = template.TargetConnectionIds,
+            MappingSetId = (string?)template.Transformations!.Single().Params!["mappingId"],
+        };
+
         [Fact]
         public async Task Set_Dataflow_patches_name_and_schedule_and_writes_the_flow_read_again()
         {
@@ -136,19 +146,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var host = new RecordingHost(ChangeDecision.WhatIf);
             var start = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-            await new NewDataflowOperation(_world.Client).RunAsync(
-                new DataflowInput
-                {
-                    FlowName = "Planned hourly",
-                    FlowSpecId = flow.FlowSpec!.Id,
-                    SourceConnectionIds = flow.SourceConnectionIds,
-                    TargetConnectionIds = flow.TargetConnectionIds,
-                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
-                    Frequency = "Hour",
-                    Interval = 2,
-                    StartTime = start,
-                },
-                host);
+            var input = Over(flow, "Planned hourly");
+            (input.Frequency, input.Interval, input.StartTime) = ("Hour", 2, start);
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
 
             Assert.Equal(("Planned hourly", "Create dataflow (hour every 2)"), host.Asked.Single());
             var planned = LifecycleWorld.Only<Dataflow>(host);
@@ -170,9 +170,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             async Task<RecordingHost> NewFlowAsync(string name, int? version)
             {
                 var host = new RecordingHost();
-                await new NewDataflowOperation(_world.Client).RunAsync(
-                    new DataflowInput { FlowName = name, FlowSpecId = template.FlowSpec!.Id, SourceConnectionIds = template.SourceConnectionIds, TargetConnectionIds = template.TargetConnectionIds, MappingSetId = mappingId, MappingSetVersion = version },
-                    host);
+                var input = Over(template, name);
+                input.MappingSetVersion = version;
+                await new NewDataflowOperation(_world.Client).RunAsync(input, host);
                 return host;
             }
 
@@ -195,18 +195,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var source = template.SourceConnectionIds.Single();
             var host = new RecordingHost();
 
-            await new NewDataflowOperation(_world.Client).RunAsync(
-                new DataflowInput
-                {
-                    FlowName = "Too often",
-                    FlowSpecId = template.FlowSpec!.Id,
-                    SourceConnectionIds = template.SourceConnectionIds,
-                    TargetConnectionIds = template.TargetConnectionIds,
-                    Frequency = "Minute",
-                    Interval = 5,
-                    Carried = new PipelineIds().WithCreated(nameof(SourceConnection), source),
-                },
-                host);
+            var input = Over(template, "Too often");
+            (input.Frequency, input.Interval, input.Carried) = ("Minute", 5, new PipelineIds().WithCreated(nameof(SourceConnection), source));
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
 
             Assert.Equal(("PreflightRejected", "Too often: dataflow 'Too often': scheduleParams.interval: interval: 5 is less than the minimum of 15"), (host.Errors.Single().ErrorId, host.Errors.Single().Message));
             Assert.Equal(
@@ -221,19 +212,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, null, new RecordingHost());
             var host = new RecordingHost();
 
-            await new NewDataflowOperation(_world.Client).RunAsync(
-                new DataflowInput
-                {
-                    FlowName = "Updated",
-                    FlowSpecId = flow.FlowSpec!.Id,
-                    SourceConnectionIds = flow.SourceConnectionIds,
-                    TargetConnectionIds = flow.TargetConnectionIds,
-                    MappingSetId = (string?)flow.Transformations!.Single().Params!["mappingId"],
-                    Frequency = "Hour",
-                    Interval = 2,
-                    UpdateExisting = true,
-                },
-                host);
+            var input = Over(flow, "Updated");
+            (input.Frequency, input.Interval, input.UpdateExisting) = ("Hour", 2, true);
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
 
             var updated = LifecycleWorld.Only<Dataflow>(host);
             Assert.Equal((flow.Id, "disabled", "hour", (int?)2), (updated.Id, updated.State, updated.ScheduleParams!.Frequency, updated.ScheduleParams.Interval));
@@ -252,19 +233,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var writes = _world.Writes;
             var host = new RecordingHost();
 
-            await new NewDataflowOperation(_world.Client).RunAsync(
-                new DataflowInput
-                {
-                    FlowName = "Taken",
-                    FlowSpecId = flow.FlowSpec!.Id,
-                    SourceConnectionIds = other.SourceConnectionIds,
-                    TargetConnectionIds = other.TargetConnectionIds,
-                    MappingSetId = mappingId,
-                    Frequency = "Hour",
-                    Interval = 2,
-                    StartTime = flow.ScheduleParams!.StartTime.AddDays(1),
-                },
-                host);
+            var input = Over(other, "Taken");
+            (input.Frequency, input.Interval, input.StartTime) = ("Hour", 2, flow.ScheduleParams!.StartTime.AddDays(1));
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
 
             var error = Assert.Single(host.Errors);
             Assert.Equal("PartConflict", error.ErrorId);
