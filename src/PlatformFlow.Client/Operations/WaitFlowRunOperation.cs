@@ -69,10 +69,13 @@ namespace PlatformFlow.Client.Operations
                         return;
                     }
 
-                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " for " + (now - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + "; gives up in " + remaining.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)));
+                    host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText + " for " + Elapsed(now - started) + "; gives up in " + Elapsed(remaining)));
                     await Clock.Delay(remaining < wait.PollInterval ? remaining : wait.PollInterval, host.Cancellation).ConfigureAwait(false);
                 }
             });
+
+        /// <summary>Whole seconds, with days when there are any (<c>1.01:00:00</c>): a wait may be given days.</summary>
+        private static string Elapsed(TimeSpan time) => TimeSpan.FromSeconds(Math.Floor(time.TotalSeconds)).ToString("c", CultureInfo.InvariantCulture);
 
         private static OperationError RunFailed(FlowRun run, string statusText)
         {

@@ -279,6 +279,23 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task Under_WhatIf_a_planned_source_of_a_spec_the_flow_spec_does_not_take_is_refused()
+        {
+            var template = await _world.NewFlowAsync("Real parts");
+            var plannedSource = Planned.NewId("sourceConnection");
+            var input = Over(template, "Wrong source");
+            (input.SourceConnectionIds, input.Carried) = (new[] { plannedSource }, new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.DataLakeConnectionSpecId));
+            var host = new RecordingHost(ChangeDecision.WhatIf);
+
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.Contains("sourceConnectionIds: connection '" + plannedSource + "' uses connection spec " + WellKnown.DataLakeConnectionSpecId + ", which flow spec ", error.Message);
+            Assert.Empty(host.Objects);
+        }
+
+        [Fact]
         public async Task Declining_a_create_at_the_prompt_sends_and_emits_nothing()
         {
             await _world.NewFlowAsync("Existing");

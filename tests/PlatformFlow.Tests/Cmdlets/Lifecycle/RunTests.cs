@@ -101,6 +101,32 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_partial_success_without_errors_ends_its_message_with_the_records()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("Silent failure");
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(0.25));
+            var run = await StartAsync(flow);
+
+            var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
+
+            var records = host.Single<FlowRun>().Metrics!.RecordSummary!;
+            Assert.Equal("Flow run " + run.Id + " of flow " + flow.Id + " ended PARTIAL_SUCCESS (" + records.FailedRecordCount + " of " + records.InputRecordCount + " records failed).", Assert.Single(host.Errors).Message);
+        }
+
+        [Fact]
+        public async Task A_wait_of_more_than_a_day_shows_its_days()
+        {
+            var flow = await _world.NewFlowAsync("Long wait");
+            var run = await TheOnlyRunOfAsync(flow);
+            _world.Clock.AutoAdvance = true;
+            var host = new RecordingHost();
+
+            await new WaitFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunWait { RunId = run.Id, Timeout = TimeSpan.FromHours(25) }, host);
+
+            Assert.Equal("QUEUED for 00:00:00; gives up in 1.01:00:00", host.Progress.First().Status);
+        }
+
+        [Fact]
         public async Task Wait_reports_a_partial_success_as_an_error_too()
         {
             var flow = await FlowWithItsScheduledRunAsync("Partly");
