@@ -83,6 +83,18 @@ namespace PlatformFlow.Tests.Client
         }
 
         [Fact]
+        public void A_schedule_outside_PlatformFlows_own_limits_is_refused_saying_which_limit()
+        {
+            Assert.Equal(
+                new[] { "scheduleParams.startTime: 1999-12-31 23:59:59 UTC is not from 2000 to 2099 (startTime 946684799 is outside 2000-01-01 to 2099-12-31 (epoch seconds 946684800 to 4102444799))" },
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = new DateTimeOffset(1999, 12, 31, 23, 59, 59, TimeSpan.Zero), Frequency = "once" }, Spec));
+            Assert.Equal(
+                new[] { "scheduleParams.interval: interval 367 is more than a year of days (at most 366)" },
+                DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Frequency = "day", Interval = 367 }, Spec));
+            Assert.Empty(DataflowPreflight.CheckSchedule(new ScheduleParams { StartTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), Frequency = "day", Interval = 366 }, Spec));
+        }
+
+        [Fact]
         public void Each_side_needs_a_connection_and_each_known_connection_a_spec_the_flow_spec_accepts()
         {
             var specs = new Dictionary<string, string?> { ["s-1"] = Shopify, ["t-1"] = null, ["t-2"] = Shopify };
