@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary>Writes the number of flows the query's filters keep, counted by the platform (<c>count=true</c>): nothing is listed.</summary>
         public Task CountOnlyAsync(ResourceQuery query, IOperationHost host) =>
-            ForInputAsync(host, query.Target, null, "GetDataflow", async () =>
+            ForInputAsync(host, query.Target, null, Step, async () =>
                 host.WriteObject(await Collection.CountAsync(ListQuery.Where(ServerFilters(query).ToArray()), host.Cancellation).ConfigureAwait(false)));
     }
 }

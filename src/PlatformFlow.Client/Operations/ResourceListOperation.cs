@@ -62,18 +62,17 @@ namespace PlatformFlow.Client.Operations
         /// <summary>The kind listed, e.g. <c>BaseConnection</c>.</summary>
         private readonly string _kind;
 
-        /// <summary>The step's name in error ids and warnings, e.g. <c>GetBaseConnection</c>.</summary>
-        private readonly string _step;
-
         protected ResourceListOperation(PlatformClient client, string kind)
             : base(client)
         {
             _kind = kind;
-            _step = "Get" + kind;
         }
 
+        /// <summary>The step's name in error ids and warnings, e.g. <c>GetBaseConnection</c>.</summary>
+        protected string Step => "Get" + _kind;
+
         public Task RunAsync(ResourceQuery query, IOperationHost host) =>
-            ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id, _step, async () =>
+            ForInputAsync(host, query.Target ?? query.Id ?? query.Name, query.Id, Step, async () =>
             {
                 var cancellation = host.Cancellation;
                 if (query.Id != null)
@@ -232,7 +231,7 @@ namespace PlatformFlow.Client.Operations
         {
             if (item is Models.PlatformModel { ReadProblems: string problems })
             {
-                host.WriteWarning(_step + ": listed with what could be read of " + problems + ".");
+                host.WriteWarning(Step + ": listed with what could be read of " + problems + ".");
             }
 
             host.WriteObject(item, CarriedBy(item).PropertiesFor(item));
