@@ -253,6 +253,28 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_flow_of_the_same_name_on_another_flow_spec_is_refused_even_with_UpdateExisting()
+        {
+            // The emulator has one flow spec per source, so the flow found by name is answered as if made on another.
+            var flow = await _world.NewFlowAsync("Other spec");
+            using var client = TestPlatform.NewClient(_world.Engine, clock: _world.Clock, wrap: emulator => new AnswerRewriter(emulator, "/flows", AnswerRewriter.Replacing(flow.FlowSpec!.Id, "another-flow-spec")));
+            var writes = _world.Writes;
+            var host = new RecordingHost();
+
+            var input = Over(flow, "Other spec");
+            input.UpdateExisting = true;
+            await new NewDataflowOperation(client).RunAsync(input, host);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("PartConflict", error.ErrorId);
+            Assert.StartsWith(
+                "Other spec: a dataflow named 'Other spec' already exists (" + flow.Id + ") and differs from the one asked for: "
+                + "flowSpec is 'another-flow-spec', not '" + flow.FlowSpec!.Id + "'.",
+                error.Message);
+            Assert.Equal(writes, _world.Writes);
+        }
+
+        [Fact]
         public async Task Under_WhatIf_a_flow_over_a_planned_source_is_checked_with_the_spec_the_pipeline_carried()
         {
             var template = await _world.NewFlowAsync("Real parts");

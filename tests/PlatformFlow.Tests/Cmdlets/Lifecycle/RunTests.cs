@@ -114,6 +114,22 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
+        public async Task A_failed_run_answered_without_record_counts_says_only_how_it_ended()
+        {
+            var flow = await FlowWithItsScheduledRunAsync("No counts");
+            _world.Engine.FlowService.Runs.PlanOutcome(flow.Id, RunOutcome.PartialSuccess(0.25));
+            var run = await StartAsync(flow);
+            using var client = TestPlatform.NewClient(_world.Engine, clock: _world.Clock, wrap: emulator => new AnswerRewriter(emulator, "/runs/" + run.Id, AnswerRewriter.Replacing("\"recordSummary\"", "\"otherSummary\"")));
+            _world.Clock.AutoAdvance = true;
+            var host = new RecordingHost();
+
+            await new WaitFlowRunOperation(client, _world.Clock).RunAsync(new FlowRunWait { RunId = run.Id, Timeout = TimeSpan.FromMinutes(10) }, host);
+
+            Assert.Null(host.Single<FlowRun>().Metrics!.RecordSummary);
+            Assert.Equal("Flow run " + run.Id + " of flow " + flow.Id + " ended PARTIAL_SUCCESS.", Assert.Single(host.Errors).Message);
+        }
+
+        [Fact]
         public async Task A_wait_of_more_than_a_day_shows_its_days()
         {
             var flow = await _world.NewFlowAsync("Long wait");

@@ -23,6 +23,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
         [InlineData("", "")]
         [InlineData("?a=1&&b&c=x+y&d=%2B%26&e=1=2", "a=1|b=|c=x y|d=+&|e=1=2")]
         [InlineData("property=name%3D%3Da&property=id!%3Db", "property=name==a|property=id!=b")]
+        [InlineData("=x&a=b", "=x|a=b")]
         public void A_query_string_splits_into_decoded_pairs_in_order(string? raw, string expected)
         {
             Assert.Equal(expected, string.Join("|", EmulatorRequest.ParseQuery(raw).Select(p => p.Key + "=" + p.Value)));

@@ -49,6 +49,18 @@ namespace PlatformFlow.Tests.Emulator.SchemaRegistry
             Assert.True(schema["allOf"]!.AsArray().All(a => (string)a!["meta:xdmType"]! == "object"));
         }
 
+        [Fact]
+        public async Task An_emulator_given_no_tenant_names_its_schemas_in_the_platformflow_tenant()
+        {
+            using var client = PlatformTestClient.Create(new EmulatorEngine(new EmulatorOptions()));
+
+            var response = await client.PostJsonAsync(Schemas, ProfileSchemaBody("Default tenant schema"));
+            var schema = (await response.ExpectAsync(HttpStatusCode.Created)).AsObject();
+
+            Assert.Matches("^https://ns\\.adobe\\.com/platformflow/schemas/[0-9a-f]{48}$", (string)schema["$id"]!);
+            Assert.Equal("_platformflow", (string)schema["meta:tenantNamespace"]!);
+        }
+
         [Theory]
         [InlineData(@"{""allOf"": [{""$ref"": ""https://ns.adobe.com/xdm/context/profile""}]}", "1014-400", "title")]
         [InlineData(@"{""title"": ""T"", ""allOf"": []}", "1014-400", "allOf")]
