@@ -34,7 +34,7 @@ namespace PlatformFlow.Client.Operations
                 try
                 {
                     var definition = await exporter.ExportAsync(flow.Key, host.Cancellation).ConfigureAwait(false);
-                    pending.Add(new PendingDefinition(definition, null, flow.Value ?? flow.Key, "dataflow " + flow.Key + " of sandbox " + Client.Settings.Sandbox));
+                    pending.Add(PendingDefinition.FromFlow(definition, flow.Key, Client.Settings.Sandbox, flow.Value ?? flow.Key));
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
                 {

@@ -10,8 +10,7 @@ namespace PlatformFlow.Client.Operations
     /// <summary>A definition to apply, and where it came from (a file, or the flow it was exported from).</summary>
     public sealed class PendingDefinition
     {
-        /// <param name="origin">Where it came from, in words: the file, or <c>dataflow {id} of sandbox dev</c>.</param>
-        public PendingDefinition(DataflowDefinition definition, string? path, object? target, string origin)
+        private PendingDefinition(DataflowDefinition definition, string? path, object? target, string origin)
         {
             Definition = definition;
             Path = path;
@@ -29,6 +28,13 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary>Where it came from, for messages: the file, or the flow it was exported from.</summary>
         public string Origin { get; }
+
+        /// <summary>A definition read from a file, which names it everywhere.</summary>
+        public static PendingDefinition FromFile(DataflowDefinition definition, string path) => new PendingDefinition(definition, path, path, path);
+
+        /// <summary>A definition exported from a flow in the same command (<c>dataflow {id} of sandbox dev</c>).</summary>
+        public static PendingDefinition FromFlow(DataflowDefinition definition, string flowId, string sandbox, object? target) =>
+            new PendingDefinition(definition, null, target, "dataflow " + flowId + " of sandbox " + sandbox);
     }
 
     /// <summary>
@@ -61,7 +67,7 @@ namespace PlatformFlow.Client.Operations
             {
                 try
                 {
-                    pending.Add(new PendingDefinition(DataflowDefinitionJson.Parse(File.ReadAllText(path), path), path, path, path));
+                    pending.Add(PendingDefinition.FromFile(DataflowDefinitionJson.Parse(File.ReadAllText(path), path), path));
                 }
                 catch (Exception ex) when (ex is FlowsAsCodeException || ex is IOException || ex is UnauthorizedAccessException)
                 {

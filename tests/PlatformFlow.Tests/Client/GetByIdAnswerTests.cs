@@ -1,8 +1,4 @@
-using System;
-using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Errors;
@@ -53,41 +49,17 @@ namespace PlatformFlow.Tests.Client
         private static async Task<(PlatformClient Client, string Id)> ClientAnsweringAsync(AnswerShape shape)
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            var client = TestPlatform.NewClientThrough(engine, emulator => new ReshapingHandler(emulator, shape));
-            var created = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop by id"));
-            return (client, created.Id);
+            using var creator = TestPlatform.NewClientThrough(engine, emulator => emulator);
+            var created = await creator.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(creator, "Shop by id"));
+            return (TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/connections/" + created.Id, answer => Reshaped(answer, shape))), created.Id);
         }
 
-        /// <summary>Rewrites the emulator's <c>{items:[resource]}</c> answer to a get by id into <see cref="AnswerShape"/>.</summary>
-        private sealed class ReshapingHandler : DelegatingHandler
+        /// <summary>The emulator's <c>{items:[resource]}</c> answer to a get by id, in <paramref name="shape"/>.</summary>
+        private static JsonNode Reshaped(JsonNode answer, AnswerShape shape) => shape switch
         {
-            private readonly AnswerShape _shape;
-
-            public ReshapingHandler(HttpMessageHandler inner, AnswerShape shape)
-                : base(inner)
-            {
-                _shape = shape;
-            }
-
-            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                var response = await base.SendAsync(request, cancellationToken);
-                if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.Contains("/connections/", StringComparison.Ordinal))
-                {
-                    return response;
-                }
-
-                var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
-                var item = answer["items"]!.AsArray()[0]!;
-                var reshaped = _shape switch
-                {
-                    AnswerShape.BareResource => item.ToJsonString(),
-                    AnswerShape.EmptyList => "{\"items\":[]}",
-                    _ => answer.ToJsonString(),
-                };
-                response.Content = new StringContent(reshaped, Encoding.UTF8, "application/json");
-                return response;
-            }
-        }
+            AnswerShape.BareResource => answer["items"]![0]!.DeepClone(),
+            AnswerShape.EmptyList => new JsonObject { ["items"] = new JsonArray() },
+            _ => answer,
+        };
     }
 }

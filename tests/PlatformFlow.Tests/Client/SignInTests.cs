@@ -53,7 +53,7 @@ namespace PlatformFlow.Tests.Client
 
             await platform.Client.SignInAsync(CancellationToken.None);
 
-            var calls = platform.Engine.Journal.Recent.Skip((int)(platform.Engine.Journal.Recent.Count - (platform.Engine.Journal.Total - mark))).ToList();
+            var calls = platform.Engine.Journal.Since(mark);
             Assert.Equal(new[] { "POST /ims/token/v3", "GET /data/foundation/flowservice/flowSpecs" }, calls.Select(c => c.Method + " " + c.Path));
             Assert.All(calls, c => Assert.Equal(200, c.Status));
         }

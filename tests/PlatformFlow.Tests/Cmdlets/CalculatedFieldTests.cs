@@ -21,7 +21,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
         public void Dispose() => _platform.Dispose();
 
-        private long PlatformWrites => _platform.Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+        private long PlatformWrites => _platform.Engine.Journal.DataWrites();
 
         private Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Base)> PrerequisitesAsync() => new FlowBuilder(_platform.Client).PrerequisitesAsync();
 

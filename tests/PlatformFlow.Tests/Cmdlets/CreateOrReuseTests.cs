@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -407,11 +408,7 @@ namespace PlatformFlow.Tests.Cmdlets
             };
         }
 
-        private System.Collections.Generic.List<JournalEntry> RequestsSince(long mark)
-        {
-            var recent = Engine.Journal.Recent;
-            return recent.Skip(recent.Count - (int)(Engine.Journal.Total - mark)).ToList();
-        }
+        private IReadOnlyList<JournalEntry> RequestsSince(long mark) => Engine.Journal.Since(mark);
 
         /// <summary>
         /// One row through the whole pipeline, each step's operation given what the step before it carries (as the cmdlets

@@ -30,13 +30,9 @@ namespace PlatformFlow.Tests.Cmdlets
             _prerequisites ??= await new FlowBuilder(_platform.Client).PrerequisitesAsync();
 
         /// <summary>Writes to the platform's services (signing in is not one).</summary>
-        private int DataWrites => Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+        private int DataWrites => Engine.Journal.DataWrites();
 
-        private IEnumerable<string> RequestsSince(long mark)
-        {
-            var recent = Engine.Journal.Recent;
-            return recent.Skip(recent.Count - (int)(Engine.Journal.Total - mark)).Select(e => e.Method + " " + e.Path);
-        }
+        private IEnumerable<string> RequestsSince(long mark) => Engine.Journal.Since(mark).Select(e => e.Method + " " + e.Path);
 
         private async Task<RecordingHost> SourceAsync(SourceConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {

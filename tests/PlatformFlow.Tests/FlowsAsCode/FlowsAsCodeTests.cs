@@ -467,7 +467,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
                 new[] { new KeyValuePair<string, object?>(flow.FlowId!, null), new KeyValuePair<string, object?>("0b4f0f1c-0000-4000-8000-000000000000", "row 2") },
                 host);
 
-            Assert.DoesNotContain(_platform.Engine.Journal.Recent, e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+            Assert.DoesNotContain(_platform.Engine.Journal.Recent, JournalMarks.IsDataWrite);
             Assert.Empty(host.Objects);
             Assert.Equal(
                 new[] { "DataflowNotFound row 2", "DataflowReferenceNotFound " + flow.FlowId },

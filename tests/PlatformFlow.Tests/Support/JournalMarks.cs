@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -16,6 +17,12 @@ namespace PlatformFlow.Tests.Support
             var recent = journal.Recent;
             return recent.Skip(recent.Count - (int)(journal.Total - mark)).ToList();
         }
+
+        /// <summary>How many writes the platform's services answered (signing in is not one).</summary>
+        public static int DataWrites(this RequestJournal journal) => journal.Recent.Count(IsDataWrite);
+
+        /// <summary>A write to one of the platform's services (<c>/data/...</c>), not to IMS.</summary>
+        public static bool IsDataWrite(this JournalEntry entry) => entry.IsWrite && entry.Path.StartsWith("/data/", StringComparison.Ordinal);
 
         /// <summary>A request as "GET /flows/{id}": its method and path without the service's prefix (<c>/data/foundation/flowservice</c>).</summary>
         public static string Call(this JournalEntry entry) => entry.Method + " " + ServicePrefix.Replace(entry.Path, string.Empty);

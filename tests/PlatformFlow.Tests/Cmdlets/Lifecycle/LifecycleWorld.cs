@@ -43,7 +43,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public IReadOnlyList<JournalEntry> Requests(string method, string pathPrefix) =>
             Engine.Journal.Recent.Where(e => e.Method == method && e.Path.StartsWith("/data/foundation/flowservice" + pathPrefix, StringComparison.Ordinal)).ToList();
 
-        public long Writes => Engine.Journal.Recent.Count(e => e.IsWrite && e.Path.StartsWith("/data/", StringComparison.Ordinal));
+        public long Writes => Engine.Journal.DataWrites();
 
         /// <summary>A flow with its own source and target connections (on the shared base connection), as New-Dataflow makes it.</summary>
         public async Task<Dataflow> NewFlowAsync(string name, BaseConnection? baseConnection = null)
