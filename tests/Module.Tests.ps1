@@ -147,6 +147,8 @@ Describe 'Get-PlatformContext' {
         } catch { $failure = $_ }
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        # Refused connections are retried, but only for the sign-in's own 20 s, not the whole retry budget.
+        $failure.Exception.Message | Should -Match 'Signing in to http://127\.0\.0\.1:9/? got no answer within 20 s \(retried until then\)'
         $shown = ($failure | Out-String -Width 250) + ($failure | Get-Error | Out-String -Width 250) + (Get-PlatformContext | Format-List -Property * | Out-String -Width 250)
         $shown.Contains($token) | Should -BeFalse
         (Get-PlatformContext).ClientId | Should -Be $before.ClientId
