@@ -483,7 +483,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
         private static EmittedObject Single(RecordingHost host)
         {
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return Assert.Single(host.Objects);
         }
     }

@@ -74,7 +74,7 @@ namespace PlatformFlow.Tests.Support
         {
             var host = new RecordingHost();
             await run(host);
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host.Single<T>();
         }
     }

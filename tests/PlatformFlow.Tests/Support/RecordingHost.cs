@@ -52,9 +52,13 @@ namespace PlatformFlow.Tests.Support
         /// <summary>The one object written, with its pipeline properties; fails with the errors written when there are any.</summary>
         public EmittedObject OnlyObject()
         {
-            Assert.True(Errors.Count == 0, string.Join(System.Environment.NewLine, Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            AssertNoErrors();
             return Assert.Single(Objects);
         }
+
+        /// <summary>Fails, naming each error written (id and message), when the operation wrote any.</summary>
+        public void AssertNoErrors() =>
+            Assert.True(Errors.Count == 0, string.Join(System.Environment.NewLine, Errors.Select(e => e.ErrorId + ": " + e.Message)));
 
         public Task<ChangeDecision> ShouldProcessAsync(string target, string action)
         {

@@ -30,7 +30,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var host = new RecordingHost();
             await operation.RunAsync(query, host);
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host;
         }
 
@@ -519,7 +519,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var host = new RecordingHost();
             await new GetSourceTableOperation(_world.Client).RunAsync(query, host);
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host;
         }
 
@@ -527,7 +527,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var host = new RecordingHost();
             await new GetFlowSpecOperation(client).RunAsync(query, host);
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host;
         }
 
@@ -535,7 +535,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var host = new RecordingHost();
             await new GetConnectionSpecOperation(_world.Client).RunAsync(id, name, host);
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host;
         }
 

@@ -81,7 +81,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public static T Only<T>(RecordingHost host)
         {
-            Assert.True(host.Errors.Count == 0, string.Join(Environment.NewLine, host.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            host.AssertNoErrors();
             return host.Single<T>();
         }
 

@@ -170,7 +170,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Empty(datasetRemoval.Errors);
             Assert.Equal(("Dataset '" + dataset.Name + "'", "Remove"), Assert.Single(datasetRemoval.Asked));
             var schema = await RemoveAsync(new RemoveXdmSchemaOperation(_world.Client), dataset.SchemaRef!.Id);
-            Assert.True(schema.Errors.Count == 0, string.Join(Environment.NewLine, schema.Errors.Select(e => e.ErrorId + ": " + e.Message)));
+            schema.AssertNoErrors();
             Assert.Equal("XdmSchema", schema.Single<RemovedResource>().Kind);
 
             var gone = new RecordingHost();
