@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
+using PlatformFlow.Tests.Support;
 using Xunit;
 
 namespace PlatformFlow.Tests.Client
@@ -227,7 +228,7 @@ namespace PlatformFlow.Tests.Client
         {
             var slots = new SemaphoreSlim(1);
             var firstAnswer = new TaskCompletionSource<HttpResponseMessage>();
-            var inner = new PlatformFlow.Tests.Support.ScriptedHandler(
+            var inner = new ScriptedHandler(
                 (_, _) => firstAnswer.Task,
                 (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)),
                 (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)));
@@ -252,7 +253,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_traced_attempt_records_how_long_it_took()
         {
             var records = new ConcurrentQueue<HttpCallRecord>();
-            var inner = new PlatformFlow.Tests.Support.ScriptedHandler(async (_, cancellation) =>
+            var inner = new ScriptedHandler(async (_, cancellation) =>
             {
                 await Task.Delay(100, cancellation);
                 return new HttpResponseMessage(HttpStatusCode.OK);

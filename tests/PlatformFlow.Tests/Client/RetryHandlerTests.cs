@@ -48,7 +48,7 @@ namespace PlatformFlow.Tests.Client
         [MemberData(nameof(FailuresNotApplied))]
         public async Task A_failure_with_no_retries_allowed_that_cannot_have_applied_a_change_fails_as_it_came(string method, HttpRequestException failure)
         {
-            using var invoker = Invoker(RetryOptions.None, new ScriptedHandler((_, _) => throw failure), new ManualTimeProvider());
+            using var invoker = Invoker(RetryOptions.None, new FailingHandler(() => failure), new ManualTimeProvider());
 
             var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(new HttpMethod(method), Url), CancellationToken.None));
 
@@ -125,7 +125,7 @@ namespace PlatformFlow.Tests.Client
             var backoff = new SharedBackoff();
             backoff.WaitUntil(clock.GetUtcNow().AddSeconds(30), TimeSpan.Zero);
             var inner = new ScriptedHandler(Answer(429, retryAfter: TimeSpan.FromMinutes(20)));
-            using var invoker = new HttpMessageInvoker(new RetryHandler(new RetryOptions(), backoff, clock) { InnerHandler = inner });
+            using var invoker = Invoker(new RetryOptions(), inner, clock, backoff);
 
             var error = await Assert.ThrowsAsync<RetriesExhaustedException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
 
@@ -163,8 +163,8 @@ namespace PlatformFlow.Tests.Client
             Assert.True(draws.Distinct().Count() > 150, "jitter should spread: " + draws.Distinct().Count() + " distinct of 200");
         }
 
-        private static HttpMessageInvoker Invoker(RetryOptions options, HttpMessageHandler inner, TimeProvider clock) =>
-            new HttpMessageInvoker(new RetryHandler(options, new SharedBackoff(), clock) { InnerHandler = inner });
+        private static HttpMessageInvoker Invoker(RetryOptions options, HttpMessageHandler inner, TimeProvider clock, SharedBackoff? backoff = null) =>
+            new HttpMessageInvoker(new RetryHandler(options, backoff ?? new SharedBackoff(), clock) { InnerHandler = inner });
 
         private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Answer(int status, TimeSpan? retryAfter = null, DateTimeOffset? retryAt = null) =>
             (_, _) =>

@@ -10,7 +10,6 @@ namespace PlatformFlow.Tests.Emulator.Engine
     public sealed class ETagsTests
     {
         private const string Current = "\"10000001-0000-0200-0000-5fa9be720000\"";
-        private static readonly EmulatorEngine Engine = new EmulatorEngine();
         private static readonly JsonObject Resource = new JsonObject { ["id"] = "flow-1", ["etag"] = Current };
 
         [Fact]
@@ -80,8 +79,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
                 headers["If-Match"] = ifMatch;
             }
 
-            var request = new EmulatorRequest("PATCH", "/flows/flow-1", Array.Empty<KeyValuePair<string, string>>(), headers, Array.Empty<byte>());
-            return new RequestContext(Engine, request, new Dictionary<string, string>(), new SandboxState("prod"), "request-1");
+            return RequestContexts.For("PATCH", "/flows/flow-1", headers);
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Tests.Emulator.FlowService;
 using Xunit;
 
 namespace PlatformFlow.Tests.Emulator.Engine
@@ -17,7 +18,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
     public sealed class EmulatorEngineTests
     {
         private const string Connections = "/data/foundation/flowservice/connections";
-        private const string Connection = @"{""name"":""c"",""auth"":{""specName"":""Basic Authentication"",""params"":{""host"":""acme.myshopify.com"",""accessToken"":""t""}},""connectionSpec"":{""id"":""4f63aa36-bd48-4e33-bb83-49fbcd11c708"",""version"":""1.0""}}";
+        private static readonly string Connection = FlowServiceTestBed.ShopifyConnectionBody().ToJsonString();
 
         private readonly EmulatorEngine _engine = new EmulatorEngine();
 
@@ -86,12 +87,13 @@ namespace PlatformFlow.Tests.Emulator.Engine
             Assert.Equal(0, Stored());
         }
 
-        [Fact]
-        public async Task Any_json_content_type_in_any_case_is_taken()
+        [Theory]
+        [InlineData("Application/JSON; charset=utf-8")]
+        [InlineData("text/json")]
+        [InlineData("JSON")]
+        public async Task Any_json_content_type_in_any_case_is_taken(string contentType)
         {
-            Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "Application/JSON; charset=utf-8")).StatusCode);
-            Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "text/json")).StatusCode);
-            Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = "JSON")).StatusCode);
+            Assert.Equal(201, (await Send("POST", Connections, Connection, h => h["Content-Type"] = contentType)).StatusCode);
         }
 
         [Fact]

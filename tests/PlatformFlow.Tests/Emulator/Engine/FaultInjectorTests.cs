@@ -34,7 +34,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
         {
             var faults = new FaultInjector(new FaultOptions { ThrottleRate = throttle, UnavailableRate = unavailable, ResetBeforeRate = resetBefore, ResetAfterRate = resetAfter, RetryAfterSeconds = 7, Seed = 3 });
 
-            Assert.Equal(Enumerable.Repeat(expected, 100), Enumerable.Range(0, 100).Select(_ => Describe(faults.Draw("GET"))));
+            Assert.Equal(Enumerable.Repeat(expected, 100), Draws(faults, 100));
         }
 
         [Fact]
@@ -50,7 +50,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
         {
             var faults = new FaultInjector(new FaultOptions { ThrottleRate = 0.2, UnavailableRate = 0.2, ResetBeforeRate = 0.2, ResetAfterRate = 0.2, Seed = 11 });
 
-            var drawn = Enumerable.Range(0, 2000).Select(_ => Describe(faults.Draw("GET"))).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+            var drawn = Draws(faults, 2000).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
 
             Assert.Equal(new[] { "429 BeforeHandling retry 1", "503 BeforeHandling", "none", "reset AfterHandling", "reset BeforeHandling" }, drawn.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
             Assert.All(drawn.Values, count => Assert.InRange(count, 320, 480));

@@ -206,9 +206,9 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var stored = Collection("c", "a", "b");
             var rendered = new List<string>();
 
-            Assert.Equal("{\"count\":3}", Parse("count=true").Execute(stored, Render(rendered), "/flows", 100, 100).ToJsonString());
+            Assert.Equal("{\"count\":3}", Execute(stored, "count=true", Render(rendered)).ToJsonString());
             Assert.Empty(rendered);
-            Assert.Equal("{\"count\":3}", Parse("count=true&property=shown==true").Execute(stored, Render(rendered), "/flows", 100, 100).ToJsonString());
+            Assert.Equal("{\"count\":3}", Execute(stored, "count=true&property=shown==true", Render(rendered)).ToJsonString());
             Assert.Equal(new[] { "c", "a", "b" }, rendered);
         }
 
@@ -218,7 +218,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var stored = Collection("a", "b", "c", "d", "e");
             var rendered = new List<string>();
 
-            var page = Parse("limit=2").Execute(stored, Render(rendered), "/flows", 100, 100);
+            var page = Execute(stored, "limit=2", Render(rendered));
 
             Assert.Equal(new[] { "a", "b" }, rendered);
             Assert.Equal(new[] { true, true }, page["items"]!.AsArray().Select(i => (bool)i!["shown"]!));
@@ -232,7 +232,7 @@ namespace PlatformFlow.Tests.Emulator.Engine
             var stored = Collection("c", "a", "b");
             var rendered = new List<string>();
 
-            var page = Parse(query).Execute(stored, Render(rendered), "/flows", 100, 100);
+            var page = Execute(stored, query, Render(rendered));
 
             Assert.Equal(new[] { "c", "a", "b" }, rendered);
             Assert.Equal(2, page["items"]!.AsArray().Count(i => (bool)i!["shown"]!));
@@ -243,18 +243,16 @@ namespace PlatformFlow.Tests.Emulator.Engine
         {
             var stored = Collection("c", "a", "b");
 
-            var page = Parse("orderby=-shownName").Execute(stored, Render(new List<string>()), "/flows", 100, 100);
+            var page = Execute(stored, "orderby=-shownName", Render(new List<string>()));
 
             Assert.Equal(new[] { "c", "b", "a" }, Names(page));
         }
 
         [Theory]
-        [InlineData("")] // the sort spec of creation order
-        [InlineData("orderby=name")]
-        public void A_continuation_token_of_another_sort_or_not_a_cursor_is_refused(string sort)
+        [InlineData("", "", "eyJvIjoiLW5hbWUiLCJzIjoxLCJrIjoifiJ9")] // creation order (an empty spec), given a token of orderby -name
+        [InlineData("orderby=name", "+name", "eyJvIjoiIiwicyI6MSwiayI6bnVsbH0")] // given a token of creation order
+        public void A_continuation_token_of_another_sort_or_not_a_cursor_is_refused(string sort, string spec, string otherSort)
         {
-            var otherSort = sort.Length == 0 ? "eyJvIjoiLW5hbWUiLCJzIjoxLCJrIjoifiJ9" : "eyJvIjoiIiwicyI6MSwiayI6bnVsbH0";
-            var spec = sort.Length == 0 ? string.Empty : "+name";
             foreach (var token in new[] { otherSort, Token("[1]"), Token("{\"o\":\"" + spec + "\"}"), Token("{\"o\":\"" + spec + "\",\"s\":\"x\"}"), Token("{\"o\":\"" + spec + "\",\"s\":1.5}"), Token("{\"o\"") })
             {
                 var refusal = Assert.Throws<EmulatorError>(() => Parse(sort + "&continuationToken=" + token));
@@ -275,8 +273,9 @@ namespace PlatformFlow.Tests.Emulator.Engine
         private static ListQuery Parse(string query) =>
             ListQuery.Parse(new EmulatorRequest("GET", "/flows", EmulatorRequest.ParseQuery(query), new Dictionary<string, string>(), Array.Empty<byte>()), Codes);
 
-        private static JsonObject Execute(ResourceCollection stored, string query, int defaultLimit = 100, int maxLimit = 100) =>
-            Parse(query).Execute(stored, r => (JsonObject)r.DeepClone(), "/flows", defaultLimit, maxLimit);
+        /// <summary>The page of <paramref name="query"/>, each resource rendered as stored unless a render is given.</summary>
+        private static JsonObject Execute(ResourceCollection stored, string query, Func<JsonObject, JsonObject>? render = null, int defaultLimit = 100, int maxLimit = 100) =>
+            Parse(query).Execute(stored, render ?? (r => (JsonObject)r.DeepClone()), "/flows", defaultLimit, maxLimit);
 
         /// <summary>Resources with ids "0", "1"... in creation order, named as given.</summary>
         private static ResourceCollection Collection(params string[] names)

@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Emulator.Engine;
@@ -18,6 +17,14 @@ namespace PlatformFlow.Tests.Emulator.Engine
     /// <summary>The transport-neutral request and response, the in-process handler between them and HttpClient, and the journal.</summary>
     public sealed class RequestAndJournalTests
     {
+        private readonly EmulatorEngine _engine = new EmulatorEngine();
+        private readonly HttpClient _client;
+
+        public RequestAndJournalTests()
+        {
+            _client = PlatformTestClient.Create(_engine);
+        }
+
         [Theory]
         [InlineData(null, "")]
         [InlineData("", "")]
@@ -86,31 +93,27 @@ namespace PlatformFlow.Tests.Emulator.Engine
         [Fact]
         public async Task The_in_process_handler_passes_headers_body_and_encoded_path_and_returns_the_answer_with_its_headers()
         {
-            var engine = new EmulatorEngine();
-            using var client = PlatformTestClient.Create(engine);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/data/foundation/flowservice/connections?x=1")
             {
                 Content = new StringContent(@"{""name"":""c""}", Encoding.UTF8, "application/json"),
             };
 
-            using var response = await client.SendAsync(request);
+            using var response = await _client.SendAsync(request);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
             Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
             Assert.StartsWith("pf-00000001-", response.Headers.GetValues("x-request-id").Single());
-            Assert.Equal("POST /data/foundation/flowservice/connections -> 400", engine.Journal.Recent.Single().ToString());
-            Assert.Equal("1470-400", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]!.ToString().Split("FLOW-")[1]);
+            Assert.Equal("POST /data/foundation/flowservice/connections -> 400", _engine.Journal.Recent.Single().ToString());
+            Assert.Equal("1470-400", problem["type"]!.ToString().Split("FLOW-")[1]);
         }
 
         [Fact]
         public async Task A_header_sent_with_several_values_reaches_the_engine_as_one_joined_value()
         {
-            var engine = new EmulatorEngine();
-            using var client = PlatformTestClient.Create(engine);
             using var request = new HttpRequestMessage(HttpMethod.Get, "/data/foundation/flowservice/connections");
             request.Headers.TryAddWithoutValidation("x-sandbox-name", new[] { "prod", "dev" });
 
-            using var response = await client.SendAsync(request);
+            using var response = await _client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains("Sandbox 'prod, dev' does not exist", await response.Content.ReadAsStringAsync());
@@ -119,11 +122,9 @@ namespace PlatformFlow.Tests.Emulator.Engine
         [Fact]
         public async Task A_dropped_connection_is_the_socket_error_a_real_handler_throws()
         {
-            var engine = new EmulatorEngine();
-            engine.Faults.EnqueueConnectionReset(FaultTiming.BeforeHandling);
-            using var client = PlatformTestClient.Create(engine);
+            _engine.Faults.EnqueueConnectionReset(FaultTiming.BeforeHandling);
 
-            var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/data/foundation/flowservice/connections"));
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => _client.GetAsync("/data/foundation/flowservice/connections"));
 
             Assert.Equal("An error occurred while sending the request.", error.Message);
             Assert.Equal("The emulator dropped the connection (injected fault).", error.InnerException!.Message);
@@ -133,25 +134,21 @@ namespace PlatformFlow.Tests.Emulator.Engine
         [Fact]
         public async Task A_request_cancelled_before_it_is_sent_reaches_no_service()
         {
-            var engine = new EmulatorEngine();
-            using var client = PlatformTestClient.Create(engine);
             using var cancelled = new CancellationTokenSource();
             cancelled.Cancel();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("/data/foundation/flowservice/connections", cancelled.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetAsync("/data/foundation/flowservice/connections", cancelled.Token));
 
-            Assert.Equal(0, engine.Journal.Total);
+            Assert.Equal(0, _engine.Journal.Total);
         }
 
         [Fact]
         public async Task The_answers_headers_arrive_on_the_response_and_an_empty_answer_has_no_content_type()
         {
-            var engine = new EmulatorEngine();
-            using var client = PlatformTestClient.Create(engine);
-            using var created = await client.PostJsonAsync("/data/foundation/flowservice/connections", FlowServiceTestBed.ShopifyConnectionBody().ToJsonString());
-            var body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+            using var created = await _client.PostJsonAsync("/data/foundation/flowservice/connections", FlowServiceTestBed.ShopifyConnectionBody().ToJsonString());
+            var body = await created.JsonAsync();
 
-            using var deleted = await client.DeleteAsync("/data/foundation/flowservice/connections/" + (string)body["id"]!);
+            using var deleted = await _client.DeleteAsync("/data/foundation/flowservice/connections/" + (string)body["id"]!);
 
             Assert.Equal("/data/foundation/flowservice/connections/" + (string)body["id"]!, created.Headers.Location!.OriginalString);
             Assert.Equal((string)body["etag"]!, created.Headers.ETag!.Tag);

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using PlatformFlow.Emulator.Engine;
@@ -10,8 +8,6 @@ namespace PlatformFlow.Tests.Emulator.Engine
     /// <summary>How a handler reads the request body: strict JSON, each refusal a 1001-400 that says where and what.</summary>
     public sealed class RequestBodyTests
     {
-        private static readonly EmulatorEngine Engine = new EmulatorEngine();
-
         [Theory]
         [InlineData("", "The request has no body; a JSON body is required.")]
         [InlineData("null", "The request body is JSON null; a JSON body is required.")]
@@ -63,10 +59,6 @@ namespace PlatformFlow.Tests.Emulator.Engine
             Assert.Equal("Malformed JSON in the request body at byte 14: the member 'name' appears twice in one object.", refusal.Detail);
         }
 
-        private static RequestContext Context(string body)
-        {
-            var request = new EmulatorRequest("POST", "/flows", Array.Empty<KeyValuePair<string, string>>(), new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body));
-            return new RequestContext(Engine, request, new Dictionary<string, string>(), new SandboxState("prod"), "request-1");
-        }
+        private static RequestContext Context(string body) => RequestContexts.For("POST", "/flows", body: body);
     }
 }
