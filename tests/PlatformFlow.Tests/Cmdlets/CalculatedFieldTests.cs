@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -81,8 +82,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var mappingSet = created.Single<MappingSet>();
             Assert.Equal(("EXPRESSION", "lower(Email)"), (mappingSet.Mappings!.Single().SourceType, mappingSet.Mappings!.Single().Source));
             var calls = _platform.Engine.Journal.Since(mark);
-            Assert.Equal(new[] { "POST /data/foundation/conversion/mappingSets/validate", "POST /data/foundation/conversion/mappingSets" },
-                calls.Where(c => c.Method == "POST").Select(c => c.Method + " " + c.Path));
+            Assert.Equal(new[] { "POST /mappingSets/validate", "POST /mappingSets" }, calls.Where(c => c.Method == "POST").Select(c => c.Call()));
             Assert.False(calls.Single(c => c.Path.EndsWith("/validate", StringComparison.Ordinal)).IsWrite);
         }
 
@@ -196,18 +196,16 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Same(input.Sample[1], error.Target);
         }
 
-        private string[] RequestsSince(long mark) => _platform.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
-
-        private async Task<(RecordingHost Host, string[] Requests)> TestMappingSetAsync(MappingSetTestInput input)
+        private async Task<(RecordingHost Host, IReadOnlyList<string> Requests)> TestMappingSetAsync(MappingSetTestInput input)
         {
             var mark = _platform.Engine.Journal.Total;
             var host = new RecordingHost();
             await new TestMappingSetOperation(_platform.Client).RunAsync(input, host);
-            return (host, RequestsSince(mark));
+            return (host, _platform.Engine.Journal.CallsSince(mark));
         }
 
         /// <summary>One PreflightRejected error with exactly <paramref name="message"/>, nothing written, no request sent.</summary>
-        private static void AssertRefusedBeforeSending((RecordingHost Host, string[] Requests) run, string message)
+        private static void AssertRefusedBeforeSending((RecordingHost Host, IReadOnlyList<string> Requests) run, string message)
         {
             var error = Assert.Single(run.Host.Errors);
             Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
@@ -354,12 +352,12 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
         }
 
-        private async Task<(RecordingHost Host, string[] Requests)> NewMappingSetAsync(MappingSetInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        private async Task<(RecordingHost Host, IReadOnlyList<string> Requests)> NewMappingSetAsync(MappingSetInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var mark = _platform.Engine.Journal.Total;
             var host = new RecordingHost(decision);
             await new NewMappingSetOperation(_platform.Client).RunAsync(input, host);
-            return (host, RequestsSince(mark));
+            return (host, _platform.Engine.Journal.CallsSince(mark));
         }
 
         private static object? Property(EmittedObject emitted, string name) => emitted.PipelineProperties.SingleOrDefault(p => p.Key == name).Value;

@@ -126,7 +126,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var offered = CompletionCandidates.ConnectionSpecs(client);
 
             Assert.Equal(500, offered.Count);
-            Assert.Equal(new[] { "GET /data/foundation/flowservice/connectionSpecs" }, _engine.Journal.Recent.Select(e => e.Method + " " + e.Path));
+            Assert.Equal(new[] { "GET /connectionSpecs" }, _engine.Journal.Recent.Select(e => e.Call()));
         }
 
         [Fact]

@@ -39,8 +39,8 @@ namespace PlatformFlow.Tests.Cmdlets
 
                 var requests = RequestsSince(mark);
                 Assert.Equal(
-                    new[] { "POST /data/foundation/flowservice/sourceConnections", "POST /data/foundation/flowservice/targetConnections", "POST /data/foundation/flowservice/flows" },
-                    requests.Select(r => r.Method + " " + r.Path));
+                    new[] { "POST /sourceConnections", "POST /targetConnections", "POST /flows" },
+                    requests.Select(r => r.Call()));
                 Assert.Equal("Reused", flow["MappingSetOutcome"]);
                 Assert.Equal("Created", flow["DataflowOutcome"]);
             }

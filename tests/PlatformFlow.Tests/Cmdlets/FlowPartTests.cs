@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
@@ -18,7 +17,6 @@ namespace PlatformFlow.Tests.Cmdlets
     /// </summary>
     public sealed class FlowPartTests : IDisposable
     {
-        private const string FlowService = "/data/foundation/flowservice";
         private readonly TestPlatform _platform = new TestPlatform();
         private (XdmSchema Schema, Dataset Dataset, BaseConnection Base)? _prerequisites;
 
@@ -31,8 +29,6 @@ namespace PlatformFlow.Tests.Cmdlets
 
         /// <summary>Writes to the platform's services (signing in is not one).</summary>
         private int DataWrites => Engine.Journal.DataWrites();
-
-        private IEnumerable<string> RequestsSince(long mark) => Engine.Journal.Since(mark).Select(e => e.Method + " " + e.Path);
 
         private async Task<RecordingHost> SourceAsync(SourceConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
@@ -153,7 +149,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var source = LifecycleWorld.Only<SourceConnection>(host);
             Assert.Equal(("delimited", "/exports/orders.csv"), (source.Data!.Format, source.Params!.Path));
             Assert.Equal(("Files source", "Create source connection (/exports/orders.csv)"), host.Asked.Single());
-            Assert.DoesNotContain(RequestsSince(mark), r => r.Contains("/explore", StringComparison.Ordinal));
+            Assert.DoesNotContain(Engine.Journal.CallsSince(mark), r => r.Contains("/explore", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -225,7 +221,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal((first.Id, "Updated"), (updated.Id, emitted[PipelineIds.SourceConnectionOutcome]));
             Assert.Equal(new[] { "Phone:string" }, updated.Params!.Columns!.Select(c => c.Name + ":" + c.Type));
             Assert.Equal(("Change source", "Update source connection " + first.Id + " (params.columns is 'Email:string', not 'Phone:string')"), host.Asked.Single());
-            Assert.Equal(new[] { "PATCH " + FlowService + "/sourceConnections/" + first.Id }, RequestsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "PATCH /sourceConnections/" + first.Id }, Engine.Journal.CallsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
             var stored = Engine.Sandbox("prod")!.Collection("sourceConnections").Find(first.Id)!;
             Assert.Equal("Phone", (string?)stored["params"]!["columns"]![0]!["name"]);
             Assert.Null(emitted[PipelineIds.PartsCreated]);
@@ -490,7 +486,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 refused.Message);
             var emitted = Assert.Single(host.Objects);
             Assert.Equal((first.Id, other.Id, "Updated"), (((TargetConnection)emitted.Value).Id, ((TargetConnection)emitted.Value).Params!.DataSetId, emitted[PipelineIds.TargetConnectionOutcome]));
-            Assert.Equal(new[] { "PATCH " + FlowService + "/targetConnections/" + first.Id }, RequestsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "PATCH /targetConnections/" + first.Id }, Engine.Journal.CallsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
             Assert.Equal(other.Id, (string?)Engine.Sandbox("prod")!.Collection("targetConnections").Find(first.Id)!["params"]!["dataSetId"]);
         }
 
@@ -506,7 +502,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal("PreflightRejected", Refusal(host).ErrorId);
             Assert.Equal(new[] { "Flow 'Half' was not created; the parts made for it remain: source connection " + source.Id + ". Remove them with: Remove-SourceConnection -Id " + source.Id + " -Force." }, host.Warnings);
             Assert.Empty(host.Asked);
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
         }
 
         [Fact]
@@ -582,7 +578,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var emitted = Assert.Single(host.Objects);
             var schema = (XdmSchema)emitted.Value;
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
             Assert.Equal(("Planned", "Create XDM schema (" + tenantClass + ")"), host.Asked.Single());
             Assert.StartsWith("planned-schema-", schema.Id, StringComparison.Ordinal);
             Assert.Equal(("Planned", "d", tenantClass, "object"), (schema.Title, schema.Description, schema.Class, schema.Type));
@@ -613,7 +609,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "https://ns.adobe.com/xdm/context/profile", "https://ns.adobe.com/xdm/context/profile-person-details" }, schema.AllOf!.Select(r => r.Ref));
             Assert.Equal(schema.Id, Assert.Single(first.Objects)[PipelineIds.SchemaId]);
             LifecycleWorld.Only<XdmSchema>(second);
-            var requests = RequestsSince(mark).ToList();
+            var requests = Engine.Journal.CallsSince(mark);
             Assert.Single(requests, r => r.EndsWith("/global/classes", StringComparison.Ordinal));
             Assert.Single(requests, r => r.EndsWith("/global/fieldgroups", StringComparison.Ordinal));
         }
@@ -681,7 +677,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var dataset = LifecycleWorld.Only<Dataset>(host);
             Assert.StartsWith("planned-dataSet-", dataset.Id, StringComparison.Ordinal);
             Assert.Equal(("Later", "d", planned, "application/vnd.adobe.xed-full-notext+json; version=1"), (dataset.Name, dataset.Description, dataset.SchemaRef!.Id, dataset.SchemaRef.ContentType));
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
         }
 
         // New-BaseConnection

@@ -322,7 +322,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var spec = await ConnectionSpecResolver.ResolveAsync(_world.Client, idOrName, default);
 
             Assert.Equal("shopify", spec.Name);
-            Assert.Equal(new[] { request }, _world.Engine.Journal.Recent.Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).Select(e => e.Method + " " + e.Path.Replace("/data/foundation/flowservice", string.Empty)));
+            Assert.Equal(new[] { request }, _world.Engine.Journal.Recent.Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).Select(e => e.Call()));
         }
 
         [Fact]

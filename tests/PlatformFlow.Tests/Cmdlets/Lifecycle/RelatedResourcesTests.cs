@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
@@ -18,22 +19,22 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public void Dispose() => _world.Dispose();
 
-        private Task<System.Collections.Generic.IReadOnlyList<string>> IdsAsync(object input, ResourceKind kind) =>
+        private Task<IReadOnlyList<string>> IdsAsync(object input, ResourceKind kind) =>
             RelatedResources.IdsAsync(_world.Client, input, _ => null, kind, default);
 
         /// <summary>The requests the emulator answered while <paramref name="act"/> ran.</summary>
-        private async Task<string[]> RequestsDuringAsync(Func<Task> act)
+        private async Task<IReadOnlyList<string>> RequestsDuringAsync(Func<Task> act)
         {
             var mark = _world.Engine.Journal.Total;
             await act();
-            return _world.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
+            return _world.Engine.Journal.CallsSince(mark);
         }
 
         [Fact]
         public async Task A_flow_as_New_Dataflow_wrote_it_stands_for_its_latest_run_read_from_the_platform()
         {
             var written = await _world.NewFlowAsync("Written");
-            System.Collections.Generic.IReadOnlyList<string> ids = Array.Empty<string>();
+            IReadOnlyList<string> ids = Array.Empty<string>();
 
             var requests = await RequestsDuringAsync(async () => ids = await IdsAsync(written, ResourceKind.FlowRun));
 
@@ -47,7 +48,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task A_flow_as_read_stands_for_the_run_it_records_without_another_read()
         {
             var read = await _world.Client.FlowService.Flows.GetAsync((await _world.NewFlowAsync("Read")).Id);
-            System.Collections.Generic.IReadOnlyList<string> ids = Array.Empty<string>();
+            IReadOnlyList<string> ids = Array.Empty<string>();
 
             var requests = await RequestsDuringAsync(async () => ids = await IdsAsync(read, ResourceKind.FlowRun));
 
@@ -82,7 +83,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var runs = new RecordingHost();
             await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id }, runs);
             var run = LifecycleWorld.Only<FlowRun>(runs);
-            System.Collections.Generic.IReadOnlyList<string> sources = Array.Empty<string>();
+            IReadOnlyList<string> sources = Array.Empty<string>();
 
             var requests = await RequestsDuringAsync(async () => sources = await IdsAsync(run, ResourceKind.SourceConnection));
 
