@@ -261,8 +261,8 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task UpdateExisting_cannot_move_a_source_connection_to_another_base_connection()
         {
             var shop = (await PrerequisitesAsync()).Base;
-            var other = LifecycleWorld.Only<BaseConnection>(await RunAsync(host => new NewBaseConnectionOperation(_platform.Client).RunAsync(
-                new BaseConnectionInput { Name = "Other shop", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-2" } }, host)));
+            var other = LifecycleWorld.Only<BaseConnection>(await BaseAsync(
+                new BaseConnectionInput { Name = "Other shop", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-2" } }));
             var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = shop.Id, TableName = "Shopify.Orders" }));
             var writes = DataWrites;
 
@@ -473,7 +473,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_target_connection_of_the_same_name_on_another_dataset_is_refused_or_moved_with_UpdateExisting()
         {
             var (schema, dataset, _) = await PrerequisitesAsync();
-            var other = await FlowBuilder.OnlyAsync<Dataset>(host => new NewDatasetOperation(_platform.Client).RunAsync(new DatasetInput { Name = "Other", SchemaId = schema.Id }, host));
+            var other = LifecycleWorld.Only<Dataset>(await DatasetAsync(new DatasetInput { Name = "Other", SchemaId = schema.Id }));
             var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Moving", DatasetId = dataset.Id }));
 
             var refused = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Moving", DatasetId = other.Id, Format = "json" }));
@@ -818,13 +818,6 @@ namespace PlatformFlow.Tests.Cmdlets
         private sealed class NamelessKey
         {
             public override string ToString() => null!;
-        }
-
-        private static async Task<RecordingHost> RunAsync(Func<RecordingHost, Task> run)
-        {
-            var host = new RecordingHost();
-            await run(host);
-            return host;
         }
     }
 }
