@@ -590,7 +590,7 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task Test_base_connection_says_when_the_source_refuses_the_credentials()
         {
-            var refused = await _platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(_platform.Client, "Expired shop", accessToken: "invalid-shpat"));
+            var refused = await TestPlatform.CreateShopifyConnectionAsync(_platform.Client, "Expired shop", accessToken: "invalid-shpat");
             var host = new RecordingHost();
 
             await new TestBaseConnectionOperation(_platform.Client).RunAsync(new BaseConnectionTestInput { Id = refused.Id, Quiet = true }, host);

@@ -322,16 +322,8 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_table_column_the_platform_gives_no_type_is_read_as_text()
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/explore", answer =>
-            {
-                foreach (var column in answer["schema"]?["columns"]?.AsArray() ?? new System.Text.Json.Nodes.JsonArray())
-                {
-                    column!.AsObject().Remove("type");
-                }
-
-                return answer;
-            }));
-            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Untyped shop"));
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/explore", ExploreAnswers.UntypedColumns));
+            var shop = await TestPlatform.CreateShopifyConnectionAsync(client, "Untyped shop");
             var all = new RecordingHost(ChangeDecision.WhatIf);
             var named = new RecordingHost(ChangeDecision.WhatIf);
 

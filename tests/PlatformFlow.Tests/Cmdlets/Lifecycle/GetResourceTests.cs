@@ -472,8 +472,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_table_missing_from_a_source_that_names_its_tables_apart_from_their_paths_is_suggested_by_path()
         {
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ShortNamesAndAPathlessTable));
-            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop"));
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ExploreAnswers.ShortNamesAndAPathlessTable));
+            var shop = await TestPlatform.CreateShopifyConnectionAsync(client, "Shop");
             var host = new RecordingHost();
 
             await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = shop.Id, TableName = "Shopify.Orderz", Target = "input" }, host);
@@ -505,19 +505,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             copy["id"] = "3a9c1b52-0000-4000-8000-00000000da11";
             copy["name"] = "CRMToAEPDaily";
             items.Add(copy);
-            return answer;
-        }
-
-        /// <summary>Explore root as a file source may answer it: short names beside full paths, and a table with a name only.</summary>
-        internal static JsonNode ShortNamesAndAPathlessTable(JsonNode answer)
-        {
-            if (!(answer is JsonArray items))
-            {
-                return answer;
-            }
-
-            items[0]!["name"] = "Orders";
-            items[1]!.AsObject().Remove("path");
             return answer;
         }
 
