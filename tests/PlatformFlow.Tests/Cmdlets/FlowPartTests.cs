@@ -535,28 +535,23 @@ namespace PlatformFlow.Tests.Cmdlets
                 () => SchemaAsync(new XdmSchemaInput { Title = "Titled", Class = " " }));
         }
 
-        [Fact]
-        public async Task An_unknown_standard_class_is_not_found_with_the_closest_short_name_before_any_write()
+        [Theory]
+        [InlineData("profil", new string[0], "XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?", "Use 'profile', or list GET /global/classes in the Schema Registry to see them all.")]
+        [InlineData(
+            "https://ns.adobe.com/xdm/context/profile",
+            new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" },
+            "FieldGroupNotFound",
+            "No field group is named 'identity-mapp'. Did you mean 'identitymap'?",
+            "Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.")]
+        public async Task An_unknown_standard_class_or_field_group_is_not_found_by_its_short_name_with_the_closest_before_any_write(
+            string xdmClass, string[] fieldGroups, string errorId, string message, string recommendedAction)
         {
             var writes = DataWrites;
 
-            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "profil" }));
+            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = xdmClass, FieldGroups = fieldGroups }));
 
-            Assert.Equal(("XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?"), (error.ErrorId, error.Exception.Message));
-            Assert.Equal("Use 'profile', or list GET /global/classes in the Schema Registry to see them all.", error.RecommendedAction);
-            Assert.Equal(writes, DataWrites);
-        }
-
-        [Fact]
-        public async Task An_unknown_standard_field_group_is_not_found_by_its_short_name()
-        {
-            var writes = DataWrites;
-
-            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "https://ns.adobe.com/xdm/context/profile", FieldGroups = new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" } }));
-
-            Assert.Equal("FieldGroupNotFound", error.ErrorId);
-            Assert.Equal("No field group is named 'identity-mapp'. Did you mean 'identitymap'?", error.Exception.Message);
-            Assert.Equal("Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.", error.RecommendedAction);
+            Assert.Equal((errorId, message), (error.ErrorId, error.Exception.Message));
+            Assert.Equal(recommendedAction, error.RecommendedAction);
             Assert.Equal(writes, DataWrites);
         }
 

@@ -302,16 +302,25 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("Use 'shopify', or run Get-ConnectionSpec to see them all.", error.RecommendedAction);
         }
 
-        [Fact]
-        public async Task A_connection_spec_id_that_does_not_exist_is_an_error_naming_the_id()
+        [Theory]
+        [InlineData("Get-ConnectionSpec")]
+        [InlineData("Get-SourceTable")]
+        public async Task A_connection_spec_or_base_connection_that_does_not_exist_is_an_error_naming_its_id(string cmdlet)
         {
+            const string missing = "0b4f0f1c-0000-4000-8000-000000000000";
             var host = new RecordingHost();
-            await new GetConnectionSpecOperation(_world.Client).RunAsync("0b4f0f1c-0000-4000-8000-000000000000", null, host);
+
+            await (cmdlet switch
+            {
+                "Get-ConnectionSpec" => new GetConnectionSpecOperation(_world.Client).RunAsync(missing, null, host),
+                "Get-SourceTable" => new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = missing }, host),
+                _ => throw new ArgumentOutOfRangeException(nameof(cmdlet)),
+            });
 
             var error = Assert.Single(host.Errors);
             Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
-            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
-            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
+            Assert.Equal(missing, error.Target);
+            Assert.StartsWith(missing + ": ", error.Message);
         }
 
         [Theory]
@@ -483,18 +492,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
                 new[] { "Shopify.Orderz: No table is named 'Shopify.Orderz'. Did you mean 'Shopify.Orders'?", "Shopify.Customerz: No table is named 'Shopify.Customerz'. Did you mean 'Shopify.Customers'?" },
                 host.Errors.Select(e => e.Message));
             Assert.All(host.Errors, e => Assert.Equal("input", e.Target));
-        }
-
-        [Fact]
-        public async Task A_base_connection_that_does_not_exist_is_an_error_naming_it()
-        {
-            var host = new RecordingHost();
-            await new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
-
-            var error = Assert.Single(host.Errors);
-            Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
-            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
-            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
         }
 
         /// <summary>The platform's flow spec list with a second spec that accepts the same sources.</summary>
