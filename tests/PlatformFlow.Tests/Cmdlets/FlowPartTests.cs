@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;
@@ -245,7 +246,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var s3 = LifecycleWorld.Only<BaseConnection>(await BaseAsync(new BaseConnectionInput { Name = "Bucket", ConnectionSpec = "amazon-s3", Parameters = new Hashtable { ["s3AccessKey"] = "AKIA1", ["s3SecretKey"] = "secret-1" } }));
             var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = new[] { new SourceColumn { Name = "Email" } } }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = s3.Id, Path = "/orders.csv" }, ChangeDecision.WhatIf)).Exception);
+            var conflict = Assert.IsType<PartConflictException>(Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = s3.Id, Path = "/orders.csv" }, ChangeDecision.WhatIf)).Exception);
 
             Assert.Equal(first.Id, conflict.ExistingId);
             Assert.Equal(
@@ -269,8 +270,9 @@ namespace PlatformFlow.Tests.Cmdlets
             var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = other.Id, TableName = "Shopify.Orders", UpdateExisting = true }));
 
             Assert.Equal("PartConflict", error.ErrorId);
-            Assert.Equal(first.Id, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).ExistingId);
-            Assert.Equal(new[] { "baseConnectionId is '" + shop.Id + "', not '" + other.Id + "'" }, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).Differences);
+            var conflict = Assert.IsType<PartConflictException>(error.Exception);
+            Assert.Equal(first.Id, conflict.ExistingId);
+            Assert.Equal(new[] { "baseConnectionId is '" + shop.Id + "', not '" + other.Id + "'" }, conflict.Differences);
             Assert.Equal(writes, DataWrites);
         }
 
@@ -503,7 +505,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var dataset = (await PrerequisitesAsync()).Dataset;
             var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/other" })).Exception);
+            var conflict = Assert.IsType<PartConflictException>(Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/other" })).Exception);
 
             Assert.Equal(new[] { "data.schema.id is '" + first.SchemaId + "', not 'https://ns.adobe.com/tenant/schemas/other'" }, conflict.Differences);
         }
@@ -517,7 +519,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var error = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Fixed", DatasetId = dataset.Id, ConnectionSpec = WellKnown.ShopifyConnectionSpecId, UpdateExisting = true }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(error.Exception);
+            var conflict = Assert.IsType<PartConflictException>(error.Exception);
             Assert.Equal(first.Id, conflict.ExistingId);
             Assert.Equal(new[] { "connectionSpec is 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', not '" + WellKnown.ShopifyConnectionSpecId + "'" }, conflict.Differences);
             Assert.Equal(writes, DataWrites);
