@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -36,18 +37,16 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         /// <summary>New-MappingSet as the piped target connection's properties would give it its ids.</summary>
-        private Task<RecordingHost> MappingAsync(string source, string destination, EmittedObject target) =>
-            Step(host => new NewMappingSetOperation(_platform.Client).RunAsync(
-                new MappingSetInput
-                {
-                    Mappings = new[] { Mapping.FromPair(source, destination) },
-                    TargetConnectionId = ((TargetConnection)target.Value).Id,
-                    SourceConnectionId = (string?)target[PipelineIds.SourceConnectionId],
-                    SchemaId = (string?)target[PipelineIds.SchemaId],
-                    Carried = PipelineIds.From(target.PipelineProperties),
-                    Target = target.Value,
-                },
-                host));
+        private async Task<RecordingHost> MappingAsync(string source, string destination, EmittedObject target) =>
+            (await NewMappingSetAsync(new MappingSetInput
+            {
+                Mappings = new[] { Mapping.FromPair(source, destination) },
+                TargetConnectionId = ((TargetConnection)target.Value).Id,
+                SourceConnectionId = (string?)target[PipelineIds.SourceConnectionId],
+                SchemaId = (string?)target[PipelineIds.SchemaId],
+                Carried = PipelineIds.From(target.PipelineProperties),
+                Target = target.Value,
+            })).Host;
 
         private static async Task<RecordingHost> Step(Func<RecordingHost, Task> run)
         {
@@ -81,8 +80,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var mappingSet = created.Single<MappingSet>();
             Assert.Equal(("EXPRESSION", "lower(Email)"), (mappingSet.Mappings!.Single().SourceType, mappingSet.Mappings!.Single().Source));
             var calls = _platform.Engine.Journal.Since(mark);
-            Assert.Equal(new[] { "POST /data/foundation/conversion/mappingSets/validate", "POST /data/foundation/conversion/mappingSets" },
-                calls.Where(c => c.Method == "POST").Select(c => c.Method + " " + c.Path));
+            Assert.Equal(new[] { "POST /mappingSets/validate", "POST /mappingSets" }, calls.Where(c => c.Method == "POST").Select(c => c.Call()));
             Assert.False(calls.Single(c => c.Path.EndsWith("/validate", StringComparison.Ordinal)).IsWrite);
         }
 
@@ -196,18 +194,16 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Same(input.Sample[1], error.Target);
         }
 
-        private string[] RequestsSince(long mark) => _platform.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
-
-        private async Task<(RecordingHost Host, string[] Requests)> TestMappingSetAsync(MappingSetTestInput input)
+        private async Task<(RecordingHost Host, IReadOnlyList<string> Requests)> TestMappingSetAsync(MappingSetTestInput input)
         {
             var mark = _platform.Engine.Journal.Total;
             var host = new RecordingHost();
             await new TestMappingSetOperation(_platform.Client).RunAsync(input, host);
-            return (host, RequestsSince(mark));
+            return (host, _platform.Engine.Journal.CallsSince(mark));
         }
 
         /// <summary>One PreflightRejected error with exactly <paramref name="message"/>, nothing written, no request sent.</summary>
-        private static void AssertRefusedBeforeSending((RecordingHost Host, string[] Requests) run, string message)
+        private static void AssertRefusedBeforeSending((RecordingHost Host, IReadOnlyList<string> Requests) run, string message)
         {
             var error = Assert.Single(run.Host.Errors);
             Assert.Equal(("PreflightRejected", message), (error.ErrorId, error.Message));
@@ -354,15 +350,13 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
         }
 
-        private async Task<(RecordingHost Host, string[] Requests)> NewMappingSetAsync(MappingSetInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        private async Task<(RecordingHost Host, IReadOnlyList<string> Requests)> NewMappingSetAsync(MappingSetInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var mark = _platform.Engine.Journal.Total;
             var host = new RecordingHost(decision);
             await new NewMappingSetOperation(_platform.Client).RunAsync(input, host);
-            return (host, RequestsSince(mark));
+            return (host, _platform.Engine.Journal.CallsSince(mark));
         }
-
-        private static object? Property(EmittedObject emitted, string name) => emitted.PipelineProperties.SingleOrDefault(p => p.Key == name).Value;
 
         [Fact]
         public async Task New_mapping_set_refuses_no_mappings_or_an_unknown_schema_naming_the_flow_before_sending_anything()
@@ -442,12 +436,12 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "POST /mappingSets" }, createRequests.Where(r => r.StartsWith("POST", StringComparison.Ordinal)));
             Assert.Equal(
                 (sourceId, targetId, schema.Id, mappingSet.Id, (object)0, "Created", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId + "; MappingSet=" + mappingSet.Id),
-                (Property(made, PipelineIds.SourceConnectionId), Property(made, PipelineIds.TargetConnectionId), Property(made, PipelineIds.SchemaId), Property(made, PipelineIds.MappingSetId), Property(made, PipelineIds.MappingSetVersion), Property(made, PipelineIds.MappingSetOutcome), Property(made, PipelineIds.PartsCreated)));
+                (made[PipelineIds.SourceConnectionId], made[PipelineIds.TargetConnectionId], made[PipelineIds.SchemaId], made[PipelineIds.MappingSetId], made[PipelineIds.MappingSetVersion], made[PipelineIds.MappingSetOutcome], made[PipelineIds.PartsCreated]));
             var again = reused.OnlyObject();
             Assert.Equal(mappingSet.Id, ((MappingSet)again.Value).Id);
             Assert.Empty(reused.Asked);
             Assert.DoesNotContain(reuseRequests, r => r.StartsWith("POST", StringComparison.Ordinal));
-            Assert.Equal(("Reused", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId), (Property(again, PipelineIds.MappingSetOutcome), Property(again, PipelineIds.PartsCreated)));
+            Assert.Equal(("Reused", "SourceConnection=" + sourceId + "; TargetConnection=" + targetId), (again[PipelineIds.MappingSetOutcome], again[PipelineIds.PartsCreated]));
         }
 
         [Fact]
@@ -472,7 +466,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var (host, requests) = await NewMappingSetAsync(new MappingSetInput { Mappings = new[] { Mapping.FromPair("Email", "personalEmail.address") }, SchemaId = schema.Id });
 
             var made = host.OnlyObject();
-            Assert.Equal("Created", Property(made, PipelineIds.MappingSetOutcome));
+            Assert.Equal("Created", made[PipelineIds.MappingSetOutcome]);
             // The lookup for reuse, the create whose answer was lost, the lookup that finds it: no second create.
             Assert.Equal(new[] { "GET /mappingSets", "POST /mappingSets", "GET /mappingSets" }, requests.Where(r => r.EndsWith("/mappingSets", StringComparison.Ordinal)));
             Assert.Single(await _platform.Client.DataPrep.ListMappingSetsAsync(default).ToListAsync());
@@ -499,7 +493,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal((0, plannedSchema, "=lower(Email) -> personalEmail.address"), (mappingSet.Version, mappingSet.OutputSchema!.SchemaRef.Id, mappingSet.Mappings!.Single().ToString()));
             Assert.Null(mappingSet.Preview);
             Assert.Equal(new[] { ("Orders", "Create mapping set (1 mappings onto " + plannedSchema + ")") }, host.Asked);
-            Assert.Equal(("Planned", null), (Property(planned, PipelineIds.MappingSetOutcome), Property(planned, PipelineIds.PartsCreated)));
+            Assert.Equal(("Planned", null), (planned[PipelineIds.MappingSetOutcome], planned[PipelineIds.PartsCreated]));
             // Only the lookup of an identical mapping set to reuse: no source, schema or validation read for planned parts.
             Assert.Equal(new[] { "GET /mappingSets" }, requests.Where(r => !r.StartsWith("POST /ims/", StringComparison.Ordinal)));
         }
@@ -596,7 +590,7 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task Test_base_connection_says_when_the_source_refuses_the_credentials()
         {
-            var refused = await _platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(_platform.Client, "Expired shop", accessToken: "invalid-shpat"));
+            var refused = await TestPlatform.CreateShopifyConnectionAsync(_platform.Client, "Expired shop", accessToken: "invalid-shpat");
             var host = new RecordingHost();
 
             await new TestBaseConnectionOperation(_platform.Client).RunAsync(new BaseConnectionTestInput { Id = refused.Id, Quiet = true }, host);

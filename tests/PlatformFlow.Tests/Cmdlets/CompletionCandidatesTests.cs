@@ -92,7 +92,7 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task The_tables_and_columns_of_a_base_connection_s_source_are_offered_with_the_column_types()
         {
-            var shop = await NewShopAsync(_client);
+            var shop = (await TestPlatform.CreateShopifyConnectionAsync(_client, "Shop")).Id;
 
             Assert.Equal(
                 new[] { "Shopify.Orders|Shopify.Orders", "Shopify.Customers|Shopify.Customers", "Shopify.Products|Shopify.Products" },
@@ -106,8 +106,8 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public async Task A_folder_is_not_offered_as_a_table_a_table_is_offered_by_path_and_an_untyped_column_as_a_string()
         {
-            using var client = TestPlatform.NewClientThrough(_engine, emulator => new AnswerRewriter(emulator, "/explore", FolderShortNamesAndAnUntypedColumn));
-            var shop = await NewShopAsync(client);
+            using var client = TestPlatform.NewClientThrough(_engine, emulator => new AnswerRewriter(emulator, "/explore", FolderShortNamesAndUntypedColumns));
+            var shop = (await TestPlatform.CreateShopifyConnectionAsync(client, "Shop")).Id;
 
             Assert.Equal(
                 new[] { "Shopify.Orders|Orders", "Shopify.Customers|Shopify.Customers" },
@@ -126,7 +126,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var offered = CompletionCandidates.ConnectionSpecs(client);
 
             Assert.Equal(500, offered.Count);
-            Assert.Equal(new[] { "GET /data/foundation/flowservice/connectionSpecs" }, _engine.Journal.Recent.Select(e => e.Method + " " + e.Path));
+            Assert.Equal(new[] { "GET /connectionSpecs" }, _engine.Journal.Recent.Select(e => e.Call()));
         }
 
         [Fact]
@@ -193,30 +193,25 @@ namespace PlatformFlow.Tests.Cmdlets
 
         private static List<string> Texts(IEnumerable<CompletionCandidate> candidates) => candidates.Select(c => c.Value + "|" + c.Description).ToList();
 
-        /// <summary>A Shopify base connection; its id.</summary>
-        private static async Task<string> NewShopAsync(PlatformClient client) =>
-            (await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop"))).Id;
-
         private static JsonNode WithClassOfAnotherNamespace(JsonNode answer)
         {
             answer["results"]!.AsArray().Add(new JsonObject { ["$id"] = "https://ns.adobe.com/experience/campaign/orchestration", ["title"] = "Campaign Orchestration" });
             return answer;
         }
 
-        /// <summary>Explore as a file source may answer: a folder among the tables, a short name beside a path, a table without a name, a column without its type.</summary>
-        private static JsonNode FolderShortNamesAndAnUntypedColumn(JsonNode answer)
+        /// <summary>Explore as a file source may answer: a folder among the tables, a short name beside a path, a table without a name, columns without their types.</summary>
+        private static JsonNode FolderShortNamesAndUntypedColumns(JsonNode answer)
         {
             if (answer is JsonArray items)
             {
                 items[2]!["type"] = "Folder";
-                GetResourceTests.ShortNamesAndAPathlessTable(answer);
+                ExploreAnswers.ShortNamesAndAPathlessTable(answer);
                 items[1]!["path"] = "Shopify.Customers";
                 items[1]!["name"] = string.Empty;
                 return answer;
             }
 
-            answer["schema"]!["columns"]![0]!.AsObject().Remove("type");
-            return answer;
+            return ExploreAnswers.UntypedColumns(answer);
         }
 
         /// <summary>A first page of as many specs as completion offers, with a link to a next page.</summary>

@@ -1,8 +1,8 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;
@@ -18,7 +18,6 @@ namespace PlatformFlow.Tests.Cmdlets
     /// </summary>
     public sealed class FlowPartTests : IDisposable
     {
-        private const string FlowService = "/data/foundation/flowservice";
         private readonly TestPlatform _platform = new TestPlatform();
         private (XdmSchema Schema, Dataset Dataset, BaseConnection Base)? _prerequisites;
 
@@ -31,8 +30,6 @@ namespace PlatformFlow.Tests.Cmdlets
 
         /// <summary>Writes to the platform's services (signing in is not one).</summary>
         private int DataWrites => Engine.Journal.DataWrites();
-
-        private IEnumerable<string> RequestsSince(long mark) => Engine.Journal.Since(mark).Select(e => e.Method + " " + e.Path);
 
         private async Task<RecordingHost> SourceAsync(SourceConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
         {
@@ -153,7 +150,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var source = LifecycleWorld.Only<SourceConnection>(host);
             Assert.Equal(("delimited", "/exports/orders.csv"), (source.Data!.Format, source.Params!.Path));
             Assert.Equal(("Files source", "Create source connection (/exports/orders.csv)"), host.Asked.Single());
-            Assert.DoesNotContain(RequestsSince(mark), r => r.Contains("/explore", StringComparison.Ordinal));
+            Assert.DoesNotContain(Engine.Journal.CallsSince(mark), r => r.Contains("/explore", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -225,7 +222,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal((first.Id, "Updated"), (updated.Id, emitted[PipelineIds.SourceConnectionOutcome]));
             Assert.Equal(new[] { "Phone:string" }, updated.Params!.Columns!.Select(c => c.Name + ":" + c.Type));
             Assert.Equal(("Change source", "Update source connection " + first.Id + " (params.columns is 'Email:string', not 'Phone:string')"), host.Asked.Single());
-            Assert.Equal(new[] { "PATCH " + FlowService + "/sourceConnections/" + first.Id }, RequestsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "PATCH /sourceConnections/" + first.Id }, Engine.Journal.CallsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
             var stored = Engine.Sandbox("prod")!.Collection("sourceConnections").Find(first.Id)!;
             Assert.Equal("Phone", (string?)stored["params"]!["columns"]![0]!["name"]);
             Assert.Null(emitted[PipelineIds.PartsCreated]);
@@ -249,7 +246,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var s3 = LifecycleWorld.Only<BaseConnection>(await BaseAsync(new BaseConnectionInput { Name = "Bucket", ConnectionSpec = "amazon-s3", Parameters = new Hashtable { ["s3AccessKey"] = "AKIA1", ["s3SecretKey"] = "secret-1" } }));
             var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = shop.Id, TableName = "Shopify.Orders", Columns = new[] { new SourceColumn { Name = "Email" } } }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = s3.Id, Path = "/orders.csv" }, ChangeDecision.WhatIf)).Exception);
+            var conflict = Assert.IsType<PartConflictException>(Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Kinds", BaseConnectionId = s3.Id, Path = "/orders.csv" }, ChangeDecision.WhatIf)).Exception);
 
             Assert.Equal(first.Id, conflict.ExistingId);
             Assert.Equal(
@@ -265,16 +262,17 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task UpdateExisting_cannot_move_a_source_connection_to_another_base_connection()
         {
             var shop = (await PrerequisitesAsync()).Base;
-            var other = LifecycleWorld.Only<BaseConnection>(await RunAsync(host => new NewBaseConnectionOperation(_platform.Client).RunAsync(
-                new BaseConnectionInput { Name = "Other shop", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-2" } }, host)));
+            var other = LifecycleWorld.Only<BaseConnection>(await BaseAsync(
+                new BaseConnectionInput { Name = "Other shop", ConnectionSpec = "Shopify", Parameters = new Hashtable { ["host"] = "other.example", ["accessToken"] = "shpat-2" } }));
             var first = LifecycleWorld.Only<SourceConnection>(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = shop.Id, TableName = "Shopify.Orders" }));
             var writes = DataWrites;
 
             var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Moved", BaseConnectionId = other.Id, TableName = "Shopify.Orders", UpdateExisting = true }));
 
             Assert.Equal("PartConflict", error.ErrorId);
-            Assert.Equal(first.Id, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).ExistingId);
-            Assert.Equal(new[] { "baseConnectionId is '" + shop.Id + "', not '" + other.Id + "'" }, ((PlatformFlow.Client.Errors.PartConflictException)error.Exception).Differences);
+            var conflict = Assert.IsType<PartConflictException>(error.Exception);
+            Assert.Equal(first.Id, conflict.ExistingId);
+            Assert.Equal(new[] { "baseConnectionId is '" + shop.Id + "', not '" + other.Id + "'" }, conflict.Differences);
             Assert.Equal(writes, DataWrites);
         }
 
@@ -326,16 +324,8 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_table_column_the_platform_gives_no_type_is_read_as_text()
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/explore", answer =>
-            {
-                foreach (var column in answer["schema"]?["columns"]?.AsArray() ?? new System.Text.Json.Nodes.JsonArray())
-                {
-                    column!.AsObject().Remove("type");
-                }
-
-                return answer;
-            }));
-            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Untyped shop"));
+            using var client = TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/explore", ExploreAnswers.UntypedColumns));
+            var shop = await TestPlatform.CreateShopifyConnectionAsync(client, "Untyped shop");
             var all = new RecordingHost(ChangeDecision.WhatIf);
             var named = new RecordingHost(ChangeDecision.WhatIf);
 
@@ -477,7 +467,7 @@ namespace PlatformFlow.Tests.Cmdlets
         public async Task A_target_connection_of_the_same_name_on_another_dataset_is_refused_or_moved_with_UpdateExisting()
         {
             var (schema, dataset, _) = await PrerequisitesAsync();
-            var other = await FlowBuilder.OnlyAsync<Dataset>(host => new NewDatasetOperation(_platform.Client).RunAsync(new DatasetInput { Name = "Other", SchemaId = schema.Id }, host));
+            var other = LifecycleWorld.Only<Dataset>(await DatasetAsync(new DatasetInput { Name = "Other", SchemaId = schema.Id }));
             var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Moving", DatasetId = dataset.Id }));
 
             var refused = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Moving", DatasetId = other.Id, Format = "json" }));
@@ -490,7 +480,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 refused.Message);
             var emitted = Assert.Single(host.Objects);
             Assert.Equal((first.Id, other.Id, "Updated"), (((TargetConnection)emitted.Value).Id, ((TargetConnection)emitted.Value).Params!.DataSetId, emitted[PipelineIds.TargetConnectionOutcome]));
-            Assert.Equal(new[] { "PATCH " + FlowService + "/targetConnections/" + first.Id }, RequestsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "PATCH /targetConnections/" + first.Id }, Engine.Journal.CallsSince(mark).Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)));
             Assert.Equal(other.Id, (string?)Engine.Sandbox("prod")!.Collection("targetConnections").Find(first.Id)!["params"]!["dataSetId"]);
         }
 
@@ -506,7 +496,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal("PreflightRejected", Refusal(host).ErrorId);
             Assert.Equal(new[] { "Flow 'Half' was not created; the parts made for it remain: source connection " + source.Id + ". Remove them with: Remove-SourceConnection -Id " + source.Id + " -Force." }, host.Warnings);
             Assert.Empty(host.Asked);
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
         }
 
         [Fact]
@@ -515,7 +505,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var dataset = (await PrerequisitesAsync()).Dataset;
             var first = LifecycleWorld.Only<TargetConnection>(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/other" })).Exception);
+            var conflict = Assert.IsType<PartConflictException>(Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Schemas", DatasetId = dataset.Id, SchemaId = "https://ns.adobe.com/tenant/schemas/other" })).Exception);
 
             Assert.Equal(new[] { "data.schema.id is '" + first.SchemaId + "', not 'https://ns.adobe.com/tenant/schemas/other'" }, conflict.Differences);
         }
@@ -529,7 +519,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var error = Refusal(await TargetAsync(new TargetConnectionInput { FlowName = "Fixed", DatasetId = dataset.Id, ConnectionSpec = WellKnown.ShopifyConnectionSpecId, UpdateExisting = true }));
 
-            var conflict = Assert.IsType<PlatformFlow.Client.Errors.PartConflictException>(error.Exception);
+            var conflict = Assert.IsType<PartConflictException>(error.Exception);
             Assert.Equal(first.Id, conflict.ExistingId);
             Assert.Equal(new[] { "connectionSpec is 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', not '" + WellKnown.ShopifyConnectionSpecId + "'" }, conflict.Differences);
             Assert.Equal(writes, DataWrites);
@@ -547,28 +537,23 @@ namespace PlatformFlow.Tests.Cmdlets
                 () => SchemaAsync(new XdmSchemaInput { Title = "Titled", Class = " " }));
         }
 
-        [Fact]
-        public async Task An_unknown_standard_class_is_not_found_with_the_closest_short_name_before_any_write()
+        [Theory]
+        [InlineData("profil", new string[0], "XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?", "Use 'profile', or list GET /global/classes in the Schema Registry to see them all.")]
+        [InlineData(
+            "https://ns.adobe.com/xdm/context/profile",
+            new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" },
+            "FieldGroupNotFound",
+            "No field group is named 'identity-mapp'. Did you mean 'identitymap'?",
+            "Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.")]
+        public async Task An_unknown_standard_class_or_field_group_is_not_found_by_its_short_name_with_the_closest_before_any_write(
+            string xdmClass, string[] fieldGroups, string errorId, string message, string recommendedAction)
         {
             var writes = DataWrites;
 
-            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "profil" }));
+            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = xdmClass, FieldGroups = fieldGroups }));
 
-            Assert.Equal(("XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?"), (error.ErrorId, error.Exception.Message));
-            Assert.Equal("Use 'profile', or list GET /global/classes in the Schema Registry to see them all.", error.RecommendedAction);
-            Assert.Equal(writes, DataWrites);
-        }
-
-        [Fact]
-        public async Task An_unknown_standard_field_group_is_not_found_by_its_short_name()
-        {
-            var writes = DataWrites;
-
-            var error = Refusal(await SchemaAsync(new XdmSchemaInput { Title = "Typo", Class = "https://ns.adobe.com/xdm/context/profile", FieldGroups = new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" } }));
-
-            Assert.Equal("FieldGroupNotFound", error.ErrorId);
-            Assert.Equal("No field group is named 'identity-mapp'. Did you mean 'identitymap'?", error.Exception.Message);
-            Assert.Equal("Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.", error.RecommendedAction);
+            Assert.Equal((errorId, message), (error.ErrorId, error.Exception.Message));
+            Assert.Equal(recommendedAction, error.RecommendedAction);
             Assert.Equal(writes, DataWrites);
         }
 
@@ -582,7 +567,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var emitted = Assert.Single(host.Objects);
             var schema = (XdmSchema)emitted.Value;
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
             Assert.Equal(("Planned", "Create XDM schema (" + tenantClass + ")"), host.Asked.Single());
             Assert.StartsWith("planned-schema-", schema.Id, StringComparison.Ordinal);
             Assert.Equal(("Planned", "d", tenantClass, "object"), (schema.Title, schema.Description, schema.Class, schema.Type));
@@ -613,7 +598,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new[] { "https://ns.adobe.com/xdm/context/profile", "https://ns.adobe.com/xdm/context/profile-person-details" }, schema.AllOf!.Select(r => r.Ref));
             Assert.Equal(schema.Id, Assert.Single(first.Objects)[PipelineIds.SchemaId]);
             LifecycleWorld.Only<XdmSchema>(second);
-            var requests = RequestsSince(mark).ToList();
+            var requests = Engine.Journal.CallsSince(mark);
             Assert.Single(requests, r => r.EndsWith("/global/classes", StringComparison.Ordinal));
             Assert.Single(requests, r => r.EndsWith("/global/fieldgroups", StringComparison.Ordinal));
         }
@@ -681,7 +666,7 @@ namespace PlatformFlow.Tests.Cmdlets
             var dataset = LifecycleWorld.Only<Dataset>(host);
             Assert.StartsWith("planned-dataSet-", dataset.Id, StringComparison.Ordinal);
             Assert.Equal(("Later", "d", planned, "application/vnd.adobe.xed-full-notext+json; version=1"), (dataset.Name, dataset.Description, dataset.SchemaRef!.Id, dataset.SchemaRef.ContentType));
-            Assert.Empty(RequestsSince(mark));
+            Assert.Empty(Engine.Journal.CallsSince(mark));
         }
 
         // New-BaseConnection
@@ -822,13 +807,6 @@ namespace PlatformFlow.Tests.Cmdlets
         private sealed class NamelessKey
         {
             public override string ToString() => null!;
-        }
-
-        private static async Task<RecordingHost> RunAsync(Func<RecordingHost, Task> run)
-        {
-            var host = new RecordingHost();
-            await run(host);
-            return host;
         }
     }
 }

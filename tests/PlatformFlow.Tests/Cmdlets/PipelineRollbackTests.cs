@@ -21,7 +21,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
         public void Dispose() => _platform.Dispose();
 
-        private string[] Deletes => _platform.Engine.Journal.Recent.Where(e => e.Method == "DELETE").Select(e => e.Path.Replace("/data/foundation/flowservice", string.Empty) + " " + e.Status).ToArray();
+        private string[] Deletes => _platform.Engine.Journal.Recent.Where(e => e.Method == "DELETE").Select(e => e.Call() + " " + e.Status).ToArray();
 
         /// <summary>A source connection, a target connection and a mapping set made for flow 'Orders', in that order, as the pipeline carries them.</summary>
         private async Task<(PipelineIds Carried, string Source, string Target, string Mapping)> PartsAsync()
@@ -48,7 +48,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             await FailAsync(carried, rollBack: true, lastStep: true, host);
 
-            Assert.Equal(new[] { "/targetConnections/" + target + " 204", "/sourceConnections/" + source + " 204" }, Deletes);
+            Assert.Equal(new[] { "DELETE /targetConnections/" + target + " 204", "DELETE /sourceConnections/" + source + " 204" }, Deletes);
             Assert.Equal(new[] { (target, "Remove target connection created for flow 'Orders' (rollback)"), (source, "Remove source connection created for flow 'Orders' (rollback)") }, host.Asked);
             Assert.Equal(new[] { "Rolled back: removed target connection " + target + ", created for flow 'Orders'.", "Rolled back: removed source connection " + source + ", created for flow 'Orders'." }, host.Verbose);
             Assert.Equal(new[] { "Flow 'Orders' was not created; the parts made for it remain: mapping set " + mapping + ". The platform cannot delete mapping sets; " + mapping + " is used by no flow." }, host.Warnings);
@@ -63,7 +63,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             await FailAsync(carried, rollBack: true, lastStep: true, host, flowName: "Orders");
 
-            Assert.Equal(new[] { "/targetConnections/" + target + " 204", "/sourceConnections/" + source + " 204" }, Deletes);
+            Assert.Equal(new[] { "DELETE /targetConnections/" + target + " 204", "DELETE /sourceConnections/" + source + " 204" }, Deletes);
             Assert.Empty(host.Warnings);
         }
 
@@ -100,7 +100,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             await FailAsync(carried, rollBack: true, lastStep: true, host, flowName: "Orders");
 
-            Assert.Equal(new[] { "/sourceConnections/" + source + " 204", "/targetConnections/" + target + " 204", "/sourceConnections/" + source + " 404" }, Deletes);
+            Assert.Equal(new[] { "DELETE /sourceConnections/" + source + " 204", "DELETE /targetConnections/" + target + " 204", "DELETE /sourceConnections/" + source + " 404" }, Deletes);
             Assert.Equal(2, host.Warnings.Count);
             Assert.Matches("^Could not remove source connection " + source + @" \(.*404.*\)\.$", host.Warnings[0]);
             Assert.Equal(

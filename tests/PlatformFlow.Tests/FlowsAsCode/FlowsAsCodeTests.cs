@@ -201,7 +201,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             var host = new RecordingHost(decision);
             var writes = _platform.Engine.Journal.Writes;
 
-            await new ImportDataflowOperation(Client, new ReferenceMaps()).RunAsync(new[] { file }, 0, host);
+            await ImportAsync(host, file);
 
             Assert.Equal(writes, _platform.Engine.Journal.Writes);
             Assert.Empty(host.Errors);

@@ -18,6 +18,9 @@ namespace PlatformFlow.Tests.Support
             return recent.Skip(recent.Count - (int)(journal.Total - mark)).ToList();
         }
 
+        /// <summary>The requests answered since <paramref name="mark"/>, oldest first, each as <see cref="Call"/> gives it.</summary>
+        public static IReadOnlyList<string> CallsSince(this RequestJournal journal, long mark) => journal.Since(mark).Select(Call).ToList();
+
         /// <summary>How many writes the platform's services answered (signing in is not one).</summary>
         public static int DataWrites(this RequestJournal journal) => journal.Recent.Count(IsDataWrite);
 

@@ -82,6 +82,10 @@ namespace PlatformFlow.Tests.Support
             };
         }
 
+        /// <summary>Creates <see cref="ShopifyConnectionAsync"/>'s base connection on the platform.</summary>
+        public static async Task<ResourceWriteResult> CreateShopifyConnectionAsync(PlatformClient client, string name, string accessToken = "shpat-1") =>
+            await client.FlowService.BaseConnections.CreateAsync(await ShopifyConnectionAsync(client, name, accessToken));
+
         public void Dispose() => Client.Dispose();
     }
 }

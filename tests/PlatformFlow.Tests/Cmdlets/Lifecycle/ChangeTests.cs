@@ -30,8 +30,17 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             FlowSpecId = template.FlowSpec!.Id,
             SourceConnectionIds = template.SourceConnectionIds,
             TargetConnectionIds = template.TargetConnectionIds,
-            MappingSetId = (string?)template.Transformations!.Single().Params!["mappingId"],
+            MappingSetId = template.MappingSetId,
         };
+
+        /// <summary>Makes version 1 of <paramref name="flow"/>'s mapping set (an update with the same mappings); the set's id.</summary>
+        private async Task<string> NewMappingSetVersionAsync(Dataflow flow)
+        {
+            var mappingId = flow.MappingSetId!;
+            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
+            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            return mappingId;
+        }
 
         [Fact]
         public async Task Set_Dataflow_patches_name_and_schedule_and_writes_the_flow_read_again()
@@ -154,7 +163,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var planned = LifecycleWorld.Only<Dataflow>(host);
             Assert.StartsWith("planned-", planned.Id, StringComparison.Ordinal);
             Assert.Equal(("planned", "hour", (int?)2, start), (planned.State, planned.ScheduleParams!.Frequency, planned.ScheduleParams.Interval, planned.ScheduleParams.StartTime));
-            Assert.Equal("0", (string?)planned.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal("0", planned.MappingSetVersion);
             Assert.Equal(writes, _world.Writes);
         }
 
@@ -162,9 +171,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task New_Dataflow_takes_the_latest_mapping_version_or_one_the_set_has_and_refuses_any_other()
         {
             var template = await _world.NewFlowAsync("Versions");
-            var mappingId = (string)template.Transformations!.Single().Params!["mappingId"]!;
-            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
-            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var mappingId = await NewMappingSetVersionAsync(template);
             var writes = _world.Writes;
 
             async Task<RecordingHost> NewFlowAsync(string name, int? version)
@@ -184,8 +191,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var latest = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("Latest", null));
             var first = LifecycleWorld.Only<Dataflow>(await NewFlowAsync("First", 0));
-            Assert.Equal("1", (string?)latest.Transformations!.Single().Params!["mappingVersion"]);
-            Assert.Equal("0", (string?)first.Transformations!.Single().Params!["mappingVersion"]);
+            Assert.Equal("1", latest.MappingSetVersion);
+            Assert.Equal("0", first.MappingSetVersion);
         }
 
         [Fact]
@@ -218,8 +225,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
             var updated = LifecycleWorld.Only<Dataflow>(host);
             Assert.Equal((flow.Id, "disabled", "hour", (int?)2), (updated.Id, updated.State, updated.ScheduleParams!.Frequency, updated.ScheduleParams.Interval));
-            Assert.Equal(("hour", (int?)2), ((await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Frequency, (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!.Interval));
-            Assert.Equal("Updated", host.Objects.Single().PipelineProperties.Single(p => p.Key == PipelineIds.DataflowOutcome).Value?.ToString());
+            var stored = (await _world.Client.FlowService.Flows.GetAsync(flow.Id)).ScheduleParams!;
+            Assert.Equal(("hour", (int?)2), (stored.Frequency, stored.Interval));
+            Assert.Equal("Updated", host.OnlyObject()[PipelineIds.DataflowOutcome]);
         }
 
         [Fact]
@@ -227,9 +235,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Taken");
             var other = await _world.NewFlowAsync("Other");
-            var mappingId = (string)other.Transformations!.Single().Params!["mappingId"]!;
-            var mapping = await _world.Client.DataPrep.GetMappingSetAsync(mappingId);
-            await _world.Client.DataPrep.UpdateMappingSetAsync(mappingId, new MappingSetRequest { OutputSchema = mapping.OutputSchema!, Mappings = mapping.Mappings!.ToList() });
+            var mappingId = await NewMappingSetVersionAsync(other);
             var writes = _world.Writes;
             var host = new RecordingHost();
 
@@ -281,17 +287,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var plannedSource = Planned.NewId("sourceConnection");
             var host = new RecordingHost(ChangeDecision.WhatIf);
 
-            await new NewDataflowOperation(_world.Client).RunAsync(
-                new DataflowInput
-                {
-                    FlowName = "Planned pipeline",
-                    FlowSpecId = template.FlowSpec!.Id,
-                    SourceConnectionIds = new[] { plannedSource },
-                    TargetConnectionIds = template.TargetConnectionIds,
-                    MappingSetId = Planned.NewId("mappingSet"),
-                    Carried = new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.ShopifyConnectionSpecId),
-                },
-                host);
+            var input = Over(template, "Planned pipeline");
+            (input.SourceConnectionIds, input.MappingSetId, input.Carried) = (new[] { plannedSource }, Planned.NewId("mappingSet"), new PipelineIds().With(PipelineIds.ConnectionSpecId, WellKnown.ShopifyConnectionSpecId));
+            await new NewDataflowOperation(_world.Client).RunAsync(input, host);
 
             Assert.Empty(host.Errors.Select(e => e.Message));
             Assert.Equal(("Planned pipeline", "Create dataflow (once)"), Assert.Single(host.Asked));

@@ -21,8 +21,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public void Get_Dataflow_maps_name_filters_paging_and_page_size()
         {
             Func<string, bool> matcher = n => n.StartsWith("Shop", StringComparison.Ordinal);
-            var byName = CmdletFactory.Create<GetDataflowCommand>(Params(("Name", "Shop*"), ("PageSize", 50))).CreateQuery(null, matcher, 30, 120, null);
-            var byFilter = CmdletFactory.Create<GetDataflowCommand>(Params(("Filter", new[] { "state==enabled", "createdAt>1" }))).CreateQuery(null, null, 0, ulong.MaxValue, null);
+            var byName = Create<GetDataflowCommand>(Params(("Name", "Shop*"), ("PageSize", 50))).CreateQuery(null, matcher, 30, 120, null);
+            var byFilter = Create<GetDataflowCommand>(Params(("Filter", new[] { "state==enabled", "createdAt>1" }))).CreateQuery(null, null, 0, ulong.MaxValue, null);
 
             Assert.Equal(("Shop*", 30L, 120L, 50), (byName.Name, byName.Skip, byName.First!.Value, byName.PageSize!.Value));
             Assert.Same(matcher, byName.NameMatches);
@@ -197,21 +197,21 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public void Run_cmdlets_map_their_parameters()
         {
-            var runs = CmdletFactory.Create<GetFlowRunCommand>(Params(("Status", new[] { "failed", "IN_PROGRESS" }))).CreateInput(flowId: "flow-1");
+            var runs = Create<GetFlowRunCommand>(Params(("Status", new[] { "failed", "IN_PROGRESS" }))).CreateInput(flowId: "flow-1");
             Assert.Equal(("flow-1", (string?)null), (runs.FlowId, runs.RunId));
             Assert.Equal(new[] { RunStatus.Failed, RunStatus.InProgress }, runs.Statuses);
 
-            var wait = CmdletFactory.Create<WaitFlowRunCommand>(Params(("Timeout", 120))).CreateInput("run-1");
+            var wait = Create<WaitFlowRunCommand>(Params(("Timeout", 120))).CreateInput("run-1");
             Assert.Equal(("run-1", TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(15)), (wait.RunId, wait.Timeout, wait.PollInterval));
 
-            var start = CmdletFactory.Create<StartFlowRunCommand>(Params(("WindowStart", DateTime.UtcNow.AddHours(-1)), ("WindowEnd", DateTime.UtcNow))).CreateInput("flow-1");
+            var start = Create<StartFlowRunCommand>(Params(("WindowStart", DateTime.UtcNow.AddHours(-1)), ("WindowEnd", DateTime.UtcNow))).CreateInput("flow-1");
             Assert.Equal("flow-1", start.FlowId);
         }
 
         [Fact]
         public void An_unknown_run_status_is_refused_with_the_known_ones()
         {
-            var cmdlet = CmdletFactory.Create<GetFlowRunCommand>(Params(("FlowId", "flow-1"), ("Status", new[] { "Broken" })));
+            var cmdlet = Create<GetFlowRunCommand>(Params(("FlowId", "flow-1"), ("Status", new[] { "Broken" })));
 
             var error = Assert.Throws<ArgumentException>(() => cmdlet.CreateInput());
             Assert.Contains("PartialSuccess", error.Message);
@@ -220,20 +220,20 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public void Set_Dataflow_maps_the_schedule_change_and_takes_the_etag_given()
         {
-            var change = CmdletFactory.Create<SetDataflowCommand>(Params(("Id", "flow-1"), ("Etag", "\"e-1\""), ("Frequency", "Day"), ("Interval", 2))).CreateInput(force: true, backfill: false);
+            var change = Create<SetDataflowCommand>(Params(("Id", "flow-1"), ("Etag", "\"e-1\""), ("Frequency", "Day"), ("Interval", 2))).CreateInput(force: true, backfill: false);
 
             Assert.Equal(("flow-1", "\"e-1\"", "Day", 2, true, false), (change.Id, change.Etag, change.Frequency, change.Interval!.Value, change.Force, change.Backfill!.Value));
             Assert.Null(change.Name);
 
-            var source = CmdletFactory.Create<SetSourceConnectionCommand>(Params(("Id", "source-1"), ("Description", "d"))).CreateInput(force: false);
+            var source = Create<SetSourceConnectionCommand>(Params(("Id", "source-1"), ("Description", "d"))).CreateInput(force: false);
             Assert.Equal(("source-1", "d", (string?)null), (source.Id, source.Description, source.Etag));
         }
 
         [Fact]
         public void Remove_Dataflow_maps_IncludeConnections()
         {
-            Assert.Equal("flow-1", CmdletFactory.Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true, "flow-1").Id);
-            Assert.True(CmdletFactory.Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true).IncludeConnections);
+            Assert.Equal("flow-1", Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true, "flow-1").Id);
+            Assert.True(Create<RemoveDataflowCommand>(Params(("Id", "x"))).CreateInput(includeConnections: true).IncludeConnections);
         }
     }
 }

@@ -25,11 +25,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return regex.IsMatch;
         }
 
-        private async Task<RecordingHost> RunAsync<T>(ResourceListOperation<T> operation, ResourceQuery query)
-            where T : class
+        /// <summary>Runs an operation on a new host, failing on any error it writes; the host.</summary>
+        private static async Task<RecordingHost> RunAsync(Func<RecordingHost, Task> run)
         {
             var host = new RecordingHost();
-            await operation.RunAsync(query, host);
+            await run(host);
             host.AssertNoErrors();
             return host;
         }
@@ -42,22 +42,22 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var crm = await _world.CopyFlowAsync(shopOrders, "CRM contacts");
             var operation = new GetDataflowOperation(_world.Client);
 
-            var byId = await RunAsync(operation, new ResourceQuery { Id = crm.Id });
+            var byId = await RunAsync(host => operation.RunAsync(new ResourceQuery { Id = crm.Id }, host));
             Assert.Equal("CRM contacts", byId.Single<Dataflow>().Name);
 
-            var byName = await RunAsync(operation, new ResourceQuery { Name = "shop*", NameMatches = Like("shop*") });
+            var byName = await RunAsync(host => operation.RunAsync(new ResourceQuery { Name = "shop*", NameMatches = Like("shop*") }, host));
             Assert.Equal(new[] { "Shop orders", "Shop refunds" }, byName.Objects.Select(o => ((Dataflow)o.Value).Name).OrderBy(n => n));
 
             // The literal part narrows on the server (name~), the wildcard is matched exactly here: "*orders" is not "*orders*".
-            var suffix = await RunAsync(operation, new ResourceQuery { Name = "*s", NameMatches = Like("*s") });
+            var suffix = await RunAsync(host => operation.RunAsync(new ResourceQuery { Name = "*s", NameMatches = Like("*s") }, host));
             Assert.Equal(new[] { "CRM contacts", "Shop orders", "Shop refunds" }, suffix.Objects.Select(o => ((Dataflow)o.Value).Name).OrderBy(n => n));
-            var none = await RunAsync(operation, new ResourceQuery { Name = "Shop", NameMatches = Like("Shop") });
+            var none = await RunAsync(host => operation.RunAsync(new ResourceQuery { Name = "Shop", NameMatches = Like("Shop") }, host));
             Assert.Empty(none.Objects);
 
-            var filtered = await RunAsync(operation, new ResourceQuery { Filters = new[] { "name~Shop", "name!=" + "\"Shop orders\"" } });
+            var filtered = await RunAsync(host => operation.RunAsync(new ResourceQuery { Filters = new[] { "name~Shop", "name!=" + "\"Shop orders\"" } }, host));
             Assert.Equal(shopRefunds.Id, filtered.Single<Dataflow>().Id);
 
-            var all = await RunAsync(operation, new ResourceQuery());
+            var all = await RunAsync(host => operation.RunAsync(new ResourceQuery(), host));
             Assert.Equal(3, all.Objects.Count);
         }
 
@@ -77,16 +77,16 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Carried");
 
-            var bases = await RunAsync(new GetBaseConnectionOperation(_world.Client), new ResourceQuery { Name = "Sh*", NameMatches = Like("Sh*") });
+            var bases = await RunAsync(host => new GetBaseConnectionOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Sh*", NameMatches = Like("Sh*") }, host));
             var shop = Assert.Single(bases.Objects);
             Assert.Equal(_world.Shop.Id, shop[PipelineIds.BaseConnectionId]);
             Assert.Equal(WellKnown.ShopifyConnectionSpecId, shop[PipelineIds.ConnectionSpecId]);
 
-            var sources = await RunAsync(new GetSourceConnectionOperation(_world.Client), new ResourceQuery { Filters = new[] { "baseConnectionId==" + _world.Shop.Id } });
+            var sources = await RunAsync(host => new GetSourceConnectionOperation(_world.Client).RunAsync(new ResourceQuery { Filters = new[] { "baseConnectionId==" + _world.Shop.Id } }, host));
             Assert.Equal(flow.SourceConnectionIds, sources.Objects.Select(o => ((SourceConnection)o.Value).Id));
             Assert.Equal(flow.SourceConnectionIds.Single(), sources.Objects.Single()[PipelineIds.SourceConnectionId]);
 
-            var targets = await RunAsync(new GetTargetConnectionOperation(_world.Client), new ResourceQuery { Name = "Carried target", NameMatches = Like("Carried target") });
+            var targets = await RunAsync(host => new GetTargetConnectionOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Carried target", NameMatches = Like("Carried target") }, host));
             Assert.Equal(flow.TargetConnectionIds.Single(), targets.Single<TargetConnection>().Id);
         }
 
@@ -96,19 +96,19 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var flow = await _world.NewFlowAsync("Catalogued");
             var target = await _world.Client.FlowService.TargetConnections.GetAsync(flow.TargetConnectionIds.Single());
             var datasetId = target.Params!.DataSetId!;
-            var mappingId = (string)flow.Transformations!.Single().Params!["mappingId"]!;
+            var mappingId = flow.MappingSetId!;
 
-            var dataset = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Name = "shopify*", NameMatches = Like("shopify*") });
+            var dataset = await RunAsync(host => new GetDatasetOperation(_world.Client).RunAsync(new ResourceQuery { Name = "shopify*", NameMatches = Like("shopify*") }, host));
             Assert.Equal(datasetId, dataset.Single<Dataset>().Id);
-            var noDataset = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==Nothing" } });
+            var noDataset = await RunAsync(host => new GetDatasetOperation(_world.Client).RunAsync(new ResourceQuery { Filters = new[] { "name==Nothing" } }, host));
             Assert.Empty(noDataset.Objects);
-            var byFilter = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { Filters = new[] { "name==" + dataset.Single<Dataset>().Name } });
+            var byFilter = await RunAsync(host => new GetDatasetOperation(_world.Client).RunAsync(new ResourceQuery { Filters = new[] { "name==" + dataset.Single<Dataset>().Name } }, host));
             Assert.Equal(datasetId, byFilter.Single<Dataset>().Id);
 
             var schemaId = dataset.Single<Dataset>().SchemaRef!.Id;
-            var schemas = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Name = "Shopify orders*", NameMatches = Like("Shopify orders*") });
+            var schemas = await RunAsync(host => new GetXdmSchemaOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Shopify orders*", NameMatches = Like("Shopify orders*") }, host));
             Assert.Equal(schemaId, schemas.Single<XdmSchema>().Id);
-            var schemaById = await RunAsync(new GetXdmSchemaOperation(_world.Client), new ResourceQuery { Id = schemaId });
+            var schemaById = await RunAsync(host => new GetXdmSchemaOperation(_world.Client).RunAsync(new ResourceQuery { Id = schemaId }, host));
             Assert.Equal(schemaId, schemaById.Single<XdmSchema>().Id);
 
             // By id as listed: composed from its class and field groups (allOf), not resolved into one list of fields.
@@ -117,14 +117,14 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal(composition, schemaById.Single<XdmSchema>().AllOf?.Select(r => r.Ref));
 
             var mappingSets = new GetMappingSetOperation(_world.Client);
-            var mappingSet = (await RunAsync(mappingSets, new ResourceQuery { Id = mappingId })).Objects.Single();
+            var mappingSet = (await RunAsync(host => mappingSets.RunAsync(new ResourceQuery { Id = mappingId }, host))).Objects.Single();
             Assert.Equal(mappingId, ((MappingSet)mappingSet.Value).Id);
             // What New-Dataflow binds from a piped mapping set.
             Assert.Equal((mappingId, (object)0, schemaId), (mappingSet[PipelineIds.MappingSetId], mappingSet[PipelineIds.MappingSetVersion], mappingSet[PipelineIds.SchemaId]));
-            Assert.Equal(mappingId, (await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId } })).Single<MappingSet>().Id);
-            Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "version>0" } })).Objects);
+            Assert.Equal(mappingId, (await RunAsync(host => mappingSets.RunAsync(new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId } }, host))).Single<MappingSet>().Id);
+            Assert.Empty((await RunAsync(host => mappingSets.RunAsync(new ResourceQuery { Filters = new[] { "version>0" } }, host))).Objects);
             // Every filter must match, not one of them.
-            Assert.Empty((await RunAsync(mappingSets, new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId, "version>0" } })).Objects);
+            Assert.Empty((await RunAsync(host => mappingSets.RunAsync(new ResourceQuery { Filters = new[] { "outputSchema.schemaRef.id==" + schemaId, "version>0" } }, host))).Objects);
         }
 
         [Fact]
@@ -158,9 +158,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var pattern = "*" + new string('x', 256) + "*";
 
-            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = pattern, NameMatches = Like(pattern) });
+            var found = await RunAsync(host => new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = pattern, NameMatches = Like(pattern) }, host));
 
-            Assert.Empty(host.Objects);
+            Assert.Empty(found.Objects);
         }
 
         [Fact]
@@ -220,8 +220,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             stored["name"] = stored["createdAt"]!.DeepClone();
 
             // "?*" (one character or more) has no literal part, so nothing narrows on the server.
-            var oneOrMore = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "?*", NameMatches = n => n.Length > 0 });
-            var any = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "*", NameMatches = Like("*") });
+            var oneOrMore = await RunAsync(host => new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = "?*", NameMatches = n => n.Length > 0 }, host));
+            var any = await RunAsync(host => new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = "*", NameMatches = Like("*") }, host));
 
             Assert.Empty(oneOrMore.Objects);
             Assert.Equal(flow.Id, any.Single<Dataflow>().Id);
@@ -232,9 +232,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             await _world.NewFlowAsync("Shop orders");
 
-            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery { Name = "Shop orders", NameMatches = Like("Shop orders"), NameIsLiteral = true, Skip = 1 });
+            var skipped = await RunAsync(host => new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery { Name = "Shop orders", NameMatches = Like("Shop orders"), NameIsLiteral = true, Skip = 1 }, host));
 
-            Assert.Empty(host.Objects);
+            Assert.Empty(skipped.Objects);
         }
 
         [Fact]
@@ -242,11 +242,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             await _world.NewFlowAsync("Counted");
 
-            var host = await RunAsync(new GetDatasetOperation(_world.Client), new ResourceQuery { TotalCount = (count, accuracy) => "total " + count + " at " + accuracy });
+            var counted = await RunAsync(host => new GetDatasetOperation(_world.Client).RunAsync(new ResourceQuery { TotalCount = (count, accuracy) => "total " + count + " at " + accuracy }, host));
 
-            Assert.Equal("total 0 at 0", host.Objects[0].Value);
-            Assert.Equal("Shopify orders", ((Dataset)host.Objects[1].Value).Name);
-            Assert.Equal(2, host.Objects.Count);
+            Assert.Equal("total 0 at 0", counted.Objects[0].Value);
+            Assert.Equal("Shopify orders", ((Dataset)counted.Objects[1].Value).Name);
+            Assert.Equal(2, counted.Objects.Count);
         }
 
         [Fact]
@@ -256,10 +256,10 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var stored = _world.Engine.Sandbox("prod")!.Collection("flows").Find(flow.Id)!;
             stored["name"] = stored["createdAt"]!.DeepClone();
 
-            var host = await RunAsync(new GetDataflowOperation(_world.Client), new ResourceQuery());
+            var listed = await RunAsync(host => new GetDataflowOperation(_world.Client).RunAsync(new ResourceQuery(), host));
 
-            Assert.Equal(flow.Id, host.Single<Dataflow>().Id);
-            var warning = Assert.Single(host.Warnings);
+            Assert.Equal(flow.Id, listed.Single<Dataflow>().Id);
+            var warning = Assert.Single(listed.Warnings);
             Assert.StartsWith("GetDataflow: listed with what could be read of " + flow.Id + ": name left out (", warning, StringComparison.Ordinal);
             Assert.EndsWith(").", warning, StringComparison.Ordinal);
         }
@@ -267,19 +267,21 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task Connection_specs_come_by_id_by_name_with_or_without_wildcards_and_all()
         {
-            var byId = await RunConnectionSpecsAsync(WellKnown.ShopifyConnectionSpecId, null);
+            var connectionSpecs = new GetConnectionSpecOperation(_world.Client);
+
+            var byId = await RunAsync(host => connectionSpecs.RunAsync(WellKnown.ShopifyConnectionSpecId, null, host));
             Assert.Equal("shopify", byId.Single<ConnectionSpec>().Name);
 
-            var byWildcard = await RunConnectionSpecsAsync(null, new NameQuery("s*", Like("s*"), isLiteral: false));
+            var byWildcard = await RunAsync(host => connectionSpecs.RunAsync(null, new NameQuery("s*", Like("s*"), isLiteral: false), host));
             Assert.Equal(new[] { "salesforce", "shopify", "square" }, byWildcard.Objects.Select(o => ((ConnectionSpec)o.Value).Name));
 
-            var byLiteral = await RunConnectionSpecsAsync(null, new NameQuery("SHOPIFY", Like("SHOPIFY"), isLiteral: true));
+            var byLiteral = await RunAsync(host => connectionSpecs.RunAsync(null, new NameQuery("SHOPIFY", Like("SHOPIFY"), isLiteral: true), host));
             Assert.Equal(WellKnown.ShopifyConnectionSpecId, byLiteral.Single<ConnectionSpec>().Id);
 
-            var noneByWildcard = await RunConnectionSpecsAsync(null, new NameQuery("x*", Like("x*"), isLiteral: false));
+            var noneByWildcard = await RunAsync(host => connectionSpecs.RunAsync(null, new NameQuery("x*", Like("x*"), isLiteral: false), host));
             Assert.Empty(noneByWildcard.Objects);
 
-            var all = await RunConnectionSpecsAsync(null, null);
+            var all = await RunAsync(host => connectionSpecs.RunAsync(null, null, host));
             Assert.Equal(
                 new[] { "amazon-s3", "DataLake", "dynamics-online", "hubspot", "salesforce", "shopify", "square" },
                 all.Objects.Select(o => ((ConnectionSpec)o.Value).Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
@@ -300,16 +302,25 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Equal("Use 'shopify', or run Get-ConnectionSpec to see them all.", error.RecommendedAction);
         }
 
-        [Fact]
-        public async Task A_connection_spec_id_that_does_not_exist_is_an_error_naming_the_id()
+        [Theory]
+        [InlineData("Get-ConnectionSpec")]
+        [InlineData("Get-SourceTable")]
+        public async Task A_connection_spec_or_base_connection_that_does_not_exist_is_an_error_naming_its_id(string cmdlet)
         {
+            const string missing = "0b4f0f1c-0000-4000-8000-000000000000";
             var host = new RecordingHost();
-            await new GetConnectionSpecOperation(_world.Client).RunAsync("0b4f0f1c-0000-4000-8000-000000000000", null, host);
+
+            await (cmdlet switch
+            {
+                "Get-ConnectionSpec" => new GetConnectionSpecOperation(_world.Client).RunAsync(missing, null, host),
+                "Get-SourceTable" => new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = missing }, host),
+                _ => throw new ArgumentOutOfRangeException(nameof(cmdlet)),
+            });
 
             var error = Assert.Single(host.Errors);
             Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
-            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
-            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
+            Assert.Equal(missing, error.Target);
+            Assert.StartsWith(missing + ": ", error.Message);
         }
 
         [Theory]
@@ -322,7 +333,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var spec = await ConnectionSpecResolver.ResolveAsync(_world.Client, idOrName, default);
 
             Assert.Equal("shopify", spec.Name);
-            Assert.Equal(new[] { request }, _world.Engine.Journal.Recent.Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).Select(e => e.Method + " " + e.Path.Replace("/data/foundation/flowservice", string.Empty)));
+            Assert.Equal(new[] { request }, _world.Engine.Journal.Recent.Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).Select(e => e.Call()));
         }
 
         [Fact]
@@ -336,18 +347,20 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_flow_spec_by_id_or_name_carries_its_id_and_in_a_pipeline_the_ids_it_received()
         {
-            var byId = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Id = "14518937-270c-4525-bdec-c2ba7cce3860" });
+            var flowSpecs = new GetFlowSpecOperation(_world.Client);
+
+            var byId = await RunAsync(host => flowSpecs.RunAsync(new FlowSpecQuery { Id = "14518937-270c-4525-bdec-c2ba7cce3860" }, host));
             var alone = Assert.Single(byId.Objects);
             Assert.Equal("CRMToAEP", ((FlowSpec)alone.Value).Name);
             Assert.Equal(new[] { "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" }, alone.PipelineProperties.Select(p => p.Key + "=" + p.Value));
 
             var carried = new PipelineIds().With(PipelineIds.FlowName, "Row 1").With(PipelineIds.SourceConnectionId, "source-1");
-            var piped = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Name = "crmtoaep", Carried = carried, FromPipeline = true });
+            var piped = await RunAsync(host => flowSpecs.RunAsync(new FlowSpecQuery { Name = "crmtoaep", Carried = carried, FromPipeline = true }, host));
             Assert.Equal(
                 new[] { "FlowName=Row 1", "SourceConnectionId=source-1", "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" },
                 Assert.Single(piped.Objects).PipelineProperties.Select(p => p.Key + "=" + p.Value));
 
-            var listed = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { Carried = carried, FromPipeline = false });
+            var listed = await RunAsync(host => flowSpecs.RunAsync(new FlowSpecQuery { Carried = carried, FromPipeline = false }, host));
             Assert.Equal(new[] { "FlowSpecId=14518937-270c-4525-bdec-c2ba7cce3860" }, Assert.Single(listed.Objects).PipelineProperties.Select(p => p.Key + "=" + p.Value));
         }
 
@@ -381,12 +394,12 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task The_flow_spec_of_a_source_is_the_one_that_accepts_its_connection_spec_said_in_verbose()
         {
-            var host = await RunFlowSpecsAsync(_world.Client, new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708", Target = "row" });
+            var picked = await RunAsync(host => new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708", Target = "row" }, host));
 
-            Assert.Equal("14518937-270c-4525-bdec-c2ba7cce3860", host.Single<FlowSpec>().Id);
+            Assert.Equal("14518937-270c-4525-bdec-c2ba7cce3860", picked.Single<FlowSpec>().Id);
             Assert.Equal(
                 new[] { "Picked flow spec CRMToAEP (14518937-270c-4525-bdec-c2ba7cce3860): the only one that accepts sources of connection spec 4f63aa36-bd48-4e33-bb83-49fbcd11c708." },
-                host.Verbose);
+                picked.Verbose);
         }
 
         [Fact]
@@ -407,14 +420,14 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/flowSpecs", WithSecondFlowSpec));
 
-            var host = new RecordingHost();
-            await new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708" }, host);
-            var all = await RunFlowSpecsAsync(client, new FlowSpecQuery());
+            var ambiguous = new RecordingHost();
+            await new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "4f63aa36-bd48-4e33-bb83-49fbcd11c708" }, ambiguous);
+            var all = await RunAsync(host => new GetFlowSpecOperation(client).RunAsync(new FlowSpecQuery(), host));
 
-            Assert.Empty(host.Objects);
+            Assert.Empty(ambiguous.Objects);
             Assert.Equal(
                 "flow spec: several flow specs accept sources of connection spec 4f63aa36-bd48-4e33-bb83-49fbcd11c708 (CRMToAEP, CRMToAEPDaily); choose one with -Name",
-                Assert.Single(host.Errors).Message);
+                Assert.Single(ambiguous.Errors).Message);
             Assert.Equal(new[] { "CRMToAEP", "CRMToAEPDaily" }, all.Objects.Select(o => ((FlowSpec)o.Value).Name));
         }
 
@@ -423,10 +436,10 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             await _world.NewFlowAsync("Explored");
 
-            var host = await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id });
+            var tables = await RunAsync(host => new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id }, host));
 
-            Assert.Equal(new[] { "Shopify.Orders", "Shopify.Customers", "Shopify.Products" }, host.Objects.Select(o => ((ExploreItem)o.Value).Path));
-            Assert.All(host.Objects, o => Assert.Equal(new[] { "BaseConnectionId=" + _world.Shop.Id }, o.PipelineProperties.Select(p => p.Key + "=" + p.Value)));
+            Assert.Equal(new[] { "Shopify.Orders", "Shopify.Customers", "Shopify.Products" }, tables.Objects.Select(o => ((ExploreItem)o.Value).Path));
+            Assert.All(tables.Objects, o => Assert.Equal(new[] { "BaseConnectionId=" + _world.Shop.Id }, o.PipelineProperties.Select(p => p.Key + "=" + p.Value)));
         }
 
         [Fact]
@@ -434,8 +447,10 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             await _world.NewFlowAsync("Described");
 
-            var described = (await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders" })).Single<SourceTable>();
-            var previewed = (await RunSourceTablesAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders", Preview = true })).Single<SourceTable>();
+            var tables = new GetSourceTableOperation(_world.Client);
+
+            var described = (await RunAsync(host => tables.RunAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders" }, host))).Single<SourceTable>();
+            var previewed = (await RunAsync(host => tables.RunAsync(new SourceTableQuery { BaseConnectionId = _world.Shop.Id, TableName = "Shopify.Orders", Preview = true }, host))).Single<SourceTable>();
 
             Assert.Equal(_world.Shop.Id, described.BaseConnectionId);
             Assert.Equal("Shopify.Orders", described.TableName);
@@ -466,8 +481,8 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_table_missing_from_a_source_that_names_its_tables_apart_from_their_paths_is_suggested_by_path()
         {
-            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ShortNamesAndAPathlessTable));
-            var shop = await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, "Shop"));
+            using var client = TestPlatform.NewClientThrough(new EmulatorEngine(new EmulatorOptions()), emulator => new AnswerRewriter(emulator, "/explore", ExploreAnswers.ShortNamesAndAPathlessTable));
+            var shop = await TestPlatform.CreateShopifyConnectionAsync(client, "Shop");
             var host = new RecordingHost();
 
             await new GetSourceTableOperation(client).RunAsync(new SourceTableQuery { BaseConnectionId = shop.Id, TableName = "Shopify.Orderz", Target = "input" }, host);
@@ -479,18 +494,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.All(host.Errors, e => Assert.Equal("input", e.Target));
         }
 
-        [Fact]
-        public async Task A_base_connection_that_does_not_exist_is_an_error_naming_it()
-        {
-            var host = new RecordingHost();
-            await new GetSourceTableOperation(_world.Client).RunAsync(new SourceTableQuery { BaseConnectionId = "0b4f0f1c-0000-4000-8000-000000000000" }, host);
-
-            var error = Assert.Single(host.Errors);
-            Assert.Equal(OperationErrorCategory.ObjectNotFound, error.Category);
-            Assert.Equal("0b4f0f1c-0000-4000-8000-000000000000", error.Target);
-            Assert.StartsWith("0b4f0f1c-0000-4000-8000-000000000000: ", error.Message);
-        }
-
         /// <summary>The platform's flow spec list with a second spec that accepts the same sources.</summary>
         private static JsonNode WithSecondFlowSpec(JsonNode answer)
         {
@@ -500,43 +503,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             copy["name"] = "CRMToAEPDaily";
             items.Add(copy);
             return answer;
-        }
-
-        /// <summary>Explore root as a file source may answer it: short names beside full paths, and a table with a name only.</summary>
-        internal static JsonNode ShortNamesAndAPathlessTable(JsonNode answer)
-        {
-            if (!(answer is JsonArray items))
-            {
-                return answer;
-            }
-
-            items[0]!["name"] = "Orders";
-            items[1]!.AsObject().Remove("path");
-            return answer;
-        }
-
-        private async Task<RecordingHost> RunSourceTablesAsync(SourceTableQuery query)
-        {
-            var host = new RecordingHost();
-            await new GetSourceTableOperation(_world.Client).RunAsync(query, host);
-            host.AssertNoErrors();
-            return host;
-        }
-
-        private static async Task<RecordingHost> RunFlowSpecsAsync(PlatformFlow.Client.PlatformClient client, FlowSpecQuery query)
-        {
-            var host = new RecordingHost();
-            await new GetFlowSpecOperation(client).RunAsync(query, host);
-            host.AssertNoErrors();
-            return host;
-        }
-
-        private async Task<RecordingHost> RunConnectionSpecsAsync(string? id, NameQuery? name)
-        {
-            var host = new RecordingHost();
-            await new GetConnectionSpecOperation(_world.Client).RunAsync(id, name, host);
-            host.AssertNoErrors();
-            return host;
         }
 
         [Theory]

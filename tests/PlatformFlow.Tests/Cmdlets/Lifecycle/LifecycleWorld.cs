@@ -79,6 +79,14 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             return await Client.FlowService.Flows.GetAsync(created.Id);
         }
 
+        /// <summary>The one run of <paramref name="flow"/> (Get-FlowRun -FlowId), failing on any error.</summary>
+        public async Task<FlowRun> TheOnlyRunOfAsync(Dataflow flow)
+        {
+            var host = new RecordingHost();
+            await new GetFlowRunOperation(Client).RunAsync(new FlowRunQuery { FlowId = flow.Id }, host);
+            return Only<FlowRun>(host);
+        }
+
         public static T Only<T>(RecordingHost host)
         {
             host.AssertNoErrors();

@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
@@ -18,38 +18,34 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public void Dispose() => _world.Dispose();
 
-        private Task<System.Collections.Generic.IReadOnlyList<string>> IdsAsync(object input, ResourceKind kind) =>
+        private Task<IReadOnlyList<string>> IdsAsync(object input, ResourceKind kind) =>
             RelatedResources.IdsAsync(_world.Client, input, _ => null, kind, default);
 
-        /// <summary>The requests the emulator answered while <paramref name="act"/> ran.</summary>
-        private async Task<string[]> RequestsDuringAsync(Func<Task> act)
+        /// <summary>What <paramref name="act"/> gave, and the requests the emulator answered while it ran.</summary>
+        private async Task<(T Result, IReadOnlyList<string> Requests)> RequestsDuringAsync<T>(Func<Task<T>> act)
         {
             var mark = _world.Engine.Journal.Total;
-            await act();
-            return _world.Engine.Journal.Since(mark).Select(e => e.Call()).ToArray();
+            var result = await act();
+            return (result, _world.Engine.Journal.CallsSince(mark));
         }
 
         [Fact]
         public async Task A_flow_as_New_Dataflow_wrote_it_stands_for_its_latest_run_read_from_the_platform()
         {
             var written = await _world.NewFlowAsync("Written");
-            System.Collections.Generic.IReadOnlyList<string> ids = Array.Empty<string>();
 
-            var requests = await RequestsDuringAsync(async () => ids = await IdsAsync(written, ResourceKind.FlowRun));
+            var (ids, requests) = await RequestsDuringAsync(() => IdsAsync(written, ResourceKind.FlowRun));
 
             Assert.Equal(new[] { "GET /flows/" + written.Id }, requests);
-            var runs = new RecordingHost();
-            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = written.Id }, runs);
-            Assert.Equal(new[] { LifecycleWorld.Only<FlowRun>(runs).Id }, ids);
+            Assert.Equal(new[] { (await _world.TheOnlyRunOfAsync(written)).Id }, ids);
         }
 
         [Fact]
         public async Task A_flow_as_read_stands_for_the_run_it_records_without_another_read()
         {
             var read = await _world.Client.FlowService.Flows.GetAsync((await _world.NewFlowAsync("Read")).Id);
-            System.Collections.Generic.IReadOnlyList<string> ids = Array.Empty<string>();
 
-            var requests = await RequestsDuringAsync(async () => ids = await IdsAsync(read, ResourceKind.FlowRun));
+            var (ids, requests) = await RequestsDuringAsync(() => IdsAsync(read, ResourceKind.FlowRun));
 
             Assert.Empty(requests);
             Assert.Equal(new[] { (string)read.LastRunDetailsJson!["id"]! }, ids);
@@ -65,8 +61,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var twoBases = new Dataflow { Id = "in-memory", SourceConnectionIds = new ValueList<string> { other.SourceConnectionIds[0], first.SourceConnectionIds[0] } };
             var target = await _world.Client.FlowService.TargetConnections.GetAsync(first.TargetConnectionIds[0]);
 
-            var requests = await RequestsDuringAsync(async () => Assert.Equal(new[] { _world.Shop.Id }, await IdsAsync(sameBase, ResourceKind.BaseConnection)));
+            var (bases, requests) = await RequestsDuringAsync(() => IdsAsync(sameBase, ResourceKind.BaseConnection));
 
+            Assert.Equal(new[] { _world.Shop.Id }, bases);
             Assert.Equal(new[] { "GET /sourceConnections/" + first.SourceConnectionIds[0], "GET /sourceConnections/" + second.SourceConnectionIds[0] }, requests);
             var otherSource = await _world.Client.FlowService.SourceConnections.GetAsync(other.SourceConnectionIds[0]);
             Assert.Equal(new[] { otherSource.BaseConnectionId!, _world.Shop.Id }, await IdsAsync(twoBases, ResourceKind.BaseConnection));
@@ -79,12 +76,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task A_run_stands_for_what_its_flow_stands_for_read_through_the_flow()
         {
             var flow = await _world.NewFlowAsync("Ran");
-            var runs = new RecordingHost();
-            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id }, runs);
-            var run = LifecycleWorld.Only<FlowRun>(runs);
-            System.Collections.Generic.IReadOnlyList<string> sources = Array.Empty<string>();
+            var run = await _world.TheOnlyRunOfAsync(flow);
 
-            var requests = await RequestsDuringAsync(async () => sources = await IdsAsync(run, ResourceKind.SourceConnection));
+            var (sources, requests) = await RequestsDuringAsync(() => IdsAsync(run, ResourceKind.SourceConnection));
 
             Assert.Equal(new[] { "GET /flows/" + flow.Id }, requests);
             Assert.Equal(flow.SourceConnectionIds, sources);
@@ -96,12 +90,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             var flow = await _world.NewFlowAsync("Spec");
             var run = new FlowRun { Id = "run-1", FlowId = flow.Id };
-            ArgumentException? refused = null;
 
-            var requests = await RequestsDuringAsync(async () => refused = await Assert.ThrowsAsync<ArgumentException>(() => IdsAsync(run, ResourceKind.ConnectionSpec)));
+            var (refused, requests) = await RequestsDuringAsync(() => Assert.ThrowsAsync<ArgumentException>(() => IdsAsync(run, ResourceKind.ConnectionSpec)));
 
             Assert.Empty(requests);
-            Assert.Equal("A FlowRun has no related ConnectionSpec the platform records; pipe a ConnectionSpec or an object related to one, or give its id.", refused!.Message);
+            Assert.Equal("A FlowRun has no related ConnectionSpec the platform records; pipe a ConnectionSpec or an object related to one, or give its id.", refused.Message);
         }
 
         [Fact]

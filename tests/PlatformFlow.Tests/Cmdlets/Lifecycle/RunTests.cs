@@ -21,13 +21,6 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public void Dispose() => _world.Dispose();
 
-        private async Task<FlowRun> TheOnlyRunOfAsync(Dataflow flow)
-        {
-            var host = new RecordingHost();
-            await new GetFlowRunOperation(_world.Client).RunAsync(new FlowRunQuery { FlowId = flow.Id }, host);
-            return LifecycleWorld.Only<FlowRun>(host);
-        }
-
         private async Task<RecordingHost> WaitAsync(string runId, TimeSpan timeout, TimeSpan? pollInterval = null, object? target = null)
         {
             _world.Clock.AutoAdvance = true;
@@ -58,7 +51,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Wait_polls_on_the_clock_until_the_run_succeeds_and_writes_it()
         {
             var flow = await _world.NewFlowAsync("Scheduled");
-            var run = await TheOnlyRunOfAsync(flow);
+            var run = await _world.TheOnlyRunOfAsync(flow);
             Assert.Equal(RunStatus.Queued, run.StatusKind);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromMinutes(10));
@@ -133,11 +126,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task A_wait_of_more_than_a_day_shows_its_days()
         {
             var flow = await _world.NewFlowAsync("Long wait");
-            var run = await TheOnlyRunOfAsync(flow);
-            _world.Clock.AutoAdvance = true;
-            var host = new RecordingHost();
+            var run = await _world.TheOnlyRunOfAsync(flow);
 
-            await new WaitFlowRunOperation(_world.Client, _world.Clock).RunAsync(new FlowRunWait { RunId = run.Id, Timeout = TimeSpan.FromHours(25) }, host);
+            var host = await WaitAsync(run.Id, TimeSpan.FromHours(25));
 
             Assert.Equal("QUEUED for 00:00:00; gives up in 1.01:00:00", host.Progress.First().Status);
         }
@@ -170,7 +161,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         {
             const string Still = "IN_PROGRESS";
             var flow = await _world.NewFlowAsync("Slow");
-            var run = await TheOnlyRunOfAsync(flow);
+            var run = await _world.TheOnlyRunOfAsync(flow);
 
             var host = await WaitAsync(run.Id, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(15), target: run);
 
@@ -193,7 +184,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Get_FlowRun_filters_by_status_in_any_spelling_and_by_time()
         {
             var flow = await _world.NewFlowAsync("Mixed");
-            var scheduled = await TheOnlyRunOfAsync(flow);
+            var scheduled = await _world.TheOnlyRunOfAsync(flow);
             await WaitAsync(scheduled.Id, TimeSpan.FromMinutes(5));
             var since = _world.Clock.GetUtcNow();
             _world.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -268,7 +259,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Start_without_a_window_reads_from_where_the_latest_run_window_ended_to_now()
         {
             var flow = await _world.NewFlowAsync("Since last");
-            var scheduled = await TheOnlyRunOfAsync(flow);
+            var scheduled = await _world.TheOnlyRunOfAsync(flow);
             var scheduledEnd = (long)scheduled.ParamsJson!["windowEndTime"]!;
             _world.Clock.Advance(TimeSpan.FromHours(3));
 
@@ -342,7 +333,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Restart_retriggers_a_finished_run_and_refuses_one_still_running()
         {
             var flow = await _world.NewFlowAsync("Again");
-            var run = await TheOnlyRunOfAsync(flow);
+            var run = await _world.TheOnlyRunOfAsync(flow);
 
             var tooEarly = new RecordingHost();
             await new RestartFlowRunOperation(_world.Client).RunAsync(run.Id, run, tooEarly);
