@@ -50,7 +50,7 @@ namespace PlatformFlow.Tests.Client
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
             using var creator = TestPlatform.NewClientThrough(engine, emulator => emulator);
-            var created = await creator.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(creator, "Shop by id"));
+            var created = await TestPlatform.CreateShopifyConnectionAsync(creator, "Shop by id");
             return (TestPlatform.NewClientThrough(engine, emulator => new AnswerRewriter(emulator, "/connections/" + created.Id, answer => Reshaped(answer, shape))), created.Id);
         }
 

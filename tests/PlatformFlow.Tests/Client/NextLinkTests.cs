@@ -39,7 +39,7 @@ namespace PlatformFlow.Tests.Client
             using var client = TestPlatform.NewClientThrough(engine, emulator => new NextLinkRewriter(emulator, form, sent));
             foreach (var name in new[] { "shop 1", "shop 2", "shop 3", "shop 4", "shop 5" })
             {
-                await client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(client, name));
+                await TestPlatform.CreateShopifyConnectionAsync(client, name);
             }
 
             while (sent.TryDequeue(out _))

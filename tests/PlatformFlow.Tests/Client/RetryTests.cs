@@ -153,7 +153,7 @@ namespace PlatformFlow.Tests.Client
         {
             var clock = new ManualTimeProvider { AutoAdvance = true };
             using var platform = new TestPlatform(retry: Patient(TimeSpan.FromSeconds(5)), clientClock: clock);
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "doomed"));
+            var created = await TestPlatform.CreateShopifyConnectionAsync(platform.Client, "doomed");
             platform.Engine.Faults.Enqueue(new ScriptedFault(503, timing: FaultTiming.AfterHandling, method: "DELETE"));
             for (var i = 0; i < 20; i++)
             {
@@ -241,7 +241,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_PATCH_the_server_applied_before_a_5xx_is_not_sent_again(int status)
         {
             using var platform = new TestPlatform();
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "before"));
+            var created = await TestPlatform.CreateShopifyConnectionAsync(platform.Client, "before");
             platform.Engine.Faults.Enqueue(new ScriptedFault(status, timing: FaultTiming.AfterHandling, method: "PATCH"));
             var rename = new[] { new JsonPatchOperation("replace", "/name", System.Text.Json.JsonSerializer.SerializeToElement("after")) };
 
@@ -259,7 +259,7 @@ namespace PlatformFlow.Tests.Client
         public async Task A_PATCH_throttled_with_429_is_retried_and_applied_once()
         {
             using var platform = new TestPlatform();
-            var created = await platform.Client.FlowService.BaseConnections.CreateAsync(await TestPlatform.ShopifyConnectionAsync(platform.Client, "before"));
+            var created = await TestPlatform.CreateShopifyConnectionAsync(platform.Client, "before");
             platform.Engine.Faults.Enqueue(new ScriptedFault(429, retryAfterSeconds: 0, method: "PATCH"));
             var rename = new[] { new JsonPatchOperation("replace", "/name", System.Text.Json.JsonSerializer.SerializeToElement("after")) };
 
