@@ -31,19 +31,19 @@ namespace PlatformFlow.Tests.Cmdlets
         /// <summary>Writes to the platform's services (signing in is not one).</summary>
         private int DataWrites => Engine.Journal.DataWrites();
 
-        private async Task<RecordingHost> SourceAsync(SourceConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
+        /// <summary>Runs one step's operation on a new host that answers prompts with <paramref name="decision"/>.</summary>
+        private static async Task<RecordingHost> RunAsync(ChangeDecision decision, Func<RecordingHost, Task> run)
         {
             var host = new RecordingHost(decision);
-            await new NewSourceConnectionOperation(_platform.Client).RunAsync(input, host);
+            await run(host);
             return host;
         }
 
-        private async Task<RecordingHost> TargetAsync(TargetConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
-        {
-            var host = new RecordingHost(decision);
-            await new NewTargetConnectionOperation(_platform.Client).RunAsync(input, host);
-            return host;
-        }
+        private Task<RecordingHost> SourceAsync(SourceConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed) =>
+            RunAsync(decision, host => new NewSourceConnectionOperation(_platform.Client).RunAsync(input, host));
+
+        private Task<RecordingHost> TargetAsync(TargetConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed) =>
+            RunAsync(decision, host => new NewTargetConnectionOperation(_platform.Client).RunAsync(input, host));
 
         private static OperationError Refusal(RecordingHost host)
         {
@@ -782,26 +782,14 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal((WellKnown.ShopifyConnectionSpecId, referred), (connection.ConnectionSpec!.Id, connection.ConnectionSpec.Version));
         }
 
-        private async Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed)
-        {
-            var host = new RecordingHost(decision);
-            await new NewXdmSchemaOperation(_platform.Client).RunAsync(input, host);
-            return host;
-        }
+        private Task<RecordingHost> SchemaAsync(XdmSchemaInput input, ChangeDecision decision = ChangeDecision.Proceed) =>
+            RunAsync(decision, host => new NewXdmSchemaOperation(_platform.Client).RunAsync(input, host));
 
-        private async Task<RecordingHost> DatasetAsync(DatasetInput input, ChangeDecision decision = ChangeDecision.Proceed)
-        {
-            var host = new RecordingHost(decision);
-            await new NewDatasetOperation(_platform.Client).RunAsync(input, host);
-            return host;
-        }
+        private Task<RecordingHost> DatasetAsync(DatasetInput input, ChangeDecision decision = ChangeDecision.Proceed) =>
+            RunAsync(decision, host => new NewDatasetOperation(_platform.Client).RunAsync(input, host));
 
-        private async Task<RecordingHost> BaseAsync(BaseConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed)
-        {
-            var host = new RecordingHost(decision);
-            await new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host);
-            return host;
-        }
+        private Task<RecordingHost> BaseAsync(BaseConnectionInput input, ChangeDecision decision = ChangeDecision.Proceed) =>
+            RunAsync(decision, host => new NewBaseConnectionOperation(_platform.Client).RunAsync(input, host));
 
         /// <summary>A hashtable key whose text is null (what a PowerShell object with an odd ToString can be).</summary>
         private sealed class NamelessKey
