@@ -91,7 +91,7 @@ namespace PlatformFlow.Client.Operations
                 + (errors.Count == 0 ? "." : "; " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));
             var action = run.BatchId != null && run.RecordsFailed > 0
                 ? "List its failed records with: Get-FlowRun -RunId " + run.Id + " | Get-FailedRecord"
-                : "It wrote no failed records to read; run it again with: Get-FlowRun -RunId " + run.Id + " | Restart-FlowRun";
+                : "It wrote no failed records to read; run it again with: Restart-FlowRun -RunId " + run.Id;
             return new OperationError(new InvalidOperationException(message), "FlowRun" + run.Status, OperationErrorCategory.NotSpecified, run, action);
         }
 
