@@ -57,13 +57,12 @@ namespace PlatformFlow.Client.Operations
                 var written = 0;
                 await foreach (var line in Client.DataAccess.ReadRowErrorsAsync(batchId, cancellation).ConfigureAwait(false))
                 {
-                    if (written == query.First)
+                    host.WriteObject(FailedRecordOf(line, runId, batchId, flowId, flowName));
+                    if (++written == query.First)
                     {
+                        // Enough: the next file is not read.
                         return;
                     }
-
-                    host.WriteObject(FailedRecordOf(line, runId, batchId, flowId, flowName));
-                    written++;
                 }
             });
 
