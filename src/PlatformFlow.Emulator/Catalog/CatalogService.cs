@@ -244,7 +244,7 @@ namespace PlatformFlow.Emulator.Catalog
             return new JsonObject(dataSet.Where(p => wanted.Contains(p.Key)).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone())));
         }
 
-        internal static int QueryNumber(EmulatorRequest request, string name, int fallback, int minimum, int maximum)
+        internal static int QueryNumber(EmulatorRequest request, string name, int fallback, int minimum, int maximum, string code = ErrorCodes.DataSetQueryInvalid)
         {
             var text = request.QueryValue(name);
             if (text is null)
@@ -254,7 +254,7 @@ namespace PlatformFlow.Emulator.Catalog
 
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
                 ? value
-                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
+                : throw EmulatorError.BadRequest(code, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
         }
 
         private static JsonObject Find(RequestContext context, string id) =>

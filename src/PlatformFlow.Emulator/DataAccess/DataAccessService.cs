@@ -103,8 +103,8 @@ namespace PlatformFlow.Emulator.DataAccess
             var fileCount = (lines.Count + RowErrorsPerFile - 1) / RowErrorsPerFile;
             if (path == RowErrors)
             {
-                var start = CatalogService.QueryNumber(context.Request, "start", 0, 0, int.MaxValue);
-                var limit = CatalogService.QueryNumber(context.Request, "limit", 100, 1, 100);
+                var start = CatalogService.QueryNumber(context.Request, "start", 0, 0, int.MaxValue, ErrorCodes.ExportQueryInvalid);
+                var limit = CatalogService.QueryNumber(context.Request, "limit", 100, 1, 100, ErrorCodes.ExportQueryInvalid);
                 var names = Enumerable.Range(start, Math.Max(0, Math.Min(limit, fileCount - start))).ToList();
                 var files = new JsonArray(names.Select(n => (JsonNode)new JsonObject
                 {
