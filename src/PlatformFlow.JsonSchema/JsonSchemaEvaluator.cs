@@ -14,7 +14,7 @@ namespace PlatformFlow.JsonSchema
         public static SchemaValidationResult Validate(JsonNode? schema, JsonNode? instance, SchemaValidationOptions? options = null)
         {
             var errors = new List<SchemaError>();
-            new SchemaValidator(schema, options?.LooseTypes ?? false).Validate(schema, instance, InstanceLocation.Root, errors);
+            new SchemaValidator(schema, options?.LooseTypes ?? false, options?.AssertFormats ?? false).Validate(schema, instance, InstanceLocation.Root, errors);
             return new SchemaValidationResult(errors);
         }
 

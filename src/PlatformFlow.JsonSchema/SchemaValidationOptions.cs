@@ -12,5 +12,11 @@ namespace PlatformFlow.JsonSchema
         /// startTime "1604961070" (schema: integer) and mappingVersion 0 (schema: string).
         /// </summary>
         public bool LooseTypes { get; set; }
+
+        /// <summary>
+        /// Off by default: draft-07 makes <c>format</c> an annotation. On, the formats XDM fields use are asserted as
+        /// ingestion does (<see cref="StringFormats"/>: email, date, date-time, uri, uri-reference); other formats still pass.
+        /// </summary>
+        public bool AssertFormats { get; set; }
     }
 }

@@ -11,11 +11,13 @@ namespace PlatformFlow.JsonSchema
     {
         private readonly SchemaReferences references;
         private readonly bool looseTypes;
+        private readonly bool assertFormats;
 
-        public SchemaValidator(JsonNode? rootSchema, bool looseTypes)
+        public SchemaValidator(JsonNode? rootSchema, bool looseTypes, bool assertFormats)
         {
             references = new SchemaReferences(rootSchema);
             this.looseTypes = looseTypes;
+            this.assertFormats = assertFormats;
         }
 
         public void Validate(JsonNode? schema, JsonNode? instance, InstanceLocation location, List<SchemaError> errors)
@@ -125,7 +127,7 @@ namespace PlatformFlow.JsonSchema
             }
         }
 
-        private static void CheckString(JsonObject schema, JsonNode? value, InstanceLocation location, List<SchemaError> errors)
+        private void CheckString(JsonObject schema, JsonNode? value, InstanceLocation location, List<SchemaError> errors)
         {
             if (!JsonValues.TryGetString(value, out var text))
             {
@@ -150,6 +152,13 @@ namespace PlatformFlow.JsonSchema
             if (pattern != null && !EcmaScriptRegex.IsMatch(Pattern, pattern, text))
             {
                 errors.Add(Error(location, Pattern, Shown(schema, value) + " does not match the pattern " + pattern));
+            }
+
+            const string Format = "format";
+            var format = assertFormats ? SchemaKeywords.Text(schema, Format) : null;
+            if (format != null && !StringFormats.IsValid(format, text))
+            {
+                errors.Add(Error(location, Format, Shown(schema, value) + " is not a valid " + format));
             }
         }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Emulator.FlowService;
 using PlatformFlow.JsonSchema;
 using PlatformFlow.Emulator.SchemaRegistry;
 
@@ -26,6 +27,13 @@ namespace PlatformFlow.Emulator.Catalog
         /// <summary>Query parameters that filter on the top-level field of the same name (comma = any of these values).</summary>
         private static readonly string[] FieldFilters = { "name", "description", "version", "created", "updated", "createdClient", "createdUser", "updatedUser" };
 
+        private readonly RunScheduler _runs;
+
+        public CatalogService(RunScheduler runs)
+        {
+            _runs = runs;
+        }
+
         public string BasePath => Path;
 
         public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "CAT");
@@ -42,6 +50,7 @@ namespace PlatformFlow.Emulator.Catalog
             routes.Add(this, "POST", "/dataSets", CreateDataSet);
             routes.Add(this, "GET", "/dataSets/{id}", GetDataSet);
             routes.Add(this, "DELETE", "/dataSets/{id}", DeleteDataSet);
+            BatchEndpoints.Register(this, routes, _runs);
         }
 
         private static EmulatorResponse CreateDataSet(RequestContext context)
@@ -169,7 +178,7 @@ namespace PlatformFlow.Emulator.Catalog
             });
         }
 
-        private static EmulatorResponse Page(IEnumerable<KeyValuePair<string, JsonObject>> page, string? properties)
+        internal static EmulatorResponse Page(IEnumerable<KeyValuePair<string, JsonObject>> page, string? properties)
         {
             var result = new JsonObject();
             foreach (var dataSet in page)
@@ -201,7 +210,7 @@ namespace PlatformFlow.Emulator.Catalog
             });
         }
 
-        private static IEnumerable<KeyValuePair<string, JsonObject>> Order(IEnumerable<KeyValuePair<string, JsonObject>> dataSets, string? orderBy)
+        internal static IEnumerable<KeyValuePair<string, JsonObject>> Order(IEnumerable<KeyValuePair<string, JsonObject>> dataSets, string? orderBy)
         {
             if (orderBy is null)
             {
@@ -235,7 +244,7 @@ namespace PlatformFlow.Emulator.Catalog
             return new JsonObject(dataSet.Where(p => wanted.Contains(p.Key)).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone())));
         }
 
-        private static int QueryNumber(EmulatorRequest request, string name, int fallback, int minimum, int maximum)
+        internal static int QueryNumber(EmulatorRequest request, string name, int fallback, int minimum, int maximum, string code = ErrorCodes.DataSetQueryInvalid)
         {
             var text = request.QueryValue(name);
             if (text is null)
@@ -245,7 +254,7 @@ namespace PlatformFlow.Emulator.Catalog
 
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
                 ? value
-                : throw EmulatorError.BadRequest(ErrorCodes.DataSetQueryInvalid, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
+                : throw EmulatorError.BadRequest(code, name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + Excerpt.Of(text) + "'.");
         }
 
         private static JsonObject Find(RequestContext context, string id) =>

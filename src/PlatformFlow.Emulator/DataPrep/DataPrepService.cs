@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Emulator.Ingestion;
 using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.DataPrep
@@ -31,6 +32,10 @@ namespace PlatformFlow.Emulator.DataPrep
         public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "DPS");
 
         public bool RequiresPlatformHeaders => true;
+
+        /// <summary>The stored mapping set at this version, or null.</summary>
+        public static JsonObject? FindVersion(SandboxState sandbox, string id, long version) =>
+            sandbox.Collection(VersionsCollection).Find(id + "@" + version.ToString(CultureInfo.InvariantCulture));
 
         public void Register(RouteTable routes)
         {
@@ -80,7 +85,7 @@ namespace PlatformFlow.Emulator.DataPrep
                 : body["data"] is JsonArray items && items.All(i => i is JsonObject) ? items.Select(i => (JsonObject)i!).ToList()
                 : throw EmulatorError.BadRequest(ErrorCodes.MappingSetPayloadInvalid, "data is required: a source row (a JSON object) or an array of them.");
             var check = new MappingCheck(MappingSetRequest.Read(context.Sandbox, mappingSet, strict: false));
-            var records = MappingPreview.Run(check, rows, context.Engine.Options.Clock, out var errors);
+            var records = MappingPreview.Run(new RecordIngestion(check, context.Engine.Options.Clock), rows, out var errors);
             return EmulatorResponse.Json(200, new JsonObject
             {
                 ["data"] = single != null ? records[0]!.DeepClone() : records,

@@ -34,6 +34,9 @@ namespace PlatformFlow.Emulator.DataPrep
 
         public MappingSetRequest Request { get; }
 
+        /// <summary>The output schema's resolved <c>properties</c> (every field group and data type expanded).</summary>
+        public JsonObject Properties => _properties;
+
         /// <summary>The problems of mapping <paramref name="index"/> as TransformErrorInfo objects; empty when it is fine.</summary>
         public List<JsonObject> Problems(int index)
         {
@@ -174,7 +177,6 @@ namespace PlatformFlow.Emulator.DataPrep
                 case ExpressionProblem.UnknownFunction: return "UNKNOWN_FUNCTION";
                 case ExpressionProblem.WrongArgumentCount: return "WRONG_ARGUMENT_COUNT";
                 case ExpressionProblem.TypeMismatch: return TypeMismatch;
-                case ExpressionProblem.Evaluation: return "EVALUATION_FAILED";
                 default: return "INVALID_EXPRESSION";
             }
         }

@@ -42,7 +42,7 @@ namespace PlatformFlow.Emulator.Engine
 
         public RequestJournal Journal { get; } = new RequestJournal();
 
-        /// <summary>The Flow Service, with the run hooks tests and rehearsals use (e.g. <c>FlowService.Runs.PlanOutcome</c>).</summary>
+        /// <summary>The Flow Service, with the run hooks tests and rehearsals use (e.g. <c>FlowService.Runs.PlanFailure</c>).</summary>
         public FlowServiceEmulator FlowService { get; }
 
         /// <summary>Tokens issued by the IMS endpoint, and the check of bearer tokens against them.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using PlatformFlow.Emulator.Catalog;
+using PlatformFlow.Emulator.Control;
+using PlatformFlow.Emulator.DataAccess;
 using PlatformFlow.Emulator.DataPrep;
 using PlatformFlow.Emulator.Ims;
 using PlatformFlow.Emulator.Sandboxes;
@@ -7,14 +9,16 @@ using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, Sandboxes/, Ims/.</summary>
+    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, DataAccess/, Sandboxes/, Ims/, Control/ (the emulator's own routes).</summary>
     internal static class EmulatorServices
     {
         public static IEnumerable<IEmulatorService> Create(EmulatorEngine engine)
         {
             yield return engine.FlowService;
             yield return new SchemaRegistryService();
-            yield return new CatalogService();
+            yield return new CatalogService(engine.FlowService.Runs);
+            yield return new DataAccessService(engine.FlowService.Runs);
+            yield return new EmulatorControlService(engine.FlowService.Runs);
             yield return new DataPrepService();
             yield return new SandboxManagementService(engine);
             yield return new ImsTokenService(engine);

@@ -80,6 +80,17 @@ namespace PlatformFlow.Emulator.Engine
         public const string DataSetContentTypeInvalid = "2003-400";
         public const string DataSetNotFound = "2004-404";
         public const string DataSetQueryInvalid = "2005-400";
+        public const string BatchNotFound = "2006-404";
+
+        // Data Access (type prefix DAS), the emulator's own numbers.
+        public const string ExportBatchNotFound = "5001-404";
+        public const string ExportPathNotFound = "5002-404";
+        public const string ExportQueryInvalid = "5003-400";
+        public const string ExportDataSetNotFound = "5004-404";
+
+        // The emulator's own control routes (type prefix EMU).
+        public const string PlannedFailureInvalid = "6001-400";
+        public const string PlannedFailureFlowNotFound = "6002-404";
 
         // Data Prep (type prefix DPS).
         public const string MappingSetPayloadInvalid = "3001-400";

@@ -51,6 +51,10 @@ namespace PlatformFlow.Emulator.Engine
                 ? number
                 : (long?)null;
 
+        /// <summary>The number a JSON number holds, or null for anything else.</summary>
+        public static double? AsDouble(JsonNode? node) =>
+            node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? AsDouble(value) : (double?)null;
+
         private static double AsDouble(JsonValue value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
         private static int Rank(JsonNode? node)

@@ -123,7 +123,8 @@ namespace PlatformFlow.Emulator.FlowService
         /// connections of this sandbox whose connection specs the flow spec lists; <c>scheduleParams</c> valid against the
         /// spec's <c>scheduleSpec</c> (stored with the declared types); each transformation valid against the spec's
         /// transformation of that name, a Mapping naming a mapping set (and version) of this sandbox that outputs the schema
-        /// of the target datasets.
+        /// of the target datasets; <c>options</c> (<c>partialIngestionPercent</c>, <c>errorDiagnosticsEnabled</c>) valid
+        /// against the spec's <c>optionSpec</c>.
         /// </summary>
         private static void Validate(SandboxState sandbox, JsonObject flow, bool creating)
         {
@@ -150,6 +151,11 @@ namespace PlatformFlow.Emulator.FlowService
                 var schedule = Payload.RequiredObject(flow, "scheduleParams");
                 flow["scheduleParams"] = Payload.CheckAndCoerce(scheduleSpec["spec"], schedule, ErrorCodes.FlowScheduleInvalid, "scheduleParams");
                 CheckScheduleRanges((JsonObject)flow["scheduleParams"]!);
+            }
+
+            if (spec["optionSpec"] is JsonObject optionSpec && Payload.OptionalObject(flow, "options") is JsonObject options)
+            {
+                flow["options"] = Payload.CheckAndCoerce(optionSpec["spec"], options, ErrorCodes.FlowPayloadInvalid, "options");
             }
 
             CheckTransformations(sandbox, flow, spec, targets);

@@ -5,7 +5,7 @@ namespace PlatformFlow.Emulator.FlowService
     /// <summary>
     /// The Flow Service (<c>/data/foundation/flowservice</c>): connection and flow specs, base/source/target connections,
     /// flows and their runs. Reached from tests and rehearsals as <c>engine.FlowService</c>, e.g.
-    /// <c>engine.FlowService.Runs.PlanOutcome(flowId, RunOutcome.Failed(...))</c>.
+    /// <c>engine.FlowService.Runs.PlanFailure(flowId, "CONNECTOR-2001-500", "...")</c>.
     /// </summary>
     public sealed class FlowServiceEmulator : IEmulatorService
     {
@@ -22,7 +22,7 @@ namespace PlatformFlow.Emulator.FlowService
 
         public bool RequiresPlatformHeaders => true;
 
-        /// <summary>Run scheduling, and the hook that plans how the next runs of a flow end.</summary>
+        /// <summary>Run scheduling and execution, and the hook that plans a fault for the next runs of a flow.</summary>
         public RunScheduler Runs { get; }
 
         /// <summary>The seeded connection specs, flow specs and explorable source tables.</summary>

@@ -79,7 +79,7 @@ namespace PlatformFlow.Emulator.FlowService
             }
 
             var flow = RunnableFlow(context, (string)run["flowId"]!, "RE_TRIGGER");
-            var retry = runs.StartRun(context.Sandbox, flow, context.Now, (JsonObject)(run["params"]?.DeepClone() ?? new JsonObject()));
+            var retry = runs.StartRun(context.Sandbox, flow, context.Now, (JsonObject)(run["params"]?.DeepClone() ?? new JsonObject()), runs.ReadsAll(context.Sandbox, (string)run["id"]!));
             return EmulatorResponse.Json(200, retry.DeepClone()).WithHeader("ETag", (string)retry["etag"]!);
         }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
 
@@ -6,11 +5,14 @@ namespace PlatformFlow.Emulator.FlowService
 {
     /// <summary>
     /// A run's <c>metrics</c> and <c>activities</c> as the platform's monitoring guide shows them: a copy activity reading
-    /// the source, then a promotion activity writing the dataset, which is where record errors are reported.
+    /// the source, then a promotion activity writing the dataset, which names the batch and where its row errors are.
+    /// Final figures come from the run's execution (<see cref="RunExecution"/>).
     /// </summary>
     internal static class RunMetrics
     {
-        public static JsonObject Summary(JsonObject plan, string status, long startedAt, long completedAt)
+        private const string DataAccessBatches = "/data/foundation/export/batches/";
+
+        public static JsonObject Summary(JsonObject? result, string status, long startedAt, long completedAt)
         {
             var metrics = new JsonObject();
             if (status == RunStatus.Queued)
@@ -19,23 +21,21 @@ namespace PlatformFlow.Emulator.FlowService
                 return metrics;
             }
 
-            var final = status != RunStatus.InProgress;
-            metrics["durationSummary"] = Duration(startedAt, final ? completedAt : (long?)null);
-            if (!final)
+            metrics["durationSummary"] = Duration(startedAt, result is null ? (long?)null : completedAt);
+            if (result is null)
             {
                 metrics["statusSummary"] = new JsonObject { ["status"] = status };
                 return metrics;
             }
 
-            var (input, output, failed) = Records(plan);
-            metrics["sizeSummary"] = Size(input, output);
-            metrics["recordSummary"] = RecordSummary(input, output, failed);
-            metrics["fileSummary"] = new JsonObject { ["inputFileCount"] = 1, ["outputFileCount"] = output > 0 ? 1 : 0, ["activityRefs"] = new JsonArray("promotionActivity") };
-            metrics["statusSummary"] = StatusSummary(plan, status, withActivityRefs: true);
+            metrics["sizeSummary"] = Size(result, output: true);
+            metrics["recordSummary"] = RecordSummary(result);
+            metrics["fileSummary"] = Files(result, withActivityRefs: true);
+            metrics["statusSummary"] = StatusSummary(result, withActivityRefs: true);
             return metrics;
         }
 
-        public static JsonArray Activities(JsonObject plan, JsonNode? parameters, string status, long startedAt, long completedAt)
+        public static JsonArray Activities(JsonObject plan, JsonObject? result, JsonNode? parameters, string status, long startedAt, long completedAt)
         {
             if (status == RunStatus.Queued)
             {
@@ -44,12 +44,11 @@ namespace PlatformFlow.Emulator.FlowService
 
             // The copy activity takes the first half of the running time, the promotion activity the rest.
             var copyDone = startedAt + ((completedAt - startedAt) / 2);
-            var (input, output, failed) = Records(plan);
             var copy = new JsonObject
             {
                 ["id"] = "copyActivity",
-                ["updatedAtUTC"] = status == RunStatus.InProgress ? startedAt : copyDone,
-                ["durationSummary"] = Duration(startedAt, status == RunStatus.InProgress ? (long?)null : copyDone),
+                ["updatedAtUTC"] = result is null ? startedAt : copyDone,
+                ["durationSummary"] = Duration(startedAt, result is null ? (long?)null : copyDone),
             };
             if (JsonValues.AsLong(JsonFields.Member(parameters, "windowStartTime")) is long windowStart
                 && JsonValues.AsLong(JsonFields.Member(parameters, "windowEndTime")) is long windowEnd)
@@ -58,35 +57,42 @@ namespace PlatformFlow.Emulator.FlowService
             }
 
             copy["sourceInfo"] = Info(plan["sourceConnectionId"], "SourceConnection");
-            if (status == RunStatus.InProgress)
+            if (result is null)
             {
                 copy["statusSummary"] = new JsonObject { ["status"] = RunStatus.InProgress };
                 return new JsonArray(copy);
             }
 
-            copy["sizeSummary"] = Size(input, input);
+            var read = (long)result["input"]! > 0 || result["errors"] is JsonArray { Count: 0 };
+            copy["sizeSummary"] = Size(result, output: false);
             copy["recordSummary"] = new JsonObject();
-            copy["fileSummary"] = new JsonObject { ["inputFileCount"] = 1, ["outputFileCount"] = 1 };
-            copy["statusSummary"] = new JsonObject { ["status"] = RunStatus.Success, ["extensions"] = new JsonObject { ["type"] = "one-time" } };
+            copy["fileSummary"] = new JsonObject { ["inputFileCount"] = read ? 1 : 0, ["outputFileCount"] = read ? 1 : 0 };
+            copy["statusSummary"] = new JsonObject { ["status"] = read ? RunStatus.Success : RunStatus.Failed, ["extensions"] = new JsonObject { ["type"] = "one-time" } };
             var promotion = new JsonObject
             {
                 ["id"] = "promotionActivity",
                 ["updatedAtUTC"] = completedAt,
                 ["durationSummary"] = Duration(copyDone, completedAt),
-                ["sizeSummary"] = Size(input, output),
-                ["recordSummary"] = RecordSummary(input, output, failed),
-                ["fileSummary"] = new JsonObject { ["inputFileCount"] = 1, ["outputFileCount"] = output > 0 ? 1 : 0 },
-                ["statusSummary"] = StatusSummary(plan, status, withActivityRefs: false),
+                ["sizeSummary"] = Size(result, output: true),
+                ["recordSummary"] = RecordSummary(result),
+                ["fileSummary"] = Files(result, withActivityRefs: false),
+                ["statusSummary"] = StatusSummary(result, withActivityRefs: false),
                 ["targetInfo"] = Info(plan["targetConnectionId"], "TargetConnection"),
             };
-            return new JsonArray(copy, promotion);
-        }
+            if (JsonFields.Text(result["batchId"]) is string batchId)
+            {
+                ((JsonArray)promotion["targetInfo"]!).Add(new JsonObject { ["id"] = batchId, ["type"] = "Batch" });
+                ((JsonObject)promotion["statusSummary"]!)["extensions"] = new JsonObject
+                {
+                    ["manifest"] = new JsonObject
+                    {
+                        ["failedRecords"] = DataAccessBatches + batchId + "/meta?path=row_errors",
+                        ["sampleErrors"] = DataAccessBatches + batchId + "/meta?path=row_errors_sample.json",
+                    },
+                };
+            }
 
-        private static (long Input, long Output, long Failed) Records(JsonObject plan)
-        {
-            var input = JsonValues.AsLong(plan["inputRecordCount"]) ?? 0;
-            var failed = (long)Math.Round(input * (double)plan["failedShare"]!, MidpointRounding.AwayFromZero);
-            return (input, input - failed, failed);
+            return new JsonArray(copy, promotion);
         }
 
         private static JsonObject Duration(long startedAt, long? completedAt)
@@ -100,24 +106,39 @@ namespace PlatformFlow.Emulator.FlowService
             return duration;
         }
 
-        private static JsonObject Size(long inputRecords, long outputRecords) => new JsonObject
+        private static JsonObject Size(JsonObject result, bool output) => new JsonObject
         {
-            ["inputBytes"] = inputRecords * RunScheduler.BytesPerRecord,
-            ["outputBytes"] = outputRecords * RunScheduler.BytesPerRecord,
+            ["inputBytes"] = result["inputBytes"]!.DeepClone(),
+            ["outputBytes"] = output ? result["outputBytes"]!.DeepClone() : result["inputBytes"]!.DeepClone(),
         };
 
-        private static JsonObject RecordSummary(long input, long output, long failed) => new JsonObject
+        private static JsonObject RecordSummary(JsonObject result) => new JsonObject
         {
-            ["inputRecordCount"] = input,
-            ["createdRecordCount"] = output,
-            ["outputRecordCount"] = output,
-            ["failedRecordCount"] = failed,
+            ["inputRecordCount"] = result["input"]!.DeepClone(),
+            ["createdRecordCount"] = result["output"]!.DeepClone(),
+            ["outputRecordCount"] = result["output"]!.DeepClone(),
+            ["failedRecordCount"] = result["failed"]!.DeepClone(),
         };
 
-        private static JsonObject StatusSummary(JsonObject plan, string status, bool withActivityRefs)
+        private static JsonObject Files(JsonObject result, bool withActivityRefs)
         {
-            var summary = new JsonObject { ["status"] = status };
-            if (plan["errors"] is JsonArray errors && errors.Count > 0)
+            var files = new JsonObject
+            {
+                ["inputFileCount"] = (long)result["input"]! > 0 ? 1 : 0,
+                ["outputFileCount"] = (long)result["output"]! > 0 ? 1 : 0,
+            };
+            if (withActivityRefs)
+            {
+                files["activityRefs"] = new JsonArray("promotionActivity");
+            }
+
+            return files;
+        }
+
+        private static JsonObject StatusSummary(JsonObject result, bool withActivityRefs)
+        {
+            var summary = new JsonObject { ["status"] = result["status"]!.DeepClone() };
+            if (result["errors"] is JsonArray errors && errors.Count > 0)
             {
                 summary["errors"] = errors.DeepClone();
             }

@@ -10,19 +10,15 @@ namespace PlatformFlow.Emulator.FlowService
     /// schedule slot (<c>startTime</c> + k × <c>interval</c> × <c>frequency</c>; <c>once</c> has a single slot) that has come
     /// while the flow was enabled. A start time already past when the flow is created gives one catch-up run at once, then
     /// the schedule goes on from the next slot. A run is <c>QUEUED</c> for <see cref="EmulatorOptions.RunQueuedFor"/>,
-    /// <c>IN_PROGRESS</c> for <see cref="EmulatorOptions.RunDuration"/>, then final: <c>SUCCESS</c>, or what <see cref="PlanOutcome"/> planned.
+    /// <c>IN_PROGRESS</c> for <see cref="EmulatorOptions.RunDuration"/>, then final: on its first read after that it
+    /// executes (<see cref="RunExecution"/>) and ends as its data decides, or as a fault <see cref="PlanFailure"/> planned.
     /// </summary>
     public sealed class RunScheduler
     {
-        /// <summary>A run reads this many records per preview row of its source table (a deterministic stand-in for volume).</summary>
-        public const int RecordsPerPreviewRow = 200;
-
-        public const int BytesPerRecord = 180;
-
         /// <summary>Internal per-sandbox state, served by no route: each flow's schedule, keyed by flow id.</summary>
         internal const string SchedulesCollection = "flowService.schedules";
 
-        /// <summary>Internal per-sandbox state: each run's plan (when it started, how it ends), keyed by run id.</summary>
+        /// <summary>Internal per-sandbox state: each run's plan (when it started, what it reads, how it ended), keyed by run id.</summary>
         internal const string PlansCollection = "flowService.runPlans";
 
         /// <summary>Internal per-sandbox state: the id of each flow's latest run, keyed by flow id (a flow listing shows it).</summary>
@@ -41,14 +37,20 @@ namespace PlatformFlow.Emulator.FlowService
         }
 
         /// <summary>
-        /// Makes the next <paramref name="runs"/> runs of the flow (scheduled, on-demand or re-triggered) end as
-        /// <paramref name="outcome"/> says, in the order planned. Throws when no sandbox has the flow.
+        /// Makes the next <paramref name="runs"/> runs of the flow (scheduled, on-demand or re-triggered) fail with a fault
+        /// no data can cause (a connector error, an outage): FAILED with this one error, nothing read, nothing landed, no
+        /// batch. Throws when no sandbox has the flow. Also served as <c>POST /emulator/flows/{flowId}/plannedFailures</c>.
         /// </summary>
-        public void PlanOutcome(string flowId, RunOutcome outcome, int runs = 1)
+        public void PlanFailure(string flowId, string code, string message, int runs = 1)
         {
             if (runs < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(runs), runs, "Plan at least one run.");
+            }
+
+            if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(message))
+            {
+                throw new ArgumentException("A planned failure needs a code and a message.", string.IsNullOrWhiteSpace(code) ? nameof(code) : nameof(message));
             }
 
             foreach (var name in _engine.SandboxNames)
@@ -61,7 +63,7 @@ namespace PlatformFlow.Emulator.FlowService
                         var planned = (JsonArray)schedule["planned"]!;
                         for (var i = 0; i < runs; i++)
                         {
-                            planned.Add(Describe(outcome));
+                            planned.Add(new JsonObject { ["code"] = code, ["message"] = message });
                         }
 
                         return;
@@ -165,8 +167,12 @@ namespace PlatformFlow.Emulator.FlowService
             }
         }
 
-        /// <summary>Stores a new run of the flow, created (queued) at <paramref name="at"/>, and its plan.</summary>
-        internal JsonObject StartRun(SandboxState sandbox, JsonObject flow, DateTimeOffset at, JsonObject parameters)
+        /// <summary>
+        /// Stores a new run of the flow, created (queued) at <paramref name="at"/>, and its plan: what it will read (every
+        /// record, or those its window selects: <see cref="RecordWindow"/>; <paramref name="readsAll"/> carries a re-triggered
+        /// run's choice), the mapping set version the flow pins, the flow's threshold, and the next planned failure.
+        /// </summary>
+        internal JsonObject StartRun(SandboxState sandbox, JsonObject flow, DateTimeOffset at, JsonObject parameters, bool? readsAll = null)
         {
             var flowId = (string)flow["id"]!;
             var runId = Guid.NewGuid().ToString();
@@ -190,20 +196,33 @@ namespace PlatformFlow.Emulator.FlowService
                 ["metrics"] = new JsonObject { ["statusSummary"] = new JsonObject { ["status"] = RunStatus.Queued } },
                 ["activities"] = new JsonArray(),
             };
-            var planned = (JsonArray)Schedule(sandbox, flowId)["planned"]!;
-            var outcome = planned.Count > 0 ? planned[0]!.DeepClone().AsObject() : Describe(RunOutcome.Success);
+            var schedule = Schedule(sandbox, flowId);
+            var planned = (JsonArray)schedule["planned"]!;
+            var latest = sandbox.Collection(LatestRunsCollection);
+            var windowStart = JsonValues.AsLong(parameters["windowStartTime"]);
+            var windowEnd = JsonValues.AsLong(parameters["windowEndTime"]);
+            var transformation = MappingOf(flow);
+            var plan = new JsonObject
+            {
+                ["startedAt"] = atMillis,
+                ["sourceConnectionId"] = FlowResources.Ids(flow["sourceConnectionIds"]).FirstOrDefault(),
+                ["targetConnectionId"] = FlowResources.Ids(flow["targetConnectionIds"]).FirstOrDefault(),
+                ["mappingId"] = JsonFields.Text(transformation?["mappingId"]),
+                ["mappingVersion"] = MappingVersion(sandbox, transformation),
+                ["partialIngestionPercent"] = JsonPaths.First(flow, "options.partialIngestionPercent")?.DeepClone(),
+                ["readsAll"] = readsAll ?? (latest.Find(flowId) is null || (long)schedule["period"]! == 0 || windowStart is null || windowEnd is null),
+                ["anchor"] = JsonValues.AsLong(schedule["anchor"]) ?? (JsonValues.AsLong(flow["createdAt"]) ?? atMillis) / 1000,
+                ["windowStart"] = windowStart,
+                ["windowEnd"] = windowEnd,
+            };
             if (planned.Count > 0)
             {
+                plan["failure"] = planned[0]!.DeepClone();
                 planned.RemoveAt(0);
             }
 
-            outcome["startedAt"] = atMillis;
-            outcome["inputRecordCount"] = SourceRecordCount(sandbox, flow);
-            outcome["sourceConnectionId"] = FlowResources.Ids(flow["sourceConnectionIds"]).FirstOrDefault();
-            outcome["targetConnectionId"] = FlowResources.Ids(flow["targetConnectionIds"]).FirstOrDefault();
-            sandbox.Collection(PlansCollection).Add(runId, outcome);
+            sandbox.Collection(PlansCollection).Add(runId, plan);
             sandbox.Collection(ResourceKind.Run.Collection).Add(runId, run);
-            var latest = sandbox.Collection(LatestRunsCollection);
             var previous = JsonFields.Text(latest.Find(flowId)?["runId"]) is string previousId ? sandbox.Collection(ResourceKind.Run.Collection).Find(previousId) : null;
             if (previous is null || (long)previous["createdAt"]! <= atMillis)
             {
@@ -222,18 +241,36 @@ namespace PlatformFlow.Emulator.FlowService
             var startedAt = queuedAt + (long)_engine.Options.RunQueuedFor.TotalMilliseconds;
             var completedAt = startedAt + (long)_engine.Options.RunDuration.TotalMilliseconds;
             var nowMillis = now.ToUnixTimeMilliseconds();
-            var status = nowMillis < startedAt ? RunStatus.Queued : nowMillis < completedAt ? RunStatus.InProgress : (string)plan["status"]!;
+            var status = nowMillis < startedAt ? RunStatus.Queued
+                : nowMillis < completedAt ? RunStatus.InProgress
+                : (string)Result(sandbox, run, plan, startedAt, completedAt)["status"]!;
             if (JsonFields.Text(JsonPaths.First(run, "metrics.statusSummary.status")) == status)
             {
                 return run;
             }
 
             var changedAt = status == RunStatus.InProgress ? startedAt : completedAt;
+            var result = plan["result"] as JsonObject;
             run["updatedAt"] = changedAt;
             run["etag"] = ETags.New(DateTimeOffset.FromUnixTimeMilliseconds(changedAt));
-            run["metrics"] = RunMetrics.Summary(plan, status, startedAt, completedAt);
-            run["activities"] = RunMetrics.Activities(plan, run["params"], status, startedAt, completedAt);
+            run["metrics"] = RunMetrics.Summary(result, status, startedAt, completedAt);
+            run["activities"] = RunMetrics.Activities(plan, result, run["params"], status, startedAt, completedAt);
             return run;
+        }
+
+        /// <summary>Whether the run reads every record rather than its window's (a re-trigger reads what the run it repeats read).</summary>
+        internal bool? ReadsAll(SandboxState sandbox, string runId) => (bool?)sandbox.Collection(PlansCollection).Find(runId)?["readsAll"];
+
+        /// <summary>The final run's execution, done on its first read after completion and kept.</summary>
+        private JsonObject Result(SandboxState sandbox, JsonObject run, JsonObject plan, long startedAt, long completedAt)
+        {
+            if (!(plan["result"] is JsonObject result))
+            {
+                result = RunExecution.Execute(_engine, sandbox, run, plan, startedAt, completedAt);
+                plan["result"] = result;
+            }
+
+            return result;
         }
 
         /// <summary>Every run of the sandbox brought up to <paramref name="now"/>, after materializing due slots.</summary>
@@ -248,22 +285,6 @@ namespace PlatformFlow.Emulator.FlowService
 
             return runs;
         }
-
-        private static JsonObject Describe(RunOutcome outcome) => new JsonObject
-        {
-            ["status"] = outcome.Status,
-            ["failedShare"] = outcome.FailedShare,
-            ["errors"] = new JsonArray(outcome.Errors.Select(e =>
-            {
-                var error = new JsonObject { ["code"] = e.Code, ["message"] = e.Message };
-                if (e.RecordCount is int count)
-                {
-                    error["recordCount"] = count;
-                }
-
-                return (JsonNode)error;
-            }).ToArray()),
-        };
 
         private static JsonObject Schedule(SandboxState sandbox, string flowId) =>
             sandbox.Collection(SchedulesCollection).Find(flowId) ?? throw new InvalidOperationException("Flow " + flowId + " has no schedule.");
@@ -298,15 +319,21 @@ namespace PlatformFlow.Emulator.FlowService
             return slot < anchor ? anchor : anchor + (((slot - anchor) / period) + 1) * period;
         }
 
-        /// <summary>Preview rows of the first source connection's table × <see cref="RecordsPerPreviewRow"/>; 0 when unknown.</summary>
-        private static int SourceRecordCount(SandboxState sandbox, JsonObject flow)
+        /// <summary>The flow's Mapping transformation params (<c>{mappingId, mappingVersion}</c>), or null.</summary>
+        private static JsonObject? MappingOf(JsonObject flow) =>
+            (flow["transformations"] as JsonArray)?.Select(t => JsonFields.Member(t, "params") as JsonObject).FirstOrDefault(p => p?["mappingId"] != null);
+
+        /// <summary>The version the flow pins: its <c>mappingVersion</c>, or the mapping set's latest when it names none.</summary>
+        private static long? MappingVersion(SandboxState sandbox, JsonObject? transformation)
         {
-            var sourceId = FlowResources.Ids(flow["sourceConnectionIds"]).FirstOrDefault();
-            var source = sourceId is null ? null : FlowResources.Find(sandbox, ResourceKind.SourceConnection, sourceId);
-            var specId = JsonFields.Text(JsonPaths.First(source, "connectionSpec.id"));
-            var tableName = JsonFields.Text(JsonPaths.First(source, "params.tableName"));
-            var table = specId is null || tableName is null ? null : SpecCatalog.Instance.Table(specId, tableName);
-            return ((table?["preview"] as JsonArray)?.Count ?? 0) * RecordsPerPreviewRow;
+            if (JsonValues.ScalarText(transformation?["mappingVersion"]) is string text
+                && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pinned))
+            {
+                return pinned;
+            }
+
+            var mappingId = JsonFields.Text(transformation?["mappingId"]);
+            return mappingId is null ? null : JsonValues.AsLong(sandbox.Collection(FlowEndpoints.MappingSetsCollection).Find(mappingId)?["version"]);
         }
     }
 }

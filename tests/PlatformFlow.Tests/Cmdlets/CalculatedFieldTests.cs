@@ -189,8 +189,8 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(1990L, ((OrderedDictionary)records[0]["person"]!)["birthYear"]);
             Assert.Empty(records[1]);
             var error = Assert.Single(host.Errors);
-            Assert.Equal("MappingEvaluationFailed", error.ErrorId);
-            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: EVALUATION_FAILED: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
+            Assert.Equal("MappingMapper-3701-400", error.ErrorId);
+            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: MAPPER-3701-400: person.birthYear: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
             Assert.Same(input.Sample[1], error.Target);
         }
 
@@ -535,7 +535,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 },
                 host.Asked);
             Assert.Equal(
-                OrderEmails.Select((e, row) => "Mapping '=to_integer(Email) -> person.birthYear' fails on sample row " + row + ": EVALUATION_FAILED: to_integer failed: The input string '" + e + "' was not in a correct format. (at character 1)"),
+                OrderEmails.Select((e, row) => "Mapping '=to_integer(Email) -> person.birthYear' fails on sample row " + row + ": MAPPER-3701-400: person.birthYear: to_integer failed: The input string '" + e + "' was not in a correct format. (at character 1)"),
                 host.Warnings);
             Assert.Equal(writes, PlatformWrites);
         }
@@ -566,7 +566,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 host);
 
             var error = Assert.Single(host.Errors);
-            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: EVALUATION_FAILED: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
+            Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: MAPPER-3701-400: person.birthYear: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
             Assert.Equal("=to_integer(Age) -> person.birthYear", error.Target);
         }
 

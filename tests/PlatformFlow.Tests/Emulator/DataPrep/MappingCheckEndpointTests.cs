@@ -80,7 +80,7 @@ namespace PlatformFlow.Tests.Emulator.DataPrep
                 answer["data"]!.ToJsonString());
             var error = Assert.Single(answer["errors"]!.AsArray())!;
             Assert.Equal(1, (int)error["row"]!);
-            Assert.Equal("TYPE_MISMATCH", (string)error["errorCode"]!);
+            Assert.Equal("MAPPER-3700-400", (string)error["errorCode"]!);
             Assert.Equal("person.birthYear", (string)error["destination"]!);
         }
 

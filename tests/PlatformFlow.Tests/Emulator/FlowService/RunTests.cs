@@ -6,19 +6,20 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.FlowService;
+using PlatformFlow.Emulator.SourceData;
 using Xunit;
 using static PlatformFlow.Tests.Emulator.FlowService.FlowServiceTestBed;
 
 namespace PlatformFlow.Tests.Emulator.FlowService
 {
-    /// <summary>Runs on the emulator's manual clock: schedule slots, the state machine, planned outcomes, on-demand runs, re-triggers.</summary>
+    /// <summary>Runs on the emulator's manual clock: schedule slots, the state machine, planned failures, on-demand runs, re-triggers.</summary>
     public sealed class RunTests
     {
         private static readonly TimeSpan Queued = new EmulatorOptions().RunQueuedFor;
         private static readonly TimeSpan Running = new EmulatorOptions().RunDuration;
 
         [Fact]
-        public async Task A_once_flow_with_a_past_start_runs_once_through_queued_in_progress_and_success()
+        public async Task A_once_flow_with_a_past_start_runs_once_through_queued_in_progress_and_its_data_decides_how_it_ends()
         {
             using var bed = new FlowServiceTestBed();
             var flowId = await bed.CreateFlow(await bed.CreatePipeline());
@@ -32,18 +33,20 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             Assert.Equal(RunStatus.Queued, Status(queued));
             Assert.Equal(RunStatus.InProgress, Status(running));
             Assert.NotNull(running["metrics"]!["durationSummary"]!["startedAtUTC"]);
-            Assert.Equal(RunStatus.Success, Status(done));
+            Assert.Equal(RunStatus.PartialSuccess, Status(done));
             var metrics = done["metrics"]!;
-            Assert.Equal(5 * RunScheduler.RecordsPerPreviewRow, (int)metrics["recordSummary"]!["inputRecordCount"]!);
-            Assert.Equal(5 * RunScheduler.RecordsPerPreviewRow, (int)metrics["recordSummary"]!["outputRecordCount"]!);
-            Assert.Equal(0, (int)metrics["recordSummary"]!["failedRecordCount"]!);
+            var records = SourceRecordSets.For(ShopifySpecId, "Shopify.Orders")!;
+            var malformed = records.RowsWith("Email", ImperfectionKinds.MalformedEmail).Count;
+            Assert.Equal(records.Records.Count, (int)metrics["recordSummary"]!["inputRecordCount"]!);
+            Assert.Equal(records.Records.Count - malformed, (int)metrics["recordSummary"]!["outputRecordCount"]!);
+            Assert.Equal(malformed, (int)metrics["recordSummary"]!["failedRecordCount"]!);
             Assert.Equal((long)metrics["durationSummary"]!["startedAtUTC"]! + (long)Running.TotalMilliseconds, (long)metrics["durationSummary"]!["completedAtUTC"]!);
             Assert.True((int)metrics["sizeSummary"]!["inputBytes"]! > 0);
             Assert.Equal(1, (int)metrics["fileSummary"]!["inputFileCount"]!);
             Assert.Equal(new[] { "copyActivity", "promotionActivity" }, done["activities"]!.AsArray().Select(a => (string)a!["id"]!));
             Assert.NotEqual((string)queued["etag"]!, (string)done["etag"]!);
             var lastRun = (await bed.GetItem(Flow + "/flows/" + flowId))["lastRunDetails"]!;
-            Assert.Equal("success", (string)lastRun["state"]!);
+            Assert.Equal("partialSuccess", (string)lastRun["state"]!);
             Assert.Equal((string)done["id"]!, (string)lastRun["id"]!);
         }
 
@@ -80,34 +83,54 @@ namespace PlatformFlow.Tests.Emulator.FlowService
         }
 
         [Fact]
-        public async Task Planned_outcomes_apply_to_the_next_runs_in_order()
+        public async Task Planned_failures_apply_to_the_next_runs_in_order_and_read_nothing()
         {
             using var bed = new FlowServiceTestBed();
             var pipeline = await bed.CreatePipeline();
             var start = bed.NowSeconds + 60;
             var flowId = await bed.CreateFlow(pipeline, @"{ ""startTime"": " + start + @", ""frequency"": ""minute"", ""interval"": 15 }");
-            bed.Engine.FlowService.Runs.PlanOutcome(flowId, RunOutcome.Failed(new RunError("CONNECTOR-1001-500", "Shopify answered 401 Unauthorized.")));
-            bed.Engine.FlowService.Runs.PlanOutcome(flowId, RunOutcome.PartialSuccess(0.1, new RunError("MAPPER-3700-400", "Mapper Transform Error", 100)));
+            bed.Engine.FlowService.Runs.PlanFailure(flowId, "CONNECTOR-1001-500", "Shopify answered 401 Unauthorized.", runs: 2);
 
             bed.Clock.Advance(TimeSpan.FromMinutes(46) + Queued + Running);
             var runs = (await Runs(bed, flowId)).OrderBy(r => (long)r["createdAt"]!).ToList();
 
-            Assert.Equal(new[] { RunStatus.Failed, RunStatus.PartialSuccess, RunStatus.Success, RunStatus.Success }, runs.Select(Status));
+            Assert.Equal(new[] { RunStatus.Failed, RunStatus.Failed }, runs.Take(2).Select(Status));
+            Assert.Equal(2, runs.Skip(2).Count(r => Status(r) != RunStatus.Failed && (int)r["metrics"]!["recordSummary"]!["inputRecordCount"]! > 0));
             var failed = runs[0]["metrics"]!;
-            Assert.Equal("CONNECTOR-1001-500", (string)failed["statusSummary"]!["errors"]![0]!["code"]!);
-            Assert.Equal(0, (int)failed["recordSummary"]!["outputRecordCount"]!);
-            var partial = runs[1]["metrics"]!["recordSummary"]!;
-            Assert.Equal(100, (int)partial["failedRecordCount"]!);
-            Assert.Equal(900, (int)partial["outputRecordCount"]!);
-            Assert.Null(runs[2]["metrics"]!["statusSummary"]!["errors"]);
+            var error = Assert.Single(failed["statusSummary"]!["errors"]!.AsArray())!;
+            Assert.Equal(("CONNECTOR-1001-500", "Shopify answered 401 Unauthorized.", null), ((string)error["code"]!, (string)error["message"]!, error["recordCount"]));
+            Assert.Equal((0, 0, 0), ((int)failed["recordSummary"]!["inputRecordCount"]!, (int)failed["recordSummary"]!["outputRecordCount"]!, (int)failed["recordSummary"]!["failedRecordCount"]!));
+            Assert.DoesNotContain(runs[0]["activities"]!.AsArray().SelectMany(a => a!["targetInfo"]?.AsArray() ?? new JsonArray()), t => (string?)t!["type"] == "Batch");
         }
 
         [Fact]
-        public void Planning_an_outcome_for_an_unknown_flow_throws()
+        public async Task A_failure_is_planned_through_the_emulators_own_route_too()
+        {
+            using var bed = new FlowServiceTestBed();
+            var flowId = await bed.CreateFlow(await bed.CreatePipeline(), Hourly(bed.NowSeconds + 3600));
+
+            var planned = await bed.Post("/emulator/flows/" + flowId + "/plannedFailures", Json(@"{ ""code"": ""CONNECTOR-2001-500"", ""message"": ""The shop is down."", ""runs"": 2 }"));
+            var refused = await bed.Post("/emulator/flows/" + flowId + "/plannedFailures", Json(@"{ ""code"": ""CONNECTOR-2001-500"" }"));
+            var unknown = await bed.Post("/emulator/flows/no-such-flow/plannedFailures", Json(@"{ ""code"": ""C"", ""message"": ""M"" }"));
+            bed.Clock.Advance(TimeSpan.FromHours(1) + Queued + Running);
+
+            Assert.Equal(HttpStatusCode.Created, planned.Status);
+            Assert.Equal(flowId, (string)planned.Body!["flowId"]!);
+            Assert.Equal(2, (int)planned.Body["planned"]!);
+            Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.NotFound), (refused.Status, unknown.Status));
+            Assert.EndsWith("EMU-6001-400", (string)refused.Body!["type"]!);
+            var run = Assert.Single(await Runs(bed, flowId));
+            Assert.Equal(RunStatus.Failed, Status(run));
+            Assert.Equal("The shop is down.", (string)run["metrics"]!["statusSummary"]!["errors"]![0]!["message"]!);
+        }
+
+        [Fact]
+        public void Planning_a_failure_for_an_unknown_flow_or_without_a_code_throws()
         {
             using var bed = new FlowServiceTestBed();
 
-            Assert.Throws<ArgumentException>(() => bed.Engine.FlowService.Runs.PlanOutcome("no-such-flow", RunOutcome.Success));
+            Assert.Throws<ArgumentException>(() => bed.Engine.FlowService.Runs.PlanFailure("no-such-flow", "CONNECTOR-2001-500", "Down."));
+            Assert.Throws<ArgumentException>(() => bed.Engine.FlowService.Runs.PlanFailure("no-such-flow", " ", "Down."));
         }
 
         [Fact]
@@ -126,7 +149,7 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             Assert.Equal(HttpStatusCode.Created, created.Status);
             Assert.Equal(RunStatus.Queued, Status(run));
             Assert.Equal(bed.NowSeconds - (long)(Queued + Running).TotalSeconds, run["params"]!["startTime"]!.GetValue<long>());
-            Assert.Equal(RunStatus.Success, Status(done));
+            Assert.Equal(RunStatus.PartialSuccess, Status(done));
             Assert.Equal(1651584991000L, (long)done["activities"]![0]!["durationSummary"]!["extensions"]!["windowStart"]!);
         }
 
@@ -147,7 +170,7 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             using var bed = new FlowServiceTestBed();
             var flowId = await bed.CreateFlow(await bed.CreatePipeline());
             var first = (await SingleRun(bed, flowId))!;
-            bed.Engine.FlowService.Runs.PlanOutcome(flowId, RunOutcome.Failed());
+            bed.Engine.FlowService.Runs.PlanFailure(flowId, "CONNECTOR-2001-500", "Down.");
 
             var tooEarly = await bed.Send(HttpMethod.Post, Flow + "/runs/" + first["id"] + "/action?op=RE_TRIGGER");
             bed.Clock.Advance(Queued + Running);
@@ -171,7 +194,7 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             var pipeline = await bed.CreatePipeline();
             var one = await bed.CreateFlow(pipeline, name: "one");
             await bed.CreateFlow(pipeline, name: "two");
-            bed.Engine.FlowService.Runs.PlanOutcome(one, RunOutcome.Failed());
+            bed.Engine.FlowService.Runs.PlanFailure(one, "CONNECTOR-2001-500", "Down.");
             bed.Clock.Advance(Queued + Running);
 
             var failed = (await bed.Get(Flow + "/runs?property=metrics.statusSummary.status==Failed")).Body!["items"]!.AsArray();

@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.Catalog;
+using PlatformFlow.Emulator.DataAccess;
+using PlatformFlow.Emulator.DataPrep;
+using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Emulator.Ingestion;
+using PlatformFlow.Emulator.SourceData;
+
+namespace PlatformFlow.Emulator.FlowService
+{
+    /// <summary>
+    /// What a run does once it is final: reads the records of its window (<see cref="RecordWindow"/>) from its source
+    /// table, keeps the source connection's columns, ingests each record (<see cref="RecordIngestion"/>: the pinned mapping
+    /// set version, then the dataset's XDM schema), applies the partial-ingestion threshold, and writes one Catalog batch
+    /// and its Data Access diagnostics. The answer (<c>status</c>, counts, <c>errors</c>, <c>batchId</c>) is kept in the run's plan.
+    /// </summary>
+    internal static class RunExecution
+    {
+        public static JsonObject Execute(EmulatorEngine engine, SandboxState sandbox, JsonObject run, JsonObject plan, long startedAt, long completedAt)
+        {
+            if (plan["failure"] is JsonObject failure)
+            {
+                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(failure.DeepClone()), null);
+            }
+
+            var source = FlowResources.Find(sandbox, ResourceKind.SourceConnection, JsonFields.Text(plan["sourceConnectionId"]) ?? string.Empty);
+            var target = FlowResources.Find(sandbox, ResourceKind.TargetConnection, JsonFields.Text(plan["targetConnectionId"]) ?? string.Empty);
+            var table = JsonFields.Text(JsonPaths.First(source, "params.tableName"));
+            var records = table is null ? null : SourceRecordSets.For(JsonFields.Text(JsonPaths.First(source, "connectionSpec.id")) ?? string.Empty, table);
+            var dataSetId = JsonFields.Text(JsonPaths.First(target, "params.dataSetId"));
+            var mappingSet = JsonFields.Text(plan["mappingId"]) is string mappingId ? DataPrepService.FindVersion(sandbox, mappingId, JsonValues.AsLong(plan["mappingVersion"]) ?? 0) : null;
+            if (records is null || dataSetId is null || mappingSet is null)
+            {
+                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(new JsonObject
+                {
+                    ["code"] = IngestionCodes.ConnectorFailure,
+                    ["message"] = "The run could not start: its source table, target dataset or mapping set version is gone.",
+                }), null);
+            }
+
+            RecordIngestion ingestion;
+            try
+            {
+                ingestion = new RecordIngestion(new MappingCheck(MappingSetRequest.Read(sandbox, mappingSet, strict: false)), engine.Options.Clock);
+            }
+            catch (EmulatorError error)
+            {
+                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(new JsonObject { ["code"] = IngestionCodes.ConnectorFailure, ["message"] = error.Detail }), null);
+            }
+
+            var columns = (JsonPaths.First(source, "params.columns") as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).Where(c => c != null).ToList();
+            var read = Read(records, plan, columns is null || columns.Count == 0 ? null : new HashSet<string>(columns!));
+            var tally = new ErrorTally();
+            var failedLines = new List<string>();
+            var landed = new List<string>();
+            long inputBytes = 0;
+            long outputBytes = 0;
+            for (var i = 0; i < read.Count; i++)
+            {
+                var text = read[i].ToJsonString();
+                inputBytes += Encoding.UTF8.GetByteCount(text);
+                var ingested = ingestion.Ingest(read[i]);
+                if (!ingested.Landed)
+                {
+                    tally.Add(ingested.Errors, i);
+                    failedLines.Add(RowErrorLine(text, ingested.Errors, table!, i));
+                    continue;
+                }
+
+                var mapped = ingested.Record.ToJsonString();
+                outputBytes += Encoding.UTF8.GetByteCount(mapped);
+                if (landed.Count < BatchDiagnostics.LandedKept)
+                {
+                    landed.Add(mapped);
+                }
+            }
+
+            var input = read.Count;
+            var failed = failedLines.Count;
+            var status = Status(input, failed, JsonValues.AsDouble(plan["partialIngestionPercent"]));
+            var nothingLands = status == RunStatus.Failed;
+            var figures = new BatchFigures(input, nothingLands ? 0 : input - failed, failed, inputBytes, nothingLands ? 0 : outputBytes);
+            var errors = tally.Errors();
+            if (input == 0)
+            {
+                return Result(status, figures, errors, null);
+            }
+
+            var promotionStarted = startedAt + ((completedAt - startedAt) / 2);
+            var batchId = BatchStore.Create(sandbox, run, dataSetId, figures, errors, promotionStarted, completedAt);
+            BatchDiagnostics.Store(sandbox, batchId, table!, failedLines, nothingLands ? Enumerable.Empty<string>() : landed, completedAt);
+            return Result(status, figures, errors, batchId);
+        }
+
+        /// <summary>
+        /// SUCCESS when no record failed; with <c>options.partialIngestionPercent</c> set, FAILED when the failed share of
+        /// the records read exceeds it; without it, FAILED only when every record failed; otherwise PARTIAL_SUCCESS.
+        /// </summary>
+        private static string Status(int input, int failed, double? threshold)
+        {
+            if (failed == 0)
+            {
+                return RunStatus.Success;
+            }
+
+            var overThreshold = threshold is double percent ? failed * 100.0 / input > percent : failed == input;
+            return overThreshold ? RunStatus.Failed : RunStatus.PartialSuccess;
+        }
+
+        private static List<JsonObject> Read(SourceRecordSet records, JsonObject plan, HashSet<string>? columns)
+        {
+            var all = records.Records;
+            var readsAll = (bool?)plan["readsAll"] ?? true;
+            var anchor = JsonValues.AsLong(plan["anchor"]) ?? 0;
+            var windowStart = JsonValues.AsLong(plan["windowStart"]) ?? 0;
+            var windowEnd = JsonValues.AsLong(plan["windowEnd"]) ?? 0;
+            var read = new List<JsonObject>();
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (readsAll || RecordWindow.Changed(i, all.Count, anchor, windowStart, windowEnd))
+                {
+                    // The shared records are never changed; a projection copies only the columns kept.
+                    read.Add(columns is null ? all[i] : new JsonObject(all[i].Where(p => columns.Contains(p.Key)).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone()))));
+                }
+            }
+
+            return read;
+        }
+
+        private static string RowErrorLine(string record, IReadOnlyList<RowError> errors, string table, int row) => new JsonObject
+        {
+            ["_corrupt_record"] = record,
+            ["_errors"] = new JsonArray(errors.Select(e => (JsonNode)e.ToJson()).ToArray()),
+            ["_filename"] = table,
+            ["_row"] = row,
+        }.ToJsonString();
+
+        private static JsonObject Result(string status, BatchFigures figures, JsonArray errors, string? batchId) => new JsonObject
+        {
+            ["status"] = status,
+            ["input"] = figures.Input,
+            ["output"] = figures.Output,
+            ["failed"] = figures.Failed,
+            ["inputBytes"] = figures.InputBytes,
+            ["outputBytes"] = figures.OutputBytes,
+            ["errors"] = errors,
+            ["batchId"] = batchId,
+        };
+    }
+}

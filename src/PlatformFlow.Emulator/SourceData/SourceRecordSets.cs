@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Text.Json.Nodes;
+using PlatformFlow.Emulator.FlowService;
+
+namespace PlatformFlow.Emulator.SourceData
+{
+    /// <summary>
+    /// The records behind every explorable table of the seeded catalogue, generated on first use and shared by every
+    /// engine and sandbox (they are never changed). A table no generator knows has its preview rows as its records.
+    /// </summary>
+    public static class SourceRecordSets
+    {
+        private static readonly ConcurrentDictionary<string, Lazy<SourceRecordSet?>> Sets = new ConcurrentDictionary<string, Lazy<SourceRecordSet?>>(StringComparer.Ordinal);
+
+        /// <summary>The records of a table of a connection spec, or null when the catalogue has no such table.</summary>
+        public static SourceRecordSet? For(string connectionSpecId, string tableName) =>
+            Sets.GetOrAdd(connectionSpecId + "|" + tableName, _ => new Lazy<SourceRecordSet?>(() => Generate(connectionSpecId, tableName))).Value;
+
+        private static SourceRecordSet? Generate(string connectionSpecId, string tableName)
+        {
+            if (!(SpecCatalog.Instance.Table(connectionSpecId, tableName) is JsonObject table))
+            {
+                return null;
+            }
+
+            var preview = (table["preview"] as JsonArray ?? new JsonArray()).OfType<JsonObject>().ToList();
+            return ShopifyRecordGenerator.Generate(tableName, preview)
+                ?? ShopifyRecordGenerator.Build(tableName, preview, preview.Count, 0, (_, __) => { });
+        }
+    }
+}
