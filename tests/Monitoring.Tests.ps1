@@ -217,7 +217,7 @@ Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEac
         $tutorial = New-ShopifyFlowPrerequisite -Suffix "tutorial-$(New-TestSuffix)"
         $flow = New-TutorialFlow -Name "Tutorial $suffix" -Prerequisite $tutorial -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' }
         $run = $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 90 -ErrorVariable runFailure -ErrorAction SilentlyContinue
-        $sourceRows = (Get-SourceTable -BaseConnectionId $tutorial.BaseConnection.Id -TableName Shopify.Orders -Preview).Data
+        $sourceRows = (Get-SourceTable -BaseConnectionId $tutorial.BaseConnection.Id -TableName Shopify.Orders -Preview).Preview
     }
 
     AfterAll {
