@@ -305,6 +305,19 @@ Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEac
         @(Invoke-Expression $command) | Should -HaveCount $run.RecordsFailed
     }
 
+    It 'reports a run or batch the platform does not know as an error naming it, with the platform''s code, and goes on' {
+        $records = @('not-a-run', $run.Id) | Get-FailedRecord -First 1 -ErrorVariable unknownRun -ErrorAction SilentlyContinue
+        Get-Batch -Id 'not-a-batch' -ErrorVariable unknownBatch -ErrorAction SilentlyContinue
+
+        $records | Should -HaveCount 1 -Because 'the next input is still read'
+        $unknownRun | Should -HaveCount 1
+        $unknownRun[0].FullyQualifiedErrorId | Should -Match '-404,PlatformFlow\.Commands\.GetFailedRecordCommand$'
+        $unknownRun[0].TargetObject | Should -Be 'not-a-run'
+        $unknownBatch | Should -HaveCount 1
+        $unknownBatch[0].FullyQualifiedErrorId | Should -Match '404,PlatformFlow\.Commands\.GetBatchCommand$'
+        $unknownBatch[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
     It 'shows failed records and batches in their views' {
         $failed = $run | Get-FailedRecord -First 1
         $batch = $run | Get-Batch
