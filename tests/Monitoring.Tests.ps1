@@ -164,6 +164,19 @@ Describe 'Get-FlowRun objects' {
         $run | Format-Table | Out-String -Width 120 | Should -Match ([regex]::Escape($flow.Name))
     }
 
+    It 'leave plain objects to the context they are piped in, once records were written' {
+        Get-DatasetRecord -DatasetId $pre.Dataset.Id -First 1 | Should -HaveCount 1
+        Connect-Platform -Emulator -Sandbox dev | Out-Null
+        try {
+            $found = [pscustomobject]@{ Id = $pre.Dataset.Id } | Get-Dataset -ErrorVariable notInDev -ErrorAction SilentlyContinue
+        } finally {
+            Connect-Platform -Emulator | Out-Null
+        }
+
+        $found | Should -BeNullOrEmpty -Because 'the dataset is in prod, and the row was piped in dev'
+        $notInDev | Should -HaveCount 1
+    }
+
     It 'take the statuses in the platform''s spelling too' {
         { Get-FlowRun -FlowId $flow.Id -Status PARTIAL_SUCCESS, in_progress, success } | Should -Not -Throw
         (Get-FlowRun -FlowId $flow.Id -Status SUCCESS).Id | Should -Be @($flow | Get-FlowRun -Status Success).Id
