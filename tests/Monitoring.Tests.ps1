@@ -7,8 +7,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
-    $script:HostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
-
     function Connect-MonitoringEmulator([string] $Kind) {
         # An empty emulator of the kind asked for, whose runs finish within about a second. Returns what the tests need
         # to plan failures and count requests: the standalone host's process and URL, or nothing for the embedded one.
@@ -18,20 +16,11 @@ BeforeAll {
             return [pscustomobject]@{ Kind = $Kind; Process = $null; Url = $null }
         }
 
-        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($argument in $HostAssembly, '--port', '0', '--run-queued', '0', '--run-duration', '1') { $start.ArgumentList.Add($argument) }
-        $start.RedirectStandardOutput = $true
-        $start.UseShellExecute = $false
-        $process = [Diagnostics.Process]::Start($start)
-        $firstLine = $process.StandardOutput.ReadLineAsync()
-        if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
-            $process.Kill()
-            throw "The standalone emulator did not start: $($firstLine.Result)"
-        }
-        $url = $Matches.url
+        $standalone = Start-StandaloneEmulator -Argument '--run-queued', '0', '--run-duration', '1'
+        $url = $standalone.Url
         $secret = ConvertTo-SecureString "monitoring-$(New-TestSuffix)" -AsPlainText -Force
         Connect-Platform -BaseUri $url -ClientId monitoring -ClientSecret $secret -OrgId 'MONITORING@AdobeOrg' | Out-Null
-        [pscustomobject]@{ Kind = $Kind; Process = $process; Url = $url }
+        [pscustomobject]@{ Kind = $Kind; Process = $standalone.Process; Url = $url }
     }
 
     function Disconnect-MonitoringEmulator($Emulator) {

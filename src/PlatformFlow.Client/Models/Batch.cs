@@ -23,9 +23,10 @@ namespace PlatformFlow.Client.Models
         [JsonInclude]
         internal List<BatchRelatedObject>? RelatedObjectsJson { get; init; }
 
+        /// <summary>Catalog's <c>metrics</c>: the records read, landed and failed, named as a run's record summary names them.</summary>
         [JsonPropertyName("metrics")]
         [JsonInclude]
-        internal BatchMetrics? MetricsJson { get; init; }
+        internal RecordSummary? MetricsJson { get; init; }
 
         [JsonPropertyName("errors")]
         [JsonInclude]
@@ -86,18 +87,6 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("id")]
         public string? Id { get; init; }
-    }
-
-    public sealed class BatchMetrics : PlatformModel
-    {
-        [JsonPropertyName("inputRecordCount")]
-        public long? InputRecordCount { get; init; }
-
-        [JsonPropertyName("outputRecordCount")]
-        public long? OutputRecordCount { get; init; }
-
-        [JsonPropertyName("failedRecordCount")]
-        public long? FailedRecordCount { get; init; }
     }
 
     /// <summary>A batch's error: <c>{code, description, recordCount}</c>.</summary>

@@ -10,11 +10,10 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DatasetRecord", DefaultParameterSetName = ByDatasetSet, HelpUri = HelpLinks.Cmdlets + "Get-DatasetRecord.md")]
     [OutputType(typeof(PSObject))]
-    public sealed class GetDatasetRecordCommand : PlatformCmdlet
+    public sealed class GetDatasetRecordCommand : RecordListingCmdlet
     {
         private const string ByDatasetSet = "ByDataset";
         private const string ByBatchSet = "ByBatch";
-        private const string ByInputObjectSet = "ByInputObject";
         private GetDatasetRecordOperation? _operation;
 
         /// <summary>The dataset whose records to get.</summary>
@@ -28,33 +27,10 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string? BatchId { get; set; }
 
-        /// <summary>A piped dataset (Get-Dataset | Get-DatasetRecord), batch, run (its batch), target connection or flow (its dataset), or a dataset id as a string.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>At most this many records of each dataset or batch.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? First { get; set; }
-
-        protected override PSObject? PipedInput => InputObject;
-
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetDatasetRecordOperation(client));
-            if (InputObject is null)
-            {
-                var query = CreateInput(DatasetId, BatchId);
-                Run(host => operation.RunAsync(query, host));
-            }
-            else if (InputObject.BaseObject is Batch || InputObject.BaseObject is FlowRun)
-            {
-                ForEachId(ResourceKind.Batch, InputObject, null, (host, batchId) => operation.RunAsync(CreateInput(null, batchId), host));
-            }
-            else
-            {
-                ForEachId(ResourceKind.Dataset, InputObject, null, (host, datasetId) => operation.RunAsync(CreateInput(datasetId, null), host));
-            }
+            ReadRecords(ResourceKind.Dataset, piped => piped is Batch || piped is FlowRun, DatasetId, BatchId, (host, datasetId, batchId) => operation.RunAsync(CreateInput(datasetId, batchId), host));
         }
 
         /// <summary>The operation's query from the bound parameters (no PowerShell calls: tests use it directly).</summary>

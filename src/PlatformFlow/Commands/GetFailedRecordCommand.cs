@@ -10,11 +10,10 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "FailedRecord", DefaultParameterSetName = ByRunIdSet, HelpUri = HelpLinks.Cmdlets + "Get-FailedRecord.md")]
     [OutputType(typeof(FailedRecord))]
-    public sealed class GetFailedRecordCommand : PlatformCmdlet
+    public sealed class GetFailedRecordCommand : RecordListingCmdlet
     {
         private const string ByRunIdSet = "ByRunId";
         private const string ByBatchIdSet = "ByBatchId";
-        private const string ByInputObjectSet = "ByInputObject";
         private GetFailedRecordOperation? _operation;
 
         /// <summary>The run whose failed records to get.</summary>
@@ -28,33 +27,10 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string? BatchId { get; set; }
 
-        /// <summary>A piped run (Get-FlowRun | Get-FailedRecord), batch (Get-Batch), flow (its last run), or a run id as a string.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>At most this many records of each run or batch.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? First { get; set; }
-
-        protected override PSObject? PipedInput => InputObject;
-
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetFailedRecordOperation(client));
-            if (InputObject is null)
-            {
-                var query = CreateInput(RunId, BatchId);
-                Run(host => operation.RunAsync(query, host));
-            }
-            else if (InputObject.BaseObject is Batch)
-            {
-                ForEachId(ResourceKind.Batch, InputObject, null, (host, batchId) => operation.RunAsync(CreateInput(null, batchId), host));
-            }
-            else
-            {
-                ForEachId(ResourceKind.FlowRun, InputObject, null, (host, runId) => operation.RunAsync(CreateInput(runId, null), host));
-            }
+            ReadRecords(ResourceKind.FlowRun, piped => piped is Batch, RunId, BatchId, (host, runId, batchId) => operation.RunAsync(CreateInput(runId, batchId), host));
         }
 
         /// <summary>The operation's query from the bound parameters (no PowerShell calls: tests use it directly).</summary>
