@@ -37,6 +37,9 @@ namespace PlatformFlow.Client.Operations
 
         public string? Description { get; set; }
 
+        /// <summary>The flow's partial-ingestion threshold (<c>options.partialIngestionPercent</c>); the platform's default when null.</summary>
+        public double? PartialIngestionPercent { get; set; }
+
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
         /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
@@ -89,6 +92,7 @@ namespace PlatformFlow.Client.Operations
                 TargetConnectionIds = new List<string>(input.TargetConnectionIds),
                 Transformations = transformations,
                 ScheduleParams = schedule,
+                Options = input.PartialIngestionPercent is double percent ? new DataflowOptions { PartialIngestionPercent = percent } : null,
             };
 
             var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -118,7 +122,9 @@ namespace PlatformFlow.Client.Operations
                 Update = input.UpdateExisting
                     ? (existing, cancel) => flows.PatchAndBuildAsync(
                         existing,
-                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
+                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) }
+                            .Concat(request.Options is null ? Enumerable.Empty<JsonPatchOperation>() : new[] { Patch.Add("/options", request.Options, PlatformJsonContext.Default.DataflowOptions) })
+                            .ToList(),
                         written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
                         cancel)
                     : null,
@@ -150,11 +156,13 @@ namespace PlatformFlow.Client.Operations
             TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
             Transformations = new ValueList<Transformation>(request.Transformations),
             ScheduleParams = request.ScheduleParams,
+            Options = request.Options,
         };
 
         /// <summary>
-        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule. The start time
-        /// counts only when it was given (by default it is "now", which a re-run cannot repeat).
+        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule, and the
+        /// partial-ingestion threshold. The start time and the threshold count only when given (by default the start time
+        /// is "now", which a re-run cannot repeat, and the threshold the platform's).
         /// </summary>
         private static IReadOnlyList<string> Differences(Dataflow existing, DataflowRequest wanted, DataflowInput input)
         {
@@ -162,6 +170,11 @@ namespace PlatformFlow.Client.Operations
                 .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
                 .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
                 .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
+            if (input.PartialIngestionPercent != null)
+            {
+                differences.Compare("options.partialIngestionPercent", existing.PartialIngestionPercent?.ToString(CultureInfo.InvariantCulture), input.PartialIngestionPercent.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (input.StartTime != null)
             {
                 differences.Compare("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
