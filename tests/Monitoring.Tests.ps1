@@ -362,6 +362,19 @@ Describe 'New-Dataflow -PartialIngestionPercent' {
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'FlowRunFailed,*'
     }
 
+    It 'makes a different threshold on a flow of the same name a difference: refused, or changed with -UpdateExisting' {
+        $name = "Threshold $suffix"
+        $first = & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 10
+
+        & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 20 -ErrorVariable conflict -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $conflict[0].FullyQualifiedErrorId | Should -BeLike 'PartConflict,*'
+        $conflict[0].Exception.Message | Should -Match 'partialIngestionPercent'
+        $updated = & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 20 -UpdateExisting
+        $updated.DataflowOutcome | Should -Be 'Updated'
+        (Get-Dataflow -Id $first.Id).PartialIngestionPercent | Should -Be 20
+    }
+
     It 'is refused before the flow is sent when the flow spec''s optionSpec refuses it' {
         $mark = Get-EmulatorJournalMark
 
