@@ -38,6 +38,7 @@ namespace PlatformFlow.Client.MappingSuggestions
         public List<MappingCandidate> Candidates(IReadOnlyList<ColumnProfile> columns, IReadOnlyList<TargetField> fields, string? tableName = null)
         {
             var tableEntity = TableEntity(tableName);
+            var fieldEntities = fields.ToDictionary(f => f, f => new HashSet<string>(f.Words.Select(EntityOf).Where(e => e != null).Select(e => e!), StringComparer.Ordinal));
             var candidates = new List<MappingCandidate>();
             foreach (var column in columns)
             {
@@ -45,6 +46,12 @@ namespace PlatformFlow.Client.MappingSuggestions
                 var named = Named(column, tableEntity);
                 foreach (var field in fields)
                 {
+                    var entities = fieldEntities[field];
+                    if (named.Qualifiers.Any(q => !field.Words.Contains(q)) || (named.Entity != null && entities.Count > 0 && !entities.Contains(named.Entity)))
+                    {
+                        continue;
+                    }
+
                     var candidate = Match(column, named, field);
                     if (candidate != null)
                     {
@@ -95,11 +102,6 @@ namespace PlatformFlow.Client.MappingSuggestions
 
         private MappingCandidate? Match(ColumnProfile column, ColumnNames named, TargetField field)
         {
-            if (named.Qualifiers.Any(q => !field.Words.Contains(q)) || EntityDiffers(named.Entity, field))
-            {
-                return null;
-            }
-
             var (rule, score, why) = NameMatch(column, named, field);
             if (rule == MatchRule.None)
             {
@@ -124,21 +126,18 @@ namespace PlatformFlow.Client.MappingSuggestions
 
         private (MatchRule Rule, double Score, string Why) NameMatch(ColumnProfile column, ColumnNames named, TargetField field)
         {
-            foreach (var key in named.Keys)
+            if (named.UsualFor.Contains(field.Path))
             {
-                if (_vocabulary.DestinationsNamed(key).Contains(field.Path))
-                {
-                    return (MatchRule.UsualName, UsualName, "'" + column.Name + "' is a usual column name for " + field.Path);
-                }
+                return (MatchRule.UsualName, UsualName, "'" + column.Name + "' is a usual column name for " + field.Path);
             }
 
-            if (named.WithoutFiller != null && _vocabulary.DestinationsNamed(named.WithoutFiller).Contains(field.Path))
+            if (named.UsualWithoutFillerFor.Contains(field.Path))
             {
                 return (MatchRule.UsualName, UsualNameWithFiller, "'" + column.Name + "' without its filler words is a usual column name for " + field.Path);
             }
 
             // The field's own name: every word of the leaf in the column, every word of the column in the path.
-            var words = named.Expanded;
+            var words = named.ExpandedSet;
             var leafGeneric = field.Leaf.All(GenericLeaves.Contains);
             if (field.Leaf.All(words.Contains) && words.All(field.Words.Contains) && (!leafGeneric || words.Any(w => !field.Leaf.Contains(w))))
             {
@@ -148,16 +147,7 @@ namespace PlatformFlow.Client.MappingSuggestions
             return (MatchRule.None, 0, string.Empty);
         }
 
-        private bool EntityDiffers(string? entity, TargetField field)
-        {
-            if (entity is null)
-            {
-                return false;
-            }
-
-            var fieldEntities = field.Words.Select(w => _vocabulary.EntityByWord.TryGetValue(w, out var e) ? e : null).Where(e => e != null).ToList();
-            return fieldEntities.Count > 0 && !fieldEntities.Contains(entity);
-        }
+        private string? EntityOf(string word) => _vocabulary.EntityByWord.TryGetValue(word, out var entity) ? entity : null;
 
         private string? TableEntity(string? tableName)
         {
@@ -167,14 +157,14 @@ namespace PlatformFlow.Client.MappingSuggestions
             }
 
             var words = ColumnName.Words(tableName!.Substring(tableName.LastIndexOf('.') + 1));
-            return words.Select(w => _vocabulary.EntityByWord.TryGetValue(w, out var e) ? e : null).LastOrDefault(e => e != null);
+            return words.Select(EntityOf).LastOrDefault(e => e != null);
         }
 
         private ColumnNames Named(ColumnProfile column, string? tableEntity)
         {
             var words = column.Words.ToList();
             var expanded = _vocabulary.Expand(words);
-            var entity = expanded.Select(w => _vocabulary.EntityByWord.TryGetValue(w, out var e) ? e : null).FirstOrDefault(e => e != null);
+            var entity = expanded.Select(EntityOf).FirstOrDefault(e => e != null);
             var keys = new List<string> { ColumnName.Key(words), ColumnName.Key(expanded) };
 
             // A bare Id or Number names the table's entity: Id of Shopify.Orders is the order id.
@@ -188,9 +178,11 @@ namespace PlatformFlow.Client.MappingSuggestions
             var withoutFiller = expanded.Where(w => !_vocabulary.Noise.Contains(w)).ToList();
             return new ColumnNames
             {
-                Keys = keys,
-                Expanded = expanded,
-                WithoutFiller = withoutFiller.Count > 0 && withoutFiller.Count < expanded.Count ? ColumnName.Key(withoutFiller) : null,
+                UsualFor = new HashSet<string>(keys.SelectMany(_vocabulary.DestinationsNamed), StringComparer.Ordinal),
+                UsualWithoutFillerFor = withoutFiller.Count > 0 && withoutFiller.Count < expanded.Count
+                    ? new HashSet<string>(_vocabulary.DestinationsNamed(ColumnName.Key(withoutFiller)), StringComparer.Ordinal)
+                    : new HashSet<string>(StringComparer.Ordinal),
+                ExpandedSet = new HashSet<string>(expanded, StringComparer.Ordinal),
                 Qualifiers = expanded.Where(_vocabulary.Qualifiers.Contains).ToList(),
                 Entity = entity ?? tableEntity,
             };
@@ -198,11 +190,13 @@ namespace PlatformFlow.Client.MappingSuggestions
 
         private sealed class ColumnNames
         {
-            public List<string> Keys { get; set; } = new List<string>();
+            /// <summary>The destinations the column's name is a usual name of.</summary>
+            public HashSet<string> UsualFor { get; set; } = new HashSet<string>();
 
-            public List<string> Expanded { get; set; } = new List<string>();
+            /// <summary>The same without its filler words.</summary>
+            public HashSet<string> UsualWithoutFillerFor { get; set; } = new HashSet<string>();
 
-            public string? WithoutFiller { get; set; }
+            public HashSet<string> ExpandedSet { get; set; } = new HashSet<string>();
 
             public List<string> Qualifiers { get; set; } = new List<string>();
 

@@ -33,7 +33,7 @@ namespace PlatformFlow.Client.MappingSuggestions
         public static async Task<List<MappingSuggestion>> SuggestAsync(PlatformClient client, SuggestionSource source, double minimum, MappingVocabulary vocabulary, CancellationToken cancellationToken)
         {
             var schema = await client.SchemaRegistry.GetSchemaAsync(source.SchemaId, resolved: true, cancellationToken).ConfigureAwait(false);
-            var fields = TargetField.FromSchema(schema.PropertiesJson);
+            var fields = TargetField.FromSchema(schema);
             var columns = ColumnProfile.FromRows(source.Columns.Select(c => (c.Name, (string?)c.Type)), source.Rows);
             var candidates = new MappingSuggester(vocabulary).Candidates(columns, fields, source.TableName);
             var toCheck = candidates.Where(c => c.NeedsCheck && c.Column.Samples.Count > 0 && c.Confidence >= minimum).ToList();

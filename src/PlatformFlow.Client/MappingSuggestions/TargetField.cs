@@ -57,10 +57,12 @@ namespace PlatformFlow.Client.MappingSuggestions
         public ISet<string> Words { get; }
 
         /// <summary>
-        /// The leaf fields of a resolved schema's <c>properties</c> that take a column's value: not the system fields
+        /// The leaf fields of a resolved schema (read with the full Accept header) that take a column's value: not the system fields
         /// (<c>_id</c>, <c>_repo</c>), and not arrays or maps, whose entries a single column does not fill.
         /// </summary>
-        public static List<TargetField> FromSchema(JsonObject? properties)
+        public static List<TargetField> FromSchema(Models.XdmSchema resolved) => FromSchema(resolved.PropertiesJson);
+
+        internal static List<TargetField> FromSchema(JsonObject? properties)
         {
             var fields = new List<TargetField>();
             Walk(properties, string.Empty, new List<IReadOnlyList<string>>(), fields);

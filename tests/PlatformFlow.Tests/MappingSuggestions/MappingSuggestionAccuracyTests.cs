@@ -68,7 +68,7 @@ namespace PlatformFlow.Tests.MappingSuggestions
                 var fields = new Dictionary<string, List<TargetField>>();
                 foreach (var schema in schemas)
                 {
-                    fields[schema.Key] = TargetField.FromSchema((await platform.Client.SchemaRegistry.GetSchemaAsync(schema.Value, resolved: true)).PropertiesJson);
+                    fields[schema.Key] = TargetField.FromSchema(await platform.Client.SchemaRegistry.GetSchemaAsync(schema.Value, resolved: true));
                 }
 
                 var guarded = new[] { FieldKind.Email, FieldKind.Date, FieldKind.DateTime, FieldKind.Integer, FieldKind.Number };
