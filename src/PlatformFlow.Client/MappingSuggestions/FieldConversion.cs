@@ -141,8 +141,7 @@ namespace PlatformFlow.Client.MappingSuggestions
                 return null;
             }
 
-            var cleaned = decorations.Aggregate(column.Name, (inner, d) => "replacestr(" + inner + ", \"" + d + "\", \"\")");
-            return Calculated(column, function + "(" + cleaned + ")", "its samples are numbers written as text" + (decorations.Count > 0 ? " with " + string.Join(" ", decorations.Select(d => "'" + d + "'")) : string.Empty));
+            return Calculated(column, function + "(" + WithoutCharacters(column.Name, decorations) + ")", "its samples are numbers written as text" + (decorations.Count > 0 ? " with " + string.Join(" ", decorations.Select(d => "'" + d + "'")) : string.Empty));
         }
 
         private static FieldConversion? ToEnumeration(ColumnProfile column, IReadOnlyList<string> samples, IReadOnlyList<string> allowed)
@@ -191,9 +190,12 @@ namespace PlatformFlow.Client.MappingSuggestions
                 return AsIs();
             }
 
-            var cleaned = decorations.Aggregate(column.Name, (inner, d) => "replacestr(" + inner + ", \"" + d + "\", \"\")");
-            return Calculated(column, cleaned, "its samples are phone numbers written with " + string.Join(" ", decorations.Select(d => "'" + d + "'")));
+            return Calculated(column, WithoutCharacters(column.Name, decorations), "its samples are phone numbers written with " + string.Join(" ", decorations.Select(d => "'" + d + "'")));
         }
+
+        /// <summary>The column with each of the characters removed: <c>replacestr(replacestr(Phone, " ", ""), "-", "")</c>.</summary>
+        private static string WithoutCharacters(string column, IEnumerable<string> characters) =>
+            characters.Aggregate(column, (inner, c) => "replacestr(" + inner + ", \"" + c + "\", \"\")");
 
         private static FieldConversion? ToText(ColumnProfile column, IReadOnlyList<string> samples, TargetField field)
         {
