@@ -56,9 +56,10 @@ namespace PlatformFlow.Client.MappingSuggestions
             }
         }
 
-        /// <summary>Plurals as singulars (<c>points</c>, <c>orders</c>), leaving words that end in s anyway (<c>address</c>, <c>status</c>).</summary>
+        /// <summary>Plurals as singulars (<c>points</c>, <c>cities</c>), leaving words that end in s anyway (<c>address</c>, <c>status</c>).</summary>
         private static string Singular(string word) =>
-            word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal)
+            word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? word.Substring(0, word.Length - 3) + "y"
+            : word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal)
                 && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)
                 ? word.Substring(0, word.Length - 1)
                 : word;
