@@ -136,38 +136,16 @@ namespace PlatformFlow.Tests.MappingSuggestions
 
         private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-        private sealed class Scored
+        private sealed record Scored(TruthRow Truth, MappingSuggestion? Suggestion, string Family);
+
+        private sealed record TruthRow(string Schema, string Table, string Column, string Expected)
         {
-            public Scored(TruthRow truth, MappingSuggestion? suggestion, string family)
-            {
-                Truth = truth;
-                Suggestion = suggestion;
-                Family = family;
-            }
-
-            public TruthRow Truth { get; }
-
-            public MappingSuggestion? Suggestion { get; }
-
-            public string Family { get; }
-        }
-
-        private sealed class TruthRow
-        {
-            public string Schema { get; private set; } = string.Empty;
-
-            public string Table { get; private set; } = string.Empty;
-
-            public string Column { get; private set; } = string.Empty;
-
-            public string Expected { get; private set; } = string.Empty;
-
             public static List<TruthRow> Read() =>
                 File.ReadAllLines(Path.Combine(ContractFiles.RepositoryRoot, "tests", "PlatformFlow.Tests", "MappingSuggestions", "mapping-truth.csv"))
                     .Where(line => line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal))
                     .Skip(1)
                     .Select(line => line.Split(','))
-                    .Select(p => new TruthRow { Schema = p[0], Table = p[1], Column = p[2], Expected = p[3] })
+                    .Select(p => new TruthRow(p[0], p[1], p[2], p[3]))
                     .ToList();
 
             public override string ToString() => Schema + (Table.Length > 0 ? " " + Table : string.Empty) + " '" + Column + "' (expected " + (Expected.Length > 0 ? Expected : "nothing") + ")";
