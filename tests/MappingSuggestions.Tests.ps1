@@ -34,7 +34,7 @@ Describe 'Get-MappingSuggestion from columns and sample rows' {
         $suggestions.Destination | Should -Be 'person.birthDate', 'personalEmail.address', 'mobilePhone.number'
         $suggestions.Column | Should -Be 'Birthdate', 'Email', 'Phone'
         $suggestions[0].PSTypeNames[0] | Should -Be 'PlatformFlow.Client.MappingSuggestions.MappingSuggestion'
-        $suggestions.ForEach('IdentityNamespace') | Should -Be $null, 'Email', 'Phone'
+        $suggestions | ForEach-Object { "$($_.IdentityNamespace)" } | Should -Be '', 'Email', 'Phone'
         $suggestions.Confidence | Should -Be ($suggestions.Confidence | Sort-Object -Descending)
         $suggestions | ForEach-Object { $_.Reason | Should -Not -BeNullOrEmpty }
     }
