@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
@@ -83,7 +84,7 @@ namespace PlatformFlow.Client.Api
 
         /// <summary>The mapping set's latest version, shared by the context for a short while; this module's writes replace it.</summary>
         public Task<MappingSet> GetLatestMappingSetCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _latest.GetAsync(id, () => GetMappingSetAsync(id, null, cancellationToken));
+            _latest.GetAsync(id, cancel => GetMappingSetAsync(id, null, cancel), cancellationToken);
 
         /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
         public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)

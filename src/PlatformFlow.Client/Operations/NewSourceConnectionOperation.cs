@@ -1,12 +1,12 @@
 using System;
-using PlatformFlow.Client.Http;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
 using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
@@ -196,7 +196,7 @@ namespace PlatformFlow.Client.Operations
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, cancel => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancel), cancellationToken).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {
