@@ -137,7 +137,7 @@ namespace PlatformFlow.Client
             {
                 throw new HttpRequestException(
                     "Signing in to " + Options.BaseUri + " got no answer within " + Options.SignInTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + " s (retried until then): check -BaseUri and that the gateway and IMS are reachable.");
+                    + " s (retried until then): check " + CmdletTerms.BaseUri + " and that the gateway and IMS are reachable.");
             }
         }
 

@@ -43,7 +43,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.FlowNotFound,
                     OperationErrorCategory.ObjectNotFound,
                     "Sandbox " + _client.Settings.Sandbox + " has no dataflow " + flowId + " (" + missing.Message + ").",
-                    "Flows are read from the -Context sandbox (the current one when omitted): give -Context for the sandbox the flow is in.");
+                    "Flows are read from the " + CmdletTerms.Context + " sandbox (the current one when omitted): give " + CmdletTerms.Context + " for the sandbox the flow is in.");
             }
 
             var others = flow.Transformations?.Where(t => t.Name != WellKnown.MappingTransformationName).Select(t => t.Name).ToList() ?? new List<string>();

@@ -57,7 +57,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     OperationErrorCategory.InvalidData,
                     "Sandbox " + Sandbox + " has " + flows.Found.Count + " dataflows named '" + definition.Name + "' (" + string.Join(", ", flows.Found.Select(f => f.Id))
                         + "); a definition finds its flow by name, so it cannot tell which one to apply to.",
-                    "Rename or remove all but one of them (Set-Dataflow -Name, Remove-Dataflow), then import again.");
+                    "Rename or remove all but one of them (" + CmdletTerms.RenameFlow + ", " + CmdletTerms.RemoveFlow + "), then import again.");
             }
 
             var flow = flows.Single;
@@ -242,7 +242,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ChangeNotSupported,
                     OperationErrorCategory.InvalidOperation,
                     subject + " cannot be updated to the definition: " + string.Join("; ", problems) + ". The platform cannot change these on an existing flow.",
-                    "Remove the flow (Remove-Dataflow -IncludeConnections) and import the definition again, or give the definition another name.");
+                    "Remove the flow (" + CmdletTerms.RemoveFlowAndConnections + ") and import the definition again, or give the definition another name.");
             }
         }
 
@@ -275,7 +275,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ReferenceNotFound,
                     OperationErrorCategory.ObjectNotFound,
                     subject + " refers to what sandbox " + Sandbox + " does not have: " + string.Join(", ", missing) + ". Nothing was changed.",
-                    "Create them in sandbox " + Sandbox + " first, or map the names to ids there with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+                    "Create them in sandbox " + Sandbox + " first, or map the names to ids there with " + CmdletTerms.ReferenceMaps + ".");
             }
 
             var unclear = new[] { baseConnection?.Problem, dataset.Problem, schema.Problem }.Where(p => p != null).ToList();
@@ -297,7 +297,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ReferenceInvalid,
                     OperationErrorCategory.InvalidData,
                     subject + " cannot be resolved in sandbox " + Sandbox + ": " + string.Join("; ", unclear) + ". Nothing was changed.",
-                    "Give the resource a unique name, or map the name to the id to use with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+                    "Give the resource a unique name, or map the name to the id to use with " + CmdletTerms.ReferenceMaps + ".");
             }
 
             return new ResolvedReferences

@@ -17,7 +17,7 @@ namespace PlatformFlow.Client.Operations
             }
 
             return await client.FlowService.FindConnectionSpecByNameAsync(idOrName, cancellationToken).ConfigureAwait(false)
-                ?? throw new PlatformValidationException("connection spec", "no connection spec is named '" + idOrName + "' (Get-ConnectionSpec lists them)");
+                ?? throw new PlatformValidationException("connection spec", "no connection spec is named '" + idOrName + "' (" + CmdletTerms.ListConnectionSpecs + " lists them)");
         }
     }
 }

@@ -123,7 +123,7 @@ namespace PlatformFlow.Client.Operations
                         cancel)
                     : null,
                 Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
-                Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
+                Remedy = "Give the flow another name, remove it first, or use " + CmdletTerms.UpdateExisting + " to change its schedule and mapping.",
             }.RunAsync(Client, host, Clock).ConfigureAwait(false);
             if (result is null)
             {

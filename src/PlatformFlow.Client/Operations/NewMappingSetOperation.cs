@@ -54,7 +54,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var schemaId = await ResolveSchemaIdAsync(input, cancellation).ConfigureAwait(false)
-                    ?? throw new PlatformValidationException(subject, "the target schema is not known: give -SchemaId or pipe a target connection");
+                    ?? throw new PlatformValidationException(subject, "the target schema is not known: give " + CmdletTerms.SchemaId + " or pipe a target connection");
                 var problems = new List<string>();
                 foreach (var mapping in input.Mappings.Where(m => !MappingSourceType.All.Contains(m.SourceType)))
                 {

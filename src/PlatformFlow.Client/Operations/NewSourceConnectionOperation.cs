@@ -142,7 +142,7 @@ namespace PlatformFlow.Client.Operations
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
                     },
-                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change what it reads.",
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use " + CmdletTerms.UpdateExisting + " to change what it reads.",
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {

@@ -55,7 +55,7 @@ namespace PlatformFlow.Client.Operations
                     schemaId = Planned.IsPlanned(input.DatasetId)
                         ? throw new PlatformValidationException(subject, "SchemaId is required with a planned dataset")
                         : (await Client.Catalog.GetDatasetCachedAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
-                          ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give -SchemaId");
+                          ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give " + CmdletTerms.SchemaId);
                 }
 
                 var specId = input.ConnectionSpec is null
@@ -99,7 +99,7 @@ namespace PlatformFlow.Client.Operations
                         Params = request.Params,
                         ConnectionSpec = request.ConnectionSpec,
                     },
-                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change its dataset.",
+                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use " + CmdletTerms.UpdateExisting + " to change its dataset.",
                 }.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
