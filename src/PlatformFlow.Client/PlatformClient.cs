@@ -109,8 +109,8 @@ namespace PlatformFlow.Client
 
         public SandboxClient Sandboxes { get; }
 
-        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
-        public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();
+        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Parts.CreateOrReuse{T}"/>).</summary>
+        public Parts.KeyedGate PartCreations { get; } = new Parts.KeyedGate();
 
 
         /// <summary>

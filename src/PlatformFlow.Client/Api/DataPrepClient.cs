@@ -39,10 +39,11 @@ namespace PlatformFlow.Client.Api
         /// </summary>
         public PartIndex<MappingSet> Identical { get; }
 
-        /// <summary>The key of <see cref="Identical"/>: the output schema and the mappings, sorted.</summary>
+        /// <summary>The key of <see cref="Identical"/>: the output schema and the mappings (with their names and descriptions, when given), sorted.</summary>
         public static string ContentKey(string? schemaId, IEnumerable<Mapping> mappings) =>
             (schemaId ?? string.Empty) + "\n" + string.Join("\n", mappings
-                .Select(m => m.SourceType.ToUpperInvariant() + "|" + m.Source + "|" + m.Destination)
+                .Select(m => m.SourceType.ToUpperInvariant() + "|" + m.Source + "|" + m.Destination
+                    + (string.IsNullOrEmpty(m.Name) && string.IsNullOrEmpty(m.Description) ? string.Empty : "|" + m.Name + "|" + m.Description))
                 .OrderBy(m => m, StringComparer.Ordinal));
 
         /// <summary>Creates, and builds the mapping set from the request and the answer (id, version, dates): one request.</summary>
@@ -79,6 +80,7 @@ namespace PlatformFlow.Client.Api
             finally
             {
                 _latest.Remove(id);
+                Identical.Invalidate();
             }
         }
 

@@ -194,16 +194,6 @@ namespace PlatformFlow.Client.Api
         public async Task<IReadOnlyList<string>> ValidateRunAsync(string flowSpecId, JsonObject parameters, CancellationToken cancellationToken = default) =>
             DataflowPreflight.CheckRunParams(parameters, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
 
-        /// <summary>
-        /// Checks the flow as the platform would (its schedule through the same check as <see cref="ValidateScheduleAsync"/>),
-        /// then creates it. A rejected flow sends no POST. Import-Dataflow creates its flows through this.
-        /// </summary>
-        public async Task<ResourceWriteResult> CreateDataflowAsync(DataflowRequest request, CancellationToken cancellationToken = default)
-        {
-            PlatformValidationException.ThrowIfAny("dataflow '" + request.Name + "'", await ValidateDataflowAsync(request, null, cancellationToken).ConfigureAwait(false));
-            return await Flows.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
         /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>.</summary>
         public async Task<ResourceWriteResult> SetFlowEnabledAsync(string flowId, bool enabled, CancellationToken cancellationToken = default)
         {

@@ -501,7 +501,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             new DataflowPlanner(client ?? Client, new ReferenceMaps(), TimeProvider.System).PlanAsync(definition, CancellationToken.None);
 
         private async Task<DataflowImportResult> ApplyAsync(DataflowDefinition definition, PlatformClient? client = null) =>
-            await new DataflowApplier(client ?? Client).ApplyAsync(await PlanAsync(definition, client), null, CancellationToken.None);
+            await new DataflowApplier(client ?? Client, TimeProvider.System).ApplyAsync(await PlanAsync(definition, client), null, CancellationToken.None);
 
         /// <summary>The definition's references (schema, dataset, Shopify base connection) in the sandbox of <paramref name="client"/> (prod's when null).</summary>
         private async Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Shop)> PrerequisitesAsync(bool secondShop = false, PlatformClient? client = null)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Tests.Support;
 using PlatformFlow.Emulator.Engine;
 using Xunit;
