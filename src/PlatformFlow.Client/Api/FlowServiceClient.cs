@@ -250,7 +250,7 @@ namespace PlatformFlow.Client.Api
                     continue;
                 }
 
-                if (Operations.Planned.IsPlanned(id))
+                if (Planned.IsPlanned(id))
                 {
                     continue;
                 }

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
-using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Operations
 {

@@ -79,22 +79,10 @@ namespace PlatformFlow.Client.Parts
                 .Set("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
                 .Set("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds);
 
-        public static CreateOrReuse<Dataflow> CreateOrReuse(PlatformClient client, DataflowRequest request, bool startTimeCounts)
-        {
-            var flows = client.FlowService.Flows;
-            return new CreateOrReuse<Dataflow>
-            {
-                Kind = Kind,
-                Key = request.Name,
-                Find = cancel => flows.Names.FindAsync(request.Name, cancel),
-                FindFresh = cancel => flows.FindByNameFreshAsync(request.Name, cancel),
-                Differences = existing => Diff(existing, request, startTimeCounts).Messages,
-                Unchangeable = existing => Unchangeable(existing, request).Messages,
-                IdOf = existing => existing.Id,
-                Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
-                Planned = () => Built(request, Operations.Planned.NewId("flow"), null, Operations.Planned.State),
-            };
-        }
+        public static CreateOrReuse<Dataflow> CreateOrReuse(PlatformClient client, DataflowRequest request, bool startTimeCounts) =>
+            NamedPart.CreateOrReuse(
+                client.FlowService.Flows, Kind, request.Name, request, existing => Diff(existing, request, startTimeCounts), existing => Unchangeable(existing, request),
+                written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), () => Built(request, Planned.NewId("flow"), null, Planned.State));
 
         /// <summary>Changes the schedule and mapping of <paramref name="existing"/> to <paramref name="wanted"/>'s.</summary>
         public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, CancellationToken cancellationToken) =>

@@ -53,7 +53,7 @@ namespace PlatformFlow.Client.Parts
                 },
                 IdOf = existing => existing.Id,
                 Create = cancel => client.DataPrep.CreateAndBuildMappingSetAsync(request, cancel),
-                Planned = () => new MappingSet { Id = Operations.Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) },
+                Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) },
             };
         }
     }

@@ -47,22 +47,10 @@ namespace PlatformFlow.Client.Parts
                 .Text("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id);
 
         /// <summary>Create-or-reuse of <paramref name="request"/> by its name; the caller adds what it asks (action, update, remedy).</summary>
-        public static CreateOrReuse<SourceConnection> CreateOrReuse(PlatformClient client, SourceConnectionRequest request)
-        {
-            var sources = client.FlowService.SourceConnections;
-            return new CreateOrReuse<SourceConnection>
-            {
-                Kind = Kind,
-                Key = request.Name,
-                Find = cancel => sources.Names.FindAsync(request.Name, cancel),
-                FindFresh = cancel => sources.FindByNameFreshAsync(request.Name, cancel),
-                Differences = existing => Diff(existing, request).Messages,
-                Unchangeable = existing => Unchangeable(existing, request).Messages,
-                IdOf = existing => existing.Id,
-                Create = cancel => sources.CreateAndBuildAsync(request, written => Built(request, written), cancel),
-                Planned = () => Of(request, Operations.Planned.NewId("sourceConnection"), null, Operations.Planned.State),
-            };
-        }
+        public static CreateOrReuse<SourceConnection> CreateOrReuse(PlatformClient client, SourceConnectionRequest request) =>
+            NamedPart.CreateOrReuse(
+                client.FlowService.SourceConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
+                written => Built(request, written), () => Of(request, Planned.NewId("sourceConnection"), null, Planned.State));
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static System.Threading.Tasks.Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, System.Threading.CancellationToken cancellationToken) =>

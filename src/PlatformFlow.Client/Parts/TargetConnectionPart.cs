@@ -36,23 +36,12 @@ namespace PlatformFlow.Client.Parts
         public static PartDiff Unchangeable(TargetConnection existing, TargetConnectionRequest wanted) =>
             new PartDiff().Text("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id);
 
-        public static CreateOrReuse<TargetConnection> CreateOrReuse(PlatformClient client, TargetConnectionRequest request)
-        {
-            var targets = client.FlowService.TargetConnections;
-            return new CreateOrReuse<TargetConnection>
-            {
-                Kind = Kind,
-                Key = request.Name,
-                Find = cancel => targets.Names.FindAsync(request.Name, cancel),
-                FindFresh = cancel => targets.FindByNameFreshAsync(request.Name, cancel),
-                Differences = existing => Diff(existing, request).Messages,
-                Unchangeable = existing => Unchangeable(existing, request).Messages,
-                IdOf = existing => existing.Id,
-                Create = cancel => targets.CreateAndBuildAsync(request, written => Built(request, written), cancel),
-                Planned = () => Of(request, Operations.Planned.NewId("targetConnection"), null, Operations.Planned.State),
-            };
-        }
+        public static CreateOrReuse<TargetConnection> CreateOrReuse(PlatformClient client, TargetConnectionRequest request) =>
+            NamedPart.CreateOrReuse(
+                client.FlowService.TargetConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
+                written => Built(request, written), () => Of(request, Planned.NewId("targetConnection"), null, Planned.State));
 
+        /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static Task<TargetConnection> UpdateAsync(PlatformClient client, TargetConnection existing, TargetConnectionRequest wanted, CancellationToken cancellationToken) =>
             client.FlowService.TargetConnections.PatchAndBuildAsync(existing, Diff(existing, wanted).Patch, written => Built(wanted, written), cancellationToken);
 

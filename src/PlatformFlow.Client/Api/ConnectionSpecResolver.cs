@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Api
 {
     /// <summary>Finds a connection spec by id or by name (<c>Shopify</c>, any case), with a clear error when there is none.</summary>
     internal static class ConnectionSpecResolver

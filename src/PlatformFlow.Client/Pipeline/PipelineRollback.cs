@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Pipeline
 {
     /// <summary>
     /// What happens to the parts a flow pipeline already created for a row when a later step fails: with
