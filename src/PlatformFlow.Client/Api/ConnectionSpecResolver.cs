@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Client.Api
 {
@@ -11,7 +12,7 @@ namespace PlatformFlow.Client.Api
     {
         public static async Task<ConnectionSpec> ResolveAsync(PlatformClient client, string idOrName, CancellationToken cancellationToken)
         {
-            if (Guid.TryParse(idOrName, out _))
+            if (IdShapes.IsFlowServiceId(idOrName))
             {
                 return await client.FlowService.GetConnectionSpecAsync(idOrName, cancellationToken).ConfigureAwait(false);
             }

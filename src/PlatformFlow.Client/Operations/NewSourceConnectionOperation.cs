@@ -9,6 +9,7 @@ using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 using PlatformFlow.JsonSchema;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -61,7 +62,7 @@ namespace PlatformFlow.Client.Operations
                 // A blank table or path is none (a CSV row may carry both columns, one of them empty).
                 var table = string.IsNullOrWhiteSpace(input.TableName) ? null : input.TableName;
                 var path = string.IsNullOrWhiteSpace(input.Path) ? null : input.Path;
-                var format = (input.Format ?? (path != null ? "delimited" : "tabular")).ToLowerInvariant();
+                var format = (input.Format ?? (path != null ? SourceFormats.Delimited : SourceFormats.Tabular)).ToLowerInvariant();
                 var problems = new List<string>();
                 if (string.IsNullOrWhiteSpace(input.FlowName))
                 {
@@ -78,9 +79,9 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("give either TableName (a table source) or Path (a file source)");
                 }
 
-                if (!SourceConnectionPart.Formats.Contains(format))
+                if (!SourceFormats.All.Contains(format))
                 {
-                    problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", SourceConnectionPart.Formats));
+                    problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", SourceFormats.All));
                 }
 
                 problems.AddRange(input.Columns.Where(c => c.Type != null && PlatformLimits.ColumnTypeProblem(c.Type) != null)

@@ -16,9 +16,6 @@ namespace PlatformFlow.Client.Parts
     {
         public const string Kind = "source connection";
 
-        /// <summary>The formats a source connection reads: <c>tabular</c> for tables, the others for files.</summary>
-        public static readonly IReadOnlyList<string> Formats = new[] { "tabular", "delimited", "json", "parquet" };
-
         public static SourceConnectionRequest Request(string name, string? description, string? baseConnectionId, string format, string? tableName, string? path, IReadOnlyList<SourceColumn>? columns, string connectionSpecId) => new SourceConnectionRequest
         {
             Name = name,
