@@ -14,8 +14,11 @@ namespace PlatformFlow.Client.Http
         /// <summary>The default <see cref="Budget"/>: 10 minutes.</summary>
         public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
 
-        /// <summary>The least jitter a <c>Retry-After</c> wait can get: a quarter second, so callers told to wait a short time still come back spread out.</summary>
-        public static readonly TimeSpan MinRetryAfterJitter = TimeSpan.FromMilliseconds(250);
+        /// <summary>
+        /// The least jitter a <c>Retry-After</c> wait can get: half a second, so callers told to wait a short time still come
+        /// back spread over five 100 ms slots.
+        /// </summary>
+        public static readonly TimeSpan MinRetryAfterJitter = TimeSpan.FromMilliseconds(500);
 
         /// <summary>
         /// First backoff wait when the platform gives no <c>Retry-After</c>, doubled each retry up to
@@ -43,7 +46,7 @@ namespace PlatformFlow.Client.Http
 
         /// <summary>
         /// The most jitter added to a <c>Retry-After</c> of <paramref name="asked"/>: a tenth of it, or
-        /// <see cref="MinRetryAfterJitter"/> for waits under 2.5 s. A wait is never shorter than the server asked, and never
+        /// <see cref="MinRetryAfterJitter"/> for waits under 5 s. A wait is never shorter than the server asked, and never
         /// longer than that by more: a 300 s <c>Retry-After</c> is waited 300 to 330 s.
         /// </summary>
         public static TimeSpan RetryAfterJitter(TimeSpan asked) => TimeSpan.FromTicks(Math.Max(asked.Ticks / 10, MinRetryAfterJitter.Ticks));
