@@ -51,11 +51,12 @@ namespace PlatformFlow.Tests.Client
             var attempts = platform.Engine.Journal.Recent.Where(e => e.Path.EndsWith("/connectionSpecs", StringComparison.Ordinal)).Select(e => e.Status).ToList();
             Assert.Equal(new[] { 429, 429, 429, 429, 429, 429, 429, 429, 200 }, attempts);
 
-            // Never before the time asked, and at most a tenth longer: eight waits, not one of them alike.
+            // Never before the time asked, and at most a tenth longer: eight waits, spread (the timer keeps whole milliseconds,
+            // so two of 700 may meet; fewer than four distinct would be lockstep).
             var waits = clock.RequestedDelays;
             Assert.Equal(8, waits.Count);
             Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7.7)));
-            Assert.Equal(8, waits.Distinct().Count());
+            Assert.InRange(waits.Distinct().Count(), 4, 8);
 
             // Spread over the tenth (0.7 s): that all eight waits land in its first 0.1 s has a chance of (0.1 / 0.7)^8,
             // under one in five million.
