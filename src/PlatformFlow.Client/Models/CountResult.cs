@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>The answer to a list with <c>count=true</c>.</summary>
+    public sealed class CountResult : PlatformModel
+    {
+        [JsonPropertyName("count")]
+        public long Count { get; init; }
+    }
+}

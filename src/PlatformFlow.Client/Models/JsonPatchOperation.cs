@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>One JSON Patch operation (RFC 6902), as PATCH endpoints take them.</summary>
+    public sealed class JsonPatchOperation
+    {
+        public JsonPatchOperation()
+        {
+        }
+
+        public JsonPatchOperation(string op, string path, JsonElement? value = null)
+        {
+            Op = op;
+            Path = path;
+            Value = value;
+        }
+
+        [JsonPropertyName("op")]
+        public string Op { get; init; } = "replace";
+
+        [JsonPropertyName("path")]
+        public string Path { get; init; } = string.Empty;
+
+        [JsonPropertyName("value")]
+        public JsonElement? Value { get; init; }
+    }
+}
