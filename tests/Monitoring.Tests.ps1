@@ -82,6 +82,15 @@ BeforeAll {
         $row | Should -Not -BeNullOrEmpty -Because "docs/emulator.md documents the records of $Table"
         [long](($row -split '\|' | ForEach-Object Trim | Where-Object { $_ -match '^[\d,]+$' } | Select-Object -First 1) -replace ',', '')
     }
+
+    function Get-DocumentedFlawCount([string] $Table, [string] $Column, [string] $Flaw) {
+        # The count docs/emulator.md gives for one flaw of one column (its table of imperfections).
+        $pattern = "^\|\s*``$([regex]::Escape($Table))``\s*\|\s*``$([regex]::Escape($Column))``\s*\|\s*$([regex]::Escape($Flaw))\s*\|\s*([\d,]+)\s*\|"
+        $row = Get-Content (Join-Path $PSScriptRoot '../docs/emulator.md') | Where-Object { $_ -match $pattern } | Select-Object -First 1
+        $row | Should -Not -BeNullOrEmpty -Because "docs/emulator.md documents the $Flaw values of $Table.$Column"
+        $null = $row -match $pattern
+        [long]($Matches[1] -replace ',', '')
+    }
 }
 
 Describe 'Get-FlowRun objects' {
@@ -384,5 +393,63 @@ Describe 'New-Dataflow -PartialIngestionPercent' {
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'
         $refused[0].Exception.Message | Should -Match 'partialIngestionPercent'
         Get-EmulatorWriteSince -Mark $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/flowservice/flows' } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'What the data makes of a mapping, <_> emulator' -ForEach 'embedded', 'standalone' {
+    BeforeAll {
+        $emulator = Connect-MonitoringEmulator -Kind $_
+        $data = New-ShopifyFlowPrerequisite -Suffix "data-$(New-TestSuffix)"
+
+        function Invoke-CustomerRun([string] $Name, [string[]] $Column, [hashtable] $Mapping) {
+            # A once flow over Shopify.Customers with the mapping asked for, and its finished run.
+            $flow = New-SourceConnection -Name $Name -BaseConnectionId $data.BaseConnection.Id -TableName Shopify.Customers -Column $Column |
+                New-TargetConnection -DatasetId $data.Dataset.Id |
+                New-MappingSet -Mapping $Mapping |
+                Get-FlowSpec |
+                New-Dataflow -Frequency Once
+            $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 90 -ErrorAction SilentlyContinue
+        }
+
+        $clean = Invoke-CustomerRun -Name "Clean $suffix" -Column Id, Last_Name -Mapping @{ Last_Name = 'person.name.lastName' }
+        $emails = Invoke-CustomerRun -Name "Emails $suffix" -Column Id, Email -Mapping @{ Email = 'personalEmail.address' }
+        $integers = Invoke-CustomerRun -Name "Integers $suffix" -Column Id, First_Name -Mapping @{ '=to_integer(First_Name)' = 'person.name.firstName' }
+    }
+
+    AfterAll {
+        Disconnect-MonitoringEmulator $emulator
+    }
+
+    It 'runs a mapping of columns the data leaves clean to SUCCESS with no failed record' {
+        $clean.Status | Should -Be 'Success'
+        $clean.RecordsRead | Should -Be (Get-DocumentedRecordCount -Table Shopify.Customers)
+        $clean.RecordsWritten | Should -Be $clean.RecordsRead
+        $clean.RecordsFailed | Should -Be 0
+        $clean.Errors | Should -BeNullOrEmpty
+    }
+
+    It 'fails exactly the records whose emails the data set made malformed, on personalEmail.address' {
+        $failed = @($emails | Get-FailedRecord)
+
+        $emails.Status | Should -Be 'PartialSuccess'
+        $emails.RecordsFailed | Should -Be (Get-DocumentedFlawCount -Table Shopify.Customers -Column Email -Flaw 'malformed email')
+        $failed | Should -HaveCount $emails.RecordsFailed
+        $failed | ForEach-Object {
+            $_.Field | Should -Be 'personalEmail.address'
+            $_.Record.Email | Should -Not -BeNullOrEmpty -Because 'an empty email leaves the field out; it fails nothing'
+            # A well-formed address: a local part of dot-separated words, one @, a domain with a top-level part.
+            $_.Record.Email | Should -Not -Match '^[^@\s.]+(\.[^@\s.]+)*@[^@\s.]+(\.[^@\s.]+)+$' -Because 'only a malformed email fails'
+        }
+        $emails.RecordsWritten | Should -Be ($emails.RecordsRead - $emails.RecordsFailed)
+    }
+
+    It 'fails a calculated field that cannot convert the names with MAPPER errors' {
+        $integers.Status | Should -BeIn 'Failed', 'PartialSuccess'
+        $integers.RecordsFailed | Should -BeGreaterThan 0
+        $integers.Errors.Code | ForEach-Object { $_ | Should -BeLike 'MAPPER-*' }
+        @($integers | Get-FailedRecord -First 3) | ForEach-Object {
+            $_.Code | Should -BeLike 'MAPPER-*'
+            $_.Field | Should -Be 'person.name.firstName'
+        }
     }
 }
