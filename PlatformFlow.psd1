@@ -25,6 +25,7 @@
         'New-Dataset'
         'New-TargetConnection'
         'New-MappingSet'
+        'Get-MappingSuggestion'
         'Test-MappingSet'
         'Get-FlowSpec'
         'New-Dataflow'
