@@ -133,14 +133,14 @@ Describe 'Remove-Dataflow -IncludeConnections' {
 Describe 'Get-Dataflow | Get-FlowRun | Wait-FlowRun' {
     BeforeAll {
         # The embedded emulator runs a flow on the real clock: 2 s queued, then 5 s in progress. Both flows start together a few
-        # seconds from now, so the one planned failure (the emulator's hook) applies to the first run, and all the waiting
-        # happens once, here.
+        # seconds from now, so the one planned failure (the emulator's PlanFailure, plain strings) applies to the first run,
+        # and all the waiting happens once, here. The other run ends as its data decides (the fixture maps only Phone, which
+        # every record passes): a success.
         $startTime = [DateTimeOffset]::UtcNow.AddSeconds(5)
         $runFlows = "Runs $suffix ok", "Runs $suffix failing" | New-ShopifyTestFlow -Prerequisite $pre -StartTime $startTime
         $succeedingFlow = $runFlows | Where-Object Name -EQ "Runs $suffix ok"
         $failingFlow = $runFlows | Where-Object Name -EQ "Runs $suffix failing"
-        $failure = New-EmulatorRunFailure -Code 'CONNECTOR-2001-500' -Message 'The shop refused the request.'
-        (Get-EmulatorEngine).FlowService.Runs.PlanOutcome($failingFlow.Id, $failure, 1)
+        (Get-EmulatorEngine).FlowService.Runs.PlanFailure($failingFlow.Id, 'CONNECTOR-2001-500', 'The shop refused the request.', 1)
         Start-Sleep -Seconds ([Math]::Max(0, [Math]::Ceiling(($startTime - [DateTimeOffset]::UtcNow).TotalSeconds)) + 1)
 
         $runs = Get-Dataflow -Name "Runs $suffix *" | Get-FlowRun

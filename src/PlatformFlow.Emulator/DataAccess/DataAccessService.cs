@@ -13,6 +13,7 @@ namespace PlatformFlow.Emulator.DataAccess
 {
     /// <summary>
     /// Data Access (<c>/data/foundation/export</c>): what a run's batch wrote and why records failed.
+    /// Shapes as <c>openapi/data-access.yaml</c> has them (times, sizes and lengths as strings).
     /// <c>GET /batches/{id}/files</c> (the dataset file, when anything landed), <c>/batches/{id}/failed</c> (the failed input
     /// file, named after the table; <c>?path=</c> its failed records), <c>/batches/{id}/meta?path=row_errors</c> (files of at
     /// most 1,000 row errors), <c>?path=row_errors/FILE</c> (newline-delimited JSON, a line per failed record),
@@ -63,8 +64,8 @@ namespace PlatformFlow.Emulator.DataAccess
                     ["dataSetFileId"] = fileId,
                     ["dataSetViewId"] = dataSet?["viewId"]?.DeepClone(),
                     ["version"] = "1.0.0",
-                    ["created"] = batch["completed"]?.DeepClone(),
-                    ["updated"] = batch["completed"]?.DeepClone(),
+                    ["created"] = JsonValues.ScalarText(batch["completed"]),
+                    ["updated"] = JsonValues.ScalarText(batch["completed"]),
                     ["records"] = records.ToString(CultureInfo.InvariantCulture),
                     ["size"] = JsonValues.ScalarText(batch["size"]),
                     ["isValid"] = true,
@@ -77,19 +78,18 @@ namespace PlatformFlow.Emulator.DataAccess
 
         private EmulatorResponse Failed(RequestContext context)
         {
-            var (id, _, diagnostics) = Batch(context);
-            var table = (string)diagnostics["table"]!;
-            var lines = BatchDiagnostics.Lines(diagnostics, "failed");
+            var (id, _, records) = Batch(context);
+            var lines = records.FailedLines(0, records.FailedCount).ToList();
             var path = context.Request.QueryValue("path");
             if (path != null)
             {
-                return path == table && lines.Count > 0 ? Lines(lines) : throw NoPath(id, path);
+                return path == records.Table && lines.Count > 0 ? Lines(lines) : throw NoPath(id, path);
             }
 
             var files = new JsonArray();
             if (lines.Count > 0)
             {
-                files.Add(new JsonObject { ["name"] = table, ["length"] = Length(lines), ["_links"] = new JsonObject { ["self"] = Link("/batches/" + id + "/failed?path=" + Uri.EscapeDataString(table)) } });
+                files.Add(new JsonObject { ["name"] = records.Table, ["length"] = Length(lines), ["_links"] = new JsonObject { ["self"] = Link("/batches/" + id + "/failed?path=" + Uri.EscapeDataString(records.Table)) } });
             }
 
             return Listing(files, files.Count, null);
@@ -97,10 +97,9 @@ namespace PlatformFlow.Emulator.DataAccess
 
         private EmulatorResponse Meta(RequestContext context)
         {
-            var (id, _, diagnostics) = Batch(context);
-            var lines = BatchDiagnostics.Lines(diagnostics, "failed");
+            var (id, _, records) = Batch(context);
             var path = context.Request.QueryValue("path");
-            var fileCount = (lines.Count + RowErrorsPerFile - 1) / RowErrorsPerFile;
+            var fileCount = (records.FailedCount + RowErrorsPerFile - 1) / RowErrorsPerFile;
             if (path == RowErrors)
             {
                 var start = CatalogService.QueryNumber(context.Request, "start", 0, 0, int.MaxValue, ErrorCodes.ExportQueryInvalid);
@@ -109,7 +108,7 @@ namespace PlatformFlow.Emulator.DataAccess
                 var files = new JsonArray(names.Select(n => (JsonNode)new JsonObject
                 {
                     ["name"] = FileName(n),
-                    ["length"] = Length(FileLines(lines, n)),
+                    ["length"] = Length(FileLines(records, n)),
                     ["_links"] = new JsonObject { ["self"] = Link("/batches/" + id + "/meta?path=" + FileName(n)) },
                 }).ToArray());
                 var next = start + names.Count < fileCount ? "/batches/" + id + "/meta?path=" + RowErrors + "&start=" + (start + names.Count) + "&limit=" + limit : null;
@@ -118,11 +117,11 @@ namespace PlatformFlow.Emulator.DataAccess
 
             if (path == RowErrorsSample)
             {
-                return EmulatorResponse.Json(200, new JsonObject { ["data"] = new JsonArray(lines.Take(SampleSize).Select(l => JsonNode.Parse(l)).ToArray()) });
+                return EmulatorResponse.Json(200, new JsonObject { ["data"] = new JsonArray(records.FailedLines(0, SampleSize).Select(l => JsonNode.Parse(l)).ToArray()) });
             }
 
             var file = Enumerable.Range(0, fileCount).Cast<int?>().FirstOrDefault(n => FileName(n!.Value) == path);
-            return file is int index ? Lines(FileLines(lines, index)) : throw NoPath(id, path);
+            return file is int index ? Lines(FileLines(records, index)) : throw NoPath(id, path);
         }
 
         private EmulatorResponse Preview(RequestContext context)
@@ -140,8 +139,8 @@ namespace PlatformFlow.Emulator.DataAccess
             var rows = new JsonArray();
             foreach (var batch in batches)
             {
-                var diagnostics = BatchDiagnostics.Find(context.Sandbox, batch.Key);
-                foreach (var landed in diagnostics is null ? new List<string>() : BatchDiagnostics.Lines(diagnostics, "landed"))
+                var records = context.Sandbox.Store<BatchRecordStore>().Find(batch.Key);
+                foreach (var landed in records?.Landed ?? Enumerable.Empty<string>())
                 {
                     if (rows.Count == PreviewRows)
                     {
@@ -149,7 +148,7 @@ namespace PlatformFlow.Emulator.DataAccess
                     }
 
                     var record = JsonNode.Parse(landed)!.AsObject();
-                    record["_acp_system_metadata"] = new JsonObject { ["acp_sourceBatchId"] = batch.Key, ["ingestTime"] = diagnostics!["landedAt"]?.DeepClone() };
+                    record["_acp_system_metadata"] = new JsonObject { ["acp_sourceBatchId"] = batch.Key, ["ingestTime"] = records!.LandedAt };
                     rows.Add(record);
                 }
             }
@@ -157,22 +156,23 @@ namespace PlatformFlow.Emulator.DataAccess
             return EmulatorResponse.Json(200, new JsonObject { ["data"] = rows });
         }
 
-        private (string Id, JsonObject Batch, JsonObject Diagnostics) Batch(RequestContext context)
+        private (string Id, JsonObject Batch, BatchRecords Records) Batch(RequestContext context)
         {
             _runs.CurrentRuns(context.Sandbox, context.Now);
             var id = context.Route("id");
             var batch = context.Sandbox.Collection(BatchStore.Collection).Find(id);
-            var diagnostics = BatchDiagnostics.Find(context.Sandbox, id);
-            return batch is null || diagnostics is null
+            var records = context.Sandbox.Store<BatchRecordStore>().Find(id);
+            return batch is null || records is null
                 ? throw EmulatorError.NotFound(ErrorCodes.ExportBatchNotFound, "Batch " + id + " was not found in sandbox " + context.Sandbox.Name + ".")
-                : (id, batch, diagnostics);
+                : (id, batch, records);
         }
 
-        private static IReadOnlyList<string> FileLines(IReadOnlyList<string> lines, int file) => lines.Skip(file * RowErrorsPerFile).Take(RowErrorsPerFile).ToList();
+        private static IReadOnlyList<string> FileLines(BatchRecords records, int file) => records.FailedLines(file * RowErrorsPerFile, RowErrorsPerFile).ToList();
 
         private static string FileName(int file) => RowErrors + "/part-" + file.ToString("D5", CultureInfo.InvariantCulture) + ".json";
 
-        private static long Length(IReadOnlyList<string> lines) => lines.Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1);
+        /// <summary>The file's length in bytes, as text (the OpenAPI's <c>files.data.item.length</c> is a string).</summary>
+        private static string Length(IReadOnlyList<string> lines) => lines.Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1).ToString(CultureInfo.InvariantCulture);
 
         private static EmulatorResponse Lines(IReadOnlyList<string> lines) =>
             new EmulatorResponse(200, Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))), "application/json");

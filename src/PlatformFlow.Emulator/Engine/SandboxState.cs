@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace PlatformFlow.Emulator.Engine
@@ -7,6 +8,7 @@ namespace PlatformFlow.Emulator.Engine
     public sealed class SandboxState
     {
         private readonly Dictionary<string, ResourceCollection> _collections = new Dictionary<string, ResourceCollection>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<Type, object> _stores = new ConcurrentDictionary<Type, object>();
 
         public SandboxState(string name)
         {
@@ -28,5 +30,9 @@ namespace PlatformFlow.Emulator.Engine
 
             return collection;
         }
+
+        /// <summary>The sandbox's one store of this kind, for state that is not JSON resources (e.g. the records behind batches), created on first use.</summary>
+        internal T Store<T>()
+            where T : class, new() => (T)_stores.GetOrAdd(typeof(T), _ => new T());
     }
 }

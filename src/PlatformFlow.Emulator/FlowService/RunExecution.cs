@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Catalog;
 using PlatformFlow.Emulator.DataAccess;
@@ -51,35 +50,36 @@ namespace PlatformFlow.Emulator.FlowService
                 return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(new JsonObject { ["code"] = IngestionCodes.ConnectorFailure, ["message"] = error.Detail }), null);
             }
 
-            var columns = (JsonPaths.First(source, "params.columns") as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).Where(c => c != null).ToList();
-            var read = Read(records, plan, columns is null || columns.Count == 0 ? null : new HashSet<string>(columns!));
+            var columns = (JsonPaths.First(source, "params.columns") as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).OfType<string>().ToList();
+            var outcomes = IngestionOutcomes.For(mappingSet, records, columns is null || columns.Count == 0 ? null : columns, ingestion);
             var tally = new ErrorTally();
-            var failedLines = new List<string>();
-            var landed = new List<string>();
+            var failedRows = new List<(int Row, int Record)>();
+            var landed = new List<int>();
+            long input = 0;
             long inputBytes = 0;
             long outputBytes = 0;
-            for (var i = 0; i < read.Count; i++)
+            foreach (var index in Selected(records.Records.Count, plan))
             {
-                var text = read[i].ToJsonString();
-                inputBytes += Encoding.UTF8.GetByteCount(text);
-                var ingested = ingestion.Ingest(read[i]);
-                if (!ingested.Landed)
+                var outcome = outcomes.Records[index];
+                inputBytes += outcome.InputBytes;
+                if (!outcome.Landed)
                 {
-                    tally.Add(ingested.Errors, i);
-                    failedLines.Add(RowErrorLine(text, ingested.Errors, table!, i));
-                    continue;
+                    tally.Add(outcome.Errors, (int)input);
+                    failedRows.Add(((int)input, index));
+                }
+                else
+                {
+                    outputBytes += outcome.OutputBytes;
+                    if (landed.Count < BatchRecords.LandedKept)
+                    {
+                        landed.Add(index);
+                    }
                 }
 
-                var mapped = ingested.Record.ToJsonString();
-                outputBytes += Encoding.UTF8.GetByteCount(mapped);
-                if (landed.Count < BatchDiagnostics.LandedKept)
-                {
-                    landed.Add(mapped);
-                }
+                input++;
             }
 
-            var input = read.Count;
-            var failed = failedLines.Count;
+            var failed = failedRows.Count;
             var status = Status(input, failed, JsonValues.AsDouble(plan["partialIngestionPercent"]));
             var nothingLands = status == RunStatus.Failed;
             var figures = new BatchFigures(input, nothingLands ? 0 : input - failed, failed, inputBytes, nothingLands ? 0 : outputBytes);
@@ -91,7 +91,7 @@ namespace PlatformFlow.Emulator.FlowService
 
             var promotionStarted = startedAt + ((completedAt - startedAt) / 2);
             var batchId = BatchStore.Create(sandbox, run, dataSetId, figures, errors, promotionStarted, completedAt);
-            BatchDiagnostics.Store(sandbox, batchId, table!, failedLines, nothingLands ? Enumerable.Empty<string>() : landed, completedAt);
+            sandbox.Store<BatchRecordStore>().Add(batchId, new BatchRecords(table!, outcomes, failedRows, nothingLands ? new List<int>() : landed, completedAt));
             return Result(status, figures, errors, batchId);
         }
 
@@ -99,7 +99,7 @@ namespace PlatformFlow.Emulator.FlowService
         /// SUCCESS when no record failed; with <c>options.partialIngestionPercent</c> set, FAILED when the failed share of
         /// the records read exceeds it; without it, FAILED only when every record failed; otherwise PARTIAL_SUCCESS.
         /// </summary>
-        private static string Status(int input, int failed, double? threshold)
+        private static string Status(long input, int failed, double? threshold)
         {
             if (failed == 0)
             {
@@ -110,33 +110,15 @@ namespace PlatformFlow.Emulator.FlowService
             return overThreshold ? RunStatus.Failed : RunStatus.PartialSuccess;
         }
 
-        private static List<JsonObject> Read(SourceRecordSet records, JsonObject plan, HashSet<string>? columns)
+        /// <summary>The indexes of the records the run reads, in table order (<see cref="RecordWindow"/>).</summary>
+        private static IEnumerable<int> Selected(int count, JsonObject plan)
         {
-            var all = records.Records;
             var readsAll = (bool?)plan["readsAll"] ?? true;
             var anchor = JsonValues.AsLong(plan["anchor"]) ?? 0;
             var windowStart = JsonValues.AsLong(plan["windowStart"]) ?? 0;
             var windowEnd = JsonValues.AsLong(plan["windowEnd"]) ?? 0;
-            var read = new List<JsonObject>();
-            for (var i = 0; i < all.Count; i++)
-            {
-                if (readsAll || RecordWindow.Changed(i, all.Count, anchor, windowStart, windowEnd))
-                {
-                    // The shared records are never changed; a projection copies only the columns kept.
-                    read.Add(columns is null ? all[i] : new JsonObject(all[i].Where(p => columns.Contains(p.Key)).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone()))));
-                }
-            }
-
-            return read;
+            return Enumerable.Range(0, count).Where(i => readsAll || RecordWindow.Changed(i, count, anchor, windowStart, windowEnd));
         }
-
-        private static string RowErrorLine(string record, IReadOnlyList<RowError> errors, string table, int row) => new JsonObject
-        {
-            ["_corrupt_record"] = record,
-            ["_errors"] = new JsonArray(errors.Select(e => (JsonNode)e.ToJson()).ToArray()),
-            ["_filename"] = table,
-            ["_row"] = row,
-        }.ToJsonString();
 
         private static JsonObject Result(string status, BatchFigures figures, JsonArray errors, string? batchId) => new JsonObject
         {

@@ -49,8 +49,16 @@ namespace PlatformFlow.Emulator.Ingestion
             }
 
             MappingProblems = problems;
-            _schema = new JsonObject { ["type"] = "object", ["properties"] = check.Properties.DeepClone() };
+            _schema = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() };
+            foreach (var (mapping, _, _) in _mappings)
+            {
+                Keep(check.Properties, (JsonObject)_schema["properties"]!, ((string)mapping["destination"]!).Split('.'), 0);
+            }
         }
+
+        /// <summary>Whether a usable mapping's expression calls one of these functions.</summary>
+        public bool CallsAny(IEnumerable<string> functions) =>
+            _mappings.Any(m => m.Expression != null && m.Expression.Functions.Intersect(functions, StringComparer.OrdinalIgnoreCase).Any());
 
         /// <summary>The problems of the mapping set itself (TransformErrorInfo objects); those mappings are left out of every record.</summary>
         public IReadOnlyList<JsonObject> MappingProblems { get; }
@@ -84,6 +92,38 @@ namespace PlatformFlow.Emulator.Ingestion
             }
 
             return new IngestedRecord(record, errors);
+        }
+
+        /// <summary>
+        /// Copies into <paramref name="kept"/> the schema of the fields along one destination path, and at each object on
+        /// the way every keyword but the other fields (so <c>required</c> still holds). A mapped record has only mapped
+        /// fields, and <c>properties</c> checks only the fields present, so this schema judges it as the whole one would,
+        /// at a fraction of the cost (the resolved profile schema has hundreds of fields).
+        /// </summary>
+        private static void Keep(JsonObject properties, JsonObject kept, string[] path, int depth)
+        {
+            var segment = path[depth];
+            var bracket = segment.IndexOf('[');
+            var name = bracket > 0 ? segment.Substring(0, bracket) : segment;
+            if (!(properties[name] is JsonObject field) || kept[name] is JsonObject whole && !whole.ContainsKey("properties"))
+            {
+                return;
+            }
+
+            if (depth == path.Length - 1 || bracket > 0 || !(field["properties"] is JsonObject children))
+            {
+                kept[name] = field.DeepClone();
+                return;
+            }
+
+            if (!(kept[name] is JsonObject level))
+            {
+                level = new JsonObject(field.Where(p => p.Key != "properties").Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value?.DeepClone())));
+                level["properties"] = new JsonObject();
+                kept[name] = level;
+            }
+
+            Keep(children, (JsonObject)level["properties"]!, path, depth + 1);
         }
 
         private JsonNode? Source(JsonObject mapping, ElExpression? expression, JsonObject row)
