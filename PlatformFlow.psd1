@@ -37,6 +37,7 @@
         'Get-MappingSet'
         'Get-Dataset'
         'Get-XdmSchema'
+        'Get-SourceFile'
         'Get-SourceTable'
         'Set-Dataflow'
         'Set-SourceConnection'

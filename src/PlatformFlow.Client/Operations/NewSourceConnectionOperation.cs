@@ -30,6 +30,12 @@ namespace PlatformFlow.Client.Operations
         /// <summary><c>tabular</c> for tables (the default), <c>delimited</c>, <c>json</c> or <c>parquet</c> for files.</summary>
         public string? Format { get; set; }
 
+        /// <summary>A delimited file's column delimiter; the platform's comma when null.</summary>
+        public string? ColumnDelimiter { get; set; }
+
+        /// <summary>A file's compression (<c>gzip</c>...); none when null.</summary>
+        public string? Compression { get; set; }
+
         public string? Description { get; set; }
 
         public PipelineIds Carried { get; set; } = new PipelineIds();
@@ -79,6 +85,7 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("give either TableName (a table source) or Path (a file source)");
                 }
 
+                problems.AddRange(FileReading.Problems(path != null, format, input.ColumnDelimiter, input.Compression));
                 if (!Formats.Contains(format))
                 {
                     problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", Formats));
@@ -111,7 +118,7 @@ namespace PlatformFlow.Client.Operations
                     Name = FlowStepNames.Source(input.FlowName),
                     Description = input.Description,
                     BaseConnectionId = input.BaseConnectionId,
-                    Data = new SourceData { Format = format },
+                    Data = new SourceData { Format = format, Properties = FileReading.Properties(input.ColumnDelimiter, input.Compression) },
                     Params = new SourceParams { TableName = table, Path = path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
                 };
@@ -178,6 +185,7 @@ namespace PlatformFlow.Client.Operations
         private static IReadOnlyList<string> Differences(SourceConnection existing, SourceConnectionRequest wanted) =>
             Unchangeable(existing, wanted).Concat(new PartDifferences()
                 .Compare("data.format", existing.Data?.Format, wanted.Data.Format)
+                .Compare("data.properties", existing.Data?.Properties?.ToString(), wanted.Data.Properties?.ToString())
                 .Compare("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
                 .Compare("params.path", existing.Params?.Path, wanted.Params.Path)
                 .CompareSets("params.columns", existing.Params?.Columns?.Select(c => c.Name + ":" + c.Type), wanted.Params.Columns?.Select(c => c.Name + ":" + c.Type))

@@ -54,6 +54,16 @@ namespace PlatformFlow.Commands
         [ValidateSet("tabular", "delimited", "json", "parquet", IgnoreCase = true)]
         public string? Format { get; set; }
 
+        /// <summary>The column delimiter of a delimited file, one character (the platform reads a comma when omitted).</summary>
+        [Parameter(ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(1, 1)]
+        public string? ColumnDelimiter { get; set; }
+
+        /// <summary>How the file is compressed; read uncompressed when omitted.</summary>
+        [Parameter(ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("bzip2", "gzip", "deflate", "zipDeflate", "tarGzip", "tar", IgnoreCase = true)]
+        public string? Compression { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
@@ -79,6 +89,8 @@ namespace PlatformFlow.Commands
             Path = string.IsNullOrEmpty(Path) ? null : Path,
             Columns = InputConversion.Columns(Column),
             Format = Format,
+            ColumnDelimiter = ColumnDelimiter,
+            Compression = Compression,
             Description = Description,
             Carried = carried,
             Target = target,

@@ -406,13 +406,13 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task A_source_no_flow_spec_accepts_is_refused_naming_its_connection_spec()
         {
             var host = new RecordingHost();
-            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "ecadc60c-7455-4d87-84dc-2a0e293d997b", Target = "row" }, host);
+            await new GetFlowSpecOperation(_world.Client).RunAsync(new FlowSpecQuery { ConnectionSpecId = "c604ff05-7f1a-43c0-8e18-33bf874cb11c", Target = "row" }, host);
 
             Assert.Empty(host.Objects);
             var error = Assert.Single(host.Errors);
             Assert.Equal("PreflightRejected", error.ErrorId);
             Assert.Equal("row", error.Target);
-            Assert.Equal("flow spec: no flow spec accepts sources of connection spec ecadc60c-7455-4d87-84dc-2a0e293d997b", error.Message);
+            Assert.Equal("flow spec: no flow spec accepts sources of connection spec c604ff05-7f1a-43c0-8e18-33bf874cb11c", error.Message);
         }
 
         [Fact]
