@@ -83,15 +83,24 @@ namespace PlatformFlow.Client.Api
         public Task<IReadOnlyList<ExploreItem>> ExploreRootAsync(string baseConnectionId, CancellationToken cancellationToken = default) =>
             ExploreItemsAsync(ExplorePath(baseConnectionId) + "?objectType=root", cancellationToken);
 
-        /// <summary>The folders and files of a folder of a file source (<c>objectType=folder</c>).</summary>
-        public Task<IReadOnlyList<ExploreItem>> ExploreFolderAsync(string baseConnectionId, string folder, CancellationToken cancellationToken = default) =>
-            ExploreItemsAsync(ExplorePath(baseConnectionId) + "?objectType=folder&object=" + Uri.EscapeDataString(folder), cancellationToken);
+        /// <summary>
+        /// Where a file source is explored: its base connection, or, for a source that has none (the Data Landing Zone), its
+        /// connection spec (<c>/connectionSpecs/{id}/explore</c>, as the platform's guide for it shows).
+        /// </summary>
+        public static string FileExplorePath(string? baseConnectionId, string? connectionSpecId) =>
+            string.IsNullOrEmpty(baseConnectionId)
+                ? "/connectionSpecs/" + Uri.EscapeDataString(connectionSpecId ?? string.Empty) + "/explore"
+                : ExplorePath(baseConnectionId!);
+
+        /// <summary>The folders and files of a folder of a file source (<c>objectType=folder</c>), or of its root when <paramref name="folder"/> is null.</summary>
+        public Task<IReadOnlyList<ExploreItem>> ExploreFolderAsync(string explorePath, string? folder, CancellationToken cancellationToken = default) =>
+            ExploreItemsAsync(explorePath + (folder is null ? "?objectType=root" : "?objectType=folder&object=" + Uri.EscapeDataString(folder)), cancellationToken);
 
         /// <summary>A file's columns (and rows with <paramref name="preview"/>), read as <paramref name="fileType"/> (<c>objectType=file</c>).</summary>
-        public Task<TableDetails> ExploreFileAsync(string baseConnectionId, string path, string fileType, bool preview, CancellationToken cancellationToken = default) =>
+        public Task<TableDetails> ExploreFileAsync(string explorePath, string path, string fileType, bool preview, CancellationToken cancellationToken = default) =>
             _http.SendAsync(
                 HttpMethod.Get,
-                ExplorePath(baseConnectionId) + "?objectType=file&object=" + Uri.EscapeDataString(path) + "&fileType=" + Uri.EscapeDataString(fileType) + (preview ? "&preview=true" : string.Empty),
+                explorePath + "?objectType=file&object=" + Uri.EscapeDataString(path) + "&fileType=" + Uri.EscapeDataString(fileType) + (preview ? "&preview=true" : string.Empty),
                 PlatformJsonContext.Default.TableDetails,
                 cancellationToken);
 

@@ -4,20 +4,25 @@ namespace PlatformFlow.Client.Models
 {
     /// <summary>
     /// One file of a file source (cloud storage, the Data Landing Zone) as Get-SourceFile describes it. Its property names
-    /// are New-SourceConnection's file parameters (BaseConnectionId, Path, Format, Columns), so it pipes straight into it.
+    /// are New-SourceConnection's file parameters (BaseConnectionId or ConnectionSpecId, Path, Format, Columns), so it pipes straight into it.
     /// </summary>
     public sealed class SourceFile
     {
-        public SourceFile(string baseConnectionId, string path, string format, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
+        public SourceFile(string? baseConnectionId, string? connectionSpecId, string path, string format, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
         {
             BaseConnectionId = baseConnectionId;
+            ConnectionSpecId = connectionSpecId;
             Path = path;
             Format = format;
             Columns = new ValueList<SourceColumn>(columns);
             Preview = preview is null ? null : new ValueList<PropertyBag>(preview);
         }
 
-        public string BaseConnectionId { get; }
+        /// <summary>Null for a source without a base connection (the Data Landing Zone): <see cref="ConnectionSpecId"/> names it.</summary>
+        public string? BaseConnectionId { get; }
+
+        /// <summary>The connection spec of a source without a base connection; null when <see cref="BaseConnectionId"/> names the source.</summary>
+        public string? ConnectionSpecId { get; }
 
         public string Path { get; }
 

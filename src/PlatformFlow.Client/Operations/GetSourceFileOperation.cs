@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 
@@ -11,7 +12,11 @@ namespace PlatformFlow.Client.Operations
 {
     public sealed class SourceFileQuery
     {
-        public string BaseConnectionId { get; set; } = string.Empty;
+        /// <summary>The base connection to explore; null for a source that has none (the Data Landing Zone).</summary>
+        public string? BaseConnectionId { get; set; }
+
+        /// <summary>A source without a base connection, by connection spec name or id (<c>landing-zone</c>); used when there is no base connection.</summary>
+        public string? ConnectionSpec { get; set; }
 
         /// <summary>The file to describe; with none, the files under <see cref="Folder"/> are listed.</summary>
         public string? Path { get; set; }
@@ -46,13 +51,21 @@ namespace PlatformFlow.Client.Operations
             : "delimited";
 
         public Task RunAsync(SourceFileQuery query, IOperationHost host) =>
-            ForInputAsync(host, query.Target ?? query.Path ?? query.BaseConnectionId, query.Path ?? query.BaseConnectionId, "GetSourceFile", async () =>
+            ForInputAsync(host, query.Target ?? query.Path ?? query.BaseConnectionId ?? query.ConnectionSpec, query.Path ?? query.BaseConnectionId ?? query.ConnectionSpec ?? string.Empty, "GetSourceFile", async () =>
             {
                 var cancellation = host.Cancellation;
+                var specId = string.IsNullOrEmpty(query.BaseConnectionId)
+                    ? (await ConnectionSpecResolver.ResolveAsync(Client, query.ConnectionSpec ?? string.Empty, cancellation).ConfigureAwait(false)).Id
+                    : null;
+                var explorePath = FlowServiceClient.FileExplorePath(query.BaseConnectionId, specId);
                 if (string.IsNullOrEmpty(query.Path))
                 {
-                    var carried = new PipelineIds().With(PipelineIds.BaseConnectionId, query.BaseConnectionId);
-                    await ListAsync(host, carried, query.BaseConnectionId, query.Folder, cancellation).ConfigureAwait(false);
+                    var carried = new PipelineIds().With(PipelineIds.BaseConnectionId, query.BaseConnectionId).With(PipelineIds.ConnectionSpecId, specId);
+                    await foreach (var file in FilesAsync(explorePath, query.Folder, cancellation).ConfigureAwait(false))
+                    {
+                        host.WriteObject(file, carried.PropertiesFor(file));
+                    }
+
                     return;
                 }
 
@@ -60,46 +73,37 @@ namespace PlatformFlow.Client.Operations
                 TableDetails details;
                 try
                 {
-                    details = await Client.FlowService.ExploreFileAsync(query.BaseConnectionId, query.Path!, format, query.Preview, cancellation).ConfigureAwait(false);
+                    details = await Client.FlowService.ExploreFileAsync(explorePath, query.Path!, format, query.Preview, cancellation).ConfigureAwait(false);
                 }
                 catch (PlatformException notFound) when (notFound.StatusCode == 404)
                 {
                     var files = new List<string>();
-                    await foreach (var file in FilesAsync(query.BaseConnectionId, null, cancellation).ConfigureAwait(false))
+                    await foreach (var file in FilesAsync(explorePath, null, cancellation).ConfigureAwait(false))
                     {
                         files.Add(file.Path ?? file.Name);
                     }
 
-                    throw new ResourceNotFoundException("SourceFile", "file", query.Path!, files, "run Get-SourceFile -BaseConnectionId " + query.BaseConnectionId);
+                    throw new ResourceNotFoundException("SourceFile", "file", query.Path!, files, "run Get-SourceFile " + (specId is null ? "-BaseConnectionId " + query.BaseConnectionId : "-ConnectionSpec " + query.ConnectionSpec));
                 }
 
                 host.WriteObject(new SourceFile(
                     query.BaseConnectionId,
+                    specId,
                     query.Path!,
                     format,
                     details.Schema?.Columns ?? new List<SourceColumn>(),
                     query.Preview ? (details.DataJson ?? new List<JsonObject>()).Select(row => PropertyBag.From(row)!).ToList() : null));
             });
 
-        private async Task ListAsync(IOperationHost host, PipelineIds carried, string baseConnectionId, string? folder, CancellationToken cancellation)
-        {
-            await foreach (var file in FilesAsync(baseConnectionId, folder, cancellation).ConfigureAwait(false))
-            {
-                host.WriteObject(file, carried.PropertiesFor(file));
-            }
-        }
-
         /// <summary>Every file under <paramref name="folder"/> (the root when null), folder by folder, depth first.</summary>
-        private async IAsyncEnumerable<ExploreItem> FilesAsync(string baseConnectionId, string? folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+        private async IAsyncEnumerable<ExploreItem> FilesAsync(string explorePath, string? folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
         {
-            var items = folder is null
-                ? await Client.FlowService.ExploreRootAsync(baseConnectionId, cancellation).ConfigureAwait(false)
-                : await Client.FlowService.ExploreFolderAsync(baseConnectionId, folder, cancellation).ConfigureAwait(false);
+            var items = await Client.FlowService.ExploreFolderAsync(explorePath, folder, cancellation).ConfigureAwait(false);
             foreach (var item in items)
             {
                 if (string.Equals(item.Type, "folder", StringComparison.OrdinalIgnoreCase))
                 {
-                    await foreach (var file in FilesAsync(baseConnectionId, item.Path ?? item.Name, cancellation).ConfigureAwait(false))
+                    await foreach (var file in FilesAsync(explorePath, item.Path ?? item.Name, cancellation).ConfigureAwait(false))
                     {
                         yield return file;
                     }

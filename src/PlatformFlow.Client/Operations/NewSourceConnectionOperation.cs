@@ -18,6 +18,9 @@ namespace PlatformFlow.Client.Operations
 
         public string BaseConnectionId { get; set; } = string.Empty;
 
+        /// <summary>A file source without a base connection (the Data Landing Zone): its connection spec.</summary>
+        public string? ConnectionSpecId { get; set; }
+
         /// <summary>A table (tabular sources), e.g. <c>Shopify.Orders</c>.</summary>
         public string? TableName { get; set; }
 
@@ -75,9 +78,10 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("Name: the flow needs a name");
                 }
 
-                if (string.IsNullOrWhiteSpace(input.BaseConnectionId))
+                var withoutBase = string.IsNullOrWhiteSpace(input.BaseConnectionId);
+                if (withoutBase && (table != null || input.ConnectionSpecId is null))
                 {
-                    problems.Add("BaseConnectionId: a base connection id is required");
+                    problems.Add("BaseConnectionId: a base connection id is required (only a file source without one, the Data Landing Zone, gives ConnectionSpecId instead)");
                 }
 
                 if ((table is null) == (path is null))
@@ -96,9 +100,9 @@ namespace PlatformFlow.Client.Operations
 
                 PlatformValidationException.ThrowIfAny(subject, problems);
 
-                var connectionSpecId = input.Carried[PipelineIds.ConnectionSpecId];
+                var connectionSpecId = input.ConnectionSpecId ?? input.Carried[PipelineIds.ConnectionSpecId];
                 var columns = input.Columns.ToList();
-                if (!Planned.IsPlanned(input.BaseConnectionId))
+                if (!withoutBase && !Planned.IsPlanned(input.BaseConnectionId))
                 {
                     var baseConnection = await Client.FlowService.BaseConnections.GetCachedAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
                     connectionSpecId = baseConnection.ConnectionSpec?.Id ?? connectionSpecId;
@@ -117,7 +121,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     Name = FlowStepNames.Source(input.FlowName),
                     Description = input.Description,
-                    BaseConnectionId = input.BaseConnectionId,
+                    BaseConnectionId = withoutBase ? null : input.BaseConnectionId,
                     Data = new SourceData { Format = format, Properties = FileReading.Properties(input.ColumnDelimiter, input.Compression) },
                     Params = new SourceParams { TableName = table, Path = path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
                     ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
@@ -159,7 +163,7 @@ namespace PlatformFlow.Client.Operations
                 var connection = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.FlowName, input.FlowName)
-                    .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
+                    .With(PipelineIds.BaseConnectionId, request.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
                     .With(PipelineIds.TableName, table)

@@ -9,12 +9,16 @@ namespace PlatformFlow.Commands
     /// <summary>
     /// <para type="synopsis">Creates a source connection: which table (or file) of a base connection a dataflow reads. First step of the flow pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = TableSet, HelpUri = HelpLinks.Cmdlets + "New-SourceConnection.md")]
+    [Cmdlet(VerbsCommon.New, "SourceConnection", SupportsShouldProcess = true, DefaultParameterSetName = ReadSet, HelpUri = HelpLinks.Cmdlets + "New-SourceConnection.md")]
     [OutputType(typeof(SourceConnection))]
     public sealed class NewSourceConnectionCommand : FlowStepCmdlet
     {
         private const string TableSet = "Table";
         private const string FileSet = "File";
+
+        // The default names no set on purpose: PowerShell binds piped properties in the default set first and keeps that
+        // set, so a file (Path) piped in would be bound as a table; with no default, the piped properties pick the set.
+        private const string ReadSet = "TableOrFile";
         private NewSourceConnectionOperation? _operation;
 
         /// <summary>The dataflow's name; each part is named after it (this one "NAME source"). A CSV column "Name" binds here.</summary>
@@ -24,9 +28,17 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string FlowName { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        /// <summary>The source's base connection; a file source without one (the Data Landing Zone) gives -ConnectionSpecId instead.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TableSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        [AllowNull]
+        [AllowEmptyString]
         public string BaseConnectionId { get; set; } = string.Empty;
+
+        /// <summary>The connection spec of a file source without a base connection (the Data Landing Zone); Get-SourceFile -ConnectionSpec gives it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
+        [AllowNull]
+        public string? ConnectionSpecId { get; set; }
 
         /// <summary>The table to read, e.g. Shopify.Orders (Get-SourceTable lists them).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TableSet)]
@@ -84,7 +96,8 @@ namespace PlatformFlow.Commands
         internal SourceConnectionInput CreateInput(PipelineIds carried, object? target) => new SourceConnectionInput
         {
             FlowName = FlowName,
-            BaseConnectionId = BaseConnectionId,
+            BaseConnectionId = BaseConnectionId ?? string.Empty,
+            ConnectionSpecId = string.IsNullOrEmpty(ConnectionSpecId) ? null : ConnectionSpecId,
             TableName = string.IsNullOrEmpty(Path) ? TableName : null,
             Path = string.IsNullOrEmpty(Path) ? null : Path,
             Columns = InputConversion.Columns(Column),
