@@ -39,6 +39,7 @@
         'Get-XdmSchema'
         'Get-SourceFile'
         'Get-SourceTable'
+        'Send-StreamingRecord'
         'Set-Dataflow'
         'Set-SourceConnection'
         'Set-TargetConnection'

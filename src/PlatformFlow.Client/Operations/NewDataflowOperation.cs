@@ -66,7 +66,9 @@ namespace PlatformFlow.Client.Operations
         private async Task CreateAsync(DataflowInput input, IOperationHost host)
         {
             var cancellation = host.Cancellation;
-            var schedule = ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var schedule = await StreamingFlows.TakesScheduleAsync(Client, input.FlowSpecId, host).ConfigureAwait(false)
+                ? ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill)
+                : null;
             var transformations = new List<Transformation>();
             if (!string.IsNullOrEmpty(input.MappingSetId))
             {
@@ -108,7 +110,7 @@ namespace PlatformFlow.Client.Operations
             {
                 Kind = "dataflow",
                 Key = input.FlowName,
-                Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
+                Action = "Create dataflow (" + (schedule is null ? "streaming" : schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty)) + ")",
                 Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
                 FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
                 Differences = existing => Differences(existing, request, input),
@@ -118,7 +120,7 @@ namespace PlatformFlow.Client.Operations
                 Update = input.UpdateExisting
                     ? (existing, cancel) => flows.PatchAndBuildAsync(
                         existing,
-                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
+                        new[] { schedule is null ? null : Patch.Add("/scheduleParams", schedule, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) }.OfType<JsonPatchOperation>().ToArray(),
                         written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
                         cancel)
                     : null,
@@ -160,9 +162,9 @@ namespace PlatformFlow.Client.Operations
         {
             var differences = new PartDifferences()
                 .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
-                .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
-                .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
-            if (input.StartTime != null)
+                .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams?.Frequency)
+                .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture));
+            if (input.StartTime != null && wanted.ScheduleParams != null)
             {
                 differences.Compare("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             }

@@ -71,7 +71,7 @@ namespace PlatformFlow.Client.Operations
                 // A blank table or path is none (a CSV row may carry both columns, one of them empty).
                 var table = string.IsNullOrWhiteSpace(input.TableName) ? null : input.TableName;
                 var path = string.IsNullOrWhiteSpace(input.Path) ? null : input.Path;
-                var format = (input.Format ?? (path != null ? "delimited" : "tabular")).ToLowerInvariant();
+                var format = (input.Format ?? (path != null ? "delimited" : table != null ? "tabular" : "json")).ToLowerInvariant();
                 var problems = new List<string>();
                 if (string.IsNullOrWhiteSpace(input.FlowName))
                 {
@@ -84,9 +84,9 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("BaseConnectionId: a base connection id is required (only a file source without one, the Data Landing Zone, gives ConnectionSpecId instead)");
                 }
 
-                if ((table is null) == (path is null))
+                if (table != null && path != null)
                 {
-                    problems.Add("give either TableName (a table source) or Path (a file source)");
+                    problems.Add("give either TableName (a table source) or Path (a file source), not both");
                 }
 
                 problems.AddRange(FileReading.Problems(path != null, format, input.ColumnDelimiter, input.Compression));
@@ -115,6 +115,11 @@ namespace PlatformFlow.Client.Operations
                 if (connectionSpecId is null)
                 {
                     throw new PlatformValidationException(subject, "the connection spec of base connection " + input.BaseConnectionId + " is not known");
+                }
+
+                if (table is null && path is null && !await StreamingFlows.IsStreamingSourceAsync(Client, connectionSpecId, cancellation).ConfigureAwait(false))
+                {
+                    throw new PlatformValidationException(subject, "give either TableName (a table source) or Path (a file source); only a streaming source (HTTP API) reads neither");
                 }
 
                 var request = new SourceConnectionRequest

@@ -43,7 +43,21 @@ namespace PlatformFlow.Client.Validation
                 problems.Add("flowSpec.id: '" + request.FlowSpec.Id + "' is not the flow spec checked against ('" + flowSpec.Id + "')");
             }
 
-            problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
+            if (request.ScheduleParams is null)
+            {
+                if (flowSpec.ScheduleSpec != null)
+                {
+                    problems.Add("scheduleParams: flow spec " + flowSpec.Name + " has a scheduleSpec, so its flows need a schedule");
+                }
+            }
+            else if (flowSpec.ScheduleSpec is null)
+            {
+                problems.Add("scheduleParams: flow spec " + flowSpec.Name + " has no scheduleSpec (its flows run as records stream in), so it takes no schedule");
+            }
+            else
+            {
+                problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
+            }
 
             for (var i = 0; i < request.Transformations.Count; i++)
             {
