@@ -144,4 +144,54 @@ function Get-CurrentAccessToken {
     (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
+
+function Connect-TestEmulator {
+    <#
+    .SYNOPSIS
+        Connects to an empty emulator of the kind asked for: the embedded one, or a standalone host started on a free
+        loopback port. Runs are queued for -QueuedFor and last -RunsFor. Returns Kind, Process and Url (the last two only
+        for the standalone host); Disconnect-TestEmulator stops what it started.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][ValidateSet('embedded', 'standalone')][string] $Kind,
+        [TimeSpan] $QueuedFor = [TimeSpan]::FromSeconds(1),
+        [TimeSpan] $RunsFor = [TimeSpan]::FromSeconds(1)
+    )
+    if ($Kind -eq 'embedded') {
+        Connect-Platform -Emulator -Reset | Out-Null
+        Set-EmulatorRunTiming -QueuedFor $QueuedFor -RunsFor $RunsFor
+        return [pscustomobject]@{ Kind = $Kind; Process = $null; Url = $null }
+    }
+
+    $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    $seconds = { param($span) [string][math]::Max(0, [math]::Round($span.TotalSeconds)) }
+    foreach ($argument in $hostAssembly, '--port', '0', '--run-queued', (& $seconds $QueuedFor), '--run-duration', (& $seconds $RunsFor)) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $firstLine = $process.StandardOutput.ReadLineAsync()
+    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
+        $process.Kill()
+        throw "The standalone emulator did not start: $($firstLine.Result)"
+    }
+    $url = $Matches.url
+    $secret = ConvertTo-SecureString "files-$(New-TestSuffix)" -AsPlainText -Force
+    Connect-Platform -BaseUri $url -ClientId files -ClientSecret $secret -OrgId 'FILES@AdobeOrg' | Out-Null
+    [pscustomobject]@{ Kind = $Kind; Process = $process; Url = $url }
+}
+
+function Disconnect-TestEmulator {
+    <# .SYNOPSIS Stops the standalone host Connect-TestEmulator started (if any) and goes back to the embedded emulator. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    if ($Emulator.Process) {
+        Get-PlatformContext | Disconnect-Platform -ErrorAction SilentlyContinue
+        $Emulator.Process.Kill()
+        $Emulator.Process.WaitForExit(10000) | Out-Null
+    }
+    Connect-Platform -Emulator | Out-Null
+}
+
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken, Connect-TestEmulator, Disconnect-TestEmulator

@@ -105,7 +105,7 @@ namespace PlatformFlow.Emulator.StreamingIngestion
                 : throw EmulatorError.BadRequest(ErrorCodes.StreamingFlowNotOnInlet, "Flow " + flowId + " does not read from this inlet's connection " + connectionId + ".");
         }
 
-        /// <summary>The record a message carries, or why it is refused: a message is {header, body}; flowId, when given, must be the flow's.</summary>
+        /// <summary>The record a message carries, or why it is refused: a message is {header, body}, flowId when given is the flow's, and the record has fields.</summary>
         private static (JsonObject? Record, string? Problem) RecordOf(JsonNode? message, string dataType, string flowId)
         {
             if (!(message is JsonObject envelope) || !(envelope["body"] is JsonObject body))
@@ -118,12 +118,10 @@ namespace PlatformFlow.Emulator.StreamingIngestion
                 return (null, "header.flowId " + named + " is not the flow of x-adobe-flow-id (" + flowId + ").");
             }
 
-            if (dataType == "raw")
-            {
-                return ((JsonObject)body.DeepClone(), null);
-            }
-
-            return body["xdmEntity"] is JsonObject entity ? ((JsonObject)entity.DeepClone(), null) : (null, "An XDM message's body needs xdmEntity.");
+            var record = dataType == "raw" ? body : body["xdmEntity"] as JsonObject;
+            return record is null ? (null, "An XDM message's body needs xdmEntity.")
+                : record.Count == 0 ? (null, "The message's record has no fields.")
+                : ((JsonObject)record.DeepClone(), null);
         }
     }
 }

@@ -15,6 +15,7 @@ namespace PlatformFlow.Commands
     {
         private const string TableSet = "Table";
         private const string FileSet = "File";
+        private const string StreamSet = "Stream";
 
         // The default names no set on purpose: PowerShell binds piped properties in the default set first and keeps that
         // set, so a file (Path) piped in would be bound as a table; with no default, the piped properties pick the set.
@@ -28,8 +29,12 @@ namespace PlatformFlow.Commands
         [ValidateNotNullOrEmpty]
         public string FlowName { get; set; } = string.Empty;
 
-        /// <summary>The source's base connection; a file source without one (the Data Landing Zone) gives -ConnectionSpecId instead.</summary>
+        /// <summary>
+        /// The source's base connection; a file source without one (the Data Landing Zone) gives -ConnectionSpecId instead.
+        /// A streaming source (HTTP API) needs only this: its records come to the connection's inlet (Send-StreamingRecord).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TableSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = StreamSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
         [AllowNull]
         [AllowEmptyString]

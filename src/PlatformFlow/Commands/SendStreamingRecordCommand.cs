@@ -40,7 +40,18 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var body = InputConversion.Rows(new object[] { InputObject! })[0];
+            System.Text.Json.Nodes.JsonObject body;
+            try
+            {
+                body = InputConversion.Rows(new object[] { InputObject! })[0];
+            }
+            catch (System.ArgumentException notARecord)
+            {
+                // Not sent: a string or number has no fields for the flow's mapping to read.
+                WriteError(new ErrorRecord(notARecord, "NotARecord", ErrorCategory.InvalidArgument, InputObject));
+                return;
+            }
+
             var bytes = Encoding.UTF8.GetByteCount(body.ToJsonString()) + MessageOverheadBytes;
             if (_batch.Count > 0 && _batchBytes + bytes > StreamingInletClient.MaxBodyBytes)
             {
