@@ -10,7 +10,9 @@ namespace PlatformFlow.Emulator.Host
     public sealed class HostOptions
     {
         public const string Usage =
-            "PlatformFlow emulator: the Flow Service, Schema Registry, Catalog, Data Prep and IMS on one loopback port.\n"
+            "PlatformFlow emulator: the Flow Service, Schema Registry, Catalog, Data Prep, Data Access and IMS on one loopback port.\n"
+            + "Runs ingest the seeded Shopify records; plan a fault no data causes with\n"
+            + "POST /emulator/flows/{flowId}/plannedFailures {\"code\", \"message\", \"runs\"} (the platform's headers).\n"
             + "\n"
             + "Options:\n"
             + "  --port <n>               Port on 127.0.0.1 (0 = pick a free one). Default 5055.\n"

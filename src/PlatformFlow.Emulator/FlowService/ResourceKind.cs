@@ -11,7 +11,7 @@ namespace PlatformFlow.Emulator.FlowService
 
         public static readonly ResourceKind TargetConnection = new ResourceKind("targetConnections", "target connection", "/targetConnections", "/name", "/description", "/data", "/params");
 
-        public static readonly ResourceKind Flow = new ResourceKind("flows", "flows", "/flows", "/name", "/description", "/scheduleParams", "/transformations");
+        public static readonly ResourceKind Flow = new ResourceKind("flows", "flows", "/flows", "/name", "/description", "/scheduleParams", "/transformations", "/options");
 
         public static readonly ResourceKind Run = new ResourceKind("runs", "runs", "/runs");
 

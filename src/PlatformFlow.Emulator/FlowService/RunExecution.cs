@@ -22,7 +22,7 @@ namespace PlatformFlow.Emulator.FlowService
         {
             if (plan["failure"] is JsonObject failure)
             {
-                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(failure.DeepClone()), null);
+                return Failure(failure.DeepClone().AsObject());
             }
 
             var source = FlowResources.Find(sandbox, ResourceKind.SourceConnection, JsonFields.Text(plan["sourceConnectionId"]) ?? string.Empty);
@@ -35,25 +35,28 @@ namespace PlatformFlow.Emulator.FlowService
             var mappingSet = JsonFields.Text(plan["mappingId"]) is string mappingId ? DataPrepService.FindVersion(sandbox, mappingId, JsonValues.AsLong(plan["mappingVersion"]) ?? 0) : null;
             if (records is null || dataSetId is null || mappingSet is null)
             {
-                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(new JsonObject
+                return Failure(new JsonObject
                 {
                     ["code"] = IngestionCodes.ConnectorFailure,
                     ["message"] = "The run could not start: its source table, target dataset or mapping set version is gone.",
-                }), null);
-            }
-
-            RecordIngestion ingestion;
-            try
-            {
-                ingestion = new RecordIngestion(new MappingCheck(MappingSetRequest.Read(sandbox, mappingSet, strict: false)), engine.Options.Clock);
-            }
-            catch (EmulatorError error)
-            {
-                return Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(new JsonObject { ["code"] = IngestionCodes.ConnectorFailure, ["message"] = error.Detail }), null);
+                });
             }
 
             var columns = (JsonPaths.First(source, "params.columns") as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).OfType<string>().ToList();
-            var outcomes = IngestionOutcomes.For(mappingSet, records, columns is null || columns.Count == 0 ? null : columns, ingestion);
+            IngestionOutcomes outcomes;
+            try
+            {
+                outcomes = IngestionOutcomes.For(
+                    mappingSet,
+                    records,
+                    columns is null || columns.Count == 0 ? null : columns,
+                    () => new RecordIngestion(new MappingCheck(MappingSetRequest.Read(sandbox, mappingSet, strict: false)), engine.Options.Clock));
+            }
+            catch (EmulatorError error)
+            {
+                return Failure(new JsonObject { ["code"] = IngestionCodes.ConnectorFailure, ["message"] = error.Detail });
+            }
+
             var tally = new ErrorTally();
             var failedRows = new List<(int Row, int Record)>();
             var landed = new List<int>();
@@ -121,6 +124,9 @@ namespace PlatformFlow.Emulator.FlowService
             var windowEnd = JsonValues.AsLong(plan["windowEnd"]) ?? 0;
             return Enumerable.Range(0, count).Where(i => readsAll || RecordWindow.Changed(i, count, anchor, windowStart, windowEnd));
         }
+
+        /// <summary>A run that read nothing: FAILED with this one error, no batch.</summary>
+        private static JsonObject Failure(JsonObject error) => Result(RunStatus.Failed, new BatchFigures(0, 0, 0, 0, 0), new JsonArray(error), null);
 
         private static JsonObject Result(string status, BatchFigures figures, JsonArray errors, string? batchId) => new JsonObject
         {

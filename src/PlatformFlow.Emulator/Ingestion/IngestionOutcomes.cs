@@ -18,9 +18,8 @@ namespace PlatformFlow.Emulator.Ingestion
     {
         private static readonly string[] ChangingFunctions = { "now", "timestamp", "uuid", "guid" };
 
-        // Keyed by the stored mapping set version (kept as long as its sandbox keeps it), then by table and columns.
-        private static readonly ConditionalWeakTable<JsonObject, Dictionary<string, IngestionOutcomes>> Shared =
-            new ConditionalWeakTable<JsonObject, Dictionary<string, IngestionOutcomes>>();
+        // Keyed by the stored mapping set version (kept as long as its sandbox keeps it).
+        private static readonly ConditionalWeakTable<JsonObject, VersionEntry> Shared = new ConditionalWeakTable<JsonObject, VersionEntry>();
 
         private IngestionOutcomes(SourceRecordSet records, IReadOnlyCollection<string>? columns, RecordIngestion ingestion)
         {
@@ -38,24 +37,39 @@ namespace PlatformFlow.Emulator.Ingestion
 
         /// <summary>
         /// The table's records ingested through <paramref name="mappingSetVersion"/>, keeping only <paramref name="columns"/>
-        /// (all when null); built by <paramref name="ingestion"/> on first use. Call under the sandbox's lock.
+        /// (all when null). <paramref name="ingestion"/> (which reads the mapping set and resolves its schema) is called only
+        /// when they are not kept yet. Call under the sandbox's lock.
         /// </summary>
-        public static IngestionOutcomes For(JsonObject mappingSetVersion, SourceRecordSet records, IReadOnlyCollection<string>? columns, RecordIngestion ingestion)
+        public static IngestionOutcomes For(JsonObject mappingSetVersion, SourceRecordSet records, IReadOnlyCollection<string>? columns, Func<RecordIngestion> ingestion)
         {
-            if (ingestion.CallsAny(ChangingFunctions))
+            var key = records.Table + "|" + (columns is null ? "*" : string.Join(",", columns.OrderBy(c => c, StringComparer.Ordinal)));
+            if (Shared.TryGetValue(mappingSetVersion, out var entry) && entry.ByTable.TryGetValue(key, out var kept))
             {
-                return new IngestionOutcomes(records, columns, ingestion);
+                return kept;
             }
 
-            var byTable = Shared.GetValue(mappingSetVersion, _ => new Dictionary<string, IngestionOutcomes>(StringComparer.Ordinal));
-            var key = records.Table + "|" + (columns is null ? "*" : string.Join(",", columns.OrderBy(c => c, StringComparer.Ordinal)));
-            if (!byTable.TryGetValue(key, out var outcomes))
+            var built = ingestion();
+            entry ??= Shared.GetValue(mappingSetVersion, _ => new VersionEntry(built.CallsAny(ChangingFunctions)));
+            var outcomes = new IngestionOutcomes(records, columns, built);
+            if (!entry.Changes)
             {
-                outcomes = new IngestionOutcomes(records, columns, ingestion);
-                byTable.Add(key, outcomes);
+                entry.ByTable.Add(key, outcomes);
             }
 
             return outcomes;
+        }
+
+        /// <summary>What is kept of one mapping set version: whether its answers change from run to run, and its tables' outcomes.</summary>
+        private sealed class VersionEntry
+        {
+            public VersionEntry(bool changes)
+            {
+                Changes = changes;
+            }
+
+            public bool Changes { get; }
+
+            public Dictionary<string, IngestionOutcomes> ByTable { get; } = new Dictionary<string, IngestionOutcomes>(StringComparer.Ordinal);
         }
     }
 }

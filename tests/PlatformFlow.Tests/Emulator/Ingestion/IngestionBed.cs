@@ -53,14 +53,14 @@ namespace PlatformFlow.Tests.Emulator.Ingestion
             return Assert.Single(runs)!.AsObject();
         }
 
-        public async Task<string> CreateFlow(string table, string mappingId, int mappingVersion = 0, string[]? columns = null, string? options = null)
+        public async Task<string> CreateFlow(string table, string mappingId, int mappingVersion = 0, string[]? columns = null, string? options = null, string? schedule = null)
         {
-            var answer = await PostFlow(table, mappingId, mappingVersion, columns, options);
+            var answer = await PostFlow(table, mappingId, mappingVersion, columns, options, schedule);
             Assert.True(answer.Status == HttpStatusCode.Created, "flow: " + answer.Body?.ToJsonString());
             return (string)answer.Body!["id"]!;
         }
 
-        public async Task<Answer> PostFlow(string table, string mappingId, int mappingVersion = 0, string[]? columns = null, string? options = null)
+        public async Task<Answer> PostFlow(string table, string mappingId, int mappingVersion = 0, string[]? columns = null, string? options = null, string? schedule = null)
         {
             _connectionId ??= await Bed.Create(Flow + "/connections", ShopifyConnectionBody());
             var source = SourceConnectionBody(_connectionId, table);
@@ -76,7 +76,7 @@ namespace PlatformFlow.Tests.Emulator.Ingestion
             var target = TargetConnectionBody(await Schema(), _dataSetId!);
             target["name"] = "target " + _flows;
             var targetId = await Bed.Create(Flow + "/targetConnections", target);
-            var flow = FlowBody(sourceId, targetId, mappingId, name: "flow " + _flows++);
+            var flow = schedule is null ? FlowBody(sourceId, targetId, mappingId, name: "flow " + _flows++) : FlowBody(sourceId, targetId, mappingId, schedule, "flow " + _flows++);
             flow["transformations"]![0]!["params"]!["mappingVersion"] = mappingVersion;
             if (options != null)
             {

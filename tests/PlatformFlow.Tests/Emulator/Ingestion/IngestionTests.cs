@@ -135,6 +135,41 @@ namespace PlatformFlow.Tests.Emulator.Ingestion
         }
 
         [Fact]
+        public async Task A_patch_of_the_flows_options_is_checked_against_the_optionSpec_too()
+        {
+            using var bed = new IngestionBed();
+            var flowId = await bed.CreateFlow("Shopify.Orders", await bed.CreateMappingSet(("Email", "personalEmail.address")));
+            var etag = (string)(await bed.Bed.GetItem(Flow + "/flows/" + flowId))["etag"]!;
+
+            var refused = await bed.Bed.Patch(Flow + "/flows/" + flowId, JsonNode.Parse(@"[{""op"": ""add"", ""path"": ""/options"", ""value"": {""partialIngestionPercent"": -5}}]")!, etag);
+            var accepted = await bed.Bed.Patch(Flow + "/flows/" + flowId, JsonNode.Parse(@"[{""op"": ""add"", ""path"": ""/options"", ""value"": {""partialIngestionPercent"": 5}}]")!, etag);
+
+            refused.AssertFlowError(HttpStatusCode.BadRequest, "1470-400");
+            Assert.Equal(HttpStatusCode.OK, accepted.Status);
+            Assert.Equal(5, (int)(await bed.Bed.GetItem(Flow + "/flows/" + flowId))["options"]!["partialIngestionPercent"]!);
+        }
+
+        [Fact]
+        public async Task A_later_scheduled_run_reads_only_the_records_that_changed_in_its_window()
+        {
+            using var bed = new IngestionBed();
+            var mappingId = await bed.CreateMappingSet(("Currency", "homeAddress.label"));
+            var start = bed.Bed.NowSeconds + 60;
+            var flowId = await bed.CreateFlow("Shopify.Orders", mappingId, schedule: @"{ ""startTime"": " + start + @", ""frequency"": ""hour"", ""interval"": 1 }");
+
+            bed.Bed.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(5));
+            var runs = (await bed.Bed.Get(Flow + "/runs?property=flowId==" + flowId)).Body!["items"]!.AsArray().OrderBy(r => (long)r!["createdAt"]!).ToList();
+
+            Assert.Equal(2, runs.Count);
+            Assert.Equal(1000, Count(runs[0]!, "inputRecordCount"));
+            var window = runs[1]!["params"]!;
+            var changed = Enumerable.Range(0, 1000).Count(i => RecordWindow.Changed(i, 1000, start, (long)window["windowStartTime"]!, (long)window["windowEndTime"]!));
+            Assert.InRange(changed, 41, 42);
+            Assert.Equal(changed, Count(runs[1]!, "inputRecordCount"));
+            Assert.Equal(RunStatus.Success, Status(runs[1]!));
+        }
+
+        [Fact]
         public async Task A_run_applies_the_mapping_set_version_its_flow_pins()
         {
             using var bed = new IngestionBed();
