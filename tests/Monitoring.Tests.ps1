@@ -7,8 +7,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
-    $script:HostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
-
     function Connect-MonitoringEmulator([string] $Kind) {
         # An empty emulator of the kind asked for, whose runs finish within about a second. Returns what the tests need
         # to plan failures and count requests: the standalone host's process and URL, or nothing for the embedded one.
@@ -18,30 +16,14 @@ BeforeAll {
             return [pscustomobject]@{ Kind = $Kind; Process = $null; Url = $null }
         }
 
-        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($argument in $HostAssembly, '--port', '0', '--run-queued', '0', '--run-duration', '1') { $start.ArgumentList.Add($argument) }
-        $start.RedirectStandardOutput = $true
-        $start.UseShellExecute = $false
-        $process = [Diagnostics.Process]::Start($start)
-        $firstLine = $process.StandardOutput.ReadLineAsync()
-        if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
-            $process.Kill()
-            throw "The standalone emulator did not start: $($firstLine.Result)"
-        }
-        $url = $Matches.url
+        $standalone = Start-EmulatorHost -Argument '--run-queued', '0', '--run-duration', '1'
+        $process = $standalone.Process
+        $url = $standalone.Url
         $secret = ConvertTo-SecureString "monitoring-$(New-TestSuffix)" -AsPlainText -Force
         Connect-Platform -BaseUri $url -ClientId monitoring -ClientSecret $secret -OrgId 'MONITORING@AdobeOrg' | Out-Null
         [pscustomobject]@{ Kind = $Kind; Process = $process; Url = $url }
     }
 
-    function Disconnect-MonitoringEmulator($Emulator) {
-        if ($Emulator.Process) {
-            Get-PlatformContext | Disconnect-Platform -ErrorAction SilentlyContinue
-            $Emulator.Process.Kill()
-            $Emulator.Process.WaitForExit(10000) | Out-Null
-        }
-        Connect-Platform -Emulator | Out-Null
-    }
 
     function Add-PlannedRunFailure($Emulator, [string] $FlowId, [string] $Code, [string] $Message) {
         # The emulator's documented hook (about_PlatformFlow_Emulator): a connector fault for the flow's next run.
@@ -185,7 +167,7 @@ Describe 'Failed runs of 200 flows since yesterday, <_> emulator' -ForEach 'embe
     }
 
     AfterAll {
-        Disconnect-MonitoringEmulator $emulator
+        Disconnect-TestEmulator $emulator
     }
 
     It 'are listed by one Get-FlowRun call in at most 3 requests, each named and with its error' {
@@ -221,7 +203,7 @@ Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEac
     }
 
     AfterAll {
-        Disconnect-MonitoringEmulator $emulator
+        Disconnect-TestEmulator $emulator
     }
 
     It 'reads the table''s documented record count, each either written or failed' {

@@ -145,6 +145,30 @@ function Get-CurrentAccessToken {
 }
 
 
+function Start-EmulatorHost {
+    <#
+    .SYNOPSIS
+        Starts the standalone host the solution builds on a free loopback port, with these extra arguments and
+        environment variables (a secret goes there, never on the command line the process list shows). Returns its Process
+        and Url once it says it listens.
+    #>
+    [CmdletBinding()]
+    param([string[]] $Argument = @(), [hashtable] $Environment = @{})
+    $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($item in @($hostAssembly, '--port', '0') + $Argument) { $start.ArgumentList.Add($item) }
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $firstLine = $process.StandardOutput.ReadLineAsync()
+    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
+        $process.Kill()
+        throw "The standalone emulator did not start: $($firstLine.Result)"
+    }
+    [pscustomobject]@{ Process = $process; Url = $Matches.url }
+}
+
 function Connect-TestEmulator {
     <#
     .SYNOPSIS
@@ -164,19 +188,10 @@ function Connect-TestEmulator {
         return [pscustomobject]@{ Kind = $Kind; Process = $null; Url = $null }
     }
 
-    $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
     $seconds = { param($span) [string][math]::Max(0, [math]::Round($span.TotalSeconds)) }
-    foreach ($argument in $hostAssembly, '--port', '0', '--run-queued', (& $seconds $QueuedFor), '--run-duration', (& $seconds $RunsFor)) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($start)
-    $firstLine = $process.StandardOutput.ReadLineAsync()
-    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
-        $process.Kill()
-        throw "The standalone emulator did not start: $($firstLine.Result)"
-    }
-    $url = $Matches.url
+    $standalone = Start-EmulatorHost -Argument '--run-queued', (& $seconds $QueuedFor), '--run-duration', (& $seconds $RunsFor)
+    $process = $standalone.Process
+    $url = $standalone.Url
     $secret = ConvertTo-SecureString "files-$(New-TestSuffix)" -AsPlainText -Force
     Connect-Platform -BaseUri $url -ClientId files -ClientSecret $secret -OrgId 'FILES@AdobeOrg' | Out-Null
     [pscustomobject]@{ Kind = $Kind; Process = $process; Url = $url }
@@ -194,4 +209,4 @@ function Disconnect-TestEmulator {
     Connect-Platform -Emulator | Out-Null
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken, Connect-TestEmulator, Disconnect-TestEmulator
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken, Start-EmulatorHost, Connect-TestEmulator, Disconnect-TestEmulator

@@ -171,14 +171,23 @@ namespace PlatformFlow.Emulator.FlowService
                 throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "objectType=table needs object={TABLE_PATH} (a path from objectType=root).");
             }
 
+            var table = SpecCatalog.Instance.Table(specId, name!)
+                ?? throw new EmulatorError(404, ErrorCodes.FlowExploreObjectNotFound, "Resource not found", "The table '" + name + "' does not exist in this connection's source; list the tables with objectType=root.");
+            return Described(context, table);
+        }
+
+        /// <summary>
+        /// A table (or a file described as one) as explore shows it: <c>{format, schema: {columns}, data}</c>, with its sample
+        /// rows only when <c>preview=true</c>.
+        /// </summary>
+        internal static JsonObject Described(RequestContext context, JsonObject table)
+        {
             var previewText = context.Request.QueryValue("preview") ?? "false";
             if (!bool.TryParse(previewText, out var preview))
             {
                 throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "Invalid value '" + previewText + "' for preview: true or false.");
             }
 
-            var table = SpecCatalog.Instance.Table(specId, name!)
-                ?? throw new EmulatorError(404, ErrorCodes.FlowExploreObjectNotFound, "Resource not found", "The table '" + name + "' does not exist in this connection's source; list the tables with objectType=root.");
             var result = new JsonObject
             {
                 ["format"] = "flat",

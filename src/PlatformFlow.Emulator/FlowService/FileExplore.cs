@@ -79,24 +79,7 @@ namespace PlatformFlow.Emulator.FlowService
                 throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "The file '" + path + "' cannot be read as " + fileType + ": it is a " + file["fileType"] + " file.");
             }
 
-            var previewText = context.Request.QueryValue("preview") ?? "false";
-            if (!bool.TryParse(previewText, out var preview))
-            {
-                throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "Invalid value '" + previewText + "' for preview: true or false.");
-            }
-
-            var described = SpecCatalog.Instance.Table(specId, path!)!;
-            var result = new JsonObject
-            {
-                ["format"] = "flat",
-                ["schema"] = new JsonObject { ["columns"] = described["columns"]!.DeepClone() },
-            };
-            if (preview)
-            {
-                result["data"] = described["preview"]!.DeepClone();
-            }
-
-            return result;
+            return ConnectionEndpoints.Described(context, SpecCatalog.Instance.Table(specId, path!)!);
         }
 
         private static EmulatorError NotFound(string detail) => new EmulatorError(404, ErrorCodes.FlowExploreObjectNotFound, "Resource not found", detail);
