@@ -6,6 +6,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorKinds.ps1')
 
     function New-ProfileDataset([string] $Name) {
         New-XdmSchema -Title $Name -Class profile -FieldGroup profile-person-details, profile-personal-details | New-Dataset -Name $Name

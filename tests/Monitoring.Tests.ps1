@@ -7,6 +7,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
+    . (Join-Path $PSScriptRoot 'EmulatorKinds.ps1')
+
     function Connect-MonitoringEmulator([string] $Kind) {
         # An empty emulator of the kind asked for, whose runs finish within about a second. Returns what the tests need
         # to plan failures and count requests: the standalone host's process and URL, or nothing for the embedded one.

@@ -16,7 +16,7 @@ namespace PlatformFlow.Hosting
 
         public static void Remember(object value, PlatformContext context)
         {
-            var key = value is PSObject wrapped ? wrapped.BaseObject : value;
+            var key = value is PSObject wrapped ? KeyOf(wrapped) : value;
             if (key is string || key.GetType().IsValueType)
             {
                 return;
@@ -30,6 +30,10 @@ namespace PlatformFlow.Hosting
         }
 
         public static PlatformContext? Of(PSObject? input) =>
-            input != null && Contexts.TryGetValue(input.BaseObject, out var context) ? context : null;
+            input != null && Contexts.TryGetValue(KeyOf(input), out var context) ? context : null;
+
+        // Every PSCustomObject (a record read from a dataset, a CSV row) wraps the one shared PSCustomObject instance: such
+        // an object is its own key, or one record read through a context would stand for every row piped later.
+        private static object KeyOf(PSObject wrapped) => wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
     }
 }
