@@ -73,7 +73,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 },
                 Texts(CompletionCandidates.FlowSpecs(_client)));
             Assert.Equal(
-                new[] { "amazon-s3", "DataLake", "dynamics-online", "hubspot", "salesforce", "shopify", "square" },
+                new[] { "amazon-s3", "azure-blob", "DataLake", "dynamics-online", "http-connector", "hubspot", "landing-zone", "salesforce", "sftp", "shopify", "square" },
                 CompletionCandidates.ConnectionSpecs(_client).Select(c => c.Value).OrderBy(v => v, StringComparer.OrdinalIgnoreCase));
             Assert.Contains("shopify|shopify (4f63aa36-bd48-4e33-bb83-49fbcd11c708)", Texts(CompletionCandidates.ConnectionSpecs(_client)));
             Assert.Equal(new[] { "prod|prod (Production, production)", "dev|dev (dev, development)" }, Texts(CompletionCandidates.Sandboxes(_client)));
