@@ -107,7 +107,7 @@ Describe 'Table views' {
 
     It 'shows a run by status, start, duration, records and errors' {
         $table = $flow | Get-FlowRun | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Status\s+Started\s+Duration\s+Read\s+Written\s+Failed\s+Errors'
+        $table | Should -Match 'FlowName\s+Status\s+StartedAt\s+Duration\s+RecordsFailed\s+Errors'
     }
 
     It 'shows a context as a list: environment, sandbox, org and authentication' {

@@ -209,12 +209,16 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         }
 
         [Fact]
-        public void An_unknown_run_status_is_refused_with_the_known_ones()
+        public void An_unknown_run_status_is_refused_as_the_command_is_bound()
         {
-            var cmdlet = Create<GetFlowRunCommand>(Params(("FlowId", "flow-1"), ("Status", new[] { "Broken" })));
+            // Get-FlowRun checks -Status as PowerShell binds it (ValidateRunStatus), once, before any input; Monitoring.Tests.ps1
+            // checks the message in PowerShell, which names the known statuses.
+            var check = Assert.Single(typeof(GetFlowRunCommand).GetProperty(nameof(GetFlowRunCommand.Status))!.GetCustomAttributes(typeof(PlatformFlow.Hosting.ValidateRunStatusAttribute), inherit: true));
+            var validate = typeof(PlatformFlow.Hosting.ValidateRunStatusAttribute).GetMethod("ValidateElement", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
 
-            var error = Assert.Throws<ArgumentException>(() => cmdlet.CreateInput());
-            Assert.Contains("PartialSuccess", error.Message);
+            validate.Invoke(check, new object[] { "partial_success" });
+            var refused = Assert.Throws<System.Reflection.TargetInvocationException>(() => validate.Invoke(check, new object[] { "Broken" })).InnerException;
+            Assert.IsType<System.Management.Automation.ValidationMetadataException>(refused);
         }
 
         [Fact]

@@ -31,9 +31,15 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public void Dispose() => _world.Dispose();
 
         /// <summary>A flow's run, waited for until it is final (the manual clock moves at once).</summary>
-        private async Task<(Dataflow Flow, FlowRun Run)> FinishedRunAsync(string name)
+        /// <summary>A new flow's run once it has ended; with <paramref name="connectorFault"/>, failed by a fault no data causes, so it writes no batch.</summary>
+        private async Task<(Dataflow Flow, FlowRun Run)> FinishedRunAsync(string name, bool connectorFault = false)
         {
             var flow = await _world.NewFlowAsync(name);
+            if (connectorFault)
+            {
+                _world.Engine.FlowService.Runs.PlanFailure(flow.Id, "CONNECTOR-2001-500", "The source did not answer.");
+            }
+
             var run = await _world.TheOnlyRunOfAsync(flow);
             _world.Clock.AutoAdvance = true;
             var host = new RecordingHost();
@@ -243,7 +249,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_run_that_wrote_no_batch_has_no_failed_records_and_says_so()
         {
-            var (_, finished) = await FinishedRunAsync("No batch");
+            var (_, finished) = await FinishedRunAsync("No batch", connectorFault: true);
             var host = new RecordingHost();
 
             await new GetFailedRecordOperation(_world.Client).RunAsync(new FailedRecordQuery { RunId = finished.Id }, host);
