@@ -15,13 +15,13 @@ BeforeAll {
 
 Describe 'Completing names from the platform' {
     It 'offers flow spec names for Get-FlowSpec -Name' {
-        Get-Completion 'Get-FlowSpec -Name ' | Should -Be 'CRMToAEP'
+        Get-Completion 'Get-FlowSpec -Name ' | Should -Be 'CloudStorageToAEP', 'CRMToAEP', "'Steam data with transformation'", "'Stream data without transformation'"
     }
 
     It 'offers connection spec names for Get-ConnectionSpec -Name and New-BaseConnection -ConnectionSpec' {
         Get-Completion 'Get-ConnectionSpec -Name sh' | Should -Be 'shopify'
         Get-Completion 'New-BaseConnection -Name x -ConnectionSpec ' |
-            Should -Be 'amazon-s3', 'DataLake', 'dynamics-online', 'hubspot', 'salesforce', 'shopify', 'square'
+            Should -Be 'amazon-s3', 'azure-blob', 'DataLake', 'dynamics-online', 'http-connector', 'hubspot', 'landing-zone', 'salesforce', 'sftp', 'shopify', 'square'
     }
 
     It 'offers the names of the flows, quoted, for Get-Dataflow -Name' {
@@ -105,9 +105,9 @@ Describe 'Completing from the right context, quickly and quietly' {
     }
 
     It 'asks the platform once and then answers from its cache' {
-        Get-Completion 'Get-FlowSpec -Name ' | Should -Be 'CRMToAEP'
+        Get-Completion 'Get-FlowSpec -Name CR' | Should -Be 'CRMToAEP'
         $mark = Get-EmulatorJournalMark
-        Get-Completion 'Get-FlowSpec -Name C' | Should -Be 'CRMToAEP'
+        Get-Completion 'Get-FlowSpec -Name CR' | Should -Be 'CRMToAEP'
         Get-EmulatorRequestSince -Mark $mark | Should -BeNullOrEmpty
     }
 

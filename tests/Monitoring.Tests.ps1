@@ -7,6 +7,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
 
+    . (Join-Path $PSScriptRoot 'EmulatorKinds.ps1')
+
     function Connect-MonitoringEmulator([string] $Kind) {
         # An empty emulator of the kind asked for, whose runs finish within about a second. Returns what the tests need
         # to plan failures and count requests: the standalone host's process and URL, or nothing for the embedded one.
@@ -23,14 +25,6 @@ BeforeAll {
         [pscustomobject]@{ Kind = $Kind; Process = $standalone.Process; Url = $url }
     }
 
-    function Disconnect-MonitoringEmulator($Emulator) {
-        if ($Emulator.Process) {
-            Get-PlatformContext | Disconnect-Platform -ErrorAction SilentlyContinue
-            $Emulator.Process.Kill()
-            $Emulator.Process.WaitForExit(10000) | Out-Null
-        }
-        Connect-Platform -Emulator | Out-Null
-    }
 
     function Add-PlannedRunFailure($Emulator, [string] $FlowId, [string] $Code, [string] $Message) {
         # The emulator's documented hook (about_PlatformFlow_Emulator): a connector fault for the flow's next run.
@@ -196,7 +190,7 @@ Describe 'Failed runs of 200 flows since yesterday, <_> emulator' -ForEach 'embe
     }
 
     AfterAll {
-        Disconnect-MonitoringEmulator $emulator
+        Disconnect-TestEmulator $emulator
     }
 
     It 'are listed by one Get-FlowRun call in at most 3 requests, each named and with its error' {
@@ -232,7 +226,7 @@ Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEac
     }
 
     AfterAll {
-        Disconnect-MonitoringEmulator $emulator
+        Disconnect-TestEmulator $emulator
     }
 
     It 'reads the table''s documented record count, each either written or failed' {
@@ -417,7 +411,7 @@ Describe 'What the data makes of a mapping, <_> emulator' -ForEach 'embedded', '
     }
 
     AfterAll {
-        Disconnect-MonitoringEmulator $emulator
+        Disconnect-TestEmulator $emulator
     }
 
     It 'runs a mapping of columns the data leaves clean to SUCCESS with no failed record' {

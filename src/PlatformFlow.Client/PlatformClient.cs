@@ -148,6 +148,10 @@ namespace PlatformFlow.Client
 
         private HttpClient CreateImsClient() => _factory.CreateClient(_imsClientName);
 
+        /// <summary>The data collection endpoint of a streaming connection's inlet, at the host its <c>inletUrl</c> names.</summary>
+        public StreamingInletClient Inlet(Uri inletUrl) =>
+            new StreamingInletClient(new PlatformHttp(_platformClient, new Uri(inletUrl.GetLeftPart(UriPartial.Authority) + "/"), StreamingInletClient.BasePath), inletUrl);
+
         private PlatformHttp Http(string basePath) => new PlatformHttp(_platformClient, Options.BaseUri, basePath);
     }
 }

@@ -81,9 +81,33 @@ namespace PlatformFlow.Client.Api
 
         // ---- explore ----
 
-        public async Task<IReadOnlyList<ExploreItem>> ExploreRootAsync(string baseConnectionId, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<ExploreItem>> ExploreRootAsync(string baseConnectionId, CancellationToken cancellationToken = default) =>
+            ExploreItemsAsync(ExplorePath(baseConnectionId) + "?objectType=root", cancellationToken);
+
+        /// <summary>
+        /// Where a file source is explored: its base connection, or, for a source that has none (the Data Landing Zone), its
+        /// connection spec (<c>/connectionSpecs/{id}/explore</c>, as the platform's guide for it shows).
+        /// </summary>
+        public static string FileExplorePath(string? baseConnectionId, string? connectionSpecId) =>
+            string.IsNullOrEmpty(baseConnectionId)
+                ? "/connectionSpecs/" + Uri.EscapeDataString(connectionSpecId ?? string.Empty) + "/explore"
+                : ExplorePath(baseConnectionId!);
+
+        /// <summary>The folders and files of a folder of a file source (<c>objectType=folder</c>), or of its root when <paramref name="folder"/> is null.</summary>
+        public Task<IReadOnlyList<ExploreItem>> ExploreFolderAsync(string explorePath, string? folder, CancellationToken cancellationToken = default) =>
+            ExploreItemsAsync(explorePath + (folder is null ? "?objectType=root" : "?objectType=folder&object=" + Uri.EscapeDataString(folder)), cancellationToken);
+
+        /// <summary>A file's columns (and rows with <paramref name="preview"/>), read as <paramref name="fileType"/> (<c>objectType=file</c>).</summary>
+        public Task<TableDetails> ExploreFileAsync(string explorePath, string path, string fileType, bool preview, CancellationToken cancellationToken = default) =>
+            _http.SendAsync(
+                HttpMethod.Get,
+                explorePath + "?objectType=file&object=" + Uri.EscapeDataString(path) + "&fileType=" + Uri.EscapeDataString(fileType) + (preview ? "&preview=true" : string.Empty),
+                PlatformJsonContext.Default.TableDetails,
+                cancellationToken);
+
+        private async Task<IReadOnlyList<ExploreItem>> ExploreItemsAsync(string path, CancellationToken cancellationToken)
         {
-            var answer = await _http.SendAsync(HttpMethod.Get, ExplorePath(baseConnectionId) + "?objectType=root", PlatformJsonContext.Default.JsonNode, cancellationToken).ConfigureAwait(false);
+            var answer = await _http.SendAsync(HttpMethod.Get, path, PlatformJsonContext.Default.JsonNode, cancellationToken).ConfigureAwait(false);
             var items = answer is System.Text.Json.Nodes.JsonObject obj && obj["items"] is System.Text.Json.Nodes.JsonArray wrapped ? wrapped : answer as System.Text.Json.Nodes.JsonArray;
             return items is null
                 ? Array.Empty<ExploreItem>()

@@ -40,13 +40,17 @@ namespace PlatformFlow.Client.Http
         public Task<TResult> GetAsync<TState, TResult>(string path, TState state, Func<Stream, TState, CancellationToken, ValueTask<TResult?>> read, CancellationToken cancellationToken) =>
             ReadAsync(NewRequest(HttpMethod.Get, path, null), state, read, cancellationToken);
 
-        public Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null)
+        public Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, string? ifMatch = null) =>
+            SendWithHeaderAsync(method, path, body, bodyType, resultType, "If-Match", ifMatch, cancellationToken);
+
+        /// <summary>A request with a JSON body and one header of its own when <paramref name="value"/> is not null (If-Match, x-adobe-flow-id).</summary>
+        public Task<TResult> SendWithHeaderAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, string header, string? value, CancellationToken cancellationToken)
         {
             var request = NewRequest(method, path, null);
             request.Content = JsonContent(body, bodyType);
-            if (ifMatch != null)
+            if (value != null)
             {
-                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+                request.Headers.TryAddWithoutValidation(header, value);
             }
 
             return ReadAsync(request, resultType, static (json, type, cancellation) => JsonSerializer.DeserializeAsync(json, type, cancellation), cancellationToken);

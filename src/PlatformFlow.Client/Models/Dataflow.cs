@@ -156,8 +156,9 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("transformations")]
         public List<Transformation> Transformations { get; init; } = new List<Transformation>();
 
+        /// <summary>Null (not sent) for a flow spec with no <c>scheduleSpec</c>: a streaming flow runs as records arrive.</summary>
         [JsonPropertyName("scheduleParams")]
-        public ScheduleParams ScheduleParams { get; init; } = new ScheduleParams();
+        public ScheduleParams? ScheduleParams { get; init; } = new ScheduleParams();
 
         [JsonPropertyName("options")]
         public DataflowOptions? Options { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
@@ -25,7 +26,24 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("format")]
         public string Format { get; init; } = "tabular";
 
-        public override string ToString() => Format;
+        /// <summary>How a delimited file is read; null for tables and for files read as the platform's defaults.</summary>
+        [JsonPropertyName("properties")]
+        public FileReadProperties? Properties { get; init; }
+
+        public override string ToString() => Format + (Properties is null ? string.Empty : " (" + Properties + ")");
+    }
+
+    /// <summary><c>data.properties</c> of a file source: the column delimiter (comma by default) and the compression.</summary>
+    public sealed class FileReadProperties : PlatformModel
+    {
+        [JsonPropertyName("columnDelimiter")]
+        public string? ColumnDelimiter { get; init; }
+
+        /// <summary><c>bzip2</c>, <c>gzip</c>, <c>deflate</c>, <c>zipDeflate</c>, <c>tarGzip</c> or <c>tar</c>.</summary>
+        [JsonPropertyName("compressionType")]
+        public string? CompressionType { get; init; }
+
+        public override string ToString() => string.Join(", ", new[] { ColumnDelimiter is null ? null : "delimiter '" + ColumnDelimiter + "'", CompressionType }.Where(p => p != null));
     }
 
     /// <summary>What to read: a table and its columns, or a file path.</summary>

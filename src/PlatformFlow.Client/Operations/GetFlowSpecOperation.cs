@@ -50,7 +50,7 @@ namespace PlatformFlow.Client.Operations
                 }
                 else if (query.ConnectionSpecId != null)
                 {
-                    var matches = await Client.FlowService.FindFlowSpecsForAsync(query.ConnectionSpecId, null, cancellation).ConfigureAwait(false);
+                    var matches = MappingOnesWhenMapped(await Client.FlowService.FindFlowSpecsForAsync(query.ConnectionSpecId, null, cancellation).ConfigureAwait(false), query.Carried);
                     switch (matches.Count)
                     {
                         case 0:
@@ -82,6 +82,21 @@ namespace PlatformFlow.Client.Operations
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// Of several flow specs for a source (HTTP API streaming has one with a mapping and one without), the one that maps
+        /// when the pipeline brings a mapping set and only one of them takes a Mapping transformation.
+        /// </summary>
+        private static IReadOnlyList<FlowSpec> MappingOnesWhenMapped(IReadOnlyList<FlowSpec> matches, PipelineIds carried)
+        {
+            if (matches.Count < 2 || carried[PipelineIds.MappingSetId] is null)
+            {
+                return matches;
+            }
+
+            var mapping = matches.Where(m => m.FindTransformation("Mapping") != null).ToList();
+            return mapping.Count == 1 ? mapping : matches;
         }
 
         private static void Emit(IOperationHost host, FlowSpecQuery query, FlowSpec spec)

@@ -70,7 +70,9 @@ namespace PlatformFlow.Client.Operations
         private async Task CreateAsync(DataflowInput input, IOperationHost host)
         {
             var cancellation = host.Cancellation;
-            var schedule = ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill);
+            var schedule = await StreamingFlows.TakesScheduleAsync(Client, input.FlowSpecId, host).ConfigureAwait(false)
+                ? ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill)
+                : null;
             var transformations = new List<Transformation>();
             if (!string.IsNullOrEmpty(input.MappingSetId))
             {
@@ -107,7 +109,7 @@ namespace PlatformFlow.Client.Operations
             PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
             var creation = FlowPart.CreateOrReuse(Client, request, startTimeCounts: input.StartTime != null);
-            creation.Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")";
+            creation.Action = "Create dataflow (" + (schedule is null ? "streaming" : schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty)) + ")";
             creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, cancel) : null;
             creation.Remedy = "Give the flow another name, remove it first, or use " + CmdletTerms.UpdateExisting + " to change its schedule and mapping.";
             var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);

@@ -20,6 +20,9 @@ namespace PlatformFlow.Client.Operations
 
         public string BaseConnectionId { get; set; } = string.Empty;
 
+        /// <summary>A file source without a base connection (the Data Landing Zone): its connection spec.</summary>
+        public string? ConnectionSpecId { get; set; }
+
         /// <summary>A table (tabular sources), e.g. <c>Shopify.Orders</c>.</summary>
         public string? TableName { get; set; }
 
@@ -31,6 +34,12 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary><c>tabular</c> for tables (the default), <c>delimited</c>, <c>json</c> or <c>parquet</c> for files.</summary>
         public string? Format { get; set; }
+
+        /// <summary>A delimited file's column delimiter; the platform's comma when null.</summary>
+        public string? ColumnDelimiter { get; set; }
+
+        /// <summary>A file's compression (<c>gzip</c>...); none when null.</summary>
+        public string? Compression { get; set; }
 
         public string? Description { get; set; }
 
@@ -62,23 +71,25 @@ namespace PlatformFlow.Client.Operations
                 // A blank table or path is none (a CSV row may carry both columns, one of them empty).
                 var table = string.IsNullOrWhiteSpace(input.TableName) ? null : input.TableName;
                 var path = string.IsNullOrWhiteSpace(input.Path) ? null : input.Path;
-                var format = (input.Format ?? (path != null ? SourceFormats.Delimited : SourceFormats.Tabular)).ToLowerInvariant();
+                var format = (input.Format ?? (path != null ? SourceFormats.Delimited : table != null ? SourceFormats.Tabular : SourceFormats.Json)).ToLowerInvariant();
                 var problems = new List<string>();
                 if (string.IsNullOrWhiteSpace(input.FlowName))
                 {
                     problems.Add("Name: the flow needs a name");
                 }
 
-                if (string.IsNullOrWhiteSpace(input.BaseConnectionId))
+                var withoutBase = string.IsNullOrWhiteSpace(input.BaseConnectionId);
+                if (withoutBase && (table != null || input.ConnectionSpecId is null))
                 {
-                    problems.Add("BaseConnectionId: a base connection id is required");
+                    problems.Add("BaseConnectionId: a base connection id is required (only a file source without one, the Data Landing Zone, gives ConnectionSpecId instead)");
                 }
 
-                if ((table is null) == (path is null))
+                if (table != null && path != null)
                 {
-                    problems.Add("give either TableName (a table source) or Path (a file source)");
+                    problems.Add("give either TableName (a table source) or Path (a file source), not both");
                 }
 
+                problems.AddRange(FileReading.Problems(path != null, format, input.ColumnDelimiter, input.Compression));
                 if (!SourceFormats.All.Contains(format))
                 {
                     problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", SourceFormats.All));
@@ -89,9 +100,9 @@ namespace PlatformFlow.Client.Operations
 
                 PlatformValidationException.ThrowIfAny(subject, problems);
 
-                var connectionSpecId = input.Carried[PipelineIds.ConnectionSpecId];
+                var connectionSpecId = input.ConnectionSpecId ?? input.Carried[PipelineIds.ConnectionSpecId];
                 var columns = input.Columns.ToList();
-                if (!Planned.IsPlanned(input.BaseConnectionId))
+                if (!withoutBase && !Planned.IsPlanned(input.BaseConnectionId))
                 {
                     var baseConnection = await Client.FlowService.BaseConnections.GetCachedAsync(input.BaseConnectionId, cancellation).ConfigureAwait(false);
                     connectionSpecId = baseConnection.ConnectionSpec?.Id ?? connectionSpecId;
@@ -106,9 +117,14 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException(subject, "the connection spec of base connection " + input.BaseConnectionId + " is not known");
                 }
 
-                var request = SourceConnectionPart.Request(FlowStepNames.Source(input.FlowName), input.Description, input.BaseConnectionId, format, table, path, columns, connectionSpecId);
+                if (table is null && path is null && !await StreamingFlows.IsStreamingSourceAsync(Client, connectionSpecId, cancellation).ConfigureAwait(false))
+                {
+                    throw new PlatformValidationException(subject, "give either TableName (a table source) or Path (a file source); only a streaming source (HTTP API) reads neither");
+                }
+
+                var request = SourceConnectionPart.Request(FlowStepNames.Source(input.FlowName), input.Description, withoutBase ? null : input.BaseConnectionId, format, table, path, columns, connectionSpecId, FileReading.Properties(input.ColumnDelimiter, input.Compression));
                 var creation = SourceConnectionPart.CreateOrReuse(Client, request);
-                creation.Action = "Create source connection (" + (table ?? path) + ")";
+                creation.Action = "Create source connection (" + (table ?? path ?? "stream") + ")";
                 creation.Update = input.UpdateExisting ? (existing, cancel) => SourceConnectionPart.UpdateAsync(Client, existing, request, cancel) : null;
                 creation.Remedy = "Give the flow another name, remove " + request.Name + " first, or use " + CmdletTerms.UpdateExisting + " to change what it reads.";
                 var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
@@ -120,7 +136,7 @@ namespace PlatformFlow.Client.Operations
                 var connection = result.Part;
                 var ids = input.Carried
                     .With(PipelineIds.FlowName, input.FlowName)
-                    .With(PipelineIds.BaseConnectionId, input.BaseConnectionId)
+                    .With(PipelineIds.BaseConnectionId, request.BaseConnectionId)
                     .With(PipelineIds.ConnectionSpecId, connectionSpecId)
                     .With(PipelineIds.SourceConnectionId, connection.Id)
                     .With(PipelineIds.TableName, table)

@@ -20,7 +20,7 @@ namespace PlatformFlow.Client.Parts
     {
         public const string Kind = "dataflow";
 
-        public static DataflowRequest Request(string name, string? description, string flowSpecId, IEnumerable<string> sourceConnectionIds, IEnumerable<string> targetConnectionIds, IEnumerable<Transformation> transformations, ScheduleParams schedule, DataflowOptions? options = null) => new DataflowRequest
+        public static DataflowRequest Request(string name, string? description, string flowSpecId, IEnumerable<string> sourceConnectionIds, IEnumerable<string> targetConnectionIds, IEnumerable<Transformation> transformations, ScheduleParams? schedule, DataflowOptions? options = null) => new DataflowRequest
         {
             Name = name,
             Description = description,
@@ -56,14 +56,14 @@ namespace PlatformFlow.Client.Parts
         {
             var diff = Unchangeable(existing, wanted)
                 .Set("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
-                .Text("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
-                .Text("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
+                .Text("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams?.Frequency)
+                .Text("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture));
             if (wanted.Options?.PartialIngestionPercent is double percent)
             {
                 diff = diff.Text("options.partialIngestionPercent", existing.PartialIngestionPercent?.ToString(CultureInfo.InvariantCulture), percent.ToString(CultureInfo.InvariantCulture));
             }
 
-            return startTimeCounts
+            return startTimeCounts && wanted.ScheduleParams != null
                 ? diff.Text("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
                 : diff;
         }
@@ -74,9 +74,12 @@ namespace PlatformFlow.Client.Parts
         /// </summary>
         public static PartDiff DefinitionDiff(Dataflow existing, DataflowRequest wanted, bool mappingChanges)
         {
-            var diff = new PartDiff()
-                .Text("description", existing.Description, wanted.Description)
-                .Node("scheduleParams", existing.ScheduleParams is null ? null : JsonSerializer.SerializeToNode(existing.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), JsonSerializer.SerializeToNode(wanted.ScheduleParams, PlatformJsonContext.Default.ScheduleParams)!);
+            var diff = new PartDiff().Text("description", existing.Description, wanted.Description);
+            if (wanted.ScheduleParams is ScheduleParams schedule)
+            {
+                diff.Node("scheduleParams", existing.ScheduleParams is null ? null : JsonSerializer.SerializeToNode(existing.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams)!);
+            }
+
             return mappingChanges ? diff.Changed("transformations") : diff;
         }
 
@@ -98,9 +101,9 @@ namespace PlatformFlow.Client.Parts
                 existing,
                 new[]
                 {
-                    new JsonPatchOperation("add", "/scheduleParams", JsonSerializer.SerializeToElement(wanted.ScheduleParams, PlatformJsonContext.Default.ScheduleParams)),
+                    wanted.ScheduleParams is null ? null : new JsonPatchOperation("add", "/scheduleParams", JsonSerializer.SerializeToElement(wanted.ScheduleParams, PlatformJsonContext.Default.ScheduleParams)),
                     new JsonPatchOperation("add", "/transformations", JsonSerializer.SerializeToElement(wanted.Transformations, PlatformJsonContext.Default.ListTransformation)),
-                }.Concat(wanted.Options is null
+                }.OfType<JsonPatchOperation>().Concat(wanted.Options is null
                     ? Enumerable.Empty<JsonPatchOperation>()
                     : new[] { new JsonPatchOperation("add", "/options", JsonSerializer.SerializeToElement(wanted.Options, PlatformJsonContext.Default.DataflowOptions)) }).ToList(),
                 written => Built(wanted, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),

@@ -16,12 +16,12 @@ namespace PlatformFlow.Client.Parts
     {
         public const string Kind = "source connection";
 
-        public static SourceConnectionRequest Request(string name, string? description, string? baseConnectionId, string format, string? tableName, string? path, IReadOnlyList<SourceColumn>? columns, string connectionSpecId) => new SourceConnectionRequest
+        public static SourceConnectionRequest Request(string name, string? description, string? baseConnectionId, string format, string? tableName, string? path, IReadOnlyList<SourceColumn>? columns, string connectionSpecId, FileReadProperties? properties = null) => new SourceConnectionRequest
         {
             Name = name,
             Description = description,
             BaseConnectionId = baseConnectionId,
-            Data = new SourceData { Format = format },
+            Data = new SourceData { Format = format, Properties = properties },
             Params = new SourceParams { TableName = tableName, Path = path, Columns = columns is null || columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
@@ -30,12 +30,21 @@ namespace PlatformFlow.Client.Parts
         public static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => Of(request, written.Id, written.Etag, WellKnown.EnabledState);
 
         /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
-        public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted) =>
-            Unchangeable(existing, wanted)
+        public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted)
+        {
+            var diff = Unchangeable(existing, wanted)
                 .Text("data.format", existing.Data?.Format, wanted.Data.Format)
                 .Text("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
                 .Text("params.path", existing.Params?.Path, wanted.Params.Path)
                 .Set("params.columns", existing.Params?.Columns?.Select(ColumnText), wanted.Params.Columns?.Select(ColumnText), ColumnsJson(wanted.Params.Columns));
+            var current = PropertiesJson(existing.Data?.Properties);
+            var desired = PropertiesJson(wanted.Data.Properties);
+            return current is null && desired is null ? diff : diff.Node("data.properties", current, desired ?? new JsonObject());
+        }
+
+        /// <summary>How a file is read (delimiter, compression) as sent; null when the connection does not say.</summary>
+        private static JsonNode? PropertiesJson(FileReadProperties? properties) =>
+            properties is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(properties, PlatformFlow.Client.Json.PlatformJsonContext.Default.FileReadProperties);
 
         /// <summary>The differences the platform does not let a PATCH change.</summary>
         public static PartDiff Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>

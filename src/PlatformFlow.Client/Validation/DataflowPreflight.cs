@@ -43,7 +43,22 @@ namespace PlatformFlow.Client.Validation
                 problems.Add("flowSpec.id: '" + request.FlowSpec.Id + "' is not the flow spec checked against ('" + flowSpec.Id + "')");
             }
 
-            problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
+            if (request.ScheduleParams is null)
+            {
+                if (flowSpec.ScheduleSpec != null)
+                {
+                    problems.Add("scheduleParams: flow spec " + flowSpec.Name + " has a scheduleSpec, so its flows need a schedule");
+                }
+            }
+            else if (flowSpec.ScheduleSpec is null)
+            {
+                problems.Add("scheduleParams: flow spec " + flowSpec.Name + " has no scheduleSpec (its flows run as records stream in), so it takes no schedule");
+            }
+            else
+            {
+                problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
+            }
+
             if (request.Options != null && flowSpec.OptionSpec?.SpecJson is JsonObject optionSchema)
             {
                 AddSchemaErrors(problems, "options", optionSchema, JsonSerializer.SerializeToNode(request.Options, PlatformJsonContext.Default.DataflowOptions));

@@ -9,7 +9,7 @@ using PlatformFlow.Emulator.SchemaRegistry;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, DataAccess/, Sandboxes/, Ims/, Control/ (the emulator's own routes).</summary>
+    /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, DataAccess/, Sandboxes/, Ims/, StreamingIngestion/, Connectors/ (the Data Landing Zone), Control/ (the emulator's own routes).</summary>
     internal static class EmulatorServices
     {
         public static IEnumerable<IEmulatorService> Create(EmulatorEngine engine)
@@ -20,6 +20,8 @@ namespace PlatformFlow.Emulator.Engine
             yield return new DataAccessService(engine.FlowService.Runs);
             yield return new EmulatorControlService(engine.FlowService.Runs);
             yield return new DataPrepService();
+            yield return new StreamingIngestion.StreamingIngestionService(engine.FlowService.Runs);
+            yield return new Connectors.LandingZoneService();
             yield return new SandboxManagementService(engine);
             yield return new ImsTokenService(engine);
         }

@@ -61,6 +61,13 @@ namespace PlatformFlow.Emulator.Engine
         public const string FlowRunParamsInvalid = "1477-400";
         public const string FlowExploreObjectNotFound = "1478-404";
 
+        // Streaming ingestion (type prefix STREAM): the emulator's own codes for what the collection endpoint refuses.
+        public const string StreamingInletNotFound = "1100-404";
+        public const string StreamingFlowIdMissing = "1101-400";
+        public const string StreamingFlowNotOnInlet = "1102-400";
+        public const string StreamingPayloadTooLarge = "1103-413";
+        public const string StreamingMessageInvalid = "1104-400";
+
         // Schema Registry (type prefix XDM). 1006, 1007 and 1012 are the platform's; the rest are the emulator's own.
         public const string SchemaAcceptListInvalid = "1006-400";
         public const string SchemaAcceptLookupInvalid = "1007-400";

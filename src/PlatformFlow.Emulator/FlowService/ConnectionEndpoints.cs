@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
@@ -62,6 +63,11 @@ namespace PlatformFlow.Emulator.FlowService
             var connection = FlowResources.CreateCandidate(context);
             Validate(connection);
             connection["state"] = "enabled";
+            if (JsonFields.Text(JsonPaths.First(Payload.ConnectionSpec(connection), "sourceSpec.type")) == "Streaming")
+            {
+                AddInlet(context, (JsonObject)JsonPaths.First(connection, "auth.params")!);
+            }
+
             return FlowResources.Created(ResourceKind.Connection, FlowResources.Store(context, ResourceKind.Connection, connection));
         }
 
@@ -87,6 +93,18 @@ namespace PlatformFlow.Emulator.FlowService
         }
 
         /// <summary>
+        /// A streaming connection's inlet, made with it: <c>inletId</c>, and <c>inletUrl</c> on the platform's collection host
+        /// (on the emulator's own address when it is reached over HTTP, so a client posts to the emulator it talks to).
+        /// </summary>
+        private static void AddInlet(RequestContext context, JsonObject parameters)
+        {
+            var inletId = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+            var host = context.Request.Header("Host");
+            parameters["inletId"] = inletId;
+            parameters["inletUrl"] = (host is null ? StreamingIngestion.StreamingIngestionService.CollectionHost : "http://" + host) + StreamingIngestion.StreamingIngestionService.Path + "/" + inletId;
+        }
+
+        /// <summary>
         /// The rules of a base connection: a name, a known connection spec, an auth spec of that connection spec named by
         /// <c>auth.specName</c>, and <c>auth.params</c> valid against that auth spec's JSON Schema.
         /// </summary>
@@ -106,7 +124,7 @@ namespace PlatformFlow.Emulator.FlowService
         private static JsonObject? AuthSpec(JsonObject spec, string? specName) =>
             AuthSpecs(spec).FirstOrDefault(a => string.Equals(JsonFields.Text(a["name"]), specName, StringComparison.OrdinalIgnoreCase));
 
-        private static System.Collections.Generic.IEnumerable<JsonObject> AuthSpecs(JsonObject spec) =>
+        private static IEnumerable<JsonObject> AuthSpecs(JsonObject spec) =>
             (spec["authSpec"] as JsonArray ?? new JsonArray()).OfType<JsonObject>();
 
         private static EmulatorResponse Explore(RequestContext context)
@@ -119,6 +137,11 @@ namespace PlatformFlow.Emulator.FlowService
             }
 
             var specId = JsonFields.Text(JsonPaths.First(connection, "connectionSpec.id")) ?? string.Empty;
+            if (SpecCatalog.Instance.Files(specId) is IReadOnlyList<JsonObject> files)
+            {
+                return FileExplore.Answer(context, specId, files);
+            }
+
             var tables = SpecCatalog.Instance.Tables(specId) ?? Array.Empty<JsonObject>();
             var objectType = (context.Request.QueryValue("objectType") ?? "root").ToLowerInvariant();
             switch (objectType)
@@ -148,14 +171,23 @@ namespace PlatformFlow.Emulator.FlowService
                 throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "objectType=table needs object={TABLE_PATH} (a path from objectType=root).");
             }
 
+            var table = SpecCatalog.Instance.Table(specId, name!)
+                ?? throw new EmulatorError(404, ErrorCodes.FlowExploreObjectNotFound, "Resource not found", "The table '" + name + "' does not exist in this connection's source; list the tables with objectType=root.");
+            return Described(context, table);
+        }
+
+        /// <summary>
+        /// A table (or a file described as one) as explore shows it: <c>{format, schema: {columns}, data}</c>, with its sample
+        /// rows only when <c>preview=true</c>.
+        /// </summary>
+        internal static JsonObject Described(RequestContext context, JsonObject table)
+        {
             var previewText = context.Request.QueryValue("preview") ?? "false";
             if (!bool.TryParse(previewText, out var preview))
             {
                 throw EmulatorError.BadRequest(ErrorCodes.FlowQueryParameterInvalid, "Invalid value '" + previewText + "' for preview: true or false.");
             }
 
-            var table = SpecCatalog.Instance.Table(specId, name!)
-                ?? throw new EmulatorError(404, ErrorCodes.FlowExploreObjectNotFound, "Resource not found", "The table '" + name + "' does not exist in this connection's source; list the tables with objectType=root.");
             var result = new JsonObject
             {
                 ["format"] = "flat",

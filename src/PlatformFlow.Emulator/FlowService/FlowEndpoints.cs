@@ -152,6 +152,10 @@ namespace PlatformFlow.Emulator.FlowService
                 flow["scheduleParams"] = Payload.CheckAndCoerce(scheduleSpec["spec"], schedule, ErrorCodes.FlowScheduleInvalid, "scheduleParams");
                 CheckScheduleRanges((JsonObject)flow["scheduleParams"]!);
             }
+            else if (flow["scheduleParams"] != null)
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowScheduleInvalid, "scheduleParams: flow spec " + spec["name"] + " has no scheduleSpec (its flows run as records stream in); send no schedule.");
+            }
 
             if (spec["optionSpec"] is JsonObject optionSpec && Payload.OptionalObject(flow, "options") is JsonObject options)
             {

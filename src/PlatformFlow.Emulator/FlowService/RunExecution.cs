@@ -12,7 +12,7 @@ namespace PlatformFlow.Emulator.FlowService
 {
     /// <summary>
     /// What a run does once it is final: reads the records of its window (<see cref="RecordWindow"/>) from its source
-    /// table, keeps the source connection's columns, ingests each record (<see cref="RecordIngestion"/>: the pinned mapping
+    /// table or file (a streaming flow's run: the records its inlet received), keeps the source connection's columns, ingests each record (<see cref="RecordIngestion"/>: the pinned mapping
     /// set version, then the dataset's XDM schema), applies the partial-ingestion threshold, and writes one Catalog batch
     /// and its Data Access diagnostics. The answer (<c>status</c>, counts, <c>errors</c>, <c>batchId</c>) is kept in the run's plan.
     /// </summary>
@@ -27,8 +27,10 @@ namespace PlatformFlow.Emulator.FlowService
 
             var source = FlowResources.Find(sandbox, ResourceKind.SourceConnection, JsonFields.Text(plan["sourceConnectionId"]) ?? string.Empty);
             var target = FlowResources.Find(sandbox, ResourceKind.TargetConnection, JsonFields.Text(plan["targetConnectionId"]) ?? string.Empty);
-            var table = JsonFields.Text(JsonPaths.First(source, "params.tableName"));
-            var records = table is null ? null : SourceRecordSets.For(JsonFields.Text(JsonPaths.First(source, "connectionSpec.id")) ?? string.Empty, table);
+            var table = JsonFields.Text(JsonPaths.First(source, "params.tableName")) ?? JsonFields.Text(JsonPaths.First(source, "params.path"));
+            var records = plan["streamed"] is JsonArray streamed
+                ? SourceRecordSet.Received(table = "inlet-" + run["id"], streamed.OfType<JsonObject>().ToList())
+                : table is null ? null : SourceRecordSets.For(JsonFields.Text(JsonPaths.First(source, "connectionSpec.id")) ?? string.Empty, table);
             var dataSetId = JsonFields.Text(JsonPaths.First(target, "params.dataSetId"));
             var mappingSet = JsonFields.Text(plan["mappingId"]) is string mappingId ? DataPrepService.FindVersion(sandbox, mappingId, JsonValues.AsLong(plan["mappingVersion"]) ?? 0) : null;
             if (records is null || dataSetId is null || mappingSet is null)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
@@ -231,6 +232,31 @@ namespace PlatformFlow.Emulator.FlowService
             }
 
             return run;
+        }
+
+        /// <summary>
+        /// Takes records a streaming flow's inlet received into the flow's open run: the run created by the first records
+        /// since the last run was queued, gathering records while it is queued (<see cref="EmulatorOptions.RunQueuedFor"/>),
+        /// then executed as a batch run is (<see cref="RunExecution"/>), so failures show as runs, batches and row errors.
+        /// </summary>
+        internal void Stream(SandboxState sandbox, JsonObject flow, IEnumerable<JsonObject> records, DateTimeOffset now)
+        {
+            var flowId = (string)flow["id"]!;
+            var plans = sandbox.Collection(PlansCollection);
+            var latestId = JsonFields.Text(sandbox.Collection(LatestRunsCollection).Find(flowId)?["runId"]);
+            var open = latestId is null ? null : plans.Find(latestId);
+            var queuedUntil = JsonValues.AsLong(open?["startedAt"]) + (long)_engine.Options.RunQueuedFor.TotalMilliseconds;
+            if (!(open?["streamed"] is JsonArray streamed) || now.ToUnixTimeMilliseconds() >= queuedUntil)
+            {
+                var run = StartRun(sandbox, flow, now, new JsonObject(), readsAll: true);
+                streamed = new JsonArray();
+                plans.Find((string)run["id"]!)!["streamed"] = streamed;
+            }
+
+            foreach (var record in records)
+            {
+                streamed.Add(record.DeepClone());
+            }
         }
 
         /// <summary>Brings the stored run to its state at <paramref name="now"/> (status, metrics, activities, etag) and returns it.</summary>

@@ -10,7 +10,7 @@ namespace PlatformFlow.Emulator.FlowService
     /// <summary>
     /// The organization-agnostic part of the Flow Service, read once from the embedded <c>Seed/FlowService/**.json</c>:
     /// connection specs, flow specs, and what exploring a base connection of a seeded source shows (its tables, their
-    /// columns and preview rows). Read-only after loading, so every sandbox and thread shares it; callers get copies.
+    /// columns and preview rows, or its folders and files). Read-only after loading, so every sandbox and thread shares it; callers get copies.
     /// </summary>
     public sealed class SpecCatalog
     {
@@ -18,12 +18,14 @@ namespace PlatformFlow.Emulator.FlowService
         private static readonly Lazy<SpecCatalog> Seeded = new Lazy<SpecCatalog>(Load);
 
         private readonly Dictionary<string, JsonObject> _explore;
+        private readonly Dictionary<string, IReadOnlyList<JsonObject>> _files;
 
-        private SpecCatalog(ResourceCollection connectionSpecs, ResourceCollection flowSpecs, Dictionary<string, JsonObject> explore)
+        private SpecCatalog(ResourceCollection connectionSpecs, ResourceCollection flowSpecs, Dictionary<string, JsonObject> explore, Dictionary<string, IReadOnlyList<JsonObject>> files)
         {
             ConnectionSpecs = connectionSpecs;
             FlowSpecs = flowSpecs;
             _explore = explore;
+            _files = files;
         }
 
         public static SpecCatalog Instance => Seeded.Value;
@@ -40,8 +42,35 @@ namespace PlatformFlow.Emulator.FlowService
         public IReadOnlyList<JsonObject>? Tables(string connectionSpecId) =>
             _explore.TryGetValue(connectionSpecId, out var explore) ? ((JsonArray)explore["tables"]!).Select(t => (JsonObject)t!).ToList() : null;
 
-        public JsonObject? Table(string connectionSpecId, string tableName) =>
-            Tables(connectionSpecId)?.FirstOrDefault(t => string.Equals((string?)t["path"], tableName, StringComparison.Ordinal));
+        /// <summary>
+        /// A table of a tabular source, or a file of a file source described as one (its path, and the columns and preview
+        /// rows of the table whose records it holds); null when the source has no such object.
+        /// </summary>
+        public JsonObject? Table(string connectionSpecId, string tableName)
+        {
+            if (SameRecordsAs(connectionSpecId, tableName) is var (specId, table))
+            {
+                var described = Table(specId, table)?.DeepClone().AsObject();
+                if (described != null)
+                {
+                    described["name"] = tableName.Substring(tableName.LastIndexOf('/') + 1);
+                    described["path"] = tableName;
+                }
+
+                return described;
+            }
+
+            return Tables(connectionSpecId)?.FirstOrDefault(t => string.Equals((string?)t["path"], tableName, StringComparison.Ordinal));
+        }
+
+        /// <summary>The files of a file source (by its connection spec id): <c>{path, fileType, sameRecordsAs}</c>; null for other sources.</summary>
+        public IReadOnlyList<JsonObject>? Files(string connectionSpecId) => _files.TryGetValue(connectionSpecId, out var files) ? files : null;
+
+        /// <summary>The seeded table whose records a file holds (the same generator, the same documented flaws); null when it is not a file.</summary>
+        public (string ConnectionSpecId, string Table)? SameRecordsAs(string connectionSpecId, string path) =>
+            Files(connectionSpecId)?.FirstOrDefault(f => string.Equals((string?)f["path"], path, StringComparison.Ordinal))?["sameRecordsAs"] is JsonObject same
+                ? ((string)same["connectionSpecId"]!, (string)same["table"]!)
+                : ((string, string)?)null;
 
         /// <summary>
         /// The flow spec's transformation specs: the newer spec JSON calls the list <c>transformationSpec</c>, the older
@@ -55,6 +84,7 @@ namespace PlatformFlow.Emulator.FlowService
             var connectionSpecs = new ResourceCollection();
             var flowSpecs = new ResourceCollection();
             var explore = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            var files = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
             var assembly = typeof(SpecCatalog).Assembly;
 
             // RecursiveDir in the logical resource name keeps the build machine's path separator.
@@ -82,6 +112,13 @@ namespace PlatformFlow.Emulator.FlowService
                     case "flowSpecs":
                         flowSpecs.Add((string)document["id"]!, document);
                         break;
+                    case "explore" when document["files"] is JsonArray fileList:
+                        foreach (var specId in ((JsonArray)document["connectionSpecIds"]!).Select(id => (string)id!))
+                        {
+                            files.Add(specId, fileList.OfType<JsonObject>().ToList());
+                        }
+
+                        break;
                     case "explore":
                         explore.Add((string)document["connectionSpecId"]!, document);
                         break;
@@ -91,7 +128,7 @@ namespace PlatformFlow.Emulator.FlowService
             }
 
             return connectionSpecs.Count > 0 && flowSpecs.Count > 0
-                ? new SpecCatalog(connectionSpecs, flowSpecs, explore)
+                ? new SpecCatalog(connectionSpecs, flowSpecs, explore, files)
                 : throw new InvalidOperationException("The emulator assembly embeds no Flow Service seed (Seed/FlowService/**/*.json).");
         }
     }

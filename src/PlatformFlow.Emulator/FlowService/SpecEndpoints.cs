@@ -11,6 +11,21 @@ namespace PlatformFlow.Emulator.FlowService
             var catalog = SpecCatalog.Instance;
             RegisterKind(service, routes, "/connectionSpecs", catalog.ConnectionSpecs, "connection spec");
             RegisterKind(service, routes, "/flowSpecs", catalog.FlowSpecs, "flow spec");
+            routes.Add(service, "GET", "/connectionSpecs/{id}/explore", ExploreWithoutConnection);
+        }
+
+        /// <summary>
+        /// Exploring a file source that needs no base connection (its spec has no auth spec: the Data Landing Zone) through
+        /// its connection spec, as the platform's Data Landing Zone guide does.
+        /// </summary>
+        private static EmulatorResponse ExploreWithoutConnection(RequestContext context)
+        {
+            var id = context.Route("id");
+            var spec = SpecCatalog.Instance.ConnectionSpec(id)
+                ?? throw new EmulatorError(404, ErrorCodes.FlowResourceNotFound, "Resource not found", "The requested connection spec resource " + id + " is not found. Verify the resource ID before trying again.");
+            return (spec["authSpec"] as JsonArray)?.Count == 0 && SpecCatalog.Instance.Files(id) is { } files
+                ? FileExplore.Answer(context, id, files)
+                : throw EmulatorError.BadRequest(ErrorCodes.FlowOperationUnsupported, "Connection spec " + spec["name"] + " is explored through a base connection: GET /connections/{id}/explore.");
         }
 
         private static void RegisterKind(IEmulatorService service, RouteTable routes, string path, ResourceCollection specs, string noun)

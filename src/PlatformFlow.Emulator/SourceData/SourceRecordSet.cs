@@ -19,6 +19,9 @@ namespace PlatformFlow.Emulator.SourceData
 
         public string Table { get; }
 
+        /// <summary>Records a streaming inlet received, named <paramref name="name"/>: they have no planted flaws to list.</summary>
+        public static SourceRecordSet Received(string name, IReadOnlyList<JsonObject> records) => new SourceRecordSet(name, records, new List<Imperfection>());
+
         public IReadOnlyList<JsonObject> Records { get; }
 
         /// <summary>Every flaw the generator put in (and, for the seeded preview rows, the empty values they have), in row order.</summary>

@@ -7,7 +7,7 @@ using PlatformFlow.Emulator.FlowService;
 namespace PlatformFlow.Emulator.SourceData
 {
     /// <summary>
-    /// The records behind every explorable table of the seeded catalogue, generated on first use and shared by every
+    /// The records behind every explorable table (and file: it holds the records of the table it names) of the seeded catalogue, generated on first use and shared by every
     /// engine and sandbox (they are never changed). A table no generator knows has its preview rows as its records.
     /// </summary>
     public static class SourceRecordSets
@@ -16,7 +16,9 @@ namespace PlatformFlow.Emulator.SourceData
 
         /// <summary>The records of a table of a connection spec, or null when the catalogue has no such table.</summary>
         public static SourceRecordSet? For(string connectionSpecId, string tableName) =>
-            Sets.GetOrAdd(connectionSpecId + "|" + tableName, _ => new Lazy<SourceRecordSet?>(() => Generate(connectionSpecId, tableName))).Value;
+            SpecCatalog.Instance.SameRecordsAs(connectionSpecId, tableName) is var (specId, table)
+                ? For(specId, table)
+                : Sets.GetOrAdd(connectionSpecId + "|" + tableName, _ => new Lazy<SourceRecordSet?>(() => Generate(connectionSpecId, tableName))).Value;
 
         private static SourceRecordSet? Generate(string connectionSpecId, string tableName)
         {

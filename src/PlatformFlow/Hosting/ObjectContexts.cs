@@ -16,11 +16,8 @@ namespace PlatformFlow.Hosting
 
         public static void Remember(object value, PlatformContext context)
         {
-            var key = value is PSObject wrapped ? wrapped.BaseObject : value;
-
-            // Every PSCustomObject (a dataset's record, a CSV row) has the same base object: remembering it would send
-            // every plain object of the session to this context.
-            if (key is string || key is PSCustomObject || key.GetType().IsValueType)
+            var key = value is PSObject wrapped ? KeyOf(wrapped) : value;
+            if (key is string || key.GetType().IsValueType)
             {
                 return;
             }
@@ -33,6 +30,10 @@ namespace PlatformFlow.Hosting
         }
 
         public static PlatformContext? Of(PSObject? input) =>
-            input != null && Contexts.TryGetValue(input.BaseObject, out var context) ? context : null;
+            input != null && Contexts.TryGetValue(KeyOf(input), out var context) ? context : null;
+
+        // Every PSCustomObject (a record read from a dataset, a CSV row) wraps the one shared PSCustomObject instance: such
+        // an object is its own key, or one record read through a context would stand for every row piped later.
+        private static object KeyOf(PSObject wrapped) => wrapped.BaseObject is PSCustomObject ? wrapped : wrapped.BaseObject;
     }
 }

@@ -64,9 +64,17 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public void The_specs_sandboxes_classes_and_field_groups_are_offered_by_the_names_the_commands_take()
         {
-            Assert.Equal(new[] { "CRMToAEP|CRMToAEP (14518937-270c-4525-bdec-c2ba7cce3860)" }, Texts(CompletionCandidates.FlowSpecs(_client)));
             Assert.Equal(
-                new[] { "amazon-s3", "DataLake", "dynamics-online", "hubspot", "salesforce", "shopify", "square" },
+                new[]
+                {
+                    "CloudStorageToAEP|CloudStorageToAEP (9753525b-82c7-4dce-8a9b-5ccfce2b9876)",
+                    "CRMToAEP|CRMToAEP (14518937-270c-4525-bdec-c2ba7cce3860)",
+                    "Steam data with transformation|Steam data with transformation (c1a19761-d2c7-4702-b9fa-fe91f0613e81)",
+                    "Stream data without transformation|Stream data without transformation (d8a6f005-7eaf-4153-983e-e8574508b877)",
+                },
+                Texts(CompletionCandidates.FlowSpecs(_client)));
+            Assert.Equal(
+                new[] { "amazon-s3", "azure-blob", "DataLake", "dynamics-online", "http-connector", "hubspot", "landing-zone", "salesforce", "sftp", "shopify", "square" },
                 CompletionCandidates.ConnectionSpecs(_client).Select(c => c.Value).OrderBy(v => v, StringComparer.OrdinalIgnoreCase));
             Assert.Contains("shopify|shopify (4f63aa36-bd48-4e33-bb83-49fbcd11c708)", Texts(CompletionCandidates.ConnectionSpecs(_client)));
             Assert.Equal(new[] { "prod|prod (Production, production)", "dev|dev (dev, development)" }, Texts(CompletionCandidates.Sandboxes(_client)));

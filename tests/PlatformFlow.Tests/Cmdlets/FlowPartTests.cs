@@ -82,8 +82,8 @@ namespace PlatformFlow.Tests.Cmdlets
             var error = Refusal(host);
             Assert.Equal(("PreflightRejected", "row 1"), (error.ErrorId, error.Target));
             Assert.Equal(
-                "source connection for '': Name: the flow needs a name; BaseConnectionId: a base connection id is required; "
-                + "give either TableName (a table source) or Path (a file source); Format: 'xml' is not one of tabular, delimited, json, parquet; "
+                "source connection for '': Name: the flow needs a name; BaseConnectionId: a base connection id is required (only a file source without one, the Data Landing Zone, gives ConnectionSpecId instead); "
+                + "give either TableName (a table source) or Path (a file source), not both; Format: 'xml' is not one of tabular, delimited, json, parquet; "
                 + "Column Email: 'varchar' is not a column type; use one of string, boolean, byte, short, integer, long, float, double, decimal, number, date, datetime, timestamp, binary",
                 error.Exception.Message);
             Assert.Equal(mark, Engine.Journal.Total);
@@ -96,7 +96,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var error = Refusal(await SourceAsync(new SourceConnectionInput { FlowName = "Nowhere", BaseConnectionId = shop.Id }));
 
-            Assert.Equal("source connection for 'Nowhere': give either TableName (a table source) or Path (a file source)", error.Exception.Message);
+            Assert.Equal("source connection for 'Nowhere': give either TableName (a table source) or Path (a file source); only a streaming source (HTTP API) reads neither", error.Exception.Message);
             Assert.Equal("Nowhere", error.Target);
         }
 

@@ -127,7 +127,7 @@ namespace PlatformFlow.Tests.Help
         {
             var syntax = HelpSyntax.Of(CmdletMetadata.Named("New-SourceConnection"));
 
-            Assert.Equal(new[] { "Table", "File" }, syntax.SetNames);
+            Assert.Equal(new[] { "TableOrFile", "Table", "Stream", "File" }, syntax.SetNames);
             Assert.Equal(
                 "New-SourceConnection [-FlowName] <String> -BaseConnectionId <String> -TableName <String> [-Column <Object[]>] [-Format <String>] [-Description <String>] [-UpdateExisting] [-ThrottleLimit <Int32>] [-Context <PlatformContext>] [-WhatIf] [-Confirm] [<CommonParameters>]",
                 syntax.SyntaxLine("Table"));

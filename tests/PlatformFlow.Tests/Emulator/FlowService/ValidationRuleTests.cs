@@ -177,9 +177,9 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             using var bed = new FlowServiceTestBed();
             var pipeline = await bed.CreatePipeline();
             var body = FlowBody(pipeline.SourceId, pipeline.TargetId, pipeline.MappingId);
-            body["flowSpec"]!["id"] = "9753525b-82c7-4dce-8a9b-5ccfce2b9876";
+            body["flowSpec"]!["id"] = "6499120c-0b15-42dc-936e-847ea3c24d72";
 
-            Assert.Contains("9753525b-82c7-4dce-8a9b-5ccfce2b9876", (await bed.Post(Flow + "/flows", body)).AssertFlowError(HttpStatusCode.BadRequest, "1413-400"));
+            Assert.Contains("6499120c-0b15-42dc-936e-847ea3c24d72", (await bed.Post(Flow + "/flows", body)).AssertFlowError(HttpStatusCode.BadRequest, "1413-400"));
         }
 
         [Fact]

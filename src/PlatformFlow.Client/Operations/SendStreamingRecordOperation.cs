@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>One record to stream: its JSON, and the input it came from (named by its error when the inlet refuses it).</summary>
+    public sealed class StreamedRecord
+    {
+        public StreamedRecord(JsonObject body, object? target)
+        {
+            Body = body;
+            Target = target;
+        }
+
+        public JsonObject Body { get; }
+
+        public object? Target { get; }
+    }
+
+    public sealed class StreamingBatchInput
+    {
+        public string FlowId { get; set; } = string.Empty;
+
+        /// <summary>One batch: at most what the collection endpoint takes in one request (<see cref="StreamingInletClient.MaxBodyBytes"/>).</summary>
+        public IReadOnlyList<StreamedRecord> Records { get; set; } = Array.Empty<StreamedRecord>();
+
+        /// <summary>Records of the same command sent before this batch, for the progress line.</summary>
+        public long SentBefore { get; set; }
+    }
+
+    /// <summary>
+    /// Send-StreamingRecord: sends one batch of records to a streaming flow's inlet (<c>POST /collection/batch/{inletId}</c>
+    /// with <c>x-adobe-flow-id</c>), writes an error per record the inlet refuses and a <see cref="StreamingBatchResult"/>.
+    /// </summary>
+    public sealed class SendStreamingRecordOperation : PlatformOperation
+    {
+        private const int ProgressId = 24;
+
+        // One look-up of a flow's inlet per command, however many batches it sends.
+        private readonly ConcurrentDictionary<string, Lazy<Task<(StreamingInletClient Inlet, JsonObject Header)>>> _inlets =
+            new ConcurrentDictionary<string, Lazy<Task<(StreamingInletClient Inlet, JsonObject Header)>>>(StringComparer.Ordinal);
+
+        public SendStreamingRecordOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(StreamingBatchInput input, IOperationHost host) =>
+            ForInputAsync(host, input.FlowId, "flow " + input.FlowId, "SendStreamingRecord", async () =>
+            {
+                var cancellation = host.Cancellation;
+                var (inlet, header) = await _inlets.GetOrAdd(input.FlowId, id => new Lazy<Task<(StreamingInletClient, JsonObject)>>(() => StreamingFlows.InletOfAsync(Client, id, cancellation))).Value.ConfigureAwait(false);
+                if (await host.ShouldProcessAsync("flow " + input.FlowId, "Send " + input.Records.Count + " records to inlet " + inlet.InletId).ConfigureAwait(false) != ChangeDecision.Proceed)
+                {
+                    return;
+                }
+
+                var messages = new JsonArray(input.Records.Select(r => (JsonNode)new JsonObject { ["header"] = header.DeepClone(), ["body"] = r.Body.DeepClone() }).ToArray());
+                var answer = await inlet.SendBatchAsync(input.FlowId, messages, cancellation).ConfigureAwait(false);
+                var responses = (answer["responses"] as JsonArray ?? new JsonArray()).ToList();
+                var rejected = 0;
+                for (var i = 0; i < input.Records.Count && i < responses.Count; i++)
+                {
+                    if (responses[i]?["message"] is JsonValue message && message.TryGetValue<string>(out var text))
+                    {
+                        rejected++;
+                        host.WriteError(new OperationError(
+                            new PlatformValidationException("record " + (input.SentBefore + i + 1), text),
+                            "StreamingRecordRejected",
+                            OperationErrorCategory.InvalidData,
+                            input.Records[i].Target,
+                            "Correct the record and send it again; records the inlet took and the flow then failed are listed by Get-FailedRecord."));
+                    }
+                }
+
+                var sent = input.SentBefore + input.Records.Count;
+                host.WriteProgress(new OperationProgress(ProgressId, "Send-StreamingRecord", sent + " records sent to flow " + input.FlowId));
+                host.WriteObject(new StreamingBatchResult(
+                    input.FlowId,
+                    inlet.InletId,
+                    answer["batchId"]?.ToString(),
+                    input.Records.Count,
+                    rejected,
+                    answer["receivedTimeMs"] is JsonValue received && received.TryGetValue<long>(out var millis) ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : (DateTimeOffset?)null));
+            });
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>What streaming flows need: whether a flow spec takes a schedule, and where a flow's records go.</summary>
+    internal static class StreamingFlows
+    {
+        /// <summary>
+        /// Whether the flow spec has a <c>scheduleSpec</c>; a streaming spec (HTTP API) has none, so its flows are created
+        /// without <c>scheduleParams</c>.
+        /// </summary>
+        public static async Task<bool> TakesScheduleAsync(PlatformClient client, string flowSpecId, IOperationHost host)
+        {
+            var spec = await client.FlowService.GetFlowSpecAsync(flowSpecId, host.Cancellation).ConfigureAwait(false);
+            if (spec.ScheduleSpec is null)
+            {
+                host.WriteVerbose("Flow spec " + spec.Name + " has no scheduleSpec: the flow runs as records stream in, and is created without a schedule.");
+            }
+
+            return spec.ScheduleSpec != null;
+        }
+
+        /// <summary>Whether sources of the connection spec stream (its <c>sourceSpec.type</c> is <c>Streaming</c>): their source connections read no table or file.</summary>
+        public static async Task<bool> IsStreamingSourceAsync(PlatformClient client, string connectionSpecId, CancellationToken cancellation) =>
+            (await client.FlowService.GetConnectionSpecAsync(connectionSpecId, cancellation).ConfigureAwait(false)).SourceSpecJson?["type"] is JsonValue type
+            && type.TryGetValue<string>(out var text) && text == "Streaming";
+
+        /// <summary>
+        /// The inlet of a streaming flow, from its source connection's base connection (<c>auth.params.inletUrl</c>), and
+        /// the message header its records carry (the flow, its dataset and schema, the organization).
+        /// </summary>
+        public static async Task<(StreamingInletClient Inlet, JsonObject Header)> InletOfAsync(PlatformClient client, string flowId, CancellationToken cancellation)
+        {
+            var flows = client.FlowService;
+            var flow = await flows.Flows.GetCachedAsync(flowId, cancellation).ConfigureAwait(false);
+            var source = await flows.SourceConnections.GetCachedAsync(flow.SourceConnectionIds[0], cancellation).ConfigureAwait(false);
+            var target = await flows.TargetConnections.GetCachedAsync(flow.TargetConnectionIds[0], cancellation).ConfigureAwait(false);
+            var connection = source.BaseConnectionId is null ? null : await flows.BaseConnections.GetCachedAsync(source.BaseConnectionId, cancellation).ConfigureAwait(false);
+            var inletUrl = connection?.Auth?.ParamsJson?["inletUrl"] is JsonValue url && url.TryGetValue<string>(out var text) ? text : null;
+            if (inletUrl is null || !Uri.TryCreate(inletUrl, UriKind.Absolute, out var inlet))
+            {
+                throw new PlatformValidationException("flow '" + flow.Name + "'", "its source has no streaming inlet (auth.params.inletUrl of an HTTP API connection); only a streaming flow takes records");
+            }
+
+            var header = new JsonObject
+            {
+                ["schemaRef"] = new JsonObject { ["id"] = target.SchemaId, ["contentType"] = "application/vnd.adobe.xed-full+json;version=1" },
+                ["imsOrgId"] = client.Settings.OrgId,
+                ["datasetId"] = target.DatasetId,
+                ["flowId"] = flow.Id,
+                ["source"] = new JsonObject { ["name"] = flow.Name },
+            };
+            return (client.Inlet(inlet), header);
+        }
+    }
+}
