@@ -9,6 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('PlatformFlow.format.ps1xml')
+    TypesToProcess       = @('PlatformFlow.types.ps1xml')
     # Loads before the root module: on PowerShell 7 it puts the cmdlets' dependencies (Dependencies/) in the module's own
     # assembly load context, so other modules' versions of Microsoft.Extensions.* and PlatformFlow's never meet.
     NestedModules        = @('PlatformFlow.Loader.dll')
@@ -51,6 +52,9 @@
         'Start-FlowRun'
         'Restart-FlowRun'
         'Wait-FlowRun'
+        'Get-FailedRecord'
+        'Get-Batch'
+        'Get-DatasetRecord'
         'Export-Dataflow'
         'Import-Dataflow'
         'Copy-Dataflow'

@@ -68,6 +68,27 @@ Describe 'Completing names from the platform' {
     }
 }
 
+Describe 'Completing the ids that watching flows takes' {
+    It 'offers the flows'' ids for Get-FlowRun -FlowId and Get-Batch -FlowId' {
+        $expected = $flows.Id | Sort-Object
+        Get-Completion 'Get-FlowRun -FlowId ' | Should -Be $expected
+        Get-Completion "Get-Batch -FlowId $($flows[0].Id.Substring(0, 8))" | Should -Be $flows[0].Id
+    }
+
+    It 'offers the dataset ids for Get-Batch -DatasetId and Get-DatasetRecord -DatasetId' {
+        Get-Completion 'Get-Batch -DatasetId ' | Should -Be $pre.Dataset.Id
+        Get-Completion 'Get-DatasetRecord -DatasetId ' | Should -Be $pre.Dataset.Id
+    }
+
+    It 'offers the newest runs'' ids for -RunId' {
+        $runIds = @($flows | Get-FlowRun).Id | Sort-Object
+
+        Get-Completion 'Get-FailedRecord -RunId ' | Should -Be $runIds
+        Get-Completion 'Get-Batch -RunId ' | Should -Be $runIds
+        Get-Completion 'Get-FlowRun -RunId ' | Should -Be $runIds
+    }
+}
+
 Describe 'Completing from the right context, quickly and quietly' {
     It 'answers from the -Context on the line rather than the current context' {
         $current = Get-PlatformContext

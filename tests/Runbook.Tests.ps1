@@ -10,27 +10,6 @@ BeforeAll {
     function Clear-PlatformVariable {
         foreach ($name in $variableNames) { [Environment]::SetEnvironmentVariable($name, $null) }
     }
-
-    function Start-StandaloneEmulator([string] $ClientId, [string] $ClientSecret) {
-        # The standalone host the solution builds, on a free loopback port, enforcing these credentials.
-        $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
-        $hostAssembly | Should -Exist
-        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($argument in $hostAssembly, '--port', '0', '--client-id', $ClientId, '--sandbox', 'prod,dev,qa') {
-            $start.ArgumentList.Add($argument)
-        }
-        # The host reads its secret from the environment, never from the command line the process list shows.
-        $start.Environment['PLATFORMFLOW_EMULATOR_CLIENT_SECRET'] = $ClientSecret
-        $start.RedirectStandardOutput = $true
-        $start.UseShellExecute = $false
-        $process = [Diagnostics.Process]::Start($start)
-        $firstLine = $process.StandardOutput.ReadLineAsync()
-        if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
-            $process.Kill()
-            throw "The standalone emulator did not start: $($firstLine.Result)"
-        }
-        [pscustomobject]@{ Process = $process; Url = $Matches.url }
-    }
 }
 
 AfterAll {
@@ -41,7 +20,8 @@ Describe 'Connect-Platform -FromEnvironment' {
     BeforeAll {
         $clientId = "runbook-$suffix"
         $secret = "runbook-secret-$(New-TestSuffix)$(New-TestSuffix)"
-        $standalone = Start-StandaloneEmulator -ClientId $clientId -ClientSecret $secret
+        # Enforcing these credentials; the host reads its secret from the environment, never from the command line.
+        $standalone = Start-StandaloneEmulator -Argument '--client-id', $clientId, '--sandbox', 'prod,dev,qa' -Environment @{ PLATFORMFLOW_EMULATOR_CLIENT_SECRET = $secret }
         $emulatorContext = Get-PlatformContext
     }
 

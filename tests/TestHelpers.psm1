@@ -144,4 +144,30 @@ function Get-CurrentAccessToken {
     (Get-PlatformContext).Client.Settings.Tokens.GetAccessTokenAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken
+function Start-StandaloneEmulator {
+    <#
+    .SYNOPSIS
+        Starts the standalone host the solution builds on a free loopback port, with these extra arguments (and
+        environment variables, for a secret the process list must not show), and waits until it listens.
+    .OUTPUTS
+        An object with Process (stop it when done) and Url.
+    #>
+    [CmdletBinding()]
+    param([string[]] $Argument = @(), [hashtable] $Environment = @{})
+    $hostAssembly = Join-Path $PSScriptRoot '../src/PlatformFlow.Emulator.Host/bin/Release/net10.0/PlatformFlow.Emulator.Host.dll'
+    if (-not (Test-Path $hostAssembly)) { throw "The standalone host is not built: $hostAssembly" }
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($each in @($hostAssembly, '--port', '0') + $Argument) { $start.ArgumentList.Add($each) }
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $firstLine = $process.StandardOutput.ReadLineAsync()
+    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(60)) -or $firstLine.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+)') {
+        $process.Kill()
+        throw "The standalone emulator did not start: $($firstLine.Result)"
+    }
+    [pscustomobject]@{ Process = $process; Url = $Matches.url }
+}
+
+Export-ModuleMember -Function New-TestSuffix, Get-EmulatorEngine, Set-EmulatorRunTiming, Get-EmulatorJournalMark, Get-EmulatorRequestSince, Get-EmulatorWriteSince, New-ShopifyFlowPrerequisite, New-ShopifyTestFlow, Get-CurrentAccessToken, Start-StandaloneEmulator

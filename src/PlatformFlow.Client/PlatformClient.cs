@@ -92,6 +92,7 @@ namespace PlatformFlow.Client
             SchemaRegistry = new SchemaRegistryClient(Http(SchemaRegistryClient.BasePath), reads);
             Catalog = new CatalogClient(Http(CatalogClient.BasePath), reads);
             DataPrep = new DataPrepClient(Http(DataPrepClient.BasePath), reads);
+            DataAccess = new DataAccessClient(Http(DataAccessClient.BasePath));
             Sandboxes = new SandboxClient(Http(SandboxClient.BasePath));
         }
 
@@ -106,6 +107,8 @@ namespace PlatformFlow.Client
         public CatalogClient Catalog { get; }
 
         public DataPrepClient DataPrep { get; }
+
+        public DataAccessClient DataAccess { get; }
 
         public SandboxClient Sandboxes { get; }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
@@ -13,7 +14,7 @@ using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Api
 {
-    /// <summary>Catalog (<c>/data/foundation/catalog</c>): datasets. Catalog answers with objects keyed by id.</summary>
+    /// <summary>Catalog (<c>/data/foundation/catalog</c>): datasets and batches. Catalog answers with objects keyed by id.</summary>
     public sealed class CatalogClient
     {
         public const string BasePath = "/data/foundation/catalog";
@@ -57,23 +58,33 @@ namespace PlatformFlow.Client.Api
             _datasets.GetAsync(id, () => GetDatasetAsync(id, cancellationToken));
 
         /// <summary>Lists datasets page by page (<c>start</c>/<c>limit</c>); <paramref name="filters"/> are Catalog query parameters such as <c>name=x</c> or <c>property=...</c>.</summary>
-        public async IAsyncEnumerable<Dataset> ListDatasetsAsync(IReadOnlyList<string>? filters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            var query = filters is null || filters.Count == 0 ? string.Empty : "&" + string.Join("&", filters.Select(EscapeFilter));
-            for (var start = 0; ; start += PageSize)
-            {
-                var path = "/dataSets?orderBy=created&limit=" + PageSize.ToString(CultureInfo.InvariantCulture) + "&start=" + start.ToString(CultureInfo.InvariantCulture) + query;
-                var page = WithIds(await _http.SendAsync(HttpMethod.Get, path, PlatformJsonContext.Default.DictionaryStringDataset, cancellationToken).ConfigureAwait(false)).ToList();
-                foreach (var dataset in page)
-                {
-                    yield return dataset;
-                }
+        public IAsyncEnumerable<Dataset> ListDatasetsAsync(IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>
+            KeyedPagesAsync(
+                "/dataSets?orderBy=created" + (filters is null || filters.Count == 0 ? string.Empty : "&" + string.Join("&", filters.Select(EscapeFilter))),
+                PlatformJsonContext.Default.DictionaryStringDataset,
+                (dataset, id) => dataset.Id = id,
+                cancellationToken);
 
-                if (page.Count < PageSize)
-                {
-                    yield break;
-                }
-            }
+        /// <summary>
+        /// A dataset's batches, newest first, page by page (<c>GET /batches?dataSet=…&amp;orderBy=desc:created</c>, with
+        /// <c>status</c> and <c>createdAfter</c> (epoch ms) when given).
+        /// </summary>
+        public IAsyncEnumerable<Batch> ListBatchesAsync(string datasetId, string? status = null, DateTimeOffset? createdAfter = null, CancellationToken cancellationToken = default) =>
+            KeyedPagesAsync(
+                "/batches?dataSet=" + Uri.EscapeDataString(datasetId) + "&orderBy=desc:created"
+                    + (status is null ? string.Empty : "&status=" + Uri.EscapeDataString(status))
+                    + (createdAfter is DateTimeOffset after ? "&createdAfter=" + after.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : string.Empty),
+                PlatformJsonContext.Default.DictionaryStringBatch,
+                (batch, id) => batch.Id = id,
+                cancellationToken);
+
+        /// <summary><c>GET /batches/{id}</c>, answered as <c>{"&lt;id&gt;": {...}}</c>.</summary>
+        public async Task<Batch> GetBatchAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var path = "/batches/" + Uri.EscapeDataString(id);
+            var answer = await _http.SendAsync(HttpMethod.Get, path, PlatformJsonContext.Default.DictionaryStringBatch, cancellationToken).ConfigureAwait(false);
+            return WithIds(answer).FirstOrDefault()
+                ?? throw new PlatformException(404, null, "Not Found", "Catalog has no batch " + id + ".", null, "GET", _http.PathOf(path));
         }
 
         public async Task DeleteDatasetAsync(string id, CancellationToken cancellationToken = default)
@@ -88,11 +99,35 @@ namespace PlatformFlow.Client.Api
             }
         }
 
-        private static IEnumerable<Dataset> WithIds(Dictionary<string, Dataset> answer)
+        private static IEnumerable<Dataset> WithIds(Dictionary<string, Dataset> answer) => WithIds(answer, (dataset, id) => dataset.Id = id);
+
+        private static IEnumerable<Batch> WithIds(Dictionary<string, Batch> answer) => WithIds(answer, (batch, id) => batch.Id = id);
+
+        /// <summary>A Catalog listing page by page (<c>start</c>/<c>limit</c>); <paramref name="path"/> has its own query already.</summary>
+        private async IAsyncEnumerable<T> KeyedPagesAsync<T>(string path, JsonTypeInfo<Dictionary<string, T>> pageType, Action<T, string> setId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var start = 0; ; start += PageSize)
+            {
+                var pagePath = path + "&limit=" + PageSize.ToString(CultureInfo.InvariantCulture) + "&start=" + start.ToString(CultureInfo.InvariantCulture);
+                var page = WithIds(await _http.SendAsync(HttpMethod.Get, pagePath, pageType, cancellationToken).ConfigureAwait(false), setId).ToList();
+                foreach (var item in page)
+                {
+                    yield return item;
+                }
+
+                if (page.Count < PageSize)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        /// <summary>Catalog's objects keyed by id, each given its key as its id.</summary>
+        private static IEnumerable<T> WithIds<T>(Dictionary<string, T> answer, Action<T, string> setId)
         {
             foreach (var pair in answer)
             {
-                pair.Value.Id = pair.Key;
+                setId(pair.Value, pair.Key);
                 yield return pair.Value;
             }
         }

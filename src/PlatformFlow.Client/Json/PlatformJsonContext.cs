@@ -42,6 +42,7 @@ namespace PlatformFlow.Client.Json
     [JsonSerializable(typeof(Dataset))]
     [JsonSerializable(typeof(DatasetRequest))]
     [JsonSerializable(typeof(Dictionary<string, Dataset>))]
+    [JsonSerializable(typeof(Dictionary<string, Batch>))]
     [JsonSerializable(typeof(MappingSet))]
     [JsonSerializable(typeof(MappingSetRequest))]
     [JsonSerializable(typeof(DataPrepPage<MappingSet>))]

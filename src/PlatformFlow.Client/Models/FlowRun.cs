@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using PlatformFlow.Client.Json;
@@ -42,9 +44,40 @@ namespace PlatformFlow.Client.Models
         [JsonInclude]
         internal List<JsonObject>? ActivitiesJson { get; init; }
 
-        /// <summary>The run's activities as plain values.</summary>
+        /// <summary>The run's activities as plain values; in a CSV cell or a list, each activity's id and status.</summary>
         [JsonIgnore]
-        public ValueList<PropertyBag>? Activities => ActivitiesJson is null ? null : new ValueList<PropertyBag>(ActivitiesJson.ConvertAll(a => PropertyBag.From(a)!));
+        public ValueList<PropertyBag>? Activities => ActivitiesJson is null ? null : new ValueList<PropertyBag>(ActivitiesJson.ConvertAll(a => PropertyBag.From(a)!), ActivityText);
+
+        /// <summary>The name of the run's flow, when the command that read the run looked it up; null otherwise.</summary>
+        [JsonIgnore]
+        public string? FlowName { get; internal set; }
+
+        /// <summary>The records the run read (<c>recordSummary.inputRecordCount</c>); null until the platform counted them.</summary>
+        [JsonIgnore]
+        public long? RecordsRead => Metrics?.RecordSummary?.InputRecordCount;
+
+        /// <summary>The records that landed in the dataset (<c>outputRecordCount</c>).</summary>
+        [JsonIgnore]
+        public long? RecordsWritten => Metrics?.RecordSummary?.OutputRecordCount;
+
+        /// <summary>The records that failed mapping or validation (<c>failedRecordCount</c>).</summary>
+        [JsonIgnore]
+        public long? RecordsFailed => Metrics?.RecordSummary?.FailedRecordCount;
+
+        /// <summary>The run's errors (<c>statusSummary.errors</c>), each with its code, message and how many records it hit.</summary>
+        [JsonIgnore]
+        public ValueList<RunError> Errors => Metrics?.StatusSummary?.Errors ?? new ValueList<RunError>();
+
+        /// <summary>
+        /// The Catalog batch the run wrote: the first <c>targetInfo</c> entry of type <c>Batch</c> of any activity; null for
+        /// a run that wrote none (one that failed before reading anything).
+        /// </summary>
+        [JsonIgnore]
+        public string? BatchId => (ActivitiesJson ?? new List<JsonObject>())
+            .SelectMany(activity => (activity["targetInfo"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
+            .Where(target => string.Equals((string?)target["type"], "Batch", StringComparison.OrdinalIgnoreCase))
+            .Select(target => (string?)target["id"])
+            .FirstOrDefault(id => !string.IsNullOrEmpty(id));
 
         /// <summary>
         /// The run's status by name (<c>Success</c>, <c>Failed</c>, <c>InProgress</c>...), from
@@ -61,12 +94,22 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public DateTimeOffset? CompletedAt => Metrics?.DurationSummary?.CompletedAtUtc;
 
-        /// <summary>How long the run took (or has taken so far is unknown: null until it finished).</summary>
+        /// <summary>
+        /// How long the run took, as text (<c>hh:mm:ss</c>, TimeSpan's "c" format); null until it finished. This is what
+        /// JSON and CSV writers see; in PowerShell, <c>Duration</c> is the <see cref="TimeSpan"/> of <see cref="GetDuration"/>
+        /// (PlatformFlow.types.ps1xml), since ConvertTo-Json would write a TimeSpan as 17 fields.
+        /// </summary>
         [JsonIgnore]
-        public TimeSpan? Duration => StartedAt is DateTimeOffset started && CompletedAt is DateTimeOffset completed ? completed - started : (TimeSpan?)null;
+        public string? Duration => GetDuration()?.ToString("c", CultureInfo.InvariantCulture);
+
+        /// <summary>How long the run took; null until it finished.</summary>
+        public TimeSpan? GetDuration() => StartedAt is DateTimeOffset started && CompletedAt is DateTimeOffset completed ? completed - started : (TimeSpan?)null;
 
         [JsonIgnore]
         internal RunStatus StatusKind => RunStatusNames.Parse(Metrics?.StatusSummary?.Status);
+
+        private static string ActivityText(PropertyBag activity) =>
+            PlainValue.Text(activity["id"] ?? activity["name"]) + (activity["statusSummary"] is PropertyBag status ? ": " + PlainValue.Text(status["status"]) : string.Empty);
 
         private DateTimeOffset? EpochSecondsOf(string member) =>
             ParamsJson?[member] is JsonValue value && value.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
@@ -140,6 +183,7 @@ namespace PlatformFlow.Client.Models
         public override string ToString() => Status ?? string.Empty;
     }
 
+    /// <summary>An error of a run or a batch: its code, message and, for record errors, how many records it hit.</summary>
     public sealed class RunError : PlatformModel
     {
         [JsonPropertyName("code")]
@@ -148,7 +192,13 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("message")]
         public string? Message { get; init; }
 
-        public override string ToString() => string.IsNullOrEmpty(Code) ? Message ?? string.Empty : Code + ": " + Message;
+        /// <summary>How many records the error hit; null for a fault of the whole run (a connector error).</summary>
+        [JsonPropertyName("recordCount")]
+        public long? RecordCount { get; init; }
+
+        public override string ToString() =>
+            (string.IsNullOrEmpty(Code) ? Message ?? string.Empty : Code + ": " + Message)
+            + (RecordCount is long count ? " (" + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " record)" : " records)") : string.Empty);
     }
 
     /// <summary>Run statuses the platform prints (contract: "Run statuses"); anything else is <see cref="Unknown"/>.</summary>
@@ -181,6 +231,10 @@ namespace PlatformFlow.Client.Models
                 ? parsed
                 : RunStatus.Unknown;
         }
+
+        /// <summary>The platform's own spelling, for its filters: <c>InProgress</c> → <c>IN_PROGRESS</c>.</summary>
+        public static string PlatformName(this RunStatus status) =>
+            string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
         public static bool IsFinal(this RunStatus status) =>
             status == RunStatus.Completed || status == RunStatus.Success || status == RunStatus.PartialSuccess

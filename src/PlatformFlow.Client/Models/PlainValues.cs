@@ -68,22 +68,26 @@ namespace PlatformFlow.Client.Models
         }
 
         public override string ToString() =>
-            string.Join("; ", this.Cast<DictionaryEntry>().Select(e => e.Key + "=" + PlainValue.Text(e.Value)));
+            PlainValue.Shorten(string.Join("; ", this.Cast<DictionaryEntry>().Select(e => e.Key + "=" + PlainValue.Text(e.Value))));
     }
 
     /// <summary>A list the platform returns, printed as its items joined (<c>a, b</c>) instead of a type name in a CSV cell or a list view.</summary>
     public sealed class ValueList<T> : List<T>
     {
+        private readonly Func<T, string>? _itemText;
+
         public ValueList()
         {
         }
 
-        public ValueList(IEnumerable<T> items)
+        /// <param name="itemText">How an item reads in the joined text, when not as its own text (an activity by its id and status).</param>
+        public ValueList(IEnumerable<T> items, Func<T, string>? itemText = null)
             : base(items)
         {
+            _itemText = itemText;
         }
 
-        public override string ToString() => string.Join(", ", this.Select(item => PlainValue.Text(item)));
+        public override string ToString() => PlainValue.Shorten(string.Join(", ", this.Select(item => _itemText is null ? PlainValue.Text(item) : _itemText(item))));
     }
 
     /// <summary>Turns JSON into the plain values PowerShell shows and serializes naturally.</summary>
@@ -151,6 +155,12 @@ namespace PlatformFlow.Client.Models
                     return null;
             }
         }
+
+        /// <summary>The longest text a bag or a list gives as a whole (a CSV cell, a list view line), ellipsis included.</summary>
+        public const int MaxText = 300;
+
+        /// <summary>The text, cut to <see cref="MaxText"/> characters with an ellipsis when longer.</summary>
+        public static string Shorten(string text) => text.Length <= MaxText ? text : text.Substring(0, MaxText - 1) + "…";
 
         /// <summary>One value as short text: arrays joined with commas, nested bags in braces.</summary>
         public static string Text(object? value)

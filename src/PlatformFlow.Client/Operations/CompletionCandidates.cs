@@ -61,6 +61,20 @@ namespace PlatformFlow.Client.Operations
         public static IReadOnlyList<CompletionCandidate> Datasets(PlatformClient client) =>
             Cached(client, "datasets", c => Select(client.Catalog.ListDatasetsAsync(null, c), d => new CompletionCandidate(d.Name ?? d.Id, (d.Name ?? d.Id) + " (" + d.Id + ")")));
 
+        /// <summary>Dataset ids (-DatasetId), each shown with its name.</summary>
+        public static IReadOnlyList<CompletionCandidate> DatasetIds(PlatformClient client) =>
+            Cached(client, "datasetIds", c => Select(client.Catalog.ListDatasetsAsync(null, c), d => new CompletionCandidate(d.Id, d.Id + " (" + (d.Name ?? "no name") + ")")));
+
+        /// <summary>Flow ids (-FlowId), each shown with its name.</summary>
+        public static IReadOnlyList<CompletionCandidate> DataflowIds(PlatformClient client) =>
+            Cached(client, "flowIds", c => Select(client.FlowService.Flows.ListAsync(new ListQuery(), c), f => new CompletionCandidate(f.Id, f.Id + " (" + (f.Name ?? "no name") + ")")));
+
+        /// <summary>The newest runs' ids (-RunId), each shown with its status and when it was created.</summary>
+        public static IReadOnlyList<CompletionCandidate> FlowRunIds(PlatformClient client) =>
+            Cached(client, "runIds", c => Select(
+                client.FlowService.Runs.ListAsync(new ListQuery { Limit = 100, OrderBy = "-createdAt" }, c),
+                r => new CompletionCandidate(r.Id, r.Id + " (" + r.Status + (r.CreatedAt is DateTimeOffset created ? ", " + created.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")")));
+
         public static IReadOnlyList<CompletionCandidate> XdmSchemas(PlatformClient client) =>
             Cached(client, "schemas", c => Select(client.SchemaRegistry.ListSchemasAsync(new ListQuery(), c), s => new CompletionCandidate(s.Title ?? s.Id, (s.Title ?? s.Id) + " (" + s.Id + ")")));
 

@@ -10,7 +10,7 @@ namespace PlatformFlow.Client.Operations
 {
     public sealed class FlowRunQuery
     {
-        /// <summary>The flow whose runs to list.</summary>
+        /// <summary>The flow whose runs to list; with neither this nor <see cref="RunId"/>, the runs of every flow of the sandbox.</summary>
         public string? FlowId { get; set; }
 
         /// <summary>One run by id (instead of a flow's runs).</summary>
@@ -26,11 +26,16 @@ namespace PlatformFlow.Client.Operations
     }
 
     /// <summary>
-    /// Get-FlowRun: one run, or a flow's runs (<c>property=flowId==</c>, <c>createdAt&gt;</c> in epoch ms for Since),
-    /// streamed; statuses are matched here, in any spelling the platform uses.
+    /// Get-FlowRun: one run, a flow's runs, or the runs of every flow of the sandbox, streamed; each named with its flow's
+    /// name. Statuses and times are the runs listing's own filters (<c>metrics.statusSummary.status==FAILED,...</c>,
+    /// <c>createdAt&gt;</c> in epoch ms), so "every failed run since yesterday" is one listing of runs plus, for their
+    /// names, one listing of flows, whatever the number of flows; statuses are matched here too, in any spelling.
     /// </summary>
     public sealed class GetFlowRunOperation : PlatformOperation
     {
+        // The platform's largest page of runs.
+        private const int RunsPageSize = 100;
+
         public GetFlowRunOperation(PlatformClient client)
             : base(client)
         {
@@ -41,20 +46,34 @@ namespace PlatformFlow.Client.Operations
             {
                 if (query.RunId != null)
                 {
-                    host.WriteObject(await Client.FlowService.Runs.GetAsync(query.RunId, host.Cancellation).ConfigureAwait(false));
+                    var run = await Client.FlowService.Runs.GetAsync(query.RunId, host.Cancellation).ConfigureAwait(false);
+                    run.FlowName = await FlowNames.OneByOne(Client).OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
+                    host.WriteObject(run);
                     return;
                 }
 
-                var filter = new ListQuery();
+                var filter = new ListQuery { Limit = RunsPageSize };
+                if (query.FlowId != null)
+                {
+                    filter.Properties.Add("flowId==" + query.FlowId);
+                }
+
+                if (query.Statuses.Count > 0)
+                {
+                    filter.Properties.Add("metrics.statusSummary.status==" + string.Join(",", query.Statuses.Select(RunStatusNames.PlatformName)));
+                }
+
                 if (query.Since is DateTimeOffset since)
                 {
                     filter.Properties.Add("createdAt>" + since.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
                 }
 
-                await foreach (var run in Client.FlowService.ListRunsOfFlowAsync(query.FlowId ?? string.Empty, filter, host.Cancellation).ConfigureAwait(false))
+                var names = query.FlowId is null ? FlowNames.Listed(Client) : FlowNames.OneByOne(Client);
+                await foreach (var run in Client.FlowService.Runs.ListAsync(filter, host.Cancellation).ConfigureAwait(false))
                 {
                     if (query.Statuses.Count == 0 || query.Statuses.Contains(run.StatusKind))
                     {
+                        run.FlowName = await names.OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
                         host.WriteObject(run);
                     }
                 }

@@ -20,6 +20,7 @@ namespace PlatformFlow.Client.Operations
         ConnectionSpec,
         Dataset,
         XdmSchema,
+        Batch,
     }
 
     /// <summary>
@@ -75,6 +76,8 @@ namespace PlatformFlow.Client.Operations
                     return ResourceKind.Dataset;
                 case XdmSchema _:
                     return ResourceKind.XdmSchema;
+                case Batch _:
+                    return ResourceKind.Batch;
                 default:
                     return null;
             }
@@ -179,6 +182,14 @@ namespace PlatformFlow.Client.Operations
                     return Present(run.FlowId);
                 case (FlowRun run, ResourceKind.FlowSpec):
                     return Present(run.FlowSpec?.Id);
+                case (FlowRun run, ResourceKind.Batch):
+                    return Present(run.BatchId);
+                case (Batch batch, ResourceKind.FlowRun):
+                    return Present(batch.RunId);
+                case (Batch batch, ResourceKind.Dataflow):
+                    return Present(batch.FlowId);
+                case (Batch batch, ResourceKind.Dataset):
+                    return Present(batch.DatasetId);
                 case (SourceConnection source, ResourceKind.BaseConnection):
                     return Present(source.BaseConnectionId);
                 case (SourceConnection source, ResourceKind.ConnectionSpec):
@@ -207,6 +218,7 @@ namespace PlatformFlow.Client.Operations
             MappingSet mappingSet => mappingSet.Id,
             Dataset dataset => dataset.Id,
             XdmSchema schema => schema.Id,
+            Batch batch => batch.Id,
             _ => throw new ArgumentException("Not a platform object: " + input.GetType().Name),
         };
 

@@ -91,9 +91,11 @@ namespace PlatformFlow.Client.Operations
 
             foreach (var (row, mapping, code, message) in MappingSetChecks.Errors(answer))
             {
+                // A record's failure keeps the platform's own code (MAPPER-..., the validation codes) as its ErrorId: the
+                // code a run gives that record, as Get-FailedRecord shows it.
                 host.WriteError(new OperationError(
                     new PlatformValidationException("'" + mapping + "'" + (row is int r ? " on sample row " + r : string.Empty), code + ": " + message),
-                    "Mapping" + Pascal(code),
+                    row != null && code.Contains("-") ? code : "Mapping" + Pascal(code),
                     OperationErrorCategory.InvalidData,
                     row is int index && index < rows.Count ? rows[index] : (object)mapping));
             }

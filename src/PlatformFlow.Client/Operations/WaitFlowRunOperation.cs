@@ -20,7 +20,8 @@ namespace PlatformFlow.Client.Operations
 
     /// <summary>
     /// Wait-FlowRun: polls a run until it is final or the timeout passes, reporting progress. Writes the final run, and an
-    /// error record carrying the run's first errors when it failed or partly failed; a clear OperationTimeout error when
+    /// error record with the run's counts, first errors and the command that lists its failed records when it failed or
+    /// partly failed; a clear OperationTimeout error when
     /// it did not finish in time. Waits on the given clock, so tests move time instead of sleeping.
     /// </summary>
     public sealed class WaitFlowRunOperation : PlatformOperation
@@ -47,6 +48,7 @@ namespace PlatformFlow.Client.Operations
                     if (run.StatusKind.IsFinal())
                     {
                         host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
+                        run.FlowName = await FlowNames.OneByOne(Client).OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
                         if (run.StatusKind.IsFailure() || run.StatusKind == RunStatus.PartialSuccess)
                         {
                             host.WriteError(RunFailed(run, statusText));
@@ -77,19 +79,22 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Whole seconds, with days when there are any (<c>1.01:00:00</c>): a wait may be given days.</summary>
         private static string Elapsed(TimeSpan time) => TimeSpan.FromSeconds(Math.Floor(time.TotalSeconds)).ToString("c", CultureInfo.InvariantCulture);
 
-        private static OperationError RunFailed(FlowRun run, string statusText)
+        /// <summary>
+        /// The error of a failed or partial run: its counts, its first errors and the exact command that lists its failed
+        /// records (or, for a run that wrote no batch, its errors and how to run it again).
+        /// </summary>
+        internal static OperationError RunFailed(FlowRun run, string statusText)
         {
-            var records = run.Metrics?.RecordSummary;
-            var errors = run.Metrics?.StatusSummary?.Errors ?? new List<RunError>();
-            var message = "Flow run " + run.Id + " of flow " + run.FlowId + " ended " + statusText
-                + (records?.FailedRecordCount is long failed ? " (" + failed + " of " + records.InputRecordCount + " records failed)" : string.Empty)
-                + (errors.Count == 0 ? "." : ": " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));
-            return new OperationError(
-                new InvalidOperationException(message),
-                "FlowRun" + run.Status,
-                OperationErrorCategory.NotSpecified,
-                run,
-                "See all of its errors with Get-FlowRun -RunId " + run.Id + " | Format-List *; run it again with Restart-FlowRun.");
+            var errors = run.Errors;
+            var message = "Flow run " + run.Id + " of flow " + (run.FlowName is null ? run.FlowId : "'" + run.FlowName + "'") + " ended " + statusText
+                + ": " + Count(run.RecordsRead) + " records read, " + Count(run.RecordsWritten) + " written, " + Count(run.RecordsFailed) + " failed"
+                + (errors.Count == 0 ? "." : "; " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));
+            var action = run.BatchId != null && run.RecordsFailed > 0
+                ? "List its failed records with: Get-FlowRun -RunId " + run.Id + " | Get-FailedRecord"
+                : "It wrote no failed records to read; run it again with: Restart-FlowRun -RunId " + run.Id;
+            return new OperationError(new InvalidOperationException(message), "FlowRun" + run.Status, OperationErrorCategory.NotSpecified, run, action);
         }
+
+        private static string Count(long? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "?";
     }
 }

@@ -4,11 +4,12 @@ using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets flow runs: a flow's runs (Get-Dataflow | Get-FlowRun), optionally by status and since a time, or one run by id.</para>
+    /// <para type="synopsis">Gets flow runs: a flow's runs (Get-Dataflow | Get-FlowRun), the runs of every flow of the sandbox (no flow given), optionally by status and since a time, or one run by id; each with its flow's name, record counts, errors and batch.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "FlowRun", DefaultParameterSetName = ByFlowSet, HelpUri = HelpLinks.Cmdlets + "Get-FlowRun.md")]
     [OutputType(typeof(FlowRun))]
@@ -19,23 +20,27 @@ namespace PlatformFlow.Commands
         private const string ByInputObjectSet = "ByInputObject";
         private GetFlowRunOperation? _operation;
 
-        /// <summary>The id of the flow whose runs to list.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByFlowSet)]
+        /// <summary>The id of the flow whose runs to list; without it (and nothing piped), the runs of every flow of the sandbox.</summary>
+        [Parameter(Position = 0, ParameterSetName = ByFlowSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataflowIdCompleter))]
         public string? FlowId { get; set; }
 
-        /// <summary>A piped flow (its runs), a run (that run, read again), or a flow id as a string.</summary>
+        /// <summary>A piped flow (its runs), a run (that run, read again), a batch (the run that wrote it), or a flow id as a string.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>One run by id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FlowRunIdCompleter))]
         public string? RunId { get; set; }
 
         /// <summary>Only runs with one of these statuses (any case): Queued, InProgress, Success, PartialSuccess, Failed...</summary>
         [Parameter(ParameterSetName = ByFlowSet)]
         [Parameter(ParameterSetName = ByInputObjectSet)]
         [ValidateNotNullOrEmpty]
+        [ValidateRunStatus]
         [ArgumentCompleter(typeof(RunStatusCompleter))]
         public string[] Status { get; set; } = Array.Empty<string>();
 
@@ -47,16 +52,12 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetFlowRunOperation(client));
-            if (!TryConvert(() => CreateInput(), FlowId ?? RunId ?? (object?)InputObject, out var query))
-            {
-                return;
-            }
-
             if (InputObject is null)
             {
+                var query = CreateInput();
                 Run(host => operation.RunAsync(query, host));
             }
-            else if (InputObject.BaseObject is FlowRun)
+            else if (InputObject.BaseObject is FlowRun || InputObject.BaseObject is Batch)
             {
                 ForEachId(ResourceKind.FlowRun, InputObject, null, (host, runId) => operation.RunAsync(CreateInput(runId: runId), host));
             }
@@ -75,17 +76,9 @@ namespace PlatformFlow.Commands
         {
             FlowId = flowId ?? (runId is null ? FlowId : null),
             RunId = runId ?? (flowId is null ? RunId : null),
-            Statuses = Status.Select(ParseStatus).ToList(),
+            Statuses = Status.Select(RunStatusNames.Parse).ToList(),
             Since = Since,
             Target = flowId ?? runId ?? FlowId ?? RunId,
         };
-
-        private static RunStatus ParseStatus(string text)
-        {
-            var status = RunStatusNames.Parse(text);
-            return status != RunStatus.Unknown
-                ? status
-                : throw new ArgumentException("'" + text + "' is not a run status; use one of " + string.Join(", ", Enum.GetNames(typeof(RunStatus)).Where(n => n != nameof(RunStatus.Unknown))) + ".");
-        }
     }
 }

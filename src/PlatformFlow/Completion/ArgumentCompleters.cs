@@ -49,6 +49,27 @@ namespace PlatformFlow.Completion
         }
     }
 
+    /// <summary>Dataset ids (Get-Batch -DatasetId, Get-DatasetRecord -DatasetId).</summary>
+    public sealed class DatasetIdCompleter : PlatformArgumentCompleter
+    {
+        protected override IReadOnlyList<CompletionCandidate> Candidates(PlatformClient client, string commandName, IDictionary boundParameters) =>
+            CompletionCandidates.DatasetIds(client);
+    }
+
+    /// <summary>Flow ids (Get-FlowRun -FlowId, Get-Batch -FlowId).</summary>
+    public sealed class DataflowIdCompleter : PlatformArgumentCompleter
+    {
+        protected override IReadOnlyList<CompletionCandidate> Candidates(PlatformClient client, string commandName, IDictionary boundParameters) =>
+            CompletionCandidates.DataflowIds(client);
+    }
+
+    /// <summary>The newest runs' ids (Get-FlowRun -RunId, Get-FailedRecord -RunId, Get-Batch -RunId).</summary>
+    public sealed class FlowRunIdCompleter : PlatformArgumentCompleter
+    {
+        protected override IReadOnlyList<CompletionCandidate> Candidates(PlatformClient client, string commandName, IDictionary boundParameters) =>
+            CompletionCandidates.FlowRunIds(client);
+    }
+
     /// <summary>The organization's sandbox names (Connect-Platform -Sandbox, Get-Sandbox -Name).</summary>
     public sealed class SandboxNameCompleter : PlatformArgumentCompleter
     {

@@ -17,7 +17,10 @@ namespace PlatformFlow.Hosting
         public static void Remember(object value, PlatformContext context)
         {
             var key = value is PSObject wrapped ? wrapped.BaseObject : value;
-            if (key is string || key.GetType().IsValueType)
+
+            // Every PSCustomObject (a dataset's record, a CSV row) has the same base object: remembering it would send
+            // every plain object of the session to this context.
+            if (key is string || key is PSCustomObject || key.GetType().IsValueType)
             {
                 return;
             }

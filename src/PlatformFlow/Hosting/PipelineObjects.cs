@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.Json.Nodes;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -18,6 +19,7 @@ namespace PlatformFlow.Hosting
         /// </summary>
         public static object WithProperties(object value, IReadOnlyList<KeyValuePair<string, object?>>? properties)
         {
+            value = ForPowerShell(value);
             if (properties is null || properties.Count == 0)
             {
                 return value;
@@ -31,6 +33,42 @@ namespace PlatformFlow.Hosting
 
             return wrapped;
         }
+
+        /// <summary>
+        /// Records as PowerShell objects: a JSON object (a dataset's record) becomes an object with one property per member,
+        /// nested objects nested (<c>$record.personalEmail.address</c>), and a failed record's input record the same.
+        /// </summary>
+        private static object ForPowerShell(object value)
+        {
+            switch (value)
+            {
+                case JsonObject record:
+                    return RecordObject(record);
+                case FailedRecord failed when failed.Record is JsonObject input:
+                    failed.Record = RecordObject(input);
+                    return failed;
+                default:
+                    return value;
+            }
+        }
+
+        private static PSObject RecordObject(JsonObject json)
+        {
+            var record = new PSObject();
+            foreach (var member in json)
+            {
+                record.Properties.Add(new PSNoteProperty(member.Key, RecordValue(member.Value)));
+            }
+
+            return record;
+        }
+
+        private static object? RecordValue(JsonNode? node) => node switch
+        {
+            JsonObject nested => RecordObject(nested),
+            JsonArray items => items.Select(RecordValue).ToArray(),
+            _ => PlainValue.Of(node),
+        };
 
         /// <summary>The carried ids on a pipeline input (note properties, CSV columns, own properties).</summary>
         public static PipelineIds CarriedBy(PSObject? input)
