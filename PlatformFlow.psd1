@@ -26,6 +26,7 @@
         'New-Dataset'
         'New-TargetConnection'
         'New-MappingSet'
+        'Get-MappingSuggestion'
         'Test-MappingSet'
         'Get-FlowSpec'
         'New-Dataflow'

@@ -25,6 +25,9 @@ namespace PlatformFlow.Client.Operations
         /// <summary>Its columns are what ATTRIBUTE sources may name.</summary>
         public string? SourceConnectionId { get; set; }
 
+        /// <summary>When set, the suggestions at or above it are added to <see cref="Mappings"/> (which win); see <see cref="SuggestedMappings"/>.</summary>
+        public double? MinimumConfidence { get; set; }
+
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
         public object? Target { get; set; }
@@ -48,6 +51,11 @@ namespace PlatformFlow.Client.Operations
             {
                 var cancellation = host.Cancellation;
                 const string subject = "mapping set";
+                if (input.MinimumConfidence is double minimum)
+                {
+                    input.Mappings = await SuggestedMappings.MergeAsync(Client, input, minimum, host, flowName).ConfigureAwait(false);
+                }
+
                 if (input.Mappings.Count == 0)
                 {
                     throw new PlatformValidationException(subject, "Mapping: give at least one mapping (source = destination)");

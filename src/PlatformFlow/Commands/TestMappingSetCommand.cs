@@ -26,6 +26,14 @@ namespace PlatformFlow.Commands
         [Alias("Mappings")]
         public object[]? Mapping { get; set; }
 
+        /// <summary>One proposed mapping's source (a column, or =calculated field): Get-MappingSuggestion's objects bind here and to -Destination.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Source { get; set; }
+
+        /// <summary>That mapping's XDM field path.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Destination { get; set; }
+
         /// <summary>The mapping set to check (a piped mapping set binds its Id here).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? MappingSetId { get; set; }
@@ -61,8 +69,8 @@ namespace PlatformFlow.Commands
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
         internal MappingSetTestInput CreateInput(PipelineIds carried, object? target) => new MappingSetTestInput
         {
-            Mappings = InputConversion.Mappings(Mapping),
-            MappingSetId = Mapping is null ? MappingSetId ?? (InputObject?.BaseObject as Client.Models.MappingSet)?.Id : null,
+            Mappings = Mapping is null && Source != null && Destination != null ? new[] { Client.Models.Mapping.FromPair(Source, Destination) } : InputConversion.Mappings(Mapping),
+            MappingSetId = Mapping is null && Source is null ? MappingSetId ?? (InputObject?.BaseObject as Client.Models.MappingSet)?.Id : null,
             SchemaId = SchemaId,
             TargetConnectionId = TargetConnectionId,
             SourceConnectionId = SourceConnectionId,

@@ -183,8 +183,8 @@ namespace PlatformFlow.Tests.Emulator.SchemaRegistry
             await CreateProfileSchemaAsync(_client, "Orders");
             var byTitle = await (await _client.GetAsync(Schemas + "?property=title==Orders", "application/vnd.adobe.xed-id+json")).ExpectAsync(HttpStatusCode.OK);
 
-            Assert.Equal(new[] { "https://ns.adobe.com/xdm/context/identitymap", PersonalDetails }, forEvents["results"]!.AsArray().Select(r => (string)r!["$id"]!));
-            Assert.Equal(new[] { PersonDetails }, notForEvents["results"]!.AsArray().Select(r => (string)r!["$id"]!));
+            Assert.Equal(new[] { "https://ns.adobe.com/xdm/context/experienceevent-commerce", "https://ns.adobe.com/xdm/context/identitymap", PersonalDetails }, forEvents["results"]!.AsArray().Select(r => (string)r!["$id"]!));
+            Assert.Equal(new[] { "https://ns.adobe.com/xdm/mixins/profile-consents", PersonDetails, "https://ns.adobe.com/xdm/mixins/profile/profile-loyalty-details" }, notForEvents["results"]!.AsArray().Select(r => (string)r!["$id"]!));
             Assert.Equal(new[] { "Orders" }, byTitle["results"]!.AsArray().Select(r => (string)r!["title"]!));
             await (await _client.GetAsync(Schemas + "?property=title", "application/vnd.adobe.xed-id+json")).ExpectProblemAsync(HttpStatusCode.BadRequest, "XDM", "1020-400");
         }

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.MappingSuggestions;
+
+namespace PlatformFlow.Client.Operations
+{
+    public sealed class MappingSuggestionInput
+    {
+        /// <summary>The columns to map (names, optionally with types); from the source connection or table when empty.</summary>
+        public IReadOnlyList<SourceColumn> Columns { get; set; } = Array.Empty<SourceColumn>();
+
+        /// <summary>The target schema's <c>$id</c>; from the pipeline or the target connection when null.</summary>
+        public string? SchemaId { get; set; }
+
+        public string? TargetConnectionId { get; set; }
+
+        public string? SourceConnectionId { get; set; }
+
+        /// <summary>Sample rows; the source table's own (explore preview) when null.</summary>
+        public IReadOnlyList<JsonObject>? Sample { get; set; }
+
+        public double MinimumConfidence { get; set; } = MappingSuggester.DefaultMinimumConfidence;
+
+        public MappingVocabulary Vocabulary { get; set; } = MappingVocabulary.Standard;
+
+        public PipelineIds Carried { get; set; } = new PipelineIds();
+
+        public object? Target { get; set; }
+    }
+
+    /// <summary>
+    /// Get-MappingSuggestion: reads the target schema (resolved), the source's columns and sample rows, and writes one
+    /// <see cref="MappingSuggestion"/> per column it can map, most confident first, carrying the ids the next step binds.
+    /// </summary>
+    public sealed class GetMappingSuggestionOperation : PlatformOperation
+    {
+        public GetMappingSuggestionOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        public Task RunAsync(MappingSuggestionInput input, IOperationHost host) =>
+            ForInputAsync(host, input.Target, input.Carried[PipelineIds.FlowName] ?? input.SchemaId, "GetMappingSuggestion", async () =>
+            {
+                var source = await SourceAsync(Client, input.SchemaId, input.Columns, input.Sample, input.SourceConnectionId, input.TargetConnectionId, input.Carried, host.Cancellation).ConfigureAwait(false);
+                var suggestions = await SuggestionRun.SuggestAsync(Client, source, input.MinimumConfidence, input.Vocabulary, host.Cancellation).ConfigureAwait(false);
+                var ids = input.Carried
+                    .With(PipelineIds.SchemaId, source.SchemaId)
+                    .With(PipelineIds.SourceConnectionId, input.SourceConnectionId ?? input.Carried[PipelineIds.SourceConnectionId])
+                    .With(PipelineIds.TargetConnectionId, input.TargetConnectionId ?? input.Carried[PipelineIds.TargetConnectionId]);
+                foreach (var suggestion in suggestions)
+                {
+                    host.WriteObject(suggestion, ids.PropertiesFor(suggestion));
+                }
+            });
+
+        /// <summary>
+        /// What to suggest from: the schema (given, carried, or the target connection's), the columns (given, or the source
+        /// connection's: the one carried, or the one of the flow that writes to the target connection, else all of its
+        /// table's) and the sample rows (given, or the source table's preview).
+        /// </summary>
+        internal static async Task<SuggestionSource> SourceAsync(PlatformClient client, string? schemaId, IReadOnlyList<SourceColumn> columns, IReadOnlyList<JsonObject>? sample, string? sourceConnectionId, string? targetConnectionId, PipelineIds carried, CancellationToken cancellationToken)
+        {
+            const string subject = "mapping suggestions";
+            schemaId ??= carried[PipelineIds.SchemaId];
+            targetConnectionId ??= carried[PipelineIds.TargetConnectionId];
+            sourceConnectionId ??= carried[PipelineIds.SourceConnectionId];
+            if (targetConnectionId != null && !Planned.IsPlanned(targetConnectionId))
+            {
+                var target = await client.FlowService.TargetConnections.GetCachedAsync(targetConnectionId, cancellationToken).ConfigureAwait(false);
+                schemaId ??= target.SchemaId ?? (target.DatasetId is string datasetId ? (await client.Catalog.GetDatasetCachedAsync(datasetId, cancellationToken).ConfigureAwait(false)).SchemaId : null);
+                sourceConnectionId ??= await SourceOfFlowAsync(client, targetConnectionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (schemaId is null || Planned.IsPlanned(schemaId))
+            {
+                throw new PlatformValidationException(subject, schemaId is null
+                    ? "the target schema is not known: give -SchemaId or pipe a target connection"
+                    : "the target schema is only planned (-WhatIf): suggestions need its fields");
+            }
+
+            var baseConnectionId = carried[PipelineIds.BaseConnectionId];
+            var tableName = carried[PipelineIds.TableName];
+            if (sourceConnectionId != null && !Planned.IsPlanned(sourceConnectionId))
+            {
+                var sourceConnection = await client.FlowService.SourceConnections.GetCachedAsync(sourceConnectionId, cancellationToken).ConfigureAwait(false);
+                baseConnectionId ??= sourceConnection.BaseConnectionId;
+                tableName ??= sourceConnection.Params?.TableName;
+                columns = columns.Count > 0 ? columns : (IReadOnlyList<SourceColumn>?)sourceConnection.Params?.Columns ?? Array.Empty<SourceColumn>();
+            }
+
+            var table = sample is null || columns.Count == 0 || columns.Any(c => string.IsNullOrEmpty(c.Type))
+                ? await MappingSetChecks.SourceTableAsync(client, baseConnectionId, tableName, cancellationToken).ConfigureAwait(false)
+                : null;
+            var tableColumns = table?.Schema?.Columns ?? new List<SourceColumn>();
+            columns = columns.Count == 0 ? tableColumns : columns.Select(c => TypedLike(c, tableColumns)).ToList();
+            if (columns.Count == 0)
+            {
+                throw new PlatformValidationException(subject, "no columns to map: give -Column, or pipe a target connection whose source connection names its table");
+            }
+
+            return new SuggestionSource
+            {
+                SchemaId = schemaId,
+                Columns = columns,
+                Rows = sample ?? (IReadOnlyList<JsonObject>?)table?.DataJson ?? Array.Empty<JsonObject>(),
+                TableName = tableName,
+            };
+        }
+
+        /// <summary>A column named without a type takes the table's type for it (string when the table does not say).</summary>
+        private static SourceColumn TypedLike(SourceColumn column, IReadOnlyList<SourceColumn> tableColumns) =>
+            !string.IsNullOrEmpty(column.Type) ? column
+                : new SourceColumn(column.Name, tableColumns.FirstOrDefault(t => string.Equals(t.Name, column.Name, StringComparison.OrdinalIgnoreCase))?.Type ?? "string");
+
+        private static async Task<string?> SourceOfFlowAsync(PlatformClient client, string targetConnectionId, CancellationToken cancellationToken)
+        {
+            await foreach (var flow in client.FlowService.Flows.ListAsync(ListQuery.Where("targetConnectionIds==" + targetConnectionId), cancellationToken).ConfigureAwait(false))
+            {
+                return flow.SourceConnectionIds.FirstOrDefault();
+            }
+
+            return null;
+        }
+    }
+}
