@@ -344,11 +344,97 @@ Describe 'Import-Dataflow after an import that stopped half-way' {
         $result.Action | Should -Be 'Create'
         $result.SourceConnectionId | Should -Be $leftBehind.Id
         ($result.Parts | Where-Object Part -EQ 'SourceConnection').Action | Should -Be 'Unchanged'
+        # The mapping set of the same content that earlier imports made is reused, as the pipeline reuses one.
         (Get-EmulatorWriteSince -Mark $mark) | ForEach-Object { "$($_.Method) $($_.Path)" } | Should -Be @(
             'POST /data/foundation/flowservice/targetConnections'
-            'POST /data/foundation/conversion/mappingSets'
             'POST /data/foundation/flowservice/flows')
+        ($result.Parts | Where-Object Part -EQ 'MappingSet').Action | Should -Be 'Unchanged'
         @(Get-SourceConnection -Name 'Shop 31 source' -Context $prod) | Should -HaveCount 1
+    }
+}
+
+Describe 'One part model: the pipeline and flows as code find, compare and create parts alike' {
+    BeforeAll {
+        function New-ProdPipelineFlow {
+            # The pipeline's flow in prod, as the dev flow was made.
+            param([string] $Name)
+            New-SourceConnection -Name $Name -BaseConnectionId $prodParts.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone -Context $prod |
+                New-TargetConnection -DatasetId $prodParts.Dataset.Id -Context $prod |
+                New-MappingSet -Context $prod -Mapping @(
+                    @{ SourceType = 'ATTRIBUTE'; Source = 'Email'; Destination = 'personalEmail.address' }
+                    @{ SourceType = 'EXPRESSION'; Source = "concat('+1 ', Phone)"; Destination = 'mobilePhone.number' }
+                ) |
+                Get-FlowSpec -Name CRMToAEP -Context $prod |
+                New-Dataflow -Frequency Day -Interval 1 -StartTime '2026-01-05T06:00:00Z' -Description 'Orders from the shop' -Context $prod
+        }
+
+        function New-RenamedDefinition {
+            # The dev flow's definition under another name, in a file of its own, describing what New-ProdPipelineFlow makes
+            # (tests before may have changed the dev flow).
+            param([string] $Name, [string] $Folder = $workFolder, [scriptblock] $Edit = {})
+            $file = Join-Path $Folder "$Name.json"
+            Export-Dataflow -Id $devFlow.Id -Path $file -Context $dev | Out-Null
+            Set-DefinitionMember -Path $file -Change {
+                param($d)
+                $d.name = $Name
+                $d.description = 'Orders from the shop'
+                $d.schedule = [pscustomobject]@{ frequency = 'day'; interval = 1; startTime = '2026-01-05T06:00:00Z' }
+                $d.source.name = "$Name source"
+                $d.target.name = "$Name target"
+                $d.mappingSet.mappings = @(
+                    [pscustomobject]@{ sourceType = 'ATTRIBUTE'; source = 'Email'; destination = 'personalEmail.address' }
+                    [pscustomobject]@{ sourceType = 'EXPRESSION'; source = "concat('+1 ', Phone)"; destination = 'mobilePhone.number' })
+                & $Edit $d
+            }
+            $file
+        }
+    }
+
+    It 'takes a definition named shop a for the flow Shop A the pipeline made, as the pipeline for SHOP A does' {
+        $made = New-ProdPipelineFlow -Name 'Shop A'
+        $file = New-RenamedDefinition -Name 'shop a'
+        $mark = Get-EmulatorJournalMark
+
+        $imported = Import-Dataflow -Path $file -Context $prod
+        $again = New-ProdPipelineFlow -Name 'SHOP A'
+
+        $imported.FlowId | Should -Be $made.Id
+        $imported.SourceConnectionId | Should -Be $made.SourceConnectionIds[0]
+        $imported.Action | Should -Be 'Unchanged'
+        $again.Id | Should -Be $made.Id
+        @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
+        @(Get-Dataflow -Name 'shop a' -Context $prod) | Should -HaveCount 1
+        @(Get-SourceConnection -Name 'Shop A source' -Context $prod) | Should -HaveCount 1
+        @(Get-TargetConnection -Name 'Shop A target' -Context $prod) | Should -HaveCount 1
+    }
+
+    It 'reuses every part an import just created when the pipeline names them in the same session: no write' {
+        $file = New-RenamedDefinition -Name 'Shop B'
+        $imported = Import-Dataflow -Path $file -Context $prod
+        $imported.Action | Should -Be 'Create'
+        $mark = Get-EmulatorJournalMark
+
+        $flow = New-ProdPipelineFlow -Name 'Shop B'
+
+        @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
+        $flow.Id | Should -Be $imported.FlowId
+        $flow.SourceConnectionOutcome, $flow.TargetConnectionOutcome, $flow.MappingSetOutcome, $flow.DataflowOutcome | Should -Be @('Reused', 'Reused', 'Reused', 'Reused')
+        $flow.MappingSetId | Should -Be $imported.MappingSetId
+    }
+
+    It 'makes one mapping set for 50 flows that map alike' {
+        $folder = Join-Path $workFolder 'fifty'
+        $null = New-Item -ItemType Directory -Path $folder
+        $mappings = { param($d) $d.mappingSet.mappings = @([pscustomobject]@{ sourceType = 'EXPRESSION'; source = 'lower(Email)'; destination = 'personalEmail.address' }) }
+        1..50 | ForEach-Object { New-RenamedDefinition -Name ('Alike {0:d2}' -f $_) -Folder $folder -Edit $mappings } | Out-Null
+        $mark = Get-EmulatorJournalMark
+
+        $results = Import-Dataflow -Path $folder -Context $prod
+
+        $results | Should -HaveCount 50
+        @($results | Where-Object Action -EQ 'Create') | Should -HaveCount 50
+        @($results.MappingSetId | Select-Object -Unique) | Should -HaveCount 1
+        @(Get-EmulatorWriteSince -Mark $mark | Where-Object Path -like '*/mappingSets') | Should -HaveCount 1
     }
 }
 

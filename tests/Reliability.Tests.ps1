@@ -194,3 +194,40 @@ Describe 'Sign-in checks the sandbox' {
         Connect-Platform -Emulator | Out-Null
     }
 }
+
+Describe 'Ctrl+C in one runspace' {
+    It 'leaves a listing shared with another runspace to finish there' {
+        # A source connection made, then changed: the pre-flight reads are cached and the name index is to be listed again,
+        # so the next step's first request is the listing of source connections.
+        $warm = New-SourceConnection -Name "Warm $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Column Email
+        Set-SourceConnection -Id $warm.Id -Description 'changed' | Out-Null
+        $faults = (Get-EmulatorEngine).Options.Faults
+        $faults.Latency = [TimeSpan]::FromSeconds(3)
+        $mark = Get-EmulatorJournalMark
+        $step = {
+            param($modulePath, $baseConnectionId, $name)
+            Import-Module $modulePath
+            New-SourceConnection -Name $name -BaseConnectionId $baseConnectionId -TableName Shopify.Orders -Column Email -WhatIf
+        }
+        $stopped, $waiting = 1, 2 | ForEach-Object {
+            $powershell = [powershell]::Create().AddScript($step).AddArgument($ModulePath).AddArgument($pre.BaseConnection.Id).AddArgument("Shared $suffix")
+            [pscustomobject]@{ PowerShell = $powershell; Invocation = $powershell.BeginInvoke() }
+        }
+        try {
+            # Both are waiting for the one listing (3 s) when the first is stopped, as Ctrl+C does.
+            Start-Sleep -Milliseconds 1500
+            $stopped.PowerShell.Stop()
+            $stopped.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+
+            $planned = $waiting.PowerShell.EndInvoke($waiting.Invocation)
+            $waiting.PowerShell.Streams.Error | Should -BeNullOrEmpty
+            $planned.Name | Should -Be "Shared $suffix source"
+            @(Get-EmulatorRequestSince -Mark $mark | Where-Object { $_.Method -eq 'GET' -and $_.Path.EndsWith('/sourceConnections') }).Count | Should -Be 1
+        }
+        finally {
+            $faults.Latency = [TimeSpan]::Zero
+            $stopped.PowerShell.Dispose()
+            $waiting.PowerShell.Dispose()
+        }
+    }
+}

@@ -62,6 +62,30 @@ Describe 'Retry policy of a context' {
     }
 }
 
+Describe 'A token that expires during a Retry-After wait' {
+    It 'is renewed for the attempt after the wait, and the call succeeds with no 401' {
+        $options = (Get-EmulatorEngine).Options
+        $lifetime = $options.TokenLifetime
+        $options.TokenLifetime = [TimeSpan]::FromSeconds(2)
+        try {
+            Connect-Platform -Emulator | Out-Null
+            $mark = Get-EmulatorJournalMark
+            (Get-EmulatorEngine).Faults.EnqueueThrottle('GET', 3)
+
+            (Get-FlowSpec -Name CRMToAEP).Name | Should -Be 'CRMToAEP'
+
+            $requests = @(Get-EmulatorRequestSince -Mark $mark)
+            @($requests | Where-Object Path -like '*/flowSpecs*').Status | Should -Be @(429, 200)
+            @($requests | Where-Object Path -like '*/ims/token*').Count | Should -Be 1 -Because 'the token issued at sign-in expired during the wait'
+            @($requests | Where-Object Status -eq 401) | Should -BeNullOrEmpty
+        }
+        finally {
+            $options.TokenLifetime = $lifetime
+            Connect-Platform -Emulator | Out-Null
+        }
+    }
+}
+
 Describe 'A change the platform may have applied is not sent again' {
     BeforeAll {
         Connect-Platform -Emulator | Out-Null

@@ -11,7 +11,7 @@ namespace PlatformFlow.Client
 {
     /// <summary>
     /// One signed-in context's connection to the platform: a single HTTP stack (IHttpClientFactory with the handler chain
-    /// platform headers → Polly retry → trace → network or emulator), shared and thread-safe, so every runspace of
+    /// Polly retry → platform headers (per attempt) → concurrency limit → trace → network or emulator), shared and thread-safe, so every runspace of
     /// <c>ForEach-Object -Parallel</c> can use it. Dispose it on disconnect.
     /// </summary>
     public sealed class PlatformClient : IDisposable
@@ -71,8 +71,8 @@ namespace PlatformFlow.Client
             var requestSlots = new SemaphoreSlim(options.MaxConcurrentRequests);
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, platformBackoff, options.Clock))
+                .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
                 .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(requestSlots))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -112,8 +112,8 @@ namespace PlatformFlow.Client
 
         public SandboxClient Sandboxes { get; }
 
-        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Operations.CreateOrReuse{T}"/>).</summary>
-        public Operations.KeyedGate PartCreations { get; } = new Operations.KeyedGate();
+        /// <summary>Create-or-reuse makes parts with the same key one at a time on this context (<see cref="Parts.CreateOrReuse{T}"/>).</summary>
+        public Parts.KeyedGate PartCreations { get; } = new Parts.KeyedGate();
 
 
         /// <summary>
@@ -140,7 +140,7 @@ namespace PlatformFlow.Client
             {
                 throw new HttpRequestException(
                     "Signing in to " + Options.BaseUri + " got no answer within " + Options.SignInTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + " s (retried until then): check -BaseUri and that the gateway and IMS are reachable.");
+                    + " s (retried until then): check " + CmdletTerms.BaseUri + " and that the gateway and IMS are reachable.");
             }
         }
 

@@ -31,6 +31,7 @@ namespace PlatformFlow.Emulator.Host
             + "  --latency-ms <ms>        Delay added to every request.\n"
             + "  --run-queued <seconds>   How long a new run stays QUEUED. Default 10.\n"
             + "  --run-duration <seconds> How long a run stays IN_PROGRESS before it ends. Default 60.\n"
+            + "  --token-lifetime <seconds> How long an issued token is accepted. Default 86400 (a day).\n"
             + "  --seed <n>               Seed of the fault draw, to repeat a rehearsal exactly.\n"
             + "  --help                   Show this text.";
 
@@ -117,6 +118,9 @@ namespace PlatformFlow.Emulator.Host
                         break;
                     case "--run-duration":
                         options.Emulator.RunDuration = TimeSpan.FromSeconds(Number(name, value, 0, 86400));
+                        break;
+                    case "--token-lifetime":
+                        options.Emulator.TokenLifetime = TimeSpan.FromSeconds(Number(name, value, 1, 86400 * 7));
                         break;
                     case "--seed":
                         options.Emulator.Faults.Seed = Number(name, value, int.MinValue, int.MaxValue);

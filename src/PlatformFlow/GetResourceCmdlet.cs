@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
-using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow
 {
@@ -43,7 +44,7 @@ namespace PlatformFlow
         protected override PSObject? PipedInput => InputObject;
 
         /// <summary>True when a -Name without wildcards is in fact an id (a GUID for Flow Service objects), so <c>Get-Dataflow $flow.Id</c> works.</summary>
-        protected virtual bool IsIdShaped(string text) => System.Guid.TryParse(text, out _);
+        protected virtual bool IsIdShaped(string text) => IdShapes.IsFlowServiceId(text);
 
         /// <summary>Runs the operation for the id given (or -Name when it is an id), or for each object the piped input stands for.</summary>
         protected void RunQuery(string? id, System.Func<ResourceQuery, IOperationHost, System.Threading.Tasks.Task> run)

@@ -21,7 +21,7 @@ namespace PlatformFlow.Client.Api
         private const int PageSize = 100;
 
         private readonly PlatformHttp _http;
-        private readonly AsyncCache<Dataset> _datasets;
+        private readonly Caching.AsyncCache<Dataset> _datasets;
 
         public CatalogClient(PlatformHttp http, ReadCachePolicy reads)
         {
@@ -55,7 +55,7 @@ namespace PlatformFlow.Client.Api
 
         /// <summary>A dataset shared by the context for a short while (its schema does not change within a run).</summary>
         public Task<Dataset> GetDatasetCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _datasets.GetAsync(id, () => GetDatasetAsync(id, cancellationToken));
+            _datasets.GetAsync(id, cancel => GetDatasetAsync(id, cancel), cancellationToken);
 
         /// <summary>Lists datasets page by page (<c>start</c>/<c>limit</c>); <paramref name="filters"/> are Catalog query parameters such as <c>name=x</c> or <c>property=...</c>.</summary>
         public IAsyncEnumerable<Dataset> ListDatasetsAsync(IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default) =>

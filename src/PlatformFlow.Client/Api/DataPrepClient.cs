@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
@@ -38,10 +39,11 @@ namespace PlatformFlow.Client.Api
         /// </summary>
         public PartIndex<MappingSet> Identical { get; }
 
-        /// <summary>The key of <see cref="Identical"/>: the output schema and the mappings, sorted.</summary>
+        /// <summary>The key of <see cref="Identical"/>: the output schema and the mappings (with their names and descriptions, when given), sorted.</summary>
         public static string ContentKey(string? schemaId, IEnumerable<Mapping> mappings) =>
             (schemaId ?? string.Empty) + "\n" + string.Join("\n", mappings
-                .Select(m => m.SourceType.ToUpperInvariant() + "|" + m.Source + "|" + m.Destination)
+                .Select(m => m.SourceType.ToUpperInvariant() + "|" + m.Source + "|" + m.Destination
+                    + (string.IsNullOrEmpty(m.Name) && string.IsNullOrEmpty(m.Description) ? string.Empty : "|" + m.Name + "|" + m.Description))
                 .OrderBy(m => m, StringComparer.Ordinal));
 
         /// <summary>Creates, and builds the mapping set from the request and the answer (id, version, dates): one request.</summary>
@@ -78,12 +80,13 @@ namespace PlatformFlow.Client.Api
             finally
             {
                 _latest.Remove(id);
+                Identical.Invalidate();
             }
         }
 
         /// <summary>The mapping set's latest version, shared by the context for a short while; this module's writes replace it.</summary>
         public Task<MappingSet> GetLatestMappingSetCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _latest.GetAsync(id, () => GetMappingSetAsync(id, null, cancellationToken));
+            _latest.GetAsync(id, cancel => GetMappingSetAsync(id, null, cancel), cancellationToken);
 
         /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
         public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)

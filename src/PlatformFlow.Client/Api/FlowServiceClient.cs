@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
@@ -61,8 +62,8 @@ namespace PlatformFlow.Client.Api
                 cancellationToken);
 
         public Task<ConnectionSpec> GetConnectionSpecAsync(string id, CancellationToken cancellationToken = default) =>
-            _connectionSpecs.GetAsync(id, () => GetFirstAsync(
-                "/connectionSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageConnectionSpec, "connection spec " + id, cancellationToken));
+            _connectionSpecs.GetAsync(id, cancel => GetFirstAsync(
+                "/connectionSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageConnectionSpec, "connection spec " + id, cancel), cancellationToken);
 
         /// <summary>The connection spec of this name (case-insensitive), e.g. <c>shopify</c>; null when there is none.</summary>
         public async Task<ConnectionSpec?> FindConnectionSpecByNameAsync(string name, CancellationToken cancellationToken = default)
@@ -104,8 +105,8 @@ namespace PlatformFlow.Client.Api
                 cancellationToken);
 
         /// <summary>A table's columns (<paramref name="describe"/>: explore without preview), shared by the context for a short while.</summary>
-        public Task<TableDetails> GetTableCachedAsync(string baseConnectionId, string table, Func<Task<TableDetails>> describe) =>
-            _tables.GetAsync(baseConnectionId + "|" + table, describe);
+        public Task<TableDetails> GetTableCachedAsync(string baseConnectionId, string table, Func<CancellationToken, Task<TableDetails>> describe, CancellationToken cancellationToken) =>
+            _tables.GetAsync(baseConnectionId + "|" + table, describe, cancellationToken);
 
         // ---- flow specs ----
 
@@ -117,8 +118,8 @@ namespace PlatformFlow.Client.Api
                 cancellationToken);
 
         public Task<FlowSpec> GetFlowSpecAsync(string id, CancellationToken cancellationToken = default) =>
-            _flowSpecs.GetAsync(id, () => GetFirstAsync(
-                "/flowSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageFlowSpec, "flow spec " + id, cancellationToken));
+            _flowSpecs.GetAsync(id, cancel => GetFirstAsync(
+                "/flowSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageFlowSpec, "flow spec " + id, cancel), cancellationToken);
 
         /// <summary><c>GET /flowSpecs?property=name=="CRMToAEP"</c>; null when there is none.</summary>
         public async Task<FlowSpec?> FindFlowSpecByNameAsync(string name, CancellationToken cancellationToken = default)
@@ -140,16 +141,16 @@ namespace PlatformFlow.Client.Api
         /// </summary>
         public async Task<IReadOnlyList<FlowSpec>> FindFlowSpecsForAsync(string sourceConnectionSpecId, string? targetConnectionSpecId, CancellationToken cancellationToken = default)
         {
-            var all = await _allFlowSpecs.GetAsync(string.Empty, async () =>
+            var all = await _allFlowSpecs.GetAsync(string.Empty, async cancel =>
             {
                 var specs = new List<FlowSpec>();
-                await foreach (var spec in ListFlowSpecsAsync(null, cancellationToken).ConfigureAwait(false))
+                await foreach (var spec in ListFlowSpecsAsync(null, cancel).ConfigureAwait(false))
                 {
                     specs.Add(spec);
                 }
 
                 return specs;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             return all.Where(spec => spec.SourceConnectionSpecIds.Contains(sourceConnectionSpecId, StringComparer.OrdinalIgnoreCase)
                     && (targetConnectionSpecId is null || spec.TargetConnectionSpecIds.Contains(targetConnectionSpecId, StringComparer.OrdinalIgnoreCase)))
                 .ToList();
@@ -192,16 +193,6 @@ namespace PlatformFlow.Client.Api
         /// </summary>
         public async Task<IReadOnlyList<string>> ValidateRunAsync(string flowSpecId, JsonObject parameters, CancellationToken cancellationToken = default) =>
             DataflowPreflight.CheckRunParams(parameters, await GetFlowSpecAsync(flowSpecId, cancellationToken).ConfigureAwait(false));
-
-        /// <summary>
-        /// Checks the flow as the platform would (its schedule through the same check as <see cref="ValidateScheduleAsync"/>),
-        /// then creates it. A rejected flow sends no POST. Import-Dataflow creates its flows through this.
-        /// </summary>
-        public async Task<ResourceWriteResult> CreateDataflowAsync(DataflowRequest request, CancellationToken cancellationToken = default)
-        {
-            PlatformValidationException.ThrowIfAny("dataflow '" + request.Name + "'", await ValidateDataflowAsync(request, null, cancellationToken).ConfigureAwait(false));
-            return await Flows.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        }
 
         /// <summary><c>POST /flows/{id}/action?op=enable|disable</c>.</summary>
         public async Task<ResourceWriteResult> SetFlowEnabledAsync(string flowId, bool enabled, CancellationToken cancellationToken = default)
@@ -259,7 +250,7 @@ namespace PlatformFlow.Client.Api
                     continue;
                 }
 
-                if (Operations.Planned.IsPlanned(id))
+                if (Planned.IsPlanned(id))
                 {
                     continue;
                 }

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
@@ -80,7 +81,7 @@ namespace PlatformFlow.Client.Api
         /// does not change within a run (a connection's spec and columns); this module's writes replace or drop it.
         /// </summary>
         public Task<TResource> GetCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _byId.GetAsync(id, () => GetAsync(id, cancellationToken));
+            _byId.GetAsync(id, cancel => GetAsync(id, cancel), cancellationToken);
 
         /// <summary>Asks the platform (not the index) for the resources of this name, and remembers what it found.</summary>
         public async Task<IReadOnlyList<TResource>> FindByNameFreshAsync(string name, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
@@ -45,7 +46,7 @@ namespace PlatformFlow.Client.Api
 
         /// <summary>Every leaf field path of the schema (<c>personalEmail.address</c>...), shared by the context for a short while.</summary>
         public Task<IReadOnlyCollection<string>> GetFieldPathsCachedAsync(string id, CancellationToken cancellationToken = default) =>
-            _fieldPaths.GetAsync(id, async () => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancellationToken).ConfigureAwait(false)).PropertiesJson));
+            _fieldPaths.GetAsync(id, async cancel => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancel).ConfigureAwait(false)).PropertiesJson), cancellationToken);
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);

@@ -45,8 +45,8 @@ namespace PlatformFlow.Client.Errors
         private static string Compose(string method, string path, int attempts, TimeSpan elapsed, TimeSpan budget, TimeSpan? refusedRetryAfter, TimeSpan maxRetryAfter, Exception lastFailure)
         {
             var why = refusedRetryAfter is TimeSpan asked
-                ? "the platform asked to wait " + Seconds(asked) + " (Retry-After), longer than the " + Seconds(maxRetryAfter) + " this context waits at most (Connect-Platform -MaxRetryAfterSeconds)"
-                : "the retry budget of " + Seconds(budget) + " is spent (Connect-Platform -RetryBudgetSeconds)";
+                ? "the platform asked to wait " + Seconds(asked) + " (Retry-After), longer than the " + Seconds(maxRetryAfter) + " this context waits at most (" + CmdletTerms.MaxRetryAfter + ")"
+                : "the retry budget of " + Seconds(budget) + " is spent (" + CmdletTerms.RetryBudget + ")";
             return method + " " + path + " gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + Seconds(elapsed) + ": " + why
                 + ". Last failure: " + lastFailure.Message;
         }

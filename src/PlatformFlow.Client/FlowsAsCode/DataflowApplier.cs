@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -5,59 +6,64 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>
-    /// Carries out a <see cref="DataflowPlan"/>, part by part in dependency order (source, target, mapping set, flow): creates
-    /// what is new, patches (with If-Match) only the members that differ, and puts a changed mapping set as its next
+    /// Carries out a <see cref="DataflowPlan"/>, part by part in dependency order (source, target, mapping set, flow),
+    /// through the same parts the pipeline's steps use (<see cref="SourceConnectionPart"/>...): creates what is new (each
+    /// create looked up after an ambiguous failure and remembered in the context's indexes), reuses a mapping set of the
+    /// same content, patches (with If-Match) only the members that differ, and puts a changed mapping set as its next
     /// version, which the flow then uses. An unchanged part gets no request at all.
     /// </summary>
     public sealed class DataflowApplier
     {
         private readonly PlatformClient _client;
+        private readonly TimeProvider _clock;
 
-        public DataflowApplier(PlatformClient client)
+        public DataflowApplier(PlatformClient client, TimeProvider clock)
         {
             _client = client;
+            _clock = clock;
         }
 
         public async Task<DataflowImportResult> ApplyAsync(DataflowPlan plan, string? path, CancellationToken cancellationToken)
         {
             var definition = plan.Definition;
-            var references = plan.References;
+            var requests = plan.Requests;
             var flowService = _client.FlowService;
-            var sourceId = await ApplyPartAsync(plan.Source, () => flowService.SourceConnections.CreateAsync(SourceRequest(definition.Source, references), cancellationToken), (id, ops, etag) => flowService.SourceConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
-            var targetId = await ApplyPartAsync(plan.Target, () => flowService.TargetConnections.CreateAsync(TargetRequest(definition.Target, references), cancellationToken), (id, ops, etag) => flowService.TargetConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
+            var sourceId = await ApplyPartAsync(
+                plan.Source,
+                async () => (await SourceConnectionPart.CreateOrReuse(_client, requests.Source).CreateAsync(_client, _clock, cancellationToken).ConfigureAwait(false)).Id,
+                (id, ops, etag) => flowService.SourceConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
+            var targetId = await ApplyPartAsync(
+                plan.Target,
+                async () => (await TargetConnectionPart.CreateOrReuse(_client, requests.Target).CreateAsync(_client, _clock, cancellationToken).ConfigureAwait(false)).Id,
+                (id, ops, etag) => flowService.TargetConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
 
             var mappingSetId = plan.MappingSet?.Id;
             var mappingSetVersion = plan.MappingSetVersion;
-            if (plan.MappingSet != null && plan.MappingSet.Action != DataflowAction.Unchanged)
+            var mappingSetAction = plan.MappingSet?.Action;
+            if (plan.MappingSet != null && plan.MappingSet.Action == DataflowAction.Create)
             {
-                var request = MappingSetRequest(definition.MappingSet!, references);
-                var written = plan.MappingSet.Action == DataflowAction.Create
-                    ? await _client.DataPrep.CreateMappingSetAsync(request, cancellationToken).ConfigureAwait(false)
-                    : await _client.DataPrep.UpdateMappingSetAsync(plan.MappingSet.Id!, request, cancellationToken).ConfigureAwait(false);
-                mappingSetId = written.Id;
-                mappingSetVersion = written.Version;
+                var made = await MappingSetPart.CreateOrReuse(_client, requests.MappingSet!, definition.Name).ApplyAsync(_client, _clock, cancellationToken).ConfigureAwait(false);
+                (mappingSetId, mappingSetVersion) = (made.Part.Id, made.Part.Version);
+                mappingSetAction = made.Outcome == PartOutcome.Reused ? DataflowAction.Unchanged : DataflowAction.Create;
+            }
+            else if (plan.MappingSet != null && plan.MappingSet.Action == DataflowAction.Update)
+            {
+                var written = await _client.DataPrep.UpdateMappingSetAsync(plan.MappingSet.Id!, requests.MappingSet!, cancellationToken).ConfigureAwait(false);
+                (mappingSetId, mappingSetVersion) = (written.Id, written.Version);
             }
 
             var transformations = Transformations(plan, mappingSetId, mappingSetVersion);
             var flowId = plan.Flow.Id;
             if (plan.Flow.Action == DataflowAction.Create)
             {
-                flowId = (await flowService.CreateDataflowAsync(
-                    new DataflowRequest
-                    {
-                        Name = definition.Name,
-                        Description = definition.Description,
-                        FlowSpec = new SpecReference(references.FlowSpecId, "1.0"),
-                        SourceConnectionIds = new List<string> { sourceId },
-                        TargetConnectionIds = new List<string> { targetId },
-                        Transformations = transformations,
-                        ScheduleParams = plan.Schedule,
-                    },
-                    cancellationToken).ConfigureAwait(false)).Id;
+                var request = FlowPart.Request(definition.Name, definition.Description, plan.References.FlowSpecId, new[] { sourceId }, new[] { targetId }, transformations, plan.Schedule);
+                flowId = (await FlowPart.CreateCheckedAsync(_client, request, _clock, cancellationToken).ConfigureAwait(false)).Id;
             }
             else if (plan.Flow.Action == DataflowAction.Update)
             {
@@ -86,7 +92,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                 {
                     WithId(plan.Source, sourceId),
                     WithId(plan.Target, targetId),
-                    plan.MappingSet is null ? null : WithId(plan.MappingSet, mappingSetId),
+                    plan.MappingSet is null ? null : new DataflowPartChange(DataflowPart.MappingSet, mappingSetAction!.Value, mappingSetId, plan.MappingSet.Change.Changes),
                     WithId(plan.Flow, flowId),
                 }.Where(p => p != null).Select(p => p!).ToList(),
             };
@@ -111,12 +117,12 @@ namespace PlatformFlow.Client.FlowsAsCode
             Parts = plan.Parts.Select(p => p.Change).ToList(),
         };
 
-        private static async Task<string> ApplyPartAsync(PartPlan part, System.Func<Task<ResourceWriteResult>> create, System.Func<string, IReadOnlyList<JsonPatchOperation>, string, Task<ResourceWriteResult>> patch)
+        private static async Task<string> ApplyPartAsync(PartPlan part, Func<Task<string>> create, Func<string, IReadOnlyList<JsonPatchOperation>, string, Task<ResourceWriteResult>> patch)
         {
             switch (part.Action)
             {
                 case DataflowAction.Create:
-                    return (await create().ConfigureAwait(false)).Id;
+                    return await create().ConfigureAwait(false);
                 case DataflowAction.Update:
                     await patch(part.Id!, part.Patch, part.Etag!).ConfigureAwait(false);
                     return part.Id!;
@@ -137,30 +143,5 @@ namespace PlatformFlow.Client.FlowsAsCode
 
             return transformations;
         }
-
-        private static SourceConnectionRequest SourceRequest(SourceDefinition source, ResolvedReferences references) => new SourceConnectionRequest
-        {
-            Name = source.Name,
-            Description = source.Description,
-            BaseConnectionId = references.BaseConnectionId,
-            Data = new SourceData { Format = source.Format },
-            Params = new SourceParams { TableName = source.TableName, Path = source.Path, Columns = source.Columns is null ? null : new ValueList<SourceColumn>(source.Columns) },
-            ConnectionSpec = new SpecReference(references.SourceConnectionSpecId, "1.0"),
-        };
-
-        private static TargetConnectionRequest TargetRequest(TargetDefinition target, ResolvedReferences references) => new TargetConnectionRequest
-        {
-            Name = target.Name,
-            Description = target.Description,
-            Data = new TargetData { Format = target.Format, Schema = new TargetSchemaReference { Id = references.SchemaId, Version = WellKnown.XedFullNoTextContentType } },
-            Params = new TargetParams { DataSetId = references.DatasetId },
-            ConnectionSpec = new SpecReference(references.TargetConnectionSpecId, "1.0"),
-        };
-
-        private static MappingSetRequest MappingSetRequest(MappingSetDefinition mappingSet, ResolvedReferences references) => new MappingSetRequest
-        {
-            OutputSchema = new MappingSchema { SchemaRef = new DatasetSchemaReference { Id = references.SchemaId, ContentType = WellKnown.XedFullNoTextContentType } },
-            Mappings = mappingSet.Mappings.ToList(),
-        };
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
@@ -42,7 +43,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.FlowNotFound,
                     OperationErrorCategory.ObjectNotFound,
                     "Sandbox " + _client.Settings.Sandbox + " has no dataflow " + flowId + " (" + missing.Message + ").",
-                    "Flows are read from the -Context sandbox (the current one when omitted): give -Context for the sandbox the flow is in.");
+                    "Flows are read from the " + CmdletTerms.Context + " sandbox (the current one when omitted): give " + CmdletTerms.Context + " for the sandbox the flow is in.");
             }
 
             var others = flow.Transformations?.Where(t => t.Name != WellKnown.MappingTransformationName).Select(t => t.Name).ToList() ?? new List<string>();
@@ -60,13 +61,13 @@ namespace PlatformFlow.Client.FlowsAsCode
             var source = await flowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
             var sourceSpec = await flowService.GetConnectionSpecAsync(source.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var baseId = source.BaseConnectionId;
-            var baseConnection = baseId is null ? null : await _baseConnections.GetAsync(baseId, () => flowService.BaseConnections.GetAsync(baseId, cancellationToken)).ConfigureAwait(false);
+            var baseConnection = baseId is null ? null : await _baseConnections.GetAsync(baseId, cancel => flowService.BaseConnections.GetAsync(baseId, cancel), cancellationToken).ConfigureAwait(false);
             var target = await flowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
             var targetSpec = await flowService.GetConnectionSpecAsync(target.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var datasetId = target.Params?.DataSetId ?? string.Empty;
-            var dataset = await _datasets.GetAsync(datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken)).ConfigureAwait(false);
+            var dataset = await _datasets.GetAsync(datasetId, cancel => _client.Catalog.GetDatasetAsync(datasetId, cancel), cancellationToken).ConfigureAwait(false);
             var schemaId = target.Data?.Schema?.Id ?? dataset.SchemaRef?.Id ?? string.Empty;
-            var schema = await _schemas.GetAsync(schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken)).ConfigureAwait(false);
+            var schema = await _schemas.GetAsync(schemaId, cancel => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancel), cancellationToken).ConfigureAwait(false);
             var mapping = DataflowMappings.MappingOf(flow);
             MappingSetDefinition? mappingSet = null;
             if (DataflowMappings.MappingSetIdOf(mapping) is string mappingSetId)

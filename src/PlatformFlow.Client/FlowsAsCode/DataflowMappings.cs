@@ -7,15 +7,12 @@ namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>
     /// A mapping set's mappings as a set: their order means nothing to Data Prep, so exports list them in one canonical order
-    /// (by destination, then source) and a plan compares them regardless of order.
+    /// (by destination, then source); a plan compares them regardless of order (<see cref="Parts.MappingSetPart.Diff"/>).
     /// </summary>
     public static class DataflowMappings
     {
         public static IReadOnlyList<Mapping> Canonical(IEnumerable<Mapping> mappings) =>
             mappings.OrderBy(Key, KeyComparer.Instance).ToList();
-
-        public static bool SameMappings(IEnumerable<Mapping> current, IEnumerable<Mapping> desired) =>
-            Canonical(current).Select(Key).SequenceEqual(Canonical(desired).Select(Key));
 
         /// <summary>The flow's Mapping transformation, or null.</summary>
         public static Transformation? MappingOf(Dataflow flow) => flow.Transformations?.FirstOrDefault(t => t.Name == WellKnown.MappingTransformationName);

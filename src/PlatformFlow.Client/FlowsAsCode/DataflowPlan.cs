@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {
@@ -68,8 +69,8 @@ namespace PlatformFlow.Client.FlowsAsCode
         public static PartPlan Create(DataflowPart part) => new PartPlan(part, DataflowAction.Create, null, null, new JsonPatchOperation[0], new string[0]);
 
         /// <summary>Unchanged when <paramref name="diff"/> is empty, else an update with its patch.</summary>
-        public static PartPlan FromDiff(DataflowPart part, string id, string? etag, MemberDiff diff) =>
-            new PartPlan(part, diff.IsEmpty ? DataflowAction.Unchanged : DataflowAction.Update, id, etag, diff.Operations, diff.Changes);
+        public static PartPlan FromDiff(DataflowPart part, string id, string? etag, PartDiff diff) =>
+            new PartPlan(part, diff.IsEmpty ? DataflowAction.Unchanged : DataflowAction.Update, id, etag, diff.Patch, diff.Changes);
     }
 
     /// <summary>The ids a definition's names resolved to in the target sandbox.</summary>
@@ -88,6 +89,17 @@ namespace PlatformFlow.Client.FlowsAsCode
         public string SchemaId { get; init; } = string.Empty;
     }
 
+    /// <summary>What a definition asks of its parts: the requests that create them, and the wanted state updates are judged against.</summary>
+    public sealed class DataflowRequests
+    {
+        public SourceConnectionRequest Source { get; init; } = new SourceConnectionRequest();
+
+        public TargetConnectionRequest Target { get; init; } = new TargetConnectionRequest();
+
+        /// <summary>Null when the definition has no mapping set.</summary>
+        public MappingSetRequest? MappingSet { get; init; }
+    }
+
     /// <summary>
     /// The plan for one definition in one sandbox: create the flow (every part new), update it (the parts that differ), or
     /// leave it unchanged. Made from reads only; <see cref="DataflowApplier"/> carries it out.
@@ -99,6 +111,8 @@ namespace PlatformFlow.Client.FlowsAsCode
         public string Sandbox { get; init; } = string.Empty;
 
         public ResolvedReferences References { get; init; } = new ResolvedReferences();
+
+        public DataflowRequests Requests { get; init; } = new DataflowRequests();
 
         public PartPlan Source { get; init; } = PartPlan.Create(DataflowPart.SourceConnection);
 

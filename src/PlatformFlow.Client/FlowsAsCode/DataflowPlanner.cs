@@ -9,6 +9,7 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.FlowsAsCode
@@ -57,9 +58,10 @@ namespace PlatformFlow.Client.FlowsAsCode
                     OperationErrorCategory.InvalidData,
                     "Sandbox " + Sandbox + " has " + flows.Found.Count + " dataflows named '" + definition.Name + "' (" + string.Join(", ", flows.Found.Select(f => f.Id))
                         + "); a definition finds its flow by name, so it cannot tell which one to apply to.",
-                    "Rename or remove all but one of them (Set-Dataflow -Name, Remove-Dataflow), then import again.");
+                    "Rename or remove all but one of them (" + CmdletTerms.RenameFlow + ", " + CmdletTerms.RemoveFlow + "), then import again.");
             }
 
+            var requests = Requests(definition, references);
             var flow = flows.Single;
             if (flow is null)
             {
@@ -68,33 +70,34 @@ namespace PlatformFlow.Client.FlowsAsCode
                     Definition = definition,
                     Sandbox = Sandbox,
                     References = references,
+                    Requests = requests,
                     Source = await ReuseOrCreateAsync(
                         DataflowPart.SourceConnection,
                         await _lookup.SourceConnectionsAsync(definition.Source.Name, cancellationToken).ConfigureAwait(false),
                         "sourceConnectionIds",
                         s => s.BaseConnectionId == references.BaseConnectionId && s.ConnectionSpec?.Id == references.SourceConnectionSpecId,
-                        s => SourceDiff(s, definition.Source),
+                        s => SourceDiff(s, requests.Source),
                         cancellationToken).ConfigureAwait(false),
                     Target = await ReuseOrCreateAsync(
                         DataflowPart.TargetConnection,
                         await _lookup.TargetConnectionsAsync(definition.Target.Name, cancellationToken).ConfigureAwait(false),
                         "targetConnectionIds",
                         t => t.ConnectionSpec?.Id == references.TargetConnectionSpecId,
-                        t => TargetDiff(t, definition.Target, references),
+                        t => TargetDiff(t, requests.Target),
                         cancellationToken).ConfigureAwait(false),
-                    MappingSet = definition.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
+                    MappingSet = requests.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
                     Schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false),
                 };
             }
 
-            return await PlanUpdateAsync(definition, references, flow, cancellationToken).ConfigureAwait(false);
+            return await PlanUpdateAsync(definition, references, requests, flow, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
         /// For a new flow: a connection of the definition's name that no flow uses (left by an import that stopped before
         /// its flow was created) is taken over and brought up to the definition, so a rerun makes no duplicate; else a new one.
         /// </summary>
-        private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, MemberDiff> diff, CancellationToken cancellationToken)
+        private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, PartDiff> diff, CancellationToken cancellationToken)
             where T : FlowServiceResource
         {
             foreach (var candidate in named.Found.Where(c => fits(c) && !_reused.Contains(c.Id)))
@@ -111,7 +114,7 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         private string Sandbox => _client.Settings.Sandbox;
 
-        private async Task<DataflowPlan> PlanUpdateAsync(DataflowDefinition definition, ResolvedReferences references, Dataflow flow, CancellationToken cancellationToken)
+        private async Task<DataflowPlan> PlanUpdateAsync(DataflowDefinition definition, ResolvedReferences references, DataflowRequests requests, Dataflow flow, CancellationToken cancellationToken)
         {
             var subject = "Dataflow '" + definition.Name + "' (" + flow.Id + ") in sandbox " + Sandbox;
             var problems = new List<string>();
@@ -149,30 +152,27 @@ namespace PlatformFlow.Client.FlowsAsCode
             var mappingSetId = DataflowMappings.MappingSetIdOf(mapping);
             var mappingVersion = DataflowMappings.MappingSetVersionOf(mapping);
             PartPlan? mappingSetPlan = null;
-            if (definition.MappingSet != null)
+            if (requests.MappingSet != null)
             {
                 mappingSetPlan = mappingSetId is null
                     ? PartPlan.Create(DataflowPart.MappingSet)
-                    : PartPlan.FromDiff(DataflowPart.MappingSet, mappingSetId, null, MappingSetDiff(
-                        await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), definition.MappingSet, references.SchemaId));
+                    : PartPlan.FromDiff(DataflowPart.MappingSet, mappingSetId, null, MappingSetPart.Diff(
+                        await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
             }
 
             var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var flowDiff = new MemberDiff()
-                .Text("/description", flow.Description, definition.Description)
-                .Node("/scheduleParams", Serialize(flow.ScheduleParams), Serialize(schedule)!);
-            if ((mappingSetPlan != null && mappingSetPlan.Action != DataflowAction.Unchanged) || (definition.MappingSet is null && mapping != null))
-            {
-                flowDiff.Changed("transformations");
-            }
+            var wanted = FlowPart.Request(definition.Name, definition.Description, references.FlowSpecId, flow.SourceConnectionIds, flow.TargetConnectionIds, flow.Transformations ?? new List<Transformation>(), schedule);
+            var mappingChanges = (mappingSetPlan != null && mappingSetPlan.Action != DataflowAction.Unchanged) || (definition.MappingSet is null && mapping != null);
+            var flowDiff = FlowPart.DefinitionDiff(flow, wanted, mappingChanges);
 
             return new DataflowPlan
             {
                 Definition = definition,
                 Sandbox = Sandbox,
                 References = references,
-                Source = PartPlan.FromDiff(DataflowPart.SourceConnection, source.Id, source.Etag, SourceDiff(source, definition.Source)),
-                Target = PartPlan.FromDiff(DataflowPart.TargetConnection, target.Id, target.Etag, TargetDiff(target, definition.Target, references)),
+                Requests = requests,
+                Source = PartPlan.FromDiff(DataflowPart.SourceConnection, source.Id, source.Etag, SourceDiff(source, requests.Source)),
+                Target = PartPlan.FromDiff(DataflowPart.TargetConnection, target.Id, target.Etag, TargetDiff(target, requests.Target)),
                 MappingSet = mappingSetPlan,
                 Flow = PartPlan.FromDiff(DataflowPart.Flow, flow.Id, flow.Etag, flowDiff),
                 MappingSetVersion = mappingVersion,
@@ -181,38 +181,26 @@ namespace PlatformFlow.Client.FlowsAsCode
             };
         }
 
-        private static MemberDiff SourceDiff(SourceConnection current, SourceDefinition desired) =>
-            new MemberDiff()
-                .Text("/name", current.Name, desired.Name)
-                .Text("/description", current.Description, desired.Description)
-                .Text("/data/format", current.Data?.Format, desired.Format)
-                .Text("/params/tableName", current.Params?.TableName, desired.TableName)
-                .Text("/params/path", current.Params?.Path, desired.Path)
-                .Node("/params/columns", Columns(current.Params?.Columns), Columns(desired.Columns) ?? new JsonArray());
+        /// <summary>The part's own diff, and its name and description, which a definition sets too.</summary>
+        private static PartDiff SourceDiff(SourceConnection current, SourceConnectionRequest wanted) =>
+            new PartDiff()
+                .Text("name", current.Name, wanted.Name)
+                .Text("description", current.Description, wanted.Description)
+                .Then(SourceConnectionPart.Diff(current, wanted));
 
-        private static MemberDiff TargetDiff(TargetConnection current, TargetDefinition desired, ResolvedReferences references) =>
-            new MemberDiff()
-                .Text("/name", current.Name, desired.Name)
-                .Text("/description", current.Description, desired.Description)
-                .Text("/data/format", current.Data?.Format, desired.Format)
-                .Text("/data/schema/id", current.Data?.Schema?.Id, references.SchemaId)
-                .Text("/params/dataSetId", current.Params?.DataSetId, references.DatasetId);
+        private static PartDiff TargetDiff(TargetConnection current, TargetConnectionRequest wanted) =>
+            new PartDiff()
+                .Text("name", current.Name, wanted.Name)
+                .Text("description", current.Description, wanted.Description)
+                .Then(TargetConnectionPart.Diff(current, wanted));
 
-        private static MemberDiff MappingSetDiff(MappingSet current, MappingSetDefinition desired, string schemaId)
+        /// <summary>The requests a definition makes of its parts, built by the parts as the pipeline's steps build theirs.</summary>
+        private static DataflowRequests Requests(DataflowDefinition definition, ResolvedReferences references) => new DataflowRequests
         {
-            var diff = new MemberDiff();
-            if (current.OutputSchema?.SchemaRef.Id != schemaId)
-            {
-                diff.Changed("outputSchema");
-            }
-
-            if (!DataflowMappings.SameMappings(current.Mappings ?? new List<Mapping>(), desired.Mappings))
-            {
-                diff.Changed("mappings");
-            }
-
-            return diff;
-        }
+            Source = SourceConnectionPart.Request(definition.Source.Name, definition.Source.Description, references.BaseConnectionId, definition.Source.Format, definition.Source.TableName, definition.Source.Path, definition.Source.Columns, references.SourceConnectionSpecId),
+            Target = TargetConnectionPart.Request(definition.Target.Name, definition.Target.Description, definition.Target.Format, references.SchemaId, references.DatasetId, references.TargetConnectionSpecId),
+            MappingSet = definition.MappingSet is null ? null : MappingSetChecks.Request(references.SchemaId, definition.MappingSet.Mappings, null),
+        };
 
         /// <summary>
         /// The definition's schedule, refused as the flow spec's <c>scheduleSpec</c> refuses it: the one schedule check
@@ -225,13 +213,6 @@ namespace PlatformFlow.Client.FlowsAsCode
             return schedule;
         }
 
-        /// <summary>Columns as compared and sent: <c>[{name, type}]</c> in order, a missing type read as string.</summary>
-        private static JsonArray? Columns(IReadOnlyList<SourceColumn>? columns) =>
-            columns is null ? null : new JsonArray(columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type ?? "string" }).ToArray());
-
-        private static JsonNode? Serialize(ScheduleParams? schedule) =>
-            schedule is null ? null : JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams);
-
         private static string? Missing<T>(NamedResources<T>? named) => named != null && named.IsMissing ? named.Problem : null;
 
         private static void ThrowIfUnsupported(string subject, IReadOnlyList<string> problems)
@@ -242,7 +223,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ChangeNotSupported,
                     OperationErrorCategory.InvalidOperation,
                     subject + " cannot be updated to the definition: " + string.Join("; ", problems) + ". The platform cannot change these on an existing flow.",
-                    "Remove the flow (Remove-Dataflow -IncludeConnections) and import the definition again, or give the definition another name.");
+                    "Remove the flow (" + CmdletTerms.RemoveFlowAndConnections + ") and import the definition again, or give the definition another name.");
             }
         }
 
@@ -275,7 +256,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ReferenceNotFound,
                     OperationErrorCategory.ObjectNotFound,
                     subject + " refers to what sandbox " + Sandbox + " does not have: " + string.Join(", ", missing) + ". Nothing was changed.",
-                    "Create them in sandbox " + Sandbox + " first, or map the names to ids there with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+                    "Create them in sandbox " + Sandbox + " first, or map the names to ids there with " + CmdletTerms.ReferenceMaps + ".");
             }
 
             var unclear = new[] { baseConnection?.Problem, dataset.Problem, schema.Problem }.Where(p => p != null).ToList();
@@ -297,7 +278,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     FlowsAsCodeException.ReferenceInvalid,
                     OperationErrorCategory.InvalidData,
                     subject + " cannot be resolved in sandbox " + Sandbox + ": " + string.Join("; ", unclear) + ". Nothing was changed.",
-                    "Give the resource a unique name, or map the name to the id to use with -BaseConnectionMap, -DatasetMap or -SchemaMap.");
+                    "Give the resource a unique name, or map the name to the id to use with " + CmdletTerms.ReferenceMaps + ".");
             }
 
             return new ResolvedReferences

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {
@@ -45,9 +46,10 @@ namespace PlatformFlow.Client.FlowsAsCode
     }
 
     /// <summary>
-    /// Finds a sandbox's resources by name, exactly (the platform narrows the list, the name is then compared here): the
-    /// lookups flows as code resolve a definition with. Names are the identity of a flow and of what it refers to across
-    /// sandboxes, where every id differs.
+    /// Finds a sandbox's resources by name, by the one rule of names (<see cref="PartKey"/>): the lookups flows as code
+    /// resolve a definition with. A flow and its connections come from the context's name indexes, as the pipeline's do;
+    /// what they refer to is listed narrowed by the platform's filter. Names are the identity of a flow and of what it
+    /// refers to across sandboxes, where every id differs.
     /// </summary>
     public sealed class SandboxLookup
     {
@@ -55,25 +57,26 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         // What flows refer to (specs, base connections, datasets, schemas) does not change while one import plans, and its
         // definitions name the same few again and again: each is looked up once per lookup instance.
-        private readonly Dictionary<string, object> _references = new Dictionary<string, object>(StringComparer.Ordinal);
+        private readonly Dictionary<string, object> _references = new Dictionary<string, object>(PartKey.Comparer);
 
         public SandboxLookup(PlatformClient client)
         {
             _client = client;
         }
 
+        /// <summary>The flows of this name, from the context's name index (which every write of this module keeps current).</summary>
         public async Task<NamedResources<Dataflow>> FlowsAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<Dataflow>("dataflow", name, await ExactlyNamedAsync(_client.FlowService.Flows.ListAsync(ByName("name", name), cancellationToken), f => f.Name, name, StringComparison.Ordinal).ConfigureAwait(false), f => f.Id);
+            new NamedResources<Dataflow>(FlowPart.Kind, name, await _client.FlowService.Flows.Names.FindAsync(name, cancellationToken).ConfigureAwait(false), f => f.Id);
 
         public Task<NamedResources<BaseConnection>> BaseConnectionsAsync(string name, CancellationToken cancellationToken) =>
             OnceAsync("base connection", name, async () =>
-                new NamedResources<BaseConnection>("base connection", name, await ExactlyNamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id));
+                new NamedResources<BaseConnection>("base connection", name, await NamedAsync(_client.FlowService.BaseConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name).ConfigureAwait(false), c => c.Id));
 
         public async Task<NamedResources<SourceConnection>> SourceConnectionsAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<SourceConnection>("source connection", name, await ExactlyNamedAsync(_client.FlowService.SourceConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+            new NamedResources<SourceConnection>(SourceConnectionPart.Kind, name, await _client.FlowService.SourceConnections.Names.FindAsync(name, cancellationToken).ConfigureAwait(false), c => c.Id);
 
         public async Task<NamedResources<TargetConnection>> TargetConnectionsAsync(string name, CancellationToken cancellationToken) =>
-            new NamedResources<TargetConnection>("target connection", name, await ExactlyNamedAsync(_client.FlowService.TargetConnections.ListAsync(ByName("name", name), cancellationToken), c => c.Name, name, StringComparison.Ordinal).ConfigureAwait(false), c => c.Id);
+            new NamedResources<TargetConnection>(TargetConnectionPart.Kind, name, await _client.FlowService.TargetConnections.Names.FindAsync(name, cancellationToken).ConfigureAwait(false), c => c.Id);
 
         /// <summary>Whether any flow lists <paramref name="id"/> in <paramref name="flowMember"/> (<c>sourceConnectionIds</c>, <c>targetConnectionIds</c>).</summary>
         public async Task<bool> UsedByAnyFlowAsync(string flowMember, string id, CancellationToken cancellationToken)
@@ -90,12 +93,12 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         public Task<NamedResources<Dataset>> DatasetsAsync(string name, CancellationToken cancellationToken) =>
             OnceAsync("dataset", name, async () =>
-                new NamedResources<Dataset>("dataset", name, await ExactlyNamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name, StringComparison.Ordinal).ConfigureAwait(false), d => d.Id));
+                new NamedResources<Dataset>("dataset", name, await NamedAsync(_client.Catalog.ListDatasetsAsync(new[] { "property=name==" + ListQuery.Quote(name) }, cancellationToken), d => d.Name, name).ConfigureAwait(false), d => d.Id));
 
-        /// <summary>By title, in any case: the registry keeps titles unique regardless of case.</summary>
+        /// <summary>By title: the registry keeps titles unique by the same rule.</summary>
         public Task<NamedResources<XdmSchema>> SchemasAsync(string title, CancellationToken cancellationToken) =>
             OnceAsync("schema", title, async () =>
-                new NamedResources<XdmSchema>("schema", title, await ExactlyNamedAsync(_client.SchemaRegistry.ListSchemasAsync(ByName("title", title), cancellationToken), s => s.Title, title, StringComparison.OrdinalIgnoreCase).ConfigureAwait(false), s => s.Id));
+                new NamedResources<XdmSchema>("schema", title, await NamedAsync(_client.SchemaRegistry.ListSchemasAsync(ByName("title", title), cancellationToken), s => s.Title, title).ConfigureAwait(false), s => s.Id));
 
         public Task<NamedResources<FlowSpec>> FlowSpecAsync(string name, CancellationToken cancellationToken) =>
             OnceAsync("flow spec", name, async () =>
@@ -137,12 +140,12 @@ namespace PlatformFlow.Client.FlowsAsCode
         private static IReadOnlyList<T> OneOrNone<T>(T? found)
             where T : class => found is null ? Array.Empty<T>() : new[] { found };
 
-        private static async Task<IReadOnlyList<T>> ExactlyNamedAsync<T>(IAsyncEnumerable<T> narrowed, Func<T, string?> nameOf, string name, StringComparison comparison)
+        private static async Task<IReadOnlyList<T>> NamedAsync<T>(IAsyncEnumerable<T> narrowed, Func<T, string?> nameOf, string name)
         {
             var found = new List<T>();
             await foreach (var item in narrowed.ConfigureAwait(false))
             {
-                if (string.Equals(nameOf(item), name, comparison))
+                if (string.Equals(nameOf(item), name, PartKey.Comparison))
                 {
                     found.Add(item);
                 }

@@ -13,7 +13,8 @@ namespace PlatformFlow.Client.Http
     /// <summary>
     /// Retries transient failures with Polly until the context's time budget is spent: 429 (waiting as <c>Retry-After</c>
     /// asks, up to <see cref="RetryOptions.MaxRetryAfter"/>), 502/503/504 and connection failures (exponential backoff).
-    /// Every wait gets jitter, so callers told to wait the same time do not return together, and a <c>Retry-After</c>
+    /// Every wait gets jitter, so callers told to wait the same time do not return together (a <c>Retry-After</c> at most a
+    /// tenth more, <see cref="RetryOptions.RetryAfterJitter"/>), and a <c>Retry-After</c>
     /// holds back the whole context (<see cref="SharedBackoff"/>). A call that changes state (POST, PATCH) is retried only
     /// where the server cannot have applied it: on 429, or when the connection failed before the request was sent;
     /// otherwise it fails as it came, marked as possibly applied (<see cref="RequestOutcome.MayHaveBeenApplied"/>).
@@ -200,9 +201,9 @@ namespace PlatformFlow.Client.Http
                     return false;
                 }
 
-                // Not before the time asked; then spread over three quarters as long again (of the base delay, a second by
-                // default, for a shorter wait), so callers told the same come back over several 100 ms slots.
-                var spread = TimeSpan.FromTicks(Math.Max(_options.BaseDelay.Ticks, asked.Ticks) * 3 / 4);
+                // Not before the time asked, and at most a tenth longer: callers told the same come back spread out, and a
+                // long wait is not stretched by minutes.
+                var spread = RetryOptions.RetryAfterJitter(asked);
                 _backoff.WaitUntil(now + asked, spread);
                 wait = asked + Jitter.UpTo(spread);
             }

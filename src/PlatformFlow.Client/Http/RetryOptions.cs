@@ -15,8 +15,14 @@ namespace PlatformFlow.Client.Http
         public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
 
         /// <summary>
+        /// The least jitter a <c>Retry-After</c> wait can get: half a second, so callers told to wait a short time still come
+        /// back spread over five 100 ms slots.
+        /// </summary>
+        public static readonly TimeSpan MinRetryAfterJitter = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>
         /// First backoff wait when the platform gives no <c>Retry-After</c>, doubled each retry up to
-        /// <see cref="MaxDelay"/>; also the least jitter added to a <c>Retry-After</c> wait.
+        /// <see cref="MaxDelay"/>.
         /// </summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -37,6 +43,13 @@ namespace PlatformFlow.Client.Http
 
         /// <summary>One attempt gets no longer than this to answer.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>
+        /// The most jitter added to a <c>Retry-After</c> of <paramref name="asked"/>: a tenth of it, or
+        /// <see cref="MinRetryAfterJitter"/> for waits under 5 s. A wait is never shorter than the server asked, and never
+        /// longer than that by more: a 300 s <c>Retry-After</c> is waited 300 to 330 s.
+        /// </summary>
+        public static TimeSpan RetryAfterJitter(TimeSpan asked) => TimeSpan.FromTicks(Math.Max(asked.Ticks / 10, MinRetryAfterJitter.Ticks));
 
         public static RetryOptions None => new RetryOptions { Budget = TimeSpan.Zero };
     }

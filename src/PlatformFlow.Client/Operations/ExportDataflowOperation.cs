@@ -50,7 +50,7 @@ namespace PlatformFlow.Client.Operations
                         FlowsAsCodeException.ExportPathConflict,
                         OperationErrorCategory.ResourceExists,
                         "Dataflow '" + definition.Name + "' would be written to " + path + ", where this command already wrote dataflow '" + earlier + "'. It was not written.",
-                        input.IsFolder ? "Rename one of the flows." : "Give -Path a folder to export several flows, one file each.");
+                        input.IsFolder ? "Rename one of the flows." : "Give " + CmdletTerms.Path + " a folder to export several flows, one file each.");
                 }
 
                 if (await AskAsync(host, path, "Write the definition of dataflow '" + definition.Name + "'").ConfigureAwait(false) != ChangeDecision.Proceed)

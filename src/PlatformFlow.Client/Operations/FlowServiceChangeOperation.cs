@@ -62,7 +62,7 @@ namespace PlatformFlow.Client.Operations
                         return;
                     }
 
-                    host.WriteVerbose(_noun + " " + change.Id + " was changed since it was read; reading it again and retrying once (-Force).");
+                    host.WriteVerbose(_noun + " " + change.Id + " was changed since it was read; reading it again and retrying once (" + CmdletTerms.Force + ").");
                     var fresh = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
                     try
                     {
@@ -79,7 +79,7 @@ namespace PlatformFlow.Client.Operations
             });
 
         /// <summary>How the user names the changeable fields, for the "nothing to change" message.</summary>
-        protected virtual string ChangeableParameters => "-Name, -Description";
+        protected virtual string ChangeableParameters => CmdletTerms.SetConnectionParameters;
 
         /// <summary>
         /// The patch that applies <paramref name="change"/> to <paramref name="current"/>; empty when nothing changes. Throws
@@ -113,7 +113,7 @@ namespace PlatformFlow.Client.Operations
         private OperationError StaleEtagError(PlatformException stale, TChange change, TResource current, bool retried)
         {
             var message = retried
-                ? _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else again while -Force retried (etag " + current.Etag
+                ? _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else again while " + CmdletTerms.Force + " retried (etag " + current.Etag
                     + " was no longer current either); nothing was updated."
                 : _noun + " '" + (current.Name ?? change.Id) + "' was changed by someone else since it was read (etag " + (change.Etag ?? current.Etag)
                     + " is no longer current); nothing was updated.";
@@ -124,7 +124,7 @@ namespace PlatformFlow.Client.Operations
                 change.Target ?? change.Id,
                 retried
                     ? "Someone else keeps changing it: run the change again once they are done."
-                    : "Read it again and reapply the change, or use -Force to refetch it and retry once.");
+                    : "Read it again and reapply the change, or use " + CmdletTerms.Force + " to refetch it and retry once.");
         }
     }
 }

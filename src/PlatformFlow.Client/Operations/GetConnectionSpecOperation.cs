@@ -55,7 +55,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (written == 0 && name != null && name.IsLiteral)
                 {
-                    throw new ResourceNotFoundException("ConnectionSpec", "connection spec", name.Pattern, names, "run Get-ConnectionSpec");
+                    throw new ResourceNotFoundException("ConnectionSpec", "connection spec", name.Pattern, names, "run " + CmdletTerms.ListConnectionSpecs);
                 }
             });
     }

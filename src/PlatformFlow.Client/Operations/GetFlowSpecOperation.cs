@@ -46,7 +46,7 @@ namespace PlatformFlow.Client.Operations
                 else if (query.Name != null)
                 {
                     Emit(host, query, await Client.FlowService.FindFlowSpecByNameAsync(query.Name, cancellation).ConfigureAwait(false)
-                        ?? throw new ResourceNotFoundException("FlowSpec", "flow spec", query.Name, await NamesAsync(cancellation).ConfigureAwait(false), "run Get-FlowSpec"));
+                        ?? throw new ResourceNotFoundException("FlowSpec", "flow spec", query.Name, await NamesAsync(cancellation).ConfigureAwait(false), "run " + CmdletTerms.ListFlowSpecs));
                 }
                 else if (query.ConnectionSpecId != null)
                 {
@@ -61,7 +61,7 @@ namespace PlatformFlow.Client.Operations
                             break;
                         default:
                             throw new PlatformValidationException("flow spec", "several flow specs accept sources of connection spec " + query.ConnectionSpecId
-                                + " (" + string.Join(", ", matches.Select(m => m.Name)) + "); choose one with -Name");
+                                + " (" + string.Join(", ", matches.Select(m => m.Name)) + "); choose one with " + CmdletTerms.Name);
                     }
                 }
                 else

@@ -67,7 +67,7 @@ namespace PlatformFlow.Client.Operations
             catch (PlatformException notFound) when (notFound.StatusCode == 404)
             {
                 var tables = (await client.FlowService.ExploreRootAsync(baseConnectionId, cancellation).ConfigureAwait(false)).Select(t => t.Path ?? t.Name).ToList();
-                throw new ResourceNotFoundException("SourceTable", "table", table, tables, "run Get-SourceTable -BaseConnectionId " + baseConnectionId);
+                throw new ResourceNotFoundException("SourceTable", "table", table, tables, "run " + CmdletTerms.ListSourceTables(baseConnectionId));
             }
         }
     }

@@ -87,7 +87,7 @@ namespace PlatformFlow.Client.Operations
             var failures = failedEarlier;
             var planner = new DataflowPlanner(Client, _maps, Clock);
             var plans = new List<(PendingDefinition Pending, DataflowPlan Plan)>();
-            var seen = new Dictionary<string, PendingDefinition>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, PendingDefinition>(Parts.PartKey.Comparer);
             for (var i = 0; i < pending.Count; i++)
             {
                 var item = pending[i];
@@ -119,7 +119,7 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var applier = new DataflowApplier(Client);
+            var applier = new DataflowApplier(Client, Clock);
             for (var i = 0; i < plans.Count; i++)
             {
                 var (item, plan) = plans[i];

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;

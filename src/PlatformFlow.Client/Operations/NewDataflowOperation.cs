@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
@@ -80,16 +81,7 @@ namespace PlatformFlow.Client.Operations
                 transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
             }
 
-            var request = new DataflowRequest
-            {
-                Name = input.FlowName,
-                Description = input.Description,
-                FlowSpec = new SpecReference(input.FlowSpecId, "1.0"),
-                SourceConnectionIds = new List<string>(input.SourceConnectionIds),
-                TargetConnectionIds = new List<string>(input.TargetConnectionIds),
-                Transformations = transformations,
-                ScheduleParams = schedule,
-            };
+            var request = FlowPart.Request(input.FlowName, input.Description, input.FlowSpecId, input.SourceConnectionIds, input.TargetConnectionIds, transformations, schedule);
 
             var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
             var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];
@@ -103,28 +95,11 @@ namespace PlatformFlow.Client.Operations
 
             PlatformValidationException.ThrowIfAny("dataflow '" + input.FlowName + "'", await Client.FlowService.ValidateDataflowAsync(request, knownSpecs, cancellation).ConfigureAwait(false));
 
-            var flows = Client.FlowService.Flows;
-            var result = await new CreateOrReuse<Dataflow>
-            {
-                Kind = "dataflow",
-                Key = input.FlowName,
-                Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")",
-                Find = cancel => flows.Names.FindAsync(input.FlowName, cancel),
-                FindFresh = cancel => flows.FindByNameFreshAsync(input.FlowName, cancel),
-                Differences = existing => Differences(existing, request, input),
-                IdOf = existing => existing.Id,
-                Create = cancel => flows.CreateAndBuildAsync(request, written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), cancel),
-                Unchangeable = existing => Unchangeable(existing, request),
-                Update = input.UpdateExisting
-                    ? (existing, cancel) => flows.PatchAndBuildAsync(
-                        existing,
-                        new[] { Patch.Add("/scheduleParams", request.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), Patch.Add("/transformations", request.Transformations, PlatformJsonContext.Default.ListTransformation) },
-                        written => Built(request, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
-                        cancel)
-                    : null,
-                Planned = () => Built(request, Planned.NewId("flow"), null, Planned.State),
-                Remedy = "Give the flow another name, remove it first, or use -UpdateExisting to change its schedule and mapping.",
-            }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+            var creation = FlowPart.CreateOrReuse(Client, request, startTimeCounts: input.StartTime != null);
+            creation.Action = "Create dataflow (" + schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty) + ")";
+            creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, cancel) : null;
+            creation.Remedy = "Give the flow another name, remove it first, or use " + CmdletTerms.UpdateExisting + " to change its schedule and mapping.";
+            var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
             if (result is null)
             {
                 return;
@@ -137,48 +112,5 @@ namespace PlatformFlow.Client.Operations
                 .With(PipelineIds.DataflowOutcome, result.Outcome);
             host.WriteObject(flow, ids.PropertiesFor(flow));
         }
-
-        private static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
-        {
-            Id = id,
-            Etag = etag,
-            Name = request.Name,
-            Description = request.Description,
-            State = state,
-            FlowSpec = request.FlowSpec,
-            SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
-            TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
-            Transformations = new ValueList<Transformation>(request.Transformations),
-            ScheduleParams = request.ScheduleParams,
-        };
-
-        /// <summary>
-        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule. The start time
-        /// counts only when it was given (by default it is "now", which a re-run cannot repeat).
-        /// </summary>
-        private static IReadOnlyList<string> Differences(Dataflow existing, DataflowRequest wanted, DataflowInput input)
-        {
-            var differences = new PartDifferences()
-                .CompareSets("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
-                .Compare("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
-                .Compare("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
-            if (input.StartTime != null)
-            {
-                differences.Compare("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-            }
-
-            return Unchangeable(existing, wanted).Concat(differences.Found).ToList();
-        }
-
-        /// <summary>The differences the platform does not let a PATCH change: the flow's spec and connections.</summary>
-        private static IReadOnlyList<string> Unchangeable(Dataflow existing, DataflowRequest wanted) =>
-            new PartDifferences()
-                .Compare("flowSpec", existing.FlowSpec?.Id, wanted.FlowSpec.Id)
-                .CompareSets("sourceConnectionIds", existing.SourceConnectionIds, wanted.SourceConnectionIds)
-                .CompareSets("targetConnectionIds", existing.TargetConnectionIds, wanted.TargetConnectionIds)
-                .Found;
-
-        private static IEnumerable<string> MappingsOf(IEnumerable<Transformation>? transformations) =>
-            (transformations ?? Enumerable.Empty<Transformation>()).Select(t => t.Name + ":" + t.ParamsJson?["mappingId"] + "@" + t.ParamsJson?["mappingVersion"]);
     }
 }

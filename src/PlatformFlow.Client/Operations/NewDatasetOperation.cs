@@ -71,7 +71,7 @@ namespace PlatformFlow.Client.Operations
             }
             catch (PlatformException missing) when (missing.StatusCode == 404)
             {
-                throw new PlatformValidationException("dataset '" + name + "'", "SchemaId: " + schemaId + " is not a schema of this sandbox (Get-XdmSchema lists them)");
+                throw new PlatformValidationException("dataset '" + name + "'", "SchemaId: " + schemaId + " is not a schema of this sandbox (" + CmdletTerms.ListSchemas + " lists them)");
             }
         }
     }

@@ -7,6 +7,7 @@ using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
 using PlatformFlow.JsonSchema;
 
@@ -62,7 +63,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var schemaId = await ResolveSchemaIdAsync(input, cancellation).ConfigureAwait(false)
-                    ?? throw new PlatformValidationException(subject, "the target schema is not known: give -SchemaId or pipe a target connection");
+                    ?? throw new PlatformValidationException(subject, "the target schema is not known: give " + CmdletTerms.SchemaId + " or pipe a target connection");
                 var problems = new List<string>();
                 foreach (var mapping in input.Mappings.Where(m => !MappingSourceType.All.Contains(m.SourceType)))
                 {
@@ -82,24 +83,9 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var target = flowName ?? schemaId;
-                var key = DataPrepClient.ContentKey(schemaId, request.Mappings);
-                var identical = Client.DataPrep.Identical;
-                var result = await new CreateOrReuse<MappingSet>
-                {
-                    Kind = "mapping set",
-                    Key = key,
-                    KeyText = target,
-                    Action = "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")",
-                    Find = cancel => identical.FindAsync(key, cancel),
-                    FindFresh = cancel =>
-                    {
-                        identical.Invalidate();
-                        return identical.FindAsync(key, cancel);
-                    },
-                    IdOf = existing => existing.Id,
-                    Create = cancel => Client.DataPrep.CreateAndBuildMappingSetAsync(request, cancel),
-                    Planned = () => new MappingSet { Id = Planned.NewId("mappingSet"), Version = 0, OutputSchema = request.OutputSchema, Mappings = new ValueList<Mapping>(request.Mappings) },
-                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                var creation = MappingSetPart.CreateOrReuse(Client, request, target);
+                creation.Action = "Create mapping set (" + request.Mappings.Count + " mappings onto " + schemaId + ")";
+                var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
                     return;

@@ -1,13 +1,15 @@
 using System;
-using PlatformFlow.Client.Http;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.JsonSchema;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -46,8 +48,6 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     public sealed class NewSourceConnectionOperation : PlatformOperation
     {
-        private static readonly string[] Formats = { "tabular", "delimited", "json", "parquet" };
-
         public NewSourceConnectionOperation(PlatformClient client)
             : base(client)
         {
@@ -62,7 +62,7 @@ namespace PlatformFlow.Client.Operations
                 // A blank table or path is none (a CSV row may carry both columns, one of them empty).
                 var table = string.IsNullOrWhiteSpace(input.TableName) ? null : input.TableName;
                 var path = string.IsNullOrWhiteSpace(input.Path) ? null : input.Path;
-                var format = (input.Format ?? (path != null ? "delimited" : "tabular")).ToLowerInvariant();
+                var format = (input.Format ?? (path != null ? SourceFormats.Delimited : SourceFormats.Tabular)).ToLowerInvariant();
                 var problems = new List<string>();
                 if (string.IsNullOrWhiteSpace(input.FlowName))
                 {
@@ -79,9 +79,9 @@ namespace PlatformFlow.Client.Operations
                     problems.Add("give either TableName (a table source) or Path (a file source)");
                 }
 
-                if (!Formats.Contains(format))
+                if (!SourceFormats.All.Contains(format))
                 {
-                    problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", Formats));
+                    problems.Add("Format: '" + format + "' is not one of " + string.Join(", ", SourceFormats.All));
                 }
 
                 problems.AddRange(input.Columns.Where(c => c.Type != null && PlatformLimits.ColumnTypeProblem(c.Type) != null)
@@ -106,44 +106,12 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException(subject, "the connection spec of base connection " + input.BaseConnectionId + " is not known");
                 }
 
-                var request = new SourceConnectionRequest
-                {
-                    Name = FlowStepNames.Source(input.FlowName),
-                    Description = input.Description,
-                    BaseConnectionId = input.BaseConnectionId,
-                    Data = new SourceData { Format = format },
-                    Params = new SourceParams { TableName = table, Path = path, Columns = columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
-                    ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
-                };
-
-                var sources = Client.FlowService.SourceConnections;
-                var result = await new CreateOrReuse<SourceConnection>
-                {
-                    Kind = "source connection",
-                    Key = request.Name,
-                    Action = "Create source connection (" + (table ?? path) + ")",
-                    Find = cancel => sources.Names.FindAsync(request.Name, cancel),
-                    FindFresh = cancel => sources.FindByNameFreshAsync(request.Name, cancel),
-                    Differences = existing => Differences(existing, request),
-                    IdOf = existing => existing.Id,
-                    Create = cancel => sources.CreateAndBuildAsync(request, written => Built(request, written), cancel),
-                    Unchangeable = existing => Unchangeable(existing, request),
-                    Update = input.UpdateExisting
-                        ? (existing, cancel) => sources.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.SourceData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.SourceParams) }, written => Built(request, written), cancel)
-                        : null,
-                    Planned = () => new SourceConnection
-                    {
-                        Id = Planned.NewId("sourceConnection"),
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = Planned.State,
-                        BaseConnectionId = request.BaseConnectionId,
-                        Data = request.Data,
-                        Params = request.Params,
-                        ConnectionSpec = request.ConnectionSpec,
-                    },
-                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change what it reads.",
-                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                var request = SourceConnectionPart.Request(FlowStepNames.Source(input.FlowName), input.Description, input.BaseConnectionId, format, table, path, columns, connectionSpecId);
+                var creation = SourceConnectionPart.CreateOrReuse(Client, request);
+                creation.Action = "Create source connection (" + (table ?? path) + ")";
+                creation.Update = input.UpdateExisting ? (existing, cancel) => SourceConnectionPart.UpdateAsync(Client, existing, request, cancel) : null;
+                creation.Remedy = "Give the flow another name, remove " + request.Name + " first, or use " + CmdletTerms.UpdateExisting + " to change what it reads.";
+                var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
                     return;
@@ -161,42 +129,13 @@ namespace PlatformFlow.Client.Operations
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             });
 
-        private static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => new SourceConnection
-        {
-            Id = written.Id,
-            Etag = written.Etag,
-            Name = request.Name,
-            Description = request.Description,
-            State = WellKnown.EnabledState,
-            BaseConnectionId = request.BaseConnectionId,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
-
-        /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
-        private static IReadOnlyList<string> Differences(SourceConnection existing, SourceConnectionRequest wanted) =>
-            Unchangeable(existing, wanted).Concat(new PartDifferences()
-                .Compare("data.format", existing.Data?.Format, wanted.Data.Format)
-                .Compare("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
-                .Compare("params.path", existing.Params?.Path, wanted.Params.Path)
-                .CompareSets("params.columns", existing.Params?.Columns?.Select(c => c.Name + ":" + c.Type), wanted.Params.Columns?.Select(c => c.Name + ":" + c.Type))
-                .Found).ToList();
-
-        /// <summary>The differences the platform does not let a PATCH change.</summary>
-        private static IReadOnlyList<string> Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>
-            new PartDifferences()
-                .Compare("baseConnectionId", existing.BaseConnectionId, wanted.BaseConnectionId)
-                .Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id)
-                .Found;
-
         /// <summary>
         /// The columns to send: each named column must exist in the table (the error lists the table's columns); a column
         /// without a type takes the table's; none named means all of them.
         /// </summary>
         private async Task<List<SourceColumn>> CheckColumnsAsync(string subject, string baseConnectionId, string table, List<SourceColumn> wanted, CancellationToken cancellationToken)
         {
-            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, () => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancellationToken)).ConfigureAwait(false);
+            var details = await Client.FlowService.GetTableCachedAsync(baseConnectionId, table, cancel => GetSourceTableOperation.DescribeTableAsync(Client, baseConnectionId, table, preview: false, cancel), cancellationToken).ConfigureAwait(false);
             var available = details.Schema?.Columns ?? new List<SourceColumn>();
             if (wanted.Count == 0)
             {

@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -55,52 +57,18 @@ namespace PlatformFlow.Client.Operations
                     schemaId = Planned.IsPlanned(input.DatasetId)
                         ? throw new PlatformValidationException(subject, "SchemaId is required with a planned dataset")
                         : (await Client.Catalog.GetDatasetCachedAsync(input.DatasetId, cancellation).ConfigureAwait(false)).SchemaRef?.Id
-                          ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give -SchemaId");
+                          ?? throw new PlatformValidationException(subject, "dataset " + input.DatasetId + " has no schema; give " + CmdletTerms.SchemaId);
                 }
 
                 var specId = input.ConnectionSpec is null
                     ? WellKnown.DataLakeConnectionSpecId
                     : (await ConnectionSpecResolver.ResolveAsync(Client, input.ConnectionSpec, cancellation).ConfigureAwait(false)).Id;
-                var request = new TargetConnectionRequest
-                {
-                    Name = FlowStepNames.Target(input.FlowName),
-                    Description = input.Description,
-                    Data = new TargetData { Format = input.Format, Schema = new TargetSchemaReference { Id = schemaId!, Version = WellKnown.XedFullNoTextContentType } },
-                    Params = new TargetParams { DataSetId = input.DatasetId },
-                    ConnectionSpec = new SpecReference(specId, "1.0"),
-                };
-
-                var targets = Client.FlowService.TargetConnections;
-                var result = await new CreateOrReuse<TargetConnection>
-                {
-                    Kind = "target connection",
-                    Key = request.Name,
-                    Action = "Create target connection (dataset " + input.DatasetId + ")",
-                    Find = cancel => targets.Names.FindAsync(request.Name, cancel),
-                    FindFresh = cancel => targets.FindByNameFreshAsync(request.Name, cancel),
-                    Differences = existing => Unchangeable(existing, request).Concat(new PartDifferences()
-                        .Compare("params.dataSetId", existing.Params?.DataSetId, request.Params.DataSetId)
-                        .Compare("data.schema.id", existing.Data?.Schema?.Id, request.Data.Schema?.Id)
-                        .Compare("data.format", existing.Data?.Format, request.Data.Format)
-                        .Found).ToList(),
-                    IdOf = existing => existing.Id,
-                    Create = cancel => targets.CreateAndBuildAsync(request, written => Built(request, written), cancel),
-                    Unchangeable = existing => Unchangeable(existing, request),
-                    Update = input.UpdateExisting
-                        ? (existing, cancel) => targets.PatchAndBuildAsync(existing, new[] { Patch.Add("/data", request.Data, PlatformJsonContext.Default.TargetData), Patch.Add("/params", request.Params, PlatformJsonContext.Default.TargetParams) }, written => Built(request, written), cancel)
-                        : null,
-                    Planned = () => new TargetConnection
-                    {
-                        Id = Planned.NewId("targetConnection"),
-                        Name = request.Name,
-                        Description = request.Description,
-                        State = Planned.State,
-                        Data = request.Data,
-                        Params = request.Params,
-                        ConnectionSpec = request.ConnectionSpec,
-                    },
-                    Remedy = "Give the flow another name, remove " + request.Name + " first, or use -UpdateExisting to change its dataset.",
-                }.RunAsync(Client, host, Clock).ConfigureAwait(false);
+                var request = TargetConnectionPart.Request(FlowStepNames.Target(input.FlowName), input.Description, input.Format, schemaId!, input.DatasetId, specId);
+                var creation = TargetConnectionPart.CreateOrReuse(Client, request);
+                creation.Action = "Create target connection (dataset " + input.DatasetId + ")";
+                creation.Update = input.UpdateExisting ? (existing, cancel) => TargetConnectionPart.UpdateAsync(Client, existing, request, cancel) : null;
+                creation.Remedy = "Give the flow another name, remove " + request.Name + " first, or use " + CmdletTerms.UpdateExisting + " to change its dataset.";
+                var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
                 if (result is null)
                 {
                     return;
@@ -116,21 +84,5 @@ namespace PlatformFlow.Client.Operations
                     .WithCreatedWhen(result.Outcome == PartOutcome.Created, nameof(TargetConnection), connection.Id);
                 host.WriteObject(connection, ids.PropertiesFor(connection));
             }));
-
-        private static TargetConnection Built(TargetConnectionRequest request, ResourceWriteResult written) => new TargetConnection
-        {
-            Id = written.Id,
-            Etag = written.Etag,
-            Name = request.Name,
-            Description = request.Description,
-            State = WellKnown.EnabledState,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
-
-        /// <summary>The differences the platform does not let a PATCH change.</summary>
-        private static IReadOnlyList<string> Unchangeable(TargetConnection existing, TargetConnectionRequest wanted) =>
-            new PartDifferences().Compare("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id).Found;
     }
 }

@@ -27,7 +27,7 @@ namespace PlatformFlow.Client.Operations
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
     public sealed class NewXdmSchemaOperation : PlatformOperation
     {
-        private readonly Http.AsyncCache<IReadOnlyList<string>> _standard = new Http.AsyncCache<IReadOnlyList<string>>();
+        private readonly Caching.AsyncCache<IReadOnlyList<string>> _standard = new Caching.AsyncCache<IReadOnlyList<string>>();
 
         public NewXdmSchemaOperation(PlatformClient client)
             : base(client)
@@ -80,16 +80,16 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var known = await _standard.GetAsync(resource, async () =>
+            var known = await _standard.GetAsync(resource, async cancel =>
             {
                 var ids = new List<string>();
-                await foreach (var entry in Client.SchemaRegistry.ListGlobalAsync(resource, cancellation).ConfigureAwait(false))
+                await foreach (var entry in Client.SchemaRegistry.ListGlobalAsync(resource, cancel).ConfigureAwait(false))
                 {
                     ids.Add(entry.Id);
                 }
 
                 return (IReadOnlyList<string>)ids;
-            }).ConfigureAwait(false);
+            }, cancellation).ConfigureAwait(false);
             foreach (var reference in standard.Where(r => !known.Contains(r, StringComparer.Ordinal)))
             {
                 throw new ResourceNotFoundException(kind, words, ShortName(reference), known.Where(k => k.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).Select(ShortName), "list GET /global/" + resource + " in the Schema Registry");

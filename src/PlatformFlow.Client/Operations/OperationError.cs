@@ -84,7 +84,7 @@ namespace PlatformFlow.Client.Operations
                     return new OperationError(exception, exhausted.RefusedRetryAfter is null ? "RetryBudgetSpent" : "RetryAfterTooLong",
                         exhausted.LastAnswer?.StatusCode == 429 ? OperationErrorCategory.LimitsExceeded : OperationErrorCategory.ResourceUnavailable, target,
                         (RequestOutcome.MayHaveBeenApplied(exhausted) ? string.Empty : "Nothing was applied. ")
-                        + "Run it again later, or give the context more time: Connect-Platform -RetryBudgetSeconds / -MaxRetryAfterSeconds.");
+                        + "Run it again later, or give the context more time: " + CmdletTerms.MoreRetryTime + ".");
                 case OutcomeUnknownException:
                     return new OperationError(exception, "OutcomeUnknown", OperationErrorCategory.ConnectionError, target,
                         "The change may have been applied: look the resource up before running it again.");
@@ -92,7 +92,7 @@ namespace PlatformFlow.Client.Operations
                     return new OperationError(exception, "Cancelled", OperationErrorCategory.OperationStopped, target);
                 case HttpRequestException:
                     return new OperationError(exception, "ConnectionFailed", OperationErrorCategory.ConnectionError, target,
-                        "Check the network and the base URI of the context (Get-PlatformContext).");
+                        "Check the network and the base URI of the context (" + CmdletTerms.ShowContext + ").");
                 case ArgumentException:
                 case FormatException:
                     return new OperationError(exception, context + "InvalidInput", OperationErrorCategory.InvalidArgument, target);
@@ -137,9 +137,9 @@ namespace PlatformFlow.Client.Operations
             switch (platform.StatusCode)
             {
                 case 401:
-                    return "Sign in again with Connect-Platform; the token or credentials were refused.";
+                    return "Sign in again with " + CmdletTerms.SignIn + "; the token or credentials were refused.";
                 case 412:
-                    return "Someone else changed it since you read it: read it again, or use -Force to refetch and retry once.";
+                    return "Someone else changed it since you read it: read it again, or use " + CmdletTerms.Force + " to refetch and retry once.";
                 case 429:
                 case 502:
                 case 503:

@@ -24,7 +24,7 @@ namespace PlatformFlow.Client.Operations
                 {
                     throw new PlatformValidationException("run " + runId, "it is still " + run.Status + "; only a finished run can be re-triggered")
                     {
-                        RecommendedAction = "Wait until it has finished, then re-trigger it: Get-FlowRun -RunId " + runId + " | Wait-FlowRun | Restart-FlowRun",
+                        RecommendedAction = "Wait until it has finished, then re-trigger it: " + CmdletTerms.RetriggerWhenFinished(runId),
                     };
                 }
 

@@ -34,7 +34,7 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
-        protected override string ChangeableParameters => "-Name, -Description, -Frequency, -Interval, -StartTime, -Backfill";
+        protected override string ChangeableParameters => CmdletTerms.SetDataflowParameters;
 
         protected override async Task<List<JsonPatchOperation>> ChangesAsync(DataflowChange change, Dataflow current, CancellationToken cancellation)
         {

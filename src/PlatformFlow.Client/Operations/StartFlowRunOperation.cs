@@ -59,7 +59,7 @@ namespace PlatformFlow.Client.Operations
                 var problems = new List<string>();
                 if (!string.Equals(flow.State, "enabled", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add("the dataflow is " + flow.State + "; enable it first (Enable-Dataflow)");
+                    problems.Add("the dataflow is " + flow.State + "; enable it first (" + CmdletTerms.EnableFlow + ")");
                 }
 
                 if (windowEnd < windowStart)

@@ -5,8 +5,9 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.FlowService;
-using PlatformFlow.JsonSchema;
 using PlatformFlow.Emulator.SchemaRegistry;
+using PlatformFlow.JsonSchema;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Emulator.Catalog
 {
@@ -265,6 +266,6 @@ namespace PlatformFlow.Emulator.Catalog
 
         /// <summary>A 24-hex id in the shape Catalog uses (a creation-time prefix, then random), so ids sort by creation.</summary>
         private static string NewObjectId(DateTimeOffset now) =>
-            now.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture) + JsonFields.RandomHex(8);
+            now.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture) + JsonFields.RandomHex(IdShapes.DatasetIdRandomBytes);
     }
 }

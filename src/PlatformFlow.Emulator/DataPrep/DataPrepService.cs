@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.Ingestion;
 using PlatformFlow.Emulator.SchemaRegistry;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Emulator.DataPrep
 {
@@ -99,7 +100,7 @@ namespace PlatformFlow.Emulator.DataPrep
             var request = MappingSetRequest.Read(context);
             var author = Author(context);
             var now = context.NowEpochMillis;
-            var mappingSet = Build(context, request, JsonFields.RandomHex(16), version: 0, createdDate: now, createdBy: author, modifiedDate: now);
+            var mappingSet = Build(context, request, JsonFields.RandomHex(IdShapes.MappingSetIdBytes), version: 0, createdDate: now, createdBy: author, modifiedDate: now);
             Store(context, mappingSet);
             return EmulatorResponse.Json(200, new JsonObject(SimpleFields.Select(f => new KeyValuePair<string, JsonNode?>(f, mappingSet[f]!.DeepClone()))));
         }

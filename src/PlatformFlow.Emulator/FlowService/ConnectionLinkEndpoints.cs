@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.JsonSchema;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Emulator.FlowService
 {
@@ -14,8 +15,6 @@ namespace PlatformFlow.Emulator.FlowService
 
         /// <summary>Schema Registry's collection of tenant schemas, keyed by the schema's <c>$id</c>.</summary>
         public const string SchemasCollection = "schemas";
-
-        private static readonly string[] SourceFormats = { "tabular", "delimited", "json", "parquet" };
 
         public static void Register(IEmulatorService service, RouteTable routes)
         {
@@ -56,9 +55,9 @@ namespace PlatformFlow.Emulator.FlowService
             var spec = Payload.ConnectionSpec(source);
             Payload.RequiredObject(source, "data");
             var format = Payload.RequiredText(source, "data.format");
-            if (!SourceFormats.Contains(format, StringComparer.Ordinal))
+            if (!SourceFormats.All.Contains(format, StringComparer.Ordinal))
             {
-                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "data.format '" + format + "' is not one of " + string.Join(", ", SourceFormats) + " (tabular for table-based sources).");
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "data.format '" + format + "' is not one of " + string.Join(", ", SourceFormats.All) + " (tabular for table-based sources).");
             }
 
             var needsBase = (spec["authSpec"] as JsonArray)?.Count > 0;

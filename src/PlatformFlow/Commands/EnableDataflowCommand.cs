@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Commands
 {
@@ -9,28 +8,8 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Enable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
-    public sealed class EnableDataflowCommand : BulkCmdlet
+    public sealed class EnableDataflowCommand : DataflowStateCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
-        private EnableDataflowOperation? _operation;
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
-        [Alias("FlowId")]
-        [ValidateNotNullOrEmpty]
-        public string Id { get; set; } = string.Empty;
-
-        /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
-        public PSObject? InputObject { get; set; }
-
-        protected override PSObject? PipedInput => InputObject;
-
-        protected override void ProcessRecord()
-        {
-            var operation = OperationFor(ref _operation, client => new EnableDataflowOperation(client));
-            CountInput("Enabling dataflows", InputObject ?? (object)Id);
-            ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, host));
-        }
+        protected override bool Enable => true;
     }
 }

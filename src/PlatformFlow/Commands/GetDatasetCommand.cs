@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands
 {
@@ -21,7 +22,7 @@ namespace PlatformFlow.Commands
         protected override ResourceKind Kind => ResourceKind.Dataset;
 
         /// <summary>Catalog ids are 24 hexadecimal digits.</summary>
-        protected override bool IsIdShaped(string text) => System.Text.RegularExpressions.Regex.IsMatch(text, "^[0-9a-fA-F]{24}$");
+        protected override bool IsIdShaped(string text) => IdShapes.IsDatasetId(text);
 
         protected override void ProcessRecord()
         {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands
 {
@@ -20,9 +21,7 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.XdmSchema;
 
-        /// <summary>A schema's <c>$id</c> is a URI; its meta:altId starts with an underscore and names the tenant's schemas.</summary>
-        protected override bool IsIdShaped(string text) =>
-            text.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || (text.StartsWith("_", System.StringComparison.Ordinal) && text.Contains(".schemas."));
+        protected override bool IsIdShaped(string text) => IdShapes.IsSchemaId(text);
 
         protected override void ProcessRecord()
         {

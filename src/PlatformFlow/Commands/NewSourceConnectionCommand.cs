@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
-using PlatformFlow.Hosting;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands
 {
@@ -51,7 +52,7 @@ namespace PlatformFlow.Commands
 
         /// <summary>tabular for tables (default); delimited (default for files), json or parquet for files.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("tabular", "delimited", "json", "parquet", IgnoreCase = true)]
+        [ValidateSet(SourceFormats.Tabular, SourceFormats.Delimited, SourceFormats.Json, SourceFormats.Parquet, IgnoreCase = true)]
         public string? Format { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

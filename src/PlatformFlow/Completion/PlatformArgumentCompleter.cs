@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using PlatformFlow.Client;
+using PlatformFlow.Client.Completion;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 

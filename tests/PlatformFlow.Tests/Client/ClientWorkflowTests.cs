@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.Host;
 using PlatformFlow.Tests.Support;
@@ -99,7 +100,7 @@ namespace PlatformFlow.Tests.Client
             });
             var flowSpec = await flowService.FindFlowSpecByNameAsync("CRMToAEP");
             Assert.Equal(WellKnown.CrmToAepFlowSpecId, flowSpec!.Id);
-            var flow = await flowService.CreateDataflowAsync(new DataflowRequest
+            var flow = await FlowPart.CreateCheckedAsync(client, new DataflowRequest
             {
                 Name = "Test Shopify dataflow",
                 FlowSpec = new SpecReference(flowSpec.Id, "1.0"),
@@ -107,7 +108,7 @@ namespace PlatformFlow.Tests.Client
                 TargetConnectionIds = new() { target.Id },
                 Transformations = new() { new Transformation { Name = "Mapping", ParamsJson = new JsonObject { ["mappingId"] = mappingSet.Id, ["mappingVersion"] = "0" } } },
                 ScheduleParams = new ScheduleParams { StartTime = clock.GetUtcNow(), Frequency = "once" },
-            });
+            }, TimeProvider.System, default);
 
             // The first run: scheduled at the start time, it ends on the emulator's clock.
             var run = Assert.Single(await flowService.ListRunsOfFlowAsync(flow.Id).ToListAsync());

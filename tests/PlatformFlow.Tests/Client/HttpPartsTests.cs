@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
@@ -30,12 +31,12 @@ namespace PlatformFlow.Tests.Client
                 return release.Task;
             }
 
-            var first = cache.GetAsync("CRMToAEP", Fetch);
-            var second = cache.GetAsync("crmtoaep", Fetch);
+            var first = cache.GetAsync("CRMToAEP", _ => Fetch(), CancellationToken.None);
+            var second = cache.GetAsync("crmtoaep", _ => Fetch(), CancellationToken.None);
             release.SetResult("spec");
 
             Assert.Equal(new[] { "spec", "spec" }, await Task.WhenAll(first, second));
-            Assert.Equal("spec", await cache.GetAsync("CrmToAep", Fetch));
+            Assert.Equal("spec", await cache.GetAsync("CrmToAep", _ => Fetch(), CancellationToken.None));
             Assert.Equal(1, fetches);
         }
 
@@ -44,9 +45,9 @@ namespace PlatformFlow.Tests.Client
         {
             var cache = new AsyncCache<string>();
 
-            Assert.Equal("a", await cache.GetAsync("one", () => Task.FromResult("a")));
-            Assert.Equal("b", await cache.GetAsync("two", () => Task.FromResult("b")));
-            Assert.Equal("a", await cache.GetAsync("one", () => Task.FromResult("not fetched again")));
+            Assert.Equal("a", await cache.GetAsync("one", _ => Task.FromResult("a"), CancellationToken.None));
+            Assert.Equal("b", await cache.GetAsync("two", _ => Task.FromResult("b"), CancellationToken.None));
+            Assert.Equal("a", await cache.GetAsync("one", _ => Task.FromResult("not fetched again"), CancellationToken.None));
         }
 
         [Fact]
@@ -54,8 +55,8 @@ namespace PlatformFlow.Tests.Client
         {
             var cache = new AsyncCache<string>();
 
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync("spec", () => throw new InvalidOperationException("transient")));
-            var retried = await cache.GetAsync("spec", () => Task.FromResult("fetched again"));
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync("spec", _ => throw new InvalidOperationException("transient"), CancellationToken.None));
+            var retried = await cache.GetAsync("spec", _ => Task.FromResult("fetched again"), CancellationToken.None);
 
             Assert.Equal("transient", failure.Message);
             Assert.Equal("fetched again", retried);

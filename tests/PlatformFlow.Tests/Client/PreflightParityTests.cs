@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -57,7 +58,7 @@ namespace PlatformFlow.Tests.Client
             await _platform.Client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId);
             var requestsBefore = _platform.Engine.Journal.Total;
 
-            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => _platform.Client.FlowService.CreateDataflowAsync(request));
+            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => FlowPart.CreateCheckedAsync(_platform.Client, request, TimeProvider.System, default));
 
             Assert.Equal(requestsBefore, _platform.Engine.Journal.Total);
             Assert.Contains(named, caught.Message);
@@ -87,7 +88,7 @@ namespace PlatformFlow.Tests.Client
             var request = Flow("valid", source: bucket.Id);
             var writesBefore = _platform.Engine.Journal.Writes;
 
-            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => _platform.Client.FlowService.CreateDataflowAsync(request));
+            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => FlowPart.CreateCheckedAsync(_platform.Client, request, TimeProvider.System, default));
 
             Assert.Equal(writesBefore, _platform.Engine.Journal.Writes);
             Assert.Contains("sourceConnectionIds", caught.Message);
@@ -103,7 +104,7 @@ namespace PlatformFlow.Tests.Client
             var request = Flow("valid", source: "00000000-0000-0000-0000-000000000000");
             var writesBefore = _platform.Engine.Journal.Writes;
 
-            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => _platform.Client.FlowService.CreateDataflowAsync(request));
+            var caught = await Assert.ThrowsAsync<PlatformValidationException>(() => FlowPart.CreateCheckedAsync(_platform.Client, request, TimeProvider.System, default));
 
             Assert.Equal(writesBefore, _platform.Engine.Journal.Writes);
             Assert.Contains("was not found", caught.Message);
@@ -135,7 +136,7 @@ namespace PlatformFlow.Tests.Client
         [Fact]
         public async Task A_valid_flow_passes_the_checks_and_is_created()
         {
-            var created = await _platform.Client.FlowService.CreateDataflowAsync(Flow("valid"));
+            var created = await FlowPart.CreateCheckedAsync(_platform.Client, Flow("valid"), TimeProvider.System, default);
 
             Assert.Equal("Parity flow", (await _platform.Client.FlowService.Flows.GetAsync(created.Id)).Name);
         }

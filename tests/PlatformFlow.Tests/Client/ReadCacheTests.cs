@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -23,11 +24,11 @@ namespace PlatformFlow.Tests.Client
             var fetches = 0;
             Task<int> Fetch() => Task.FromResult(++fetches);
 
-            await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetAsync("dataset", Fetch)));
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => cache.GetAsync("dataset", cancel => Fetch(), CancellationToken.None)));
             _clock.Advance(TimeSpan.FromSeconds(119));
-            Assert.Equal(1, await cache.GetAsync("dataset", Fetch));
+            Assert.Equal(1, await cache.GetAsync("dataset", cancel => Fetch(), CancellationToken.None));
             _clock.Advance(TimeSpan.FromSeconds(1));
-            Assert.Equal(2, await cache.GetAsync("dataset", Fetch));
+            Assert.Equal(2, await cache.GetAsync("dataset", cancel => Fetch(), CancellationToken.None));
         }
 
         [Fact]
@@ -35,10 +36,10 @@ namespace PlatformFlow.Tests.Client
         {
             var cache = new AsyncCache<string>(TimeSpan.FromMinutes(2), _clock);
             cache.Set("connection", "as created");
-            Assert.Equal("as created", await cache.GetAsync("connection", () => Task.FromResult("fetched")));
+            Assert.Equal("as created", await cache.GetAsync("connection", _ => Task.FromResult("fetched"), CancellationToken.None));
 
             cache.Remove("connection");
-            Assert.Equal("fetched", await cache.GetAsync("connection", () => Task.FromResult("fetched")));
+            Assert.Equal("fetched", await cache.GetAsync("connection", _ => Task.FromResult("fetched"), CancellationToken.None));
         }
 
         [Fact]
@@ -69,6 +70,56 @@ namespace PlatformFlow.Tests.Client
             _clock.Advance(TimeSpan.FromMinutes(2));
             Assert.Equal(new[] { "d 1" }, await index.FindAsync("d", CancellationToken.None));
             Assert.Equal(2, listings);
+        }
+
+        [Fact]
+        public async Task A_caller_that_cancels_stops_only_its_own_wait_for_a_shared_fetch()
+        {
+            var cache = new AsyncCache<string>(TimeSpan.FromMinutes(2), _clock);
+            var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var fetchToken = new TaskCompletionSource<CancellationToken>();
+            Task<string> Fetch(CancellationToken cancel)
+            {
+                fetchToken.SetResult(cancel);
+                return release.Task;
+            }
+
+            using var first = new CancellationTokenSource();
+            var firstWait = cache.GetAsync("dataset", Fetch, first.Token);
+            var secondWait = cache.GetAsync("dataset", Fetch, CancellationToken.None);
+            first.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstWait);
+            Assert.False((await fetchToken.Task).IsCancellationRequested);
+            release.SetResult("fetched");
+            Assert.Equal("fetched", await secondWait);
+            Assert.Equal("fetched", await cache.GetAsync("dataset", Fetch, CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task A_caller_that_cancels_leaves_a_shared_listing_to_finish_for_the_others()
+        {
+            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var listings = 0;
+            async IAsyncEnumerable<string> ListAll([EnumeratorCancellation] CancellationToken cancellation)
+            {
+                listings++;
+                await release.Task;
+                cancellation.ThrowIfCancellationRequested();
+                yield return "a 1";
+            }
+
+            var index = new PartIndex<string>(ListAll, p => p.Split(' ')[0], p => p, new ReadCachePolicy(TimeSpan.FromMinutes(2), _clock));
+            using var first = new CancellationTokenSource();
+            var firstFind = index.FindAsync("a", first.Token);
+            var secondFind = index.FindAsync("a", CancellationToken.None);
+            first.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstFind);
+            release.SetResult(true);
+            Assert.Equal(new[] { "a 1" }, await secondFind);
+            Assert.Equal(new[] { "a 1" }, await index.FindAsync("a", CancellationToken.None));
+            Assert.Equal(1, listings);
         }
     }
 }

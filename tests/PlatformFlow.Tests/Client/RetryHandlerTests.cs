@@ -66,7 +66,7 @@ namespace PlatformFlow.Tests.Client
             using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(105));
+            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(66));
         }
 
         [Fact]
@@ -79,7 +79,7 @@ namespace PlatformFlow.Tests.Client
             using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(35));
+            Assert.InRange(Assert.Single(clock.RequestedDelays), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(22));
         }
 
         [Fact]
@@ -91,10 +91,10 @@ namespace PlatformFlow.Tests.Client
 
             using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
 
-            // The wait asked is zero, spread over three quarters of the base delay: never negative, never the 30 s past.
+            // The wait asked is zero, spread over the least jitter: never negative, never the 30 s past.
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(2, inner.Calls);
-            Assert.All(clock.RequestedDelays, wait => Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
+            Assert.All(clock.RequestedDelays, wait => Assert.InRange(wait, TimeSpan.Zero, RetryOptions.MinRetryAfterJitter));
         }
 
         [Fact]
@@ -151,6 +151,24 @@ namespace PlatformFlow.Tests.Client
             backoff.WaitUntil(now.AddSeconds(20), TimeSpan.FromSeconds(50));
             Assert.InRange(backoff.DelayAt(now), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(70));
             Assert.Equal(TimeSpan.Zero, backoff.DelayAt(now.AddSeconds(20)));
+        }
+
+        [Theory]
+        [InlineData(0, 0.5)]
+        [InlineData(1, 1.5)]
+        [InlineData(20, 22)]
+        [InlineData(300, 330)]
+        public async Task A_Retry_After_is_waited_at_least_as_asked_and_at_most_a_tenth_or_half_a_second_longer(int askedSeconds, double longestSeconds)
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var answers = Enumerable.Range(0, 20).Select(_ => Answer(429, retryAfter: TimeSpan.FromSeconds(askedSeconds))).Append(Answer(200)).ToArray();
+            using var invoker = Invoker(new RetryOptions { Budget = TimeSpan.FromHours(3) }, new ScriptedHandler(answers), clock);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(20, clock.RequestedDelays.Count);
+            Assert.All(clock.RequestedDelays, wait => Assert.InRange(wait, TimeSpan.FromSeconds(askedSeconds), TimeSpan.FromSeconds(longestSeconds)));
         }
 
         [Fact]

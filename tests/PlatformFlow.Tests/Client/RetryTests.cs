@@ -51,15 +51,15 @@ namespace PlatformFlow.Tests.Client
             var attempts = platform.Engine.Journal.Recent.Where(e => e.Path.EndsWith("/connectionSpecs", StringComparison.Ordinal)).Select(e => e.Status).ToList();
             Assert.Equal(new[] { 429, 429, 429, 429, 429, 429, 429, 429, 200 }, attempts);
 
-            // Never before the time asked, spread over three quarters of it more: eight waits, not one of them alike.
+            // Never before the time asked, and at most a tenth longer: eight waits, not one of them alike.
             var waits = clock.RequestedDelays;
             Assert.Equal(8, waits.Count);
-            Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(12.25)));
+            Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7.7)));
             Assert.Equal(8, waits.Distinct().Count());
 
-            // The spread is three quarters of the wait asked (5.25 s), not of a second: that all eight waits land in the
-            // first 0.75 s of it has a chance of (0.75 / 5.25)^8, under one in five million.
-            Assert.Contains(waits, w => w > TimeSpan.FromSeconds(7.75));
+            // Spread over the tenth (0.7 s): that all eight waits land in its first 0.1 s has a chance of (0.1 / 0.7)^8,
+            // under one in five million.
+            Assert.Contains(waits, w => w > TimeSpan.FromSeconds(7.1));
         }
 
         [Fact]
@@ -72,7 +72,7 @@ namespace PlatformFlow.Tests.Client
             await platform.Client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId);
 
             var wait = Assert.Single(clock.RequestedDelays);
-            Assert.InRange(wait, TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(262.5));
+            Assert.InRange(wait, TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(165));
             Assert.Equal(2, Count(platform.Engine, "GET", FlowSpecPath));
         }
 
@@ -108,15 +108,15 @@ namespace PlatformFlow.Tests.Client
 
             var error = await Assert.ThrowsAsync<RetriesExhaustedException>(() => platform.Client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId));
 
-            // Waits of 20 to 35 s: at least 8 retries fit in 5 minutes, and one more wait (at most 35 s) might not have.
+            // Waits of 20 to 22 s: at least 13 retries fit in 5 minutes, and one more wait (at most 22 s) might not have.
             var attempts = Count(platform.Engine, "GET", FlowSpecPath);
-            Assert.InRange(attempts, 9, 16);
+            Assert.InRange(attempts, 14, 16);
             Assert.Equal(attempts, error.Attempts);
             Assert.Null(error.RefusedRetryAfter);
             Assert.Equal(budget, error.Budget);
             var waited = TimeSpan.FromTicks(clock.RequestedDelays.Sum(d => d.Ticks));
             Assert.True(waited <= budget, "waited " + waited);
-            Assert.True(waited + TimeSpan.FromSeconds(35) > budget, "gave up early, after " + waited);
+            Assert.True(waited + TimeSpan.FromSeconds(22) > budget, "gave up early, after " + waited);
             Assert.Contains("retry budget of 300 s is spent (Connect-Platform -RetryBudgetSeconds)", error.Message, StringComparison.Ordinal);
             Assert.Equal("429001", error.LastAnswer!.ErrorCode);
         }
@@ -182,9 +182,9 @@ namespace PlatformFlow.Tests.Client
 
             // The other call has not been sent: it waits for the same time, with its own jitter.
             Assert.Equal(0, Count(platform.Engine, "GET", "/connectionSpecs/" + WellKnown.ShopifyConnectionSpecId));
-            Assert.InRange(clock.RequestedDelays[1], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(52.5));
+            Assert.InRange(clock.RequestedDelays[1], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(33));
 
-            clock.Advance(TimeSpan.FromSeconds(53));
+            clock.Advance(TimeSpan.FromSeconds(34));
             await Task.WhenAll(throttled, other);
             Assert.Equal(new[] { 429, 200 }, platform.Engine.Journal.Recent.Where(e => e.Path.EndsWith(FlowSpecPath, StringComparison.Ordinal)).Select(e => e.Status));
             Assert.Equal(1, Count(platform.Engine, "GET", "/connectionSpecs/" + WellKnown.ShopifyConnectionSpecId));

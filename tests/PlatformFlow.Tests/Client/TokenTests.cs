@@ -37,6 +37,31 @@ namespace PlatformFlow.Tests.Client
             Assert.DoesNotContain(platform.Engine.Journal.Recent, e => e.Status == 401);
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public async Task A_token_that_expires_during_Retry_After_waits_is_renewed_for_the_next_attempt(int throttles)
+        {
+            // The headers are set per attempt, inside the retry handler: each attempt after a 20 s wait takes a token
+            // renewed for it, so the platform never sees the 8 s token expired and the caller never sees a 401.
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            using var platform = new TestPlatform(
+                new EmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(8), Clock = clock },
+                retry: new RetryOptions { Budget = TimeSpan.FromMinutes(5) },
+                clientClock: clock);
+            for (var i = 0; i < throttles; i++)
+            {
+                platform.Engine.Faults.Enqueue(new ScriptedFault(429, retryAfterSeconds: 20, method: "GET"));
+            }
+
+            var spec = await platform.Client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId);
+
+            Assert.Equal(WellKnown.CrmToAepFlowSpecId, spec.Id);
+            Assert.DoesNotContain(platform.Engine.Journal.Recent, e => e.Status == 401);
+            Assert.Equal(throttles + 1, TokenRequests(platform.Engine));
+            Assert.Equal(throttles, clock.RequestedDelays.Count);
+        }
+
         [Fact]
         public async Task Many_concurrent_calls_share_one_token_request()
         {

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
+using PlatformFlow.Client.Completion;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Support;
 using Xunit;
@@ -280,12 +281,12 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public void Differences_ignore_case_treat_null_as_empty_and_quote_both_values()
         {
-            var found = new PartDifferences()
-                .Compare("data.format", "TABULAR", "tabular")
-                .Compare("params.path", null, string.Empty)
-                .Compare("params.tableName", "Shopify.Orders", "Shopify.Refunds")
-                .Compare("description", null, "new")
-                .Found;
+            var found = new PartDiff()
+                .Text("data.format", "TABULAR", "tabular")
+                .Text("params.path", null, string.Empty)
+                .Text("params.tableName", "Shopify.Orders", "Shopify.Refunds")
+                .Text("description", null, "new")
+                .Messages;
 
             Assert.Equal(new[] { "params.tableName is 'Shopify.Orders', not 'Shopify.Refunds'", "description is '', not 'new'" }, found);
         }
@@ -295,7 +296,7 @@ namespace PlatformFlow.Tests.Cmdlets
         {
             var exactly120 = new string('a', 120);
 
-            var found = new PartDifferences().Compare("x", exactly120, "short").Compare("y", "short", new string('b', 117) + "cccc").Found;
+            var found = new PartDiff().Text("x", exactly120, "short").Text("y", "short", new string('b', 117) + "cccc").Messages;
 
             Assert.Equal(new[] { "x is '" + exactly120 + "', not 'short'", "y is 'short', not '" + new string('b', 117) + "...'" }, found);
         }
@@ -303,11 +304,11 @@ namespace PlatformFlow.Tests.Cmdlets
         [Fact]
         public void Sets_differ_in_their_members_not_in_order_or_case()
         {
-            var found = new PartDifferences()
-                .CompareSets("params.columns", new[] { "Email:string", "Total:number" }, new[] { "total:NUMBER", "email:string" })
-                .CompareSets("tags", null, Array.Empty<string>())
-                .CompareSets("params.columns", new[] { "b", "A" }, new[] { "c", "a", "b" })
-                .Found;
+            var found = new PartDiff()
+                .Set("params.columns", new[] { "Email:string", "Total:number" }, new[] { "total:NUMBER", "email:string" })
+                .Set("tags", null, Array.Empty<string>())
+                .Set("params.columns", new[] { "b", "A" }, new[] { "c", "a", "b" })
+                .Messages;
 
             Assert.Equal(new[] { "params.columns is 'A, b', not 'a, b, c'" }, found);
         }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Tests.Cmdlets.Lifecycle;
 using PlatformFlow.Tests.Support;

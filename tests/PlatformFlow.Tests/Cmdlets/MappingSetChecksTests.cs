@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Validation;
 using Xunit;
 
 namespace PlatformFlow.Tests.Cmdlets

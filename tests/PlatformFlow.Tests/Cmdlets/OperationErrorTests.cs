@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using Xunit;
 
 namespace PlatformFlow.Tests.Cmdlets

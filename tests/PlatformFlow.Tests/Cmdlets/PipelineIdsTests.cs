@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using Xunit;
 
 namespace PlatformFlow.Tests.Cmdlets

@@ -11,6 +11,8 @@ using PlatformFlow.Client;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
+using PlatformFlow.Client.Validation;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.JsonSchema;
@@ -118,8 +120,11 @@ namespace PlatformFlow.Tests.FlowsAsCode
             var a = new[] { new Mapping("Email", "personalEmail.address"), new Mapping("Phone", "mobilePhone.number") };
             var b = new[] { new Mapping("Phone", "mobilePhone.number"), new Mapping("Email", "personalEmail.address") };
 
-            Assert.True(DataflowMappings.SameMappings(a, b));
-            Assert.False(DataflowMappings.SameMappings(a, new[] { a[0], new Mapping("lower(Phone)", "mobilePhone.number", MappingSourceType.Expression) }));
+            static MappingSetRequest Request(Mapping[] mappings) => MappingSetChecks.Request("schema", mappings, null);
+            static MappingSet Existing(Mapping[] mappings) => new MappingSet { OutputSchema = Request(mappings).OutputSchema, Mappings = new ValueList<Mapping>(mappings) };
+
+            Assert.True(MappingSetPart.Diff(Existing(a), Request(b)).IsEmpty);
+            Assert.Equal(new[] { "mappings" }, MappingSetPart.Diff(Existing(a), Request(new[] { a[0], new Mapping("lower(Phone)", "mobilePhone.number", MappingSourceType.Expression) })).Changes);
             Assert.Equal(new[] { "mobilePhone.number", "personalEmail.address" }, DataflowMappings.Canonical(a).Select(m => m.Destination));
         }
 
@@ -501,7 +506,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             new DataflowPlanner(client ?? Client, new ReferenceMaps(), TimeProvider.System).PlanAsync(definition, CancellationToken.None);
 
         private async Task<DataflowImportResult> ApplyAsync(DataflowDefinition definition, PlatformClient? client = null) =>
-            await new DataflowApplier(client ?? Client).ApplyAsync(await PlanAsync(definition, client), null, CancellationToken.None);
+            await new DataflowApplier(client ?? Client, TimeProvider.System).ApplyAsync(await PlanAsync(definition, client), null, CancellationToken.None);
 
         /// <summary>The definition's references (schema, dataset, Shopify base connection) in the sandbox of <paramref name="client"/> (prod's when null).</summary>
         private async Task<(XdmSchema Schema, Dataset Dataset, BaseConnection Shop)> PrerequisitesAsync(bool secondShop = false, PlatformClient? client = null)

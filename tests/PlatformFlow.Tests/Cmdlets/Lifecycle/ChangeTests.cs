@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Parts;
 using PlatformFlow.Tests.Support;
 using PlatformFlow.Emulator.Engine;
 using Xunit;
@@ -216,7 +217,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task New_Dataflow_with_UpdateExisting_changes_the_schedule_of_a_flow_of_that_name_and_keeps_its_state()
         {
             var flow = await _world.NewFlowAsync("Updated");
-            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, null, new RecordingHost());
             var host = new RecordingHost();
 
             var input = Over(flow, "Updated");
@@ -427,18 +428,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             _world.Engine.Journal.Clear();
 
             var disabled = new RecordingHost();
-            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, disabled);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, disabled);
             var again = new RecordingHost();
-            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, again);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, again);
             var enabled = new RecordingHost();
-            await new EnableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, enabled);
+            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, enabled);
 
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(disabled).State);
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
             Assert.Equal("Dataflow 'Paused' is already disabled.", Assert.Single(again.Verbose));
             Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
             var enabledAgain = new RecordingHost();
-            await new EnableDataflowOperation(_world.Client).RunAsync(flow.Id, flow.Id, enabledAgain);
+            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, enabledAgain);
             Assert.Equal("Dataflow 'Paused' is already enabled.", Assert.Single(enabledAgain.Verbose));
             Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
         }
@@ -450,7 +451,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             _world.Engine.Journal.Clear();
 
             var declined = new RecordingHost(ChangeDecision.Declined);
-            await new DisableDataflowOperation(_world.Client).RunAsync(flow.Id, flow, declined);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow, declined);
 
             Assert.Equal(("Kept running", "Disable dataflow"), Assert.Single(declined.Asked));
             Assert.Empty(declined.Objects);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;

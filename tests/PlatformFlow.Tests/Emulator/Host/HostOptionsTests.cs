@@ -24,7 +24,7 @@ namespace PlatformFlow.Tests.Emulator.Host
             {
                 "--port", "0", "--sandbox", "prod,qa", "--client-id", "id", "--tenant", "acme",
                 "--throttle-rate", "0.25", "--unavailable-rate", "0.1", "--retry-after", "3", "--latency-ms", "40", "--seed", "7",
-                "--run-queued", "1", "--run-duration", "4",
+                "--run-queued", "1", "--run-duration", "4", "--token-lifetime", "8",
             }, name => name == HostOptions.ClientSecretVariable ? "secret" : null);
 
             Assert.Equal(0, options.Port);
@@ -39,6 +39,7 @@ namespace PlatformFlow.Tests.Emulator.Host
             Assert.Equal(7, options.Emulator.Faults.Seed);
             Assert.Equal(TimeSpan.FromSeconds(1), options.Emulator.RunQueuedFor);
             Assert.Equal(TimeSpan.FromSeconds(4), options.Emulator.RunDuration);
+            Assert.Equal(TimeSpan.FromSeconds(8), options.Emulator.TokenLifetime);
         }
 
         [Fact]
@@ -76,6 +77,7 @@ namespace PlatformFlow.Tests.Emulator.Host
         [InlineData("--throttle-rate", "1.5")]
         [InlineData("--client-id", "only-the-id")]
         [InlineData("--run-duration", "-1")]
+        [InlineData("--token-lifetime", "0")]
         [InlineData("--colour", "blue")]
         [InlineData("--port")]
         public void Bad_arguments_say_what_is_wrong(params string[] args)

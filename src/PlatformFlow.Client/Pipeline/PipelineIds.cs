@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Pipeline
 {
     /// <summary>
     /// The ids a flow-building step received with its pipeline input and passes on, as extra properties of what it emits,

@@ -3,14 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 
-namespace PlatformFlow.Client.Api
+namespace PlatformFlow.Client.Caching
 {
     /// <summary>
     /// The parts of one kind (source connections, flows, mapping sets...) by their natural key (a name, or a mapping
     /// set's content), for create-or-reuse: listed once per run and shared by every command and runspace of the
     /// context, so finding a part costs no request in steady state. This module's own writes keep it current; it is
-    /// listed again once <see cref="ReadCachePolicy.Lifetime"/> has passed.
+    /// listed again once <see cref="ReadCachePolicy.Lifetime"/> has passed. The listing runs on no caller's token
+    /// (<see cref="SharedWork"/>): a caller that cancels stops only its own wait.
     /// </summary>
     public sealed class PartIndex<T>
         where T : class
@@ -39,7 +41,7 @@ namespace PlatformFlow.Client.Api
         /// <summary>The parts with this key (oldest listed first, then this module's own writes); empty when there is none.</summary>
         public async Task<IReadOnlyList<T>> FindAsync(string key, CancellationToken cancellationToken)
         {
-            var listed = await ListingAsync(cancellationToken).ConfigureAwait(false);
+            var listed = await SharedWork.WaitAsync(Listing(), cancellationToken).ConfigureAwait(false);
             lock (_sync)
             {
                 var found = listed[key].Where(p => !_removed.Contains(_idOf(p)) && !_written.ContainsKey(_idOf(p))).ToList();
@@ -77,7 +79,7 @@ namespace PlatformFlow.Client.Api
             }
         }
 
-        private Task<ILookup<string, T>> ListingAsync(CancellationToken cancellationToken)
+        private Task<ILookup<string, T>> Listing()
         {
             lock (_sync)
             {
@@ -87,17 +89,17 @@ namespace PlatformFlow.Client.Api
                     _written.Clear();
                     _removed.Clear();
                     _listedAt = now;
-                    _listing = ListAllAsync(cancellationToken);
+                    _listing = ListAllAsync();
                 }
 
                 return _listing;
             }
         }
 
-        private async Task<ILookup<string, T>> ListAllAsync(CancellationToken cancellationToken)
+        private async Task<ILookup<string, T>> ListAllAsync()
         {
             var parts = new List<T>();
-            await foreach (var part in _listAll(cancellationToken).ConfigureAwait(false))
+            await foreach (var part in _listAll(CancellationToken.None).ConfigureAwait(false))
             {
                 parts.Add(part);
             }

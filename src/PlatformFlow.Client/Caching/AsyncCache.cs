@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 
-namespace PlatformFlow.Client.Http
+namespace PlatformFlow.Client.Caching
 {
     /// <summary>
     /// Remembers fetched values (specs, a table's columns, datasets, connections this module created), so concurrent and
     /// repeated callers share one request. Entries live for a set time (forever when none is given); a failed fetch is
-    /// forgotten at once, so a typo or a transient error does not stick; writes replace or drop entries.
+    /// forgotten at once, so a typo or a transient error does not stick; writes replace or drop entries. A fetch runs on
+    /// no caller's token (<see cref="SharedWork"/>): a caller that cancels stops only its own wait.
     /// </summary>
     public sealed class AsyncCache<T>
     {
@@ -23,19 +25,20 @@ namespace PlatformFlow.Client.Http
             _clock = clock ?? TimeProvider.System;
         }
 
-        public async Task<T> GetAsync(string key, Func<Task<T>> fetch)
+        /// <param name="fetch">Gets the value; it is handed a token of its own, never <paramref name="cancellationToken"/>.</param>
+        public async Task<T> GetAsync(string key, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
         {
             var now = _clock.GetUtcNow();
 
             // One atomic step: of callers renewing the same expired entry at once, all get the one stored.
             var entry = _entries.AddOrUpdate(key, _ => NewEntry(fetch, now), (_, current) => current.Expires <= now ? NewEntry(fetch, now) : current);
-
             try
             {
-                return await entry.Value.Value.ConfigureAwait(false);
+                return await SharedWork.WaitAsync(entry.Value.Value, cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch when (!cancellationToken.IsCancellationRequested)
             {
+                // The fetch failed (this caller's own cancellation leaves it to the others).
                 ((ICollection<KeyValuePair<string, Entry>>)_entries).Remove(new KeyValuePair<string, Entry>(key, entry));
                 throw;
             }
@@ -47,7 +50,7 @@ namespace PlatformFlow.Client.Http
         /// <summary>Forgets <paramref name="key"/> (it was changed or removed): the next read fetches it again.</summary>
         public void Remove(string key) => _entries.TryRemove(key, out _);
 
-        private Entry NewEntry(Func<Task<T>> fetch, DateTimeOffset now) => new Entry(new Lazy<Task<T>>(fetch), Expiry(now));
+        private Entry NewEntry(Func<CancellationToken, Task<T>> fetch, DateTimeOffset now) => new Entry(new Lazy<Task<T>>(() => fetch(CancellationToken.None)), Expiry(now));
 
         private DateTimeOffset Expiry(DateTimeOffset now) => _lifetime is TimeSpan lifetime ? now + lifetime : DateTimeOffset.MaxValue;
 

@@ -7,16 +7,17 @@ namespace PlatformFlow.Client.Operations
     /// Enable-Dataflow and Disable-Dataflow: <c>POST /flows/{id}/action?op=enable|disable</c>, then the flow read again. A
     /// flow already in the wanted state is left alone (the platform refuses the action then).
     /// </summary>
-    public abstract class FlowStateOperation : PlatformOperation
+    public sealed class DataflowStateOperation : PlatformOperation
     {
         private readonly bool _enable;
         private readonly string _step;
 
-        protected FlowStateOperation(PlatformClient client, bool enable, string step)
+        /// <param name="enable">True for Enable-Dataflow, false for Disable-Dataflow.</param>
+        public DataflowStateOperation(PlatformClient client, bool enable)
             : base(client)
         {
             _enable = enable;
-            _step = step;
+            _step = enable ? "EnableDataflow" : "DisableDataflow";
         }
 
         public Task RunAsync(string flowId, object? target, IOperationHost host) =>

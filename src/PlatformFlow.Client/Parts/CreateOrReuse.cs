@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -8,39 +7,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Parts
 {
-    /// <summary>What a flow-building step did with its part: shown per row, so a re-run can be read at a glance.</summary>
-    public enum PartOutcome
-    {
-        Created,
-
-        /// <summary>An identical part with the same key existed: nothing was sent.</summary>
-        Reused,
-
-        /// <summary>A part with the same key differed and was changed to what the step asked for (-UpdateExisting).</summary>
-        Updated,
-
-        /// <summary>-WhatIf: it would be created.</summary>
-        Planned,
-    }
-
-    /// <summary>A part and what the step did with it.</summary>
-    public sealed class PartResult<T>
-        where T : class
-    {
-        public PartResult(T part, PartOutcome outcome)
-        {
-            Part = part;
-            Outcome = outcome;
-        }
-
-        public T Part { get; }
-
-        public PartOutcome Outcome { get; }
-    }
-
     /// <summary>
     /// Create-or-reuse of one flow part by its natural key, so running the same input twice, or again after a crash,
     /// creates nothing twice:
@@ -102,9 +72,27 @@ namespace PlatformFlow.Client.Operations
         public string? Remedy { get; set; }
 
         /// <summary>The part and what was done with it; null when the user declined at a -Confirm prompt.</summary>
-        public async Task<PartResult<T>?> RunAsync(PlatformClient client, IOperationHost host, TimeProvider clock)
+        public Task<PartResult<T>?> RunAsync(PlatformClient client, IOperationHost host, TimeProvider clock) =>
+            RunAsync(client, clock, host.Cancellation, action => host.ShouldProcessAsync(KeyText ?? Key, action));
+
+        /// <summary>As <see cref="RunAsync(PlatformClient, IOperationHost, TimeProvider)"/>, for a change already asked for as a whole (Import-Dataflow asks once per flow).</summary>
+        public async Task<PartResult<T>> ApplyAsync(PlatformClient client, TimeProvider clock, CancellationToken cancellation) =>
+            (await RunAsync(client, clock, cancellation, _ => Task.FromResult(ChangeDecision.Proceed)).ConfigureAwait(false))!;
+
+        /// <summary>
+        /// Creates the part without looking for it first (the caller has: a plan found none to take over), resolving an
+        /// ambiguous failure as <see cref="RunAsync(PlatformClient, IOperationHost, TimeProvider)"/> does.
+        /// </summary>
+        public async Task<T> CreateAsync(PlatformClient client, TimeProvider clock, CancellationToken cancellation)
         {
-            var cancellation = host.Cancellation;
+            using (await client.PartCreations.EnterAsync(Kind + "\n" + Key, cancellation).ConfigureAwait(false))
+            {
+                return await CreateOnceAsync(clock, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<PartResult<T>?> RunAsync(PlatformClient client, TimeProvider clock, CancellationToken cancellation, Func<string, Task<ChangeDecision>> ask)
+        {
             using (await client.PartCreations.EnterAsync(Kind + "\n" + Key, cancellation).ConfigureAwait(false))
             {
                 var existing = await Find(cancellation).ConfigureAwait(false);
@@ -115,7 +103,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var action = differing is null ? Action : "Update " + Kind + " " + IdOf(differing.Value.Part) + " (" + string.Join("; ", differing.Value.Differences) + ")";
-                switch (await host.ShouldProcessAsync(KeyText ?? Key, action).ConfigureAwait(false))
+                switch (await ask(action).ConfigureAwait(false))
                 {
                     case ChangeDecision.WhatIf:
                         return new PartResult<T>(differing?.Part ?? Planned(), differing is null ? PartOutcome.Planned : PartOutcome.Updated);
@@ -211,73 +199,5 @@ namespace PlatformFlow.Client.Operations
 
             public static double NextDouble() => (_random ??= new Random(Guid.NewGuid().GetHashCode())).NextDouble();
         }
-    }
-
-    /// <summary>One async lock per key: parts with the same key are made one at a time per context.</summary>
-    public sealed class KeyedGate
-    {
-        private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
-
-        public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
-        {
-            var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new Release(gate);
-        }
-
-        private sealed class Release : IDisposable
-        {
-            private SemaphoreSlim? _gate;
-
-            public Release(SemaphoreSlim gate)
-            {
-                _gate = gate;
-            }
-
-            public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
-        }
-    }
-}
-
-namespace PlatformFlow.Client.Operations
-{
-    /// <summary>Describes how an existing part differs from a wanted one, field by field, for the refusal message.</summary>
-    public sealed class PartDifferences
-    {
-        private readonly List<string> _found = new List<string>();
-
-        public IReadOnlyList<string> Found => _found;
-
-        /// <summary>Text compared without regard to case; null and empty are the same.</summary>
-        public PartDifferences Compare(string field, string? existing, string? wanted)
-        {
-            if (!string.Equals(existing ?? string.Empty, wanted ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-            {
-                _found.Add(field + " is '" + Excerpt(existing) + "', not '" + Excerpt(wanted) + "'");
-            }
-
-            return this;
-        }
-
-        /// <summary>Lists compared as sets (order does not matter).</summary>
-        public PartDifferences CompareSets(string field, IEnumerable<string>? existing, IEnumerable<string>? wanted) =>
-            Compare(field, SetText(existing), SetText(wanted));
-
-        private static string SetText(IEnumerable<string>? values) =>
-            string.Join(", ", (values ?? Enumerable.Empty<string>()).OrderBy(v => v, StringComparer.OrdinalIgnoreCase));
-
-        // A part's fields can be long (column lists); the message keeps a short excerpt.
-        private static string Excerpt(string? value) =>
-            value is null ? string.Empty : value.Length <= 120 ? value : value.Substring(0, 117) + "...";
-    }
-}
-
-namespace PlatformFlow.Client.Operations
-{
-    /// <summary>JSON Patch operations that set a whole member to a model value (for -UpdateExisting).</summary>
-    internal static class Patch
-    {
-        public static JsonPatchOperation Add<TValue>(string path, TValue value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TValue> type) =>
-            new JsonPatchOperation("add", path, System.Text.Json.JsonSerializer.SerializeToElement(value, type));
     }
 }

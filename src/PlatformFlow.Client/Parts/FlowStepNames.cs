@@ -1,4 +1,4 @@
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Parts
 {
     /// <summary>Each part of a flow is named after the flow, so the platform's UI lists them together.</summary>
     public static class FlowStepNames

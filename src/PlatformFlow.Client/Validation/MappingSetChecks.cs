@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Validation
 {
     /// <summary>
     /// What New-MappingSet and Test-MappingSet share: the proposed mapping set as Data Prep reads it (with the source's

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Pipeline
 {
     /// <summary>
     /// Ids of resources a -WhatIf step would create. Downstream steps recognise them and check what they can without

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Completion
 {
     /// <summary>One value tab completion offers, with what to show beside it.</summary>
     public sealed class CompletionCandidate

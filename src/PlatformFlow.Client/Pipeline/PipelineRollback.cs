@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Pipeline
 {
     /// <summary>
     /// What happens to the parts a flow pipeline already created for a row when a later step fails: with
@@ -75,12 +76,12 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var commands = kept.Where(p => p.Key != nameof(MappingSet)).Select(p => "Remove-" + p.Key + " -Id " + p.Value + " -Force").ToList();
+            var commands = kept.Where(p => p.Key != nameof(MappingSet)).Select(p => CmdletTerms.Remove(p.Key, p.Value)).ToList();
             var mappingSets = kept.Where(p => p.Key == nameof(MappingSet)).Select(p => p.Value).ToList();
             host.WriteWarning(
                 "Flow '" + flowName + "' was not created; the parts made for it remain: "
                 + string.Join(", ", kept.Select(p => Words(p.Key) + " " + p.Value)) + "."
-                + (commands.Count > 0 ? " Remove them with: " + string.Join("; ", commands) + (rollBack || !lastStep ? "." : " (or run the pipeline with New-Dataflow -RollbackOnError).") : string.Empty)
+                + (commands.Count > 0 ? " Remove them with: " + string.Join("; ", commands) + (rollBack || !lastStep ? "." : " (or run the pipeline with " + CmdletTerms.RollbackOnError + ").") : string.Empty)
                 + (mappingSets.Count > 0 ? " The platform cannot delete mapping sets; " + string.Join(", ", mappingSets) + " is used by no flow." : string.Empty));
         }
 

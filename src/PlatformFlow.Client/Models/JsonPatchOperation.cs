@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>One JSON Patch operation (RFC 6902), as PATCH endpoints take them.</summary>
+    public sealed class JsonPatchOperation
+    {
+        public JsonPatchOperation()
+        {
+        }
+
+        public JsonPatchOperation(string op, string path, JsonElement? value = null)
+        {
+            Op = op;
+            Path = path;
+            Value = value;
+        }
+
+        [JsonPropertyName("op")]
+        public string Op { get; init; } = "replace";
+
+        [JsonPropertyName("path")]
+        public string Path { get; init; } = string.Empty;
+
+        [JsonPropertyName("value")]
+        public JsonElement? Value { get; init; }
+    }
+}

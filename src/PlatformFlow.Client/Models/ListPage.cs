@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A Flow Service list page: <c>{items, _links{next{href}}}</c>.</summary>
+    public sealed class ListPage<T> : PlatformModel
+    {
+        [JsonPropertyName("items")]
+        public List<T> Items { get; init; } = new List<T>();
+
+        [JsonPropertyName("_links")]
+        public PageLinks? Links { get; init; }
+    }
+
+    public sealed class PageLinks : PlatformModel
+    {
+        [JsonPropertyName("next")]
+        public PageLink? Next { get; init; }
+    }
+
+    public sealed class PageLink : PlatformModel
+    {
+        [JsonPropertyName("href")]
+        public string? Href { get; init; }
+    }
+}

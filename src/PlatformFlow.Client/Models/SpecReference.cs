@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
+
+namespace PlatformFlow.Client.Models
+{
+    /// <summary>A reference to a spec by id and version (<c>connectionSpec</c>, <c>flowSpec</c>).</summary>
+    public sealed class SpecReference : PlatformModel
+    {
+        public SpecReference()
+        {
+        }
+
+        public SpecReference(string id, string? version = "1.0")
+        {
+            Id = id;
+            Version = version;
+        }
+
+        [JsonPropertyName("id")]
+        public string Id { get; init; } = string.Empty;
+
+        [JsonPropertyName("version")]
+        public string? Version { get; init; }
+
+        public override string ToString() => Id;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow.Client.Parts
+{
+    /// <summary>
+    /// A flow's source connection as a part: keyed by its name (<c>NAME source</c>), found through the context's name
+    /// index, compared member by member (<see cref="Diff"/>: the refusal message and the JSON Patch), built from its
+    /// request and the create answer, and created once (looked up after an ambiguous failure). New-SourceConnection applies
+    /// it alone; Import-Dataflow and Copy-Dataflow with the flow's other parts.
+    /// </summary>
+    public static class SourceConnectionPart
+    {
+        public const string Kind = "source connection";
+
+        public static SourceConnectionRequest Request(string name, string? description, string? baseConnectionId, string format, string? tableName, string? path, IReadOnlyList<SourceColumn>? columns, string connectionSpecId) => new SourceConnectionRequest
+        {
+            Name = name,
+            Description = description,
+            BaseConnectionId = baseConnectionId,
+            Data = new SourceData { Format = format },
+            Params = new SourceParams { TableName = tableName, Path = path, Columns = columns is null || columns.Count == 0 ? null : new ValueList<SourceColumn>(columns) },
+            ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
+        };
+
+        /// <summary>The connection as written, from its request and the write's answer (no read back).</summary>
+        public static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => Of(request, written.Id, written.Etag, WellKnown.EnabledState);
+
+        /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
+        public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted) =>
+            Unchangeable(existing, wanted)
+                .Text("data.format", existing.Data?.Format, wanted.Data.Format)
+                .Text("params.tableName", existing.Params?.TableName, wanted.Params.TableName)
+                .Text("params.path", existing.Params?.Path, wanted.Params.Path)
+                .Set("params.columns", existing.Params?.Columns?.Select(ColumnText), wanted.Params.Columns?.Select(ColumnText), ColumnsJson(wanted.Params.Columns));
+
+        /// <summary>The differences the platform does not let a PATCH change.</summary>
+        public static PartDiff Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>
+            new PartDiff()
+                .Text("baseConnectionId", existing.BaseConnectionId, wanted.BaseConnectionId)
+                .Text("connectionSpec", existing.ConnectionSpec?.Id, wanted.ConnectionSpec.Id);
+
+        /// <summary>Create-or-reuse of <paramref name="request"/> by its name; the caller adds what it asks (action, update, remedy).</summary>
+        public static CreateOrReuse<SourceConnection> CreateOrReuse(PlatformClient client, SourceConnectionRequest request) =>
+            NamedPart.CreateOrReuse(
+                client.FlowService.SourceConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
+                written => Built(request, written), () => Of(request, Planned.NewId("sourceConnection"), null, Planned.State));
+
+        /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
+        public static System.Threading.Tasks.Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, System.Threading.CancellationToken cancellationToken) =>
+            client.FlowService.SourceConnections.PatchAndBuildAsync(existing, Diff(existing, wanted).Patch, written => Built(wanted, written), cancellationToken);
+
+        private static SourceConnection Of(SourceConnectionRequest request, string id, string? etag, string state) => new SourceConnection
+        {
+            Id = id,
+            Etag = etag,
+            Name = request.Name,
+            Description = request.Description,
+            State = state,
+            BaseConnectionId = request.BaseConnectionId,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
+        private static string ColumnText(SourceColumn column) => column.Name + ":" + column.Type;
+
+        /// <summary>Columns as sent: <c>[{name, type}]</c> in order, a missing type read as string.</summary>
+        private static JsonArray ColumnsJson(IReadOnlyList<SourceColumn>? columns) =>
+            new JsonArray((columns ?? new List<SourceColumn>()).Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type ?? "string" }).ToArray());
+    }
+}

@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using PlatformFlow.Client.Operations;
+
+namespace PlatformFlow
+{
+    /// <summary>Enable-Dataflow and Disable-Dataflow: one implementation, told which state it sets.</summary>
+    public abstract class DataflowStateCmdlet : BulkCmdlet
+    {
+        protected const string ByIdSet = "ById";
+        protected const string ByInputObjectSet = "ByInputObject";
+        private DataflowStateOperation? _operation;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
+        [Alias("FlowId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
+
+        /// <summary>True: the flows are enabled; false: disabled.</summary>
+        protected abstract bool Enable { get; }
+
+        protected override void ProcessRecord()
+        {
+            var operation = OperationFor(ref _operation, client => new DataflowStateOperation(client, Enable));
+            CountInput(Enable ? "Enabling dataflows" : "Disabling dataflows", InputObject ?? (object)Id);
+            ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, host));
+        }
+    }
+}
