@@ -24,16 +24,16 @@ BeforeAll {
     }
 
     function New-DevFlow {
-        # The tutorial's flow with a calculated (EXPRESSION) mapping, on a daily schedule.
-        param([string] $Name)
-        New-SourceConnection -Name $Name -BaseConnectionId $devParts.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone -Context $dev |
-            New-TargetConnection -DatasetId $devParts.Dataset.Id -Context $dev |
-            New-MappingSet -Context $dev -Mapping @(
+        # The tutorial's flow with a calculated (EXPRESSION) mapping, on a daily schedule (in dev unless told otherwise).
+        param([string] $Name, $Context = $dev, $Parts = $devParts)
+        New-SourceConnection -Name $Name -BaseConnectionId $Parts.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone -Context $Context |
+            New-TargetConnection -DatasetId $Parts.Dataset.Id -Context $Context |
+            New-MappingSet -Context $Context -Mapping @(
                 @{ SourceType = 'ATTRIBUTE'; Source = 'Email'; Destination = 'personalEmail.address' }
                 @{ SourceType = 'EXPRESSION'; Source = "concat('+1 ', Phone)"; Destination = 'mobilePhone.number' }
             ) |
-            Get-FlowSpec -Name CRMToAEP -Context $dev |
-            New-Dataflow -Frequency Day -Interval 1 -StartTime '2026-01-05T06:00:00Z' -Description 'Orders from the shop' -Context $dev
+            Get-FlowSpec -Name CRMToAEP -Context $Context |
+            New-Dataflow -Frequency Day -Interval 1 -StartTime '2026-01-05T06:00:00Z' -Description 'Orders from the shop' -Context $Context
     }
 
     function Set-DefinitionMember {
@@ -355,17 +355,9 @@ Describe 'Import-Dataflow after an import that stopped half-way' {
 
 Describe 'One part model: the pipeline and flows as code find, compare and create parts alike' {
     BeforeAll {
-        function New-ProdPipelineFlow {
+        function New-ProdPipelineFlow([string] $Name) {
             # The pipeline's flow in prod, as the dev flow was made.
-            param([string] $Name)
-            New-SourceConnection -Name $Name -BaseConnectionId $prodParts.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone -Context $prod |
-                New-TargetConnection -DatasetId $prodParts.Dataset.Id -Context $prod |
-                New-MappingSet -Context $prod -Mapping @(
-                    @{ SourceType = 'ATTRIBUTE'; Source = 'Email'; Destination = 'personalEmail.address' }
-                    @{ SourceType = 'EXPRESSION'; Source = "concat('+1 ', Phone)"; Destination = 'mobilePhone.number' }
-                ) |
-                Get-FlowSpec -Name CRMToAEP -Context $prod |
-                New-Dataflow -Frequency Day -Interval 1 -StartTime '2026-01-05T06:00:00Z' -Description 'Orders from the shop' -Context $prod
+            New-DevFlow -Name $Name -Context $prod -Parts $prodParts
         }
 
         function New-RenamedDefinition {

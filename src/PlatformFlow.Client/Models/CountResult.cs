@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Models
 {
