@@ -39,6 +39,15 @@ Describe 'Get-MappingSuggestion from columns and sample rows' {
         $suggestions | ForEach-Object { $_.Reason | Should -Not -BeNullOrEmpty }
     }
 
+    It 'escapes a column name with a space in its calculated field, as the expression language wants it' {
+        $rows = @(@{ 'Birth Date' = '04/23/1990' }, @{ 'Birth Date' = '12/01/1985' })
+
+        $suggestion = Get-MappingSuggestion -Column 'Birth Date' -SchemaId $pre.Schema.Id -Sample $rows
+
+        $suggestion.Source | Should -BeExactly '=format(date(${Birth Date}, "MM/dd/yyyy"), "yyyy-MM-dd")'
+        $suggestion.CheckedRows | Should -Be 2
+    }
+
     It 'removes the spaces of phone numbers with a calculated field' {
         ($suggestions | Where-Object Column -EQ Phone).Source | Should -BeExactly '=replacestr(Phone, " ", "")'
     }
@@ -79,6 +88,15 @@ Describe 'New-MappingSet -Suggest' {
         $suggested.Id | Should -Be $byHand.Id
         $suggested.MappingSetOutcome | Should -Be 'Reused'
         ($suggested.Mappings | ForEach-Object { "$_" } | Sort-Object) | Should -Be 'Email -> personalEmail.address', 'Phone -> mobilePhone.number'
+    }
+
+    It "maps a target connection read on its own: the source is the one of the flow that writes to it" {
+        & $flow | New-MappingSet -Suggest | Get-FlowSpec -Name CRMToAEP | New-Dataflow -Frequency Once | Out-Null
+
+        $suggestions = Get-TargetConnection -Name "Suggested $suffix target" | Get-MappingSuggestion
+
+        $suggestions.Column | Should -Be 'Email', 'Phone'
+        $suggestions.Destination | Should -Be 'personalEmail.address', 'mobilePhone.number'
     }
 
     It 'lets what is written by hand win over a suggestion for the same column' {

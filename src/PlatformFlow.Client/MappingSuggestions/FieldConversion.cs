@@ -16,7 +16,14 @@ namespace PlatformFlow.Client.MappingSuggestions
         /// <summary>A pairing that cannot be checked: suggested, but below the default threshold.</summary>
         public const double Unchecked = 0.7;
 
-        private static readonly Regex Identifier = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.CultureInvariant);
+
+        /// <summary>The expression language's reserved words: a column so named is written escaped, as another name would be.</summary>
+        private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "new", "mod", "or", "break", "var", "lt", "for", "false", "while", "eq", "gt", "div", "not", "null", "continue", "else",
+            "and", "ne", "true", "le", "if", "ge", "return", "_errors", "do", "function", "empty", "size",
+        };
 
         private FieldConversion(string? expression, double factor, string note)
         {
@@ -57,8 +64,11 @@ namespace PlatformFlow.Client.MappingSuggestions
 
         private static FieldConversion AsIs(string note = "") => new FieldConversion(null, 1, note);
 
-        private static FieldConversion? Calculated(ColumnProfile column, string expression, string note) =>
-            Identifier.IsMatch(column.Name) ? new FieldConversion(expression, 1, note) : null;
+        private static FieldConversion Calculated(string expression, string note) => new FieldConversion(expression, 1, note);
+
+        /// <summary>The column as the expression language names it: <c>Email</c>, or escaped, <c>${First Name}</c>, <c>${order\.id}</c>.</summary>
+        private static string Field(ColumnProfile column) =>
+            Identifier.IsMatch(column.Name) && !Reserved.Contains(column.Name) ? column.Name : "${" + column.Name.Replace(".", "\\.") + "}";
 
         private static FieldConversion? ToEmail(ColumnProfile column, IReadOnlyList<string> samples)
         {
@@ -78,7 +88,7 @@ namespace PlatformFlow.Client.MappingSuggestions
             }
 
             return samples.All(s => SampleShapes.IsEmail(s.Trim().ToLowerInvariant()))
-                ? Calculated(column, "lower(trim(" + column.Name + "))", "its samples are email addresses once trimmed and in lower case")
+                ? Calculated("lower(trim(" + Field(column) + "))", "its samples are email addresses once trimmed and in lower case")
                 : null;
         }
 
@@ -110,12 +120,11 @@ namespace PlatformFlow.Client.MappingSuggestions
                 return null;
             }
 
-            var read = "date(" + column.Name + ", \"" + pattern + "\")";
-            var conversion = Calculated(
-                column,
+            var read = "date(" + Field(column) + ", \"" + pattern + "\")";
+            return new FieldConversion(
                 dateOnly ? "format(" + read + ", \"yyyy-MM-dd\")" : read,
+                ambiguous ? 0.9 : 1,
                 "its samples are dates written " + pattern + (ambiguous ? " (no day above 12 tells day and month apart)" : string.Empty));
-            return conversion is null || !ambiguous ? conversion : new FieldConversion(conversion.Expression, 0.9, conversion.Note);
         }
 
         private static FieldConversion? ToNumber(ColumnProfile column, IReadOnlyList<string> samples, string function, Func<string, bool> fits)
@@ -141,7 +150,7 @@ namespace PlatformFlow.Client.MappingSuggestions
                 return null;
             }
 
-            return Calculated(column, function + "(" + WithoutCharacters(column.Name, decorations) + ")", "its samples are numbers written as text" + (decorations.Count > 0 ? " with " + string.Join(" ", decorations.Select(d => "'" + d + "'")) : string.Empty));
+            return Calculated(function + "(" + WithoutCharacters(Field(column), decorations) + ")", "its samples are numbers written as text" + (decorations.Count > 0 ? " with " + string.Join(" ", decorations.Select(d => "'" + d + "'")) : string.Empty));
         }
 
         private static FieldConversion? ToEnumeration(ColumnProfile column, IReadOnlyList<string> samples, IReadOnlyList<string> allowed)
@@ -149,7 +158,7 @@ namespace PlatformFlow.Client.MappingSuggestions
             var yesNo = allowed.Contains("y") && allowed.Contains("n");
             if (column.Family == "boolean")
             {
-                return yesNo ? Calculated(column, "iif(" + column.Name + ", \"y\", \"n\")", "true and false as the platform's y and n") : null;
+                return yesNo ? Calculated("iif(" + Field(column) + ", \"y\", \"n\")", "true and false as the platform's y and n") : null;
             }
 
             if (samples.Count == 0)
@@ -179,7 +188,7 @@ namespace PlatformFlow.Client.MappingSuggestions
                 decoded.Add("\"" + value + "\", \"" + target + "\"");
             }
 
-            return Calculated(column, "decode(lower(trim(" + column.Name + ")), " + string.Join(", ", decoded) + ")", "its samples spell the field's values differently");
+            return Calculated("decode(lower(trim(" + Field(column) + ")), " + string.Join(", ", decoded) + ")", "its samples spell the field's values differently");
         }
 
         private static FieldConversion? ToPhone(ColumnProfile column, IReadOnlyList<string> samples)
@@ -190,7 +199,7 @@ namespace PlatformFlow.Client.MappingSuggestions
                 return AsIs();
             }
 
-            return Calculated(column, WithoutCharacters(column.Name, decorations), "its samples are phone numbers written with " + string.Join(" ", decorations.Select(d => "'" + d + "'")));
+            return Calculated(WithoutCharacters(Field(column), decorations), "its samples are phone numbers written with " + string.Join(" ", decorations.Select(d => "'" + d + "'")));
         }
 
         /// <summary>The column with each of the characters removed: <c>replacestr(replacestr(Phone, " ", ""), "-", "")</c>.</summary>
@@ -205,7 +214,7 @@ namespace PlatformFlow.Client.MappingSuggestions
             }
 
             return field.Pattern != null && samples.All(s => SampleShapes.FitsText(field, s.Trim().ToUpperInvariant()))
-                ? Calculated(column, "upper(trim(" + column.Name + "))", "its samples have the field's form once in upper case")
+                ? Calculated("upper(trim(" + Field(column) + "))", "its samples have the field's form once in upper case")
                 : null;
         }
     }

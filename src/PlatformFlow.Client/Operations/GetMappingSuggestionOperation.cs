@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.MappingSuggestions;
@@ -120,11 +119,15 @@ namespace PlatformFlow.Client.Operations
             !string.IsNullOrEmpty(column.Type) ? column
                 : new SourceColumn(column.Name, tableColumns.FirstOrDefault(t => string.Equals(t.Name, column.Name, StringComparison.OrdinalIgnoreCase))?.Type ?? "string");
 
+        /// <summary>The source connection of the first flow that writes to the target connection (flows are read page by page until one does).</summary>
         private static async Task<string?> SourceOfFlowAsync(PlatformClient client, string targetConnectionId, CancellationToken cancellationToken)
         {
-            await foreach (var flow in client.FlowService.Flows.ListAsync(ListQuery.Where("targetConnectionIds==" + targetConnectionId), cancellationToken).ConfigureAwait(false))
+            await foreach (var flow in client.FlowService.Flows.ListAsync(null, cancellationToken).ConfigureAwait(false))
             {
-                return flow.SourceConnectionIds.FirstOrDefault();
+                if (flow.TargetConnectionIds.Contains(targetConnectionId))
+                {
+                    return flow.SourceConnectionIds.FirstOrDefault();
+                }
             }
 
             return null;

@@ -65,7 +65,7 @@ namespace PlatformFlow.Commands
             Columns = InputConversion.Columns(Column),
             SchemaId = SchemaId,
             Sample = Sample is null ? null : InputConversion.Rows(Sample),
-            TargetConnectionId = TargetConnectionId,
+            TargetConnectionId = TargetConnectionId ?? (InputObject?.BaseObject as Client.Models.TargetConnection)?.Id,
             SourceConnectionId = SourceConnectionId,
             MinimumConfidence = MinimumConfidence,
             Vocabulary = VocabularyFrom(Vocabulary),

@@ -53,6 +53,18 @@ namespace PlatformFlow.Tests.MappingSuggestions
         }
 
         [Theory]
+        [InlineData("Birth Date", "format(date(${Birth Date}, \"MM/dd/yyyy\"), \"yyyy-MM-dd\")")]
+        [InlineData("contact.dob", "format(date(${contact\\.dob}, \"MM/dd/yyyy\"), \"yyyy-MM-dd\")")]
+        [InlineData("size", "format(date(${size}, \"MM/dd/yyyy\"), \"yyyy-MM-dd\")")]
+        [InlineData("DOB", "format(date(DOB, \"MM/dd/yyyy\"), \"yyyy-MM-dd\")")]
+        public void A_column_the_expression_language_cannot_name_plainly_is_escaped(string column, string expression)
+        {
+            var conversion = FieldConversion.For(new ColumnProfile(column, "string", new JsonNode[] { JsonValue.Create("04/23/1990"), JsonValue.Create("12/01/1985") }), Fields().Single(f => f.Path == "birthDate"));
+
+            Assert.Equal(expression, conversion!.Expression);
+        }
+
+        [Theory]
         [InlineData("number", "Amount", "string", "twelve")]
         [InlineData("email", "Email", "string", "not an address")]
         [InlineData("gender", "Gender", "string", "x")]
