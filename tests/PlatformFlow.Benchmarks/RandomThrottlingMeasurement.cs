@@ -24,7 +24,6 @@ namespace PlatformFlow.Benchmarks
         public const double MinThroughputShare = 0.4;
 
         private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
-        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
         public string Id => "P6";
 
@@ -55,15 +54,7 @@ namespace PlatformFlow.Benchmarks
         private static async Task<Run> CreateAllAsync(double throttleRate)
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
-            using var client = new PlatformClient(new PlatformClientOptions
-            {
-                BaseUri = Gateway,
-                OrgId = "BENCHMARK000000000000000@AdobeOrg",
-                Sandbox = "prod",
-                AccessToken = "random-throttling-token",
-                ApiKey = "platformflow-benchmarks",
-                PrimaryHandler = () => new EmulatorHttpMessageHandler(engine),
-            });
+            using var client = TokenClient.For(() => new EmulatorHttpMessageHandler(engine), "random-throttling-token");
             var body = await ShopifyConnection.RequestAsync(client, "Throttled").ConfigureAwait(false);
             engine.Options.Faults.Latency = Latency;
             engine.Options.Faults.ThrottleRate = throttleRate;

@@ -37,7 +37,6 @@ namespace PlatformFlow.Benchmarks
         public const double MaxAttemptsInOneSlot = 0.25;
 
         private static readonly TimeSpan Slot = TimeSpan.FromMilliseconds(100);
-        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
         public string Id => "P5";
 
@@ -45,15 +44,7 @@ namespace PlatformFlow.Benchmarks
         {
             var engine = new EmulatorEngine(new EmulatorOptions());
             var attempts = new AttemptLog();
-            using var client = new PlatformClient(new PlatformClientOptions
-            {
-                BaseUri = Gateway,
-                OrgId = "BENCHMARK000000000000000@AdobeOrg",
-                Sandbox = "prod",
-                AccessToken = "storm-token",
-                ApiKey = "platformflow-benchmarks",
-                PrimaryHandler = () => attempts.NewHandler(engine),
-            });
+            using var client = TokenClient.For(() => attempts.NewHandler(engine), "storm-token");
             var body = await ShopifyConnection.RequestAsync(client, "Storm").ConfigureAwait(false);
             var read = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
 
