@@ -136,7 +136,7 @@ Describe 'Test-MappingSet previews mapped records' {
         $records[0].person.birthYear | Should -Be 12
         $failed | Should -HaveCount 1
         # The code a run gives the same record (MAPPER-3701-400: a calculated field failed on it).
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MappingMapper-3701-400,*'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MAPPER-3701-400,*' -Because 'a record''s failure keeps the code a run gives it'
         $failed[0].Exception.Message | Should -BeLike "*'=to_integer(Orders_Count) -> person.birthYear' on sample row 1*"
     }
 }

@@ -105,9 +105,10 @@ Describe 'Table views' {
         $table | Should -Match "Format $suffix\s+enabled\s+once at \d{4}-\d\d-\d\d \d\d:\d\d\s+Queued"
     }
 
-    It 'shows a run by status, start, duration, records and errors' {
+    It 'shows a run by flow, status, start, duration, failed records and errors' {
         $table = $flow | Get-FlowRun | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Status\s+Started\s+Duration\s+Read\s+Written\s+Failed\s+Errors'
+        $table | Should -Match 'FlowName\s+Status\s+StartedAt\s+Duration\s+RecordsFailed\s+Errors'
+        $table | Should -Match ([regex]::Escape($flow.Name))
     }
 
     It 'shows a context as a list: environment, sandbox, org and authentication' {

@@ -333,3 +333,56 @@ Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEac
         }
     }
 }
+
+Describe 'New-Dataflow -PartialIngestionPercent' {
+    BeforeAll {
+        Connect-Platform -Emulator | Out-Null
+        Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
+        # The suites above reset the emulator: this one's own schema, dataset and shop.
+        $strictPre = New-ShopifyFlowPrerequisite -Suffix "strict-$(New-TestSuffix)"
+        # A flow's parts up to its flow spec, mapping the emails the data set makes malformed (4.4 % of the records).
+        $emailParts = {
+            param([string] $Name)
+            New-SourceConnection -Name $Name -BaseConnectionId $strictPre.BaseConnection.Id -TableName Shopify.Orders -Column Email |
+                New-TargetConnection -DatasetId $strictPre.Dataset.Id |
+                New-MappingSet -Mapping @{ Email = 'personalEmail.address' } |
+                Get-FlowSpec
+        }
+    }
+
+    It 'fails a run whose failed share is above the threshold, and then nothing lands' {
+        $strict = & $emailParts "Strict $suffix" | New-Dataflow -Frequency Once -PartialIngestionPercent 1
+
+        $strict.PartialIngestionPercent | Should -Be 1
+        (Get-Dataflow -Id $strict.Id).PartialIngestionPercent | Should -Be 1
+        $run = $strict | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 60 -ErrorVariable failure -ErrorAction SilentlyContinue
+        $run.Status | Should -Be 'Failed' -Because 'more than 1 % of the emails are malformed'
+        $run.RecordsWritten | Should -Be 0
+        $run.RecordsFailed | Should -BeGreaterThan 0
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'FlowRunFailed,*'
+    }
+
+    It 'makes a different threshold on a flow of the same name a difference: refused, or changed with -UpdateExisting' {
+        $name = "Threshold $suffix"
+        $first = & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 10
+
+        & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 20 -ErrorVariable conflict -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $conflict[0].FullyQualifiedErrorId | Should -BeLike 'PartConflict,*'
+        $conflict[0].Exception.Message | Should -Match 'partialIngestionPercent'
+        $updated = & $emailParts $name | New-Dataflow -Frequency Once -PartialIngestionPercent 20 -UpdateExisting
+        $updated.DataflowOutcome | Should -Be 'Updated'
+        (Get-Dataflow -Id $first.Id).PartialIngestionPercent | Should -Be 20
+    }
+
+    It 'is refused before the flow is sent when the flow spec''s optionSpec refuses it' {
+        $mark = Get-EmulatorJournalMark
+
+        & $emailParts "Zero $suffix" | New-Dataflow -Frequency Once -PartialIngestionPercent 0 -ErrorVariable refused -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'PreflightRejected,*'
+        $refused[0].Exception.Message | Should -Match 'partialIngestionPercent'
+        Get-EmulatorWriteSince -Mark $mark | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/flowservice/flows' } | Should -BeNullOrEmpty
+    }
+}

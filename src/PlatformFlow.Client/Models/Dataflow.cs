@@ -24,6 +24,17 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("scheduleParams")]
         public ScheduleParams? ScheduleParams { get; init; }
 
+        /// <summary>The flow's <c>options</c> (checked against its flow spec's <c>optionSpec</c>); null when it has none.</summary>
+        [JsonPropertyName("options")]
+        public DataflowOptions? Options { get; init; }
+
+        /// <summary>
+        /// The share of a run's records (percent) that may fail before the whole run fails and nothing lands; null for the
+        /// platform's default.
+        /// </summary>
+        [JsonIgnore]
+        public double? PartialIngestionPercent => Options?.PartialIngestionPercent;
+
         [JsonPropertyName("inheritedAttributes")]
         [JsonInclude]
         internal JsonObject? InheritedAttributesJson { get; init; }
@@ -147,5 +158,22 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("scheduleParams")]
         public ScheduleParams ScheduleParams { get; init; } = new ScheduleParams();
+
+        [JsonPropertyName("options")]
+        public DataflowOptions? Options { get; init; }
+    }
+
+    /// <summary>A flow's <c>options</c>: the partial-ingestion threshold and error diagnostics.</summary>
+    public sealed class DataflowOptions : PlatformModel
+    {
+        /// <summary>The percent of a run's records that may fail before the run fails and nothing lands (above 0).</summary>
+        [JsonPropertyName("partialIngestionPercent")]
+        public double? PartialIngestionPercent { get; init; }
+
+        [JsonPropertyName("errorDiagnosticsEnabled")]
+        public bool? ErrorDiagnosticsEnabled { get; init; }
+
+        public override string ToString() =>
+            PartialIngestionPercent is double percent ? "partialIngestionPercent=" + percent.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
     }
 }

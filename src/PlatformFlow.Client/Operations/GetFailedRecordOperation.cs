@@ -63,6 +63,8 @@ namespace PlatformFlow.Client.Operations
                         // Enough: the next file is not read.
                         return;
                     }
+
+                    await HoldBackAsync(host, written).ConfigureAwait(false);
                 }
             });
 

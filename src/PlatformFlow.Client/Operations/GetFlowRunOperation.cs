@@ -69,12 +69,14 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var names = query.FlowId is null ? FlowNames.Listed(Client) : FlowNames.OneByOne(Client);
+                var written = 0L;
                 await foreach (var run in Client.FlowService.Runs.ListAsync(filter, host.Cancellation).ConfigureAwait(false))
                 {
                     if (query.Statuses.Count == 0 || query.Statuses.Contains(run.StatusKind))
                     {
                         run.FlowName = await names.OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
                         host.WriteObject(run);
+                        await HoldBackAsync(host, ++written).ConfigureAwait(false);
                     }
                 }
             });

@@ -38,6 +38,9 @@ namespace PlatformFlow.Client.Operations
 
         public string? Description { get; set; }
 
+        /// <summary>The flow's partial-ingestion threshold (<c>options.partialIngestionPercent</c>); the platform's default when null.</summary>
+        public double? PartialIngestionPercent { get; set; }
+
         public PipelineIds Carried { get; set; } = new PipelineIds();
 
         /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
@@ -81,7 +84,8 @@ namespace PlatformFlow.Client.Operations
                 transformations.Add(Transformation.ForMappingSet(input.MappingSetId!, version));
             }
 
-            var request = FlowPart.Request(input.FlowName, input.Description, input.FlowSpecId, input.SourceConnectionIds, input.TargetConnectionIds, transformations, schedule);
+            var options = input.PartialIngestionPercent is double percent ? new DataflowOptions { PartialIngestionPercent = percent } : null;
+            var request = FlowPart.Request(input.FlowName, input.Description, input.FlowSpecId, input.SourceConnectionIds, input.TargetConnectionIds, transformations, schedule, options);
 
             var knownSpecs = new Dictionary<string, string>(StringComparer.Ordinal);
             var sourceSpec = input.Carried[PipelineIds.ConnectionSpecId];

@@ -7,6 +7,9 @@ namespace PlatformFlow.Client.Operations
     /// <summary>Base of the cmdlets' logic: the context's client, and one failure per input reported without stopping the rest.</summary>
     public abstract class PlatformOperation
     {
+        /// <summary>Objects a listing writes between waits for the consumer: a few pages' worth at most.</summary>
+        protected const int HoldBackEvery = 200;
+
         /// <param name="clock">The clock for "now" and waits; the client's when null (tests pass a manual one).</param>
         protected PlatformOperation(PlatformClient client, TimeProvider? clock = null)
         {
@@ -56,6 +59,13 @@ namespace PlatformFlow.Client.Operations
                     return null;
             }
         }
+
+        /// <summary>
+        /// After the <paramref name="written"/>th object of a listing: every <see cref="HoldBackEvery"/> objects, waits until
+        /// the consumer has taken them, so a slow one holds the listing back instead of letting objects pile up.
+        /// </summary>
+        protected static Task HoldBackAsync(IOperationHost host, long written) =>
+            written % HoldBackEvery == 0 ? host.WhenWrittenAsync() : Task.CompletedTask;
 
         /// <summary>Asks before a change; false means plan only (WhatIf) or skip (declined).</summary>
         protected static Task<ChangeDecision> AskAsync(IOperationHost host, string target, string action) => host.ShouldProcessAsync(target, action);

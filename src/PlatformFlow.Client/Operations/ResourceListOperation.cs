@@ -51,9 +51,6 @@ namespace PlatformFlow.Client.Operations
     public abstract class ResourceListOperation<T> : PlatformOperation
         where T : class
     {
-        // Objects written between waits for the consumer: a few pages' worth at most.
-        private const int HoldBackEvery = 200;
-
         /// <summary>A long listing shows its count every this many objects.</summary>
         private const int ProgressEvery = 50;
 
@@ -102,7 +99,6 @@ namespace PlatformFlow.Client.Operations
 
                 long skipped = 0;
                 long written = 0;
-                var sinceHeldBack = 0;
                 await foreach (var item in ListAsync(filters, query.PageSize, cancellation).ConfigureAwait(false))
                 {
                     if (query.NameMatches != null && !query.NameMatches(NameOf(item) ?? string.Empty))
@@ -128,12 +124,7 @@ namespace PlatformFlow.Client.Operations
                         break;
                     }
 
-                    if (++sinceHeldBack == HoldBackEvery)
-                    {
-                        // A slow consumer holds the listing back here, so at most this many objects wait in memory.
-                        sinceHeldBack = 0;
-                        await host.WhenWrittenAsync().ConfigureAwait(false);
-                    }
+                    await HoldBackAsync(host, written).ConfigureAwait(false);
                 }
 
                 if (written >= ProgressEvery)

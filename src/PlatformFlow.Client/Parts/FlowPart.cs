@@ -20,7 +20,7 @@ namespace PlatformFlow.Client.Parts
     {
         public const string Kind = "dataflow";
 
-        public static DataflowRequest Request(string name, string? description, string flowSpecId, IEnumerable<string> sourceConnectionIds, IEnumerable<string> targetConnectionIds, IEnumerable<Transformation> transformations, ScheduleParams schedule) => new DataflowRequest
+        public static DataflowRequest Request(string name, string? description, string flowSpecId, IEnumerable<string> sourceConnectionIds, IEnumerable<string> targetConnectionIds, IEnumerable<Transformation> transformations, ScheduleParams schedule, DataflowOptions? options = null) => new DataflowRequest
         {
             Name = name,
             Description = description,
@@ -29,6 +29,7 @@ namespace PlatformFlow.Client.Parts
             TargetConnectionIds = targetConnectionIds.ToList(),
             Transformations = transformations.ToList(),
             ScheduleParams = schedule,
+            Options = options,
         };
 
         public static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
@@ -43,11 +44,13 @@ namespace PlatformFlow.Client.Parts
             TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
             Transformations = new ValueList<Transformation>(request.Transformations),
             ScheduleParams = request.ScheduleParams,
+            Options = request.Options,
         };
 
         /// <summary>
-        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule. The start time
-        /// counts only when <paramref name="startTimeCounts"/> (by default it is "now", which a re-run cannot repeat).
+        /// What makes a flow of the same name a different one: its spec, connections, mapping and schedule, and the
+        /// partial-ingestion threshold when the request gives one (the platform's default otherwise). The start time counts
+        /// only when <paramref name="startTimeCounts"/> (by default it is "now", which a re-run cannot repeat).
         /// </summary>
         public static PartDiff Diff(Dataflow existing, DataflowRequest wanted, bool startTimeCounts)
         {
@@ -55,6 +58,11 @@ namespace PlatformFlow.Client.Parts
                 .Set("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
                 .Text("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams.Frequency)
                 .Text("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.Interval?.ToString(CultureInfo.InvariantCulture));
+            if (wanted.Options?.PartialIngestionPercent is double percent)
+            {
+                diff = diff.Text("options.partialIngestionPercent", existing.PartialIngestionPercent?.ToString(CultureInfo.InvariantCulture), percent.ToString(CultureInfo.InvariantCulture));
+            }
+
             return startTimeCounts
                 ? diff.Text("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
                 : diff;
@@ -84,7 +92,7 @@ namespace PlatformFlow.Client.Parts
                 client.FlowService.Flows, Kind, request.Name, request, existing => Diff(existing, request, startTimeCounts), existing => Unchangeable(existing, request),
                 written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), () => Built(request, Planned.NewId("flow"), null, Planned.State));
 
-        /// <summary>Changes the schedule and mapping of <paramref name="existing"/> to <paramref name="wanted"/>'s.</summary>
+        /// <summary>Changes the schedule and mapping of <paramref name="existing"/> to <paramref name="wanted"/>'s, and its options when given.</summary>
         public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, CancellationToken cancellationToken) =>
             client.FlowService.Flows.PatchAndBuildAsync(
                 existing,
@@ -92,7 +100,9 @@ namespace PlatformFlow.Client.Parts
                 {
                     new JsonPatchOperation("add", "/scheduleParams", JsonSerializer.SerializeToElement(wanted.ScheduleParams, PlatformJsonContext.Default.ScheduleParams)),
                     new JsonPatchOperation("add", "/transformations", JsonSerializer.SerializeToElement(wanted.Transformations, PlatformJsonContext.Default.ListTransformation)),
-                },
+                }.Concat(wanted.Options is null
+                    ? Enumerable.Empty<JsonPatchOperation>()
+                    : new[] { new JsonPatchOperation("add", "/options", JsonSerializer.SerializeToElement(wanted.Options, PlatformJsonContext.Default.DataflowOptions)) }).ToList(),
                 written => Built(wanted, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
                 cancellationToken);
 

@@ -44,6 +44,10 @@ namespace PlatformFlow.Client.Validation
             }
 
             problems.AddRange(CheckSchedule(request.ScheduleParams, flowSpec));
+            if (request.Options != null && flowSpec.OptionSpec?.SpecJson is JsonObject optionSchema)
+            {
+                AddSchemaErrors(problems, "options", optionSchema, JsonSerializer.SerializeToNode(request.Options, PlatformJsonContext.Default.DataflowOptions));
+            }
 
             for (var i = 0; i < request.Transformations.Count; i++)
             {

@@ -64,6 +64,10 @@ namespace PlatformFlow.Commands
         [Parameter]
         public string? Description { get; set; }
 
+        /// <summary>The percent of a run's records that may fail before the whole run fails and nothing lands (the flow's options.partialIngestionPercent).</summary>
+        [Parameter]
+        public double? PartialIngestionPercent { get; set; }
+
         /// <summary>When the flow cannot be made, remove the source and target connections the pipeline created for that row; without it a warning names them.</summary>
         [Parameter]
         public SwitchParameter RollbackOnError { get; set; }
@@ -95,6 +99,7 @@ namespace PlatformFlow.Commands
             StartTime = StartTime,
             Backfill = backfillGiven ? Backfill.IsPresent : (bool?)null,
             Description = Description,
+            PartialIngestionPercent = PartialIngestionPercent,
             Carried = carried,
             RollbackOnError = RollbackOnError.IsPresent,
             Target = target,

@@ -189,7 +189,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(1990L, ((OrderedDictionary)records[0]["person"]!)["birthYear"]);
             Assert.Empty(records[1]);
             var error = Assert.Single(host.Errors);
-            Assert.Equal("MappingMapper-3701-400", error.ErrorId);
+            Assert.Equal("MAPPER-3701-400", error.ErrorId);
             Assert.Equal("'=to_integer(Age) -> person.birthYear' on sample row 1: MAPPER-3701-400: person.birthYear: to_integer failed: The input string 'ninety' was not in a correct format. (at character 1)", error.Message);
             Assert.Same(input.Sample[1], error.Target);
         }

@@ -30,10 +30,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
 
         public void Dispose() => _world.Dispose();
 
-        /// <summary>A flow's run, waited for until it is final (the manual clock moves at once).</summary>
-        private async Task<(Dataflow Flow, FlowRun Run)> FinishedRunAsync(string name)
+        /// <summary>
+        /// A flow's run, waited for until it is final (the manual clock moves at once); with <paramref name="plannedFault"/>,
+        /// a connector fault planned for it (before its first read, so it applies to this run).
+        /// </summary>
+        private async Task<(Dataflow Flow, FlowRun Run)> FinishedRunAsync(string name, string? plannedFault = null)
         {
             var flow = await _world.NewFlowAsync(name);
+            if (plannedFault != null)
+            {
+                _world.Engine.FlowService.Runs.PlanFailure(flow.Id, plannedFault, "The shop refused the token.");
+            }
+
             var run = await _world.TheOnlyRunOfAsync(flow);
             _world.Clock.AutoAdvance = true;
             var host = new RecordingHost();
@@ -243,7 +251,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         [Fact]
         public async Task A_run_that_wrote_no_batch_has_no_failed_records_and_says_so()
         {
-            var (_, finished) = await FinishedRunAsync("No batch");
+            var (_, finished) = await FinishedRunAsync("No batch", plannedFault: "CONNECTOR-2001-500");
             var host = new RecordingHost();
 
             await new GetFailedRecordOperation(_world.Client).RunAsync(new FailedRecordQuery { RunId = finished.Id }, host);
@@ -354,6 +362,26 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(host.Errors);
             Assert.Equal("MAPPER-3700-400", error.ErrorId);
             Assert.EndsWith("MAPPER-3700-400: personalEmail.address: 'not-an-email' is not an email.", error.Message);
+        }
+
+        [Theory]
+        [InlineData(0.0, true)]
+        [InlineData(-5.0, true)]
+        [InlineData(2.5, false)]
+        public async Task A_partial_ingestion_threshold_is_checked_against_the_flow_specs_option_spec(double percent, bool refused)
+        {
+            var spec = await _world.Client.FlowService.GetFlowSpecAsync(WellKnown.CrmToAepFlowSpecId);
+            var request = new DataflowRequest
+            {
+                Name = "Threshold",
+                FlowSpec = new SpecReference(spec.Id, "1.0"),
+                ScheduleParams = ScheduleParams.Of("once", null, _world.Clock.GetUtcNow(), null),
+                Options = new DataflowOptions { PartialIngestionPercent = percent },
+            };
+
+            var problems = PlatformFlow.Client.Validation.DataflowPreflight.CheckAgainstSpec(request, spec);
+
+            Assert.Equal(refused, problems.Any(p => p.Contains("partialIngestionPercent")));
         }
 
         [Theory]
