@@ -65,18 +65,16 @@ namespace PlatformFlow.Client
                 throw new ArgumentException("MaxConcurrentRequests must be at least 1.", nameof(options));
             }
 
-            // One "the server said wait" per service the context talks to, shared by all its handlers and runspaces.
-            var platformBackoff = new SharedBackoff();
-            var imsBackoff = new SharedBackoff();
-            var requestSlots = new SemaphoreSlim(options.MaxConcurrentRequests);
+            // One limit of requests in flight for the context, shared by all its handlers and runspaces.
+            var concurrency = new AdaptiveConcurrency(options.MaxConcurrentRequests, options.Clock);
             var services = new ServiceCollection();
             var platform = services.AddHttpClient(_platformClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, platformBackoff, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock, concurrency))
                 .AddHttpMessageHandler(() => new PlatformHeadersHandler(Settings))
-                .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(requestSlots))
+                .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(concurrency))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             var ims = services.AddHttpClient(_imsClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, imsBackoff, options.Clock))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, options.Clock))
                 .AddHttpMessageHandler(() => new HttpTraceHandler());
             if (options.PrimaryHandler != null)
             {

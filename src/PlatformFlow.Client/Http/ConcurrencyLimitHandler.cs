@@ -1,4 +1,3 @@
-using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,30 +5,33 @@ using System.Threading.Tasks;
 namespace PlatformFlow.Client.Http
 {
     /// <summary>
-    /// Caps the requests one context has in flight (<see cref="PlatformClientOptions.MaxConcurrentRequests"/>), whatever
-    /// number of commands and runspaces share it. It sits inside the retry handler, so a request waiting out a
-    /// <c>Retry-After</c> does not hold a slot.
+    /// Keeps one context's requests in flight within its <see cref="AdaptiveConcurrency"/> limit, whatever number of
+    /// commands and runspaces share it, and tells the limit what the platform answered. It sits inside the retry handler,
+    /// so a request waiting out a <c>Retry-After</c> holds no slot.
     /// </summary>
     public sealed class ConcurrencyLimitHandler : DelegatingHandler
     {
-        private readonly SemaphoreSlim _slots;
+        private readonly AdaptiveConcurrency _concurrency;
 
-        /// <param name="slots">Shared by every handler instance the factory makes for the context.</param>
-        public ConcurrencyLimitHandler(SemaphoreSlim slots)
+        /// <param name="concurrency">Shared by every handler instance the factory makes for the context.</param>
+        public ConcurrencyLimitHandler(AdaptiveConcurrency concurrency)
         {
-            _slots = slots;
+            _concurrency = concurrency;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var slot = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            bool? throttled = null;
             try
             {
-                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                throttled = (int)response.StatusCode == 429;
+                return response;
             }
             finally
             {
-                _slots.Release();
+                _concurrency.Release(slot, throttled);
             }
         }
     }

@@ -14,8 +14,9 @@ namespace PlatformFlow.Client.Http
     /// Retries transient failures with Polly until the context's time budget is spent: 429 (waiting as <c>Retry-After</c>
     /// asks, up to <see cref="RetryOptions.MaxRetryAfter"/>), 502/503/504 and connection failures (exponential backoff).
     /// Every wait gets jitter, so callers told to wait the same time do not return together (a <c>Retry-After</c> at most a
-    /// tenth more, <see cref="RetryOptions.RetryAfterJitter"/>), and a <c>Retry-After</c>
-    /// holds back the whole context (<see cref="SharedBackoff"/>). A call that changes state (POST, PATCH) is retried only
+    /// tenth more, <see cref="RetryOptions.RetryAfterJitter"/>; a tenth of that while the context is not overloaded, since
+    /// then few callers wait together). A <c>Retry-After</c> delays only the request that got it: the context slows down by
+    /// lowering its concurrency instead (<see cref="AdaptiveConcurrency"/>). A call that changes state (POST, PATCH) is retried only
     /// where the server cannot have applied it: on 429, or when the connection failed before the request was sent;
     /// otherwise it fails as it came, marked as possibly applied (<see cref="RequestOutcome.MayHaveBeenApplied"/>).
     /// Giving up on a passing failure raises <see cref="RetriesExhaustedException"/>, which says why.
@@ -26,15 +27,16 @@ namespace PlatformFlow.Client.Http
         private static readonly ResiliencePropertyKey<CallState> StateKey = new ResiliencePropertyKey<CallState>("PlatformFlow.Call");
 
         private readonly RetryOptions _options;
-        private readonly SharedBackoff _backoff;
         private readonly TimeProvider _clock;
+        private readonly AdaptiveConcurrency? _concurrency;
         private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
         private readonly ResiliencePipeline<HttpResponseMessage>? _retrying;
 
-        public RetryHandler(RetryOptions options, SharedBackoff backoff, TimeProvider clock)
+        /// <param name="concurrency">The context's, when its requests pass a <see cref="ConcurrencyLimitHandler"/>: how spread its callers' returns must be.</param>
+        public RetryHandler(RetryOptions options, TimeProvider clock, AdaptiveConcurrency? concurrency = null)
         {
             _options = options;
-            _backoff = backoff;
+            _concurrency = concurrency;
             _clock = clock;
 
             // Each attempt's time limit is wall-clock time, whatever clock the retry waits follow.
@@ -139,28 +141,8 @@ namespace PlatformFlow.Client.Http
 
         private Task<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
         {
-            var state = context.Properties.GetValue(StateKey, null!);
-            var request = context.Properties.GetValue(RequestKey, null!);
-            var hold = _backoff.DelayAt(_clock.GetUtcNow());
-            if (hold > TimeSpan.Zero)
-            {
-                return SendAfterHoldAsync(request, state, hold, context.CancellationToken);
-            }
-
-            state.Attempts++;
-            return base.SendAsync(request, context.CancellationToken);
-        }
-
-        /// <summary>Waits as the context's shared backoff says, checking again after each hold: another caller's 429 may have moved the time on meanwhile.</summary>
-        private async Task<HttpResponseMessage> SendAfterHoldAsync(HttpRequestMessage request, CallState state, TimeSpan hold, CancellationToken cancellationToken)
-        {
-            for (; hold > TimeSpan.Zero; hold = _backoff.DelayAt(_clock.GetUtcNow()))
-            {
-                await _clock.Delay(hold, cancellationToken).ConfigureAwait(false);
-            }
-
-            state.Attempts++;
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            context.Properties.GetValue(StateKey, null!).Attempts++;
+            return base.SendAsync(context.Properties.GetValue(RequestKey, null!), context.CancellationToken);
         }
 
         /// <summary>The exception a failed send ends with: why retrying stopped, or that a write may have been applied.</summary>
@@ -204,8 +186,7 @@ namespace PlatformFlow.Client.Http
                 // Not before the time asked, and at most a tenth longer: callers told the same come back spread out, and a
                 // long wait is not stretched by minutes.
                 var spread = RetryOptions.RetryAfterJitter(asked);
-                _backoff.WaitUntil(now + asked, spread);
-                wait = asked + Jitter.UpTo(spread);
+                wait = asked + Jitter.UpTo(_concurrency is null || _concurrency.Overloaded ? spread : TimeSpan.FromTicks(spread.Ticks / 10));
             }
             else
             {

@@ -227,13 +227,13 @@ namespace PlatformFlow.Tests.Client
         [Fact]
         public async Task No_more_requests_than_the_contexts_slots_are_in_flight_and_each_slot_is_given_back()
         {
-            var slots = new SemaphoreSlim(1);
+            var concurrency = new AdaptiveConcurrency(1, TimeProvider.System);
             var firstAnswer = new TaskCompletionSource<HttpResponseMessage>();
             var inner = new ScriptedHandler(
                 (_, _) => firstAnswer.Task,
                 (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)),
                 (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)));
-            using var invoker = new HttpMessageInvoker(new ConcurrencyLimitHandler(slots) { InnerHandler = inner });
+            using var invoker = new HttpMessageInvoker(new ConcurrencyLimitHandler(concurrency) { InnerHandler = inner });
 
             var first = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/a"), CancellationToken.None);
             var second = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/b"), CancellationToken.None);
@@ -247,7 +247,7 @@ namespace PlatformFlow.Tests.Client
             using var third = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://platform.example/c"), CancellationToken.None);
 
             Assert.Equal(3, inner.Calls);
-            Assert.Equal(1, slots.CurrentCount);
+            Assert.Equal(0, concurrency.InFlight);
         }
 
         [Fact]

@@ -119,38 +119,33 @@ namespace PlatformFlow.Tests.Client
         }
 
         [Fact]
-        public async Task A_call_held_back_by_the_contexts_backoff_counts_its_attempt_when_it_gives_up()
+        public async Task A_Retry_After_delays_only_the_request_that_got_it()
         {
-            var clock = new ManualTimeProvider { AutoAdvance = true };
-            var backoff = new SharedBackoff();
-            backoff.WaitUntil(clock.GetUtcNow().AddSeconds(30), TimeSpan.Zero);
-            var inner = new ScriptedHandler(Answer(429, retryAfter: TimeSpan.FromMinutes(20)));
-            using var invoker = Invoker(new RetryOptions(), inner, clock, backoff);
+            var clock = new ManualTimeProvider();
+            var inner = new ScriptedHandler(Answer(429, retryAfter: TimeSpan.FromSeconds(30)), Answer(200), Answer(200));
+            using var invoker = Invoker(new RetryOptions(), inner, clock);
 
-            var error = await Assert.ThrowsAsync<RetriesExhaustedException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None));
+            var throttled = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+            for (var i = 0; i < 500 && clock.RequestedDelays.Count == 0; i++)
+            {
+                await Task.Delay(10);
+            }
 
-            Assert.Equal(TimeSpan.FromSeconds(30), Assert.Single(clock.RequestedDelays));
-            Assert.Equal(1, error.Attempts);
-            Assert.Equal(TimeSpan.FromMinutes(20), error.RefusedRetryAfter);
-        }
+            Assert.Single(clock.RequestedDelays);
+            using var other = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
 
-        [Fact]
-        public void A_later_wait_moves_the_shared_backoff_on_and_an_equal_one_keeps_the_first_spread()
-        {
-            var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-            var backoff = new SharedBackoff();
-            Assert.Equal(TimeSpan.Zero, backoff.DelayAt(now));
+            // The other request went at once, while the throttled one waits its Retry-After.
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.False(throttled.IsCompleted);
+            for (var i = 0; i < 100 && !throttled.IsCompleted; i++)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(10);
+            }
 
-            backoff.WaitUntil(now.AddSeconds(10), TimeSpan.Zero);
-            backoff.WaitUntil(now.AddSeconds(10), TimeSpan.FromSeconds(50));
-            backoff.WaitUntil(now.AddSeconds(5), TimeSpan.FromSeconds(50));
-
-            Assert.Equal(TimeSpan.FromSeconds(10), backoff.DelayAt(now));
-
-            // Open from the time asked on: no wait, and no jitter, once it has come.
-            backoff.WaitUntil(now.AddSeconds(20), TimeSpan.FromSeconds(50));
-            Assert.InRange(backoff.DelayAt(now), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(70));
-            Assert.Equal(TimeSpan.Zero, backoff.DelayAt(now.AddSeconds(20)));
+            using var retried = await throttled;
+            Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+            Assert.Equal(3, inner.Calls);
         }
 
         [Theory]
@@ -172,6 +167,21 @@ namespace PlatformFlow.Tests.Client
         }
 
         [Fact]
+        public async Task A_Retry_After_is_jittered_a_tenth_as_much_while_the_context_is_not_overloaded()
+        {
+            var clock = new ManualTimeProvider { AutoAdvance = true };
+            var answers = Enumerable.Range(0, 20).Select(_ => Answer(429, retryAfter: TimeSpan.FromSeconds(1))).Append(Answer(200)).ToArray();
+            var handler = new RetryHandler(new RetryOptions(), clock, new AdaptiveConcurrency(32, clock)) { InnerHandler = new ScriptedHandler(answers) };
+            using var invoker = new HttpMessageInvoker(handler);
+
+            using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), CancellationToken.None);
+
+            // The retry handler alone sees the 429s here, so the context's answers stay calm: 1 s and at most 50 ms more.
+            Assert.Equal(20, clock.RequestedDelays.Count);
+            Assert.All(clock.RequestedDelays, wait => Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.05)));
+        }
+
+        [Fact]
         public void Jitter_is_never_negative_and_never_beyond_its_spread()
         {
             Assert.Equal(TimeSpan.Zero, Jitter.UpTo(TimeSpan.FromSeconds(-5)));
@@ -181,8 +191,8 @@ namespace PlatformFlow.Tests.Client
             Assert.True(draws.Distinct().Count() > 150, "jitter should spread: " + draws.Distinct().Count() + " distinct of 200");
         }
 
-        private static HttpMessageInvoker Invoker(RetryOptions options, HttpMessageHandler inner, TimeProvider clock, SharedBackoff? backoff = null) =>
-            new HttpMessageInvoker(new RetryHandler(options, backoff ?? new SharedBackoff(), clock) { InnerHandler = inner });
+        private static HttpMessageInvoker Invoker(RetryOptions options, HttpMessageHandler inner, TimeProvider clock) =>
+            new HttpMessageInvoker(new RetryHandler(options, clock) { InnerHandler = inner });
 
         private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Answer(int status, TimeSpan? retryAfter = null, DateTimeOffset? retryAt = null) =>
             (_, _) =>
