@@ -6,25 +6,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSuite.ps1')
-
     . (Join-Path $PSScriptRoot 'EmulatorKinds.ps1')
-
-    function Connect-MonitoringEmulator([string] $Kind) {
-        # An empty emulator of the kind asked for, whose runs finish within about a second. Returns what the tests need
-        # to plan failures and count requests: the standalone host's process and URL, or nothing for the embedded one.
-        if ($Kind -eq 'embedded') {
-            Connect-Platform -Emulator -Reset | Out-Null
-            Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(500))
-            return [pscustomobject]@{ Kind = $Kind; Process = $null; Url = $null }
-        }
-
-        $standalone = Start-StandaloneEmulator -Argument '--run-queued', '0', '--run-duration', '1'
-        $url = $standalone.Url
-        $secret = ConvertTo-SecureString "monitoring-$(New-TestSuffix)" -AsPlainText -Force
-        Connect-Platform -BaseUri $url -ClientId monitoring -ClientSecret $secret -OrgId 'MONITORING@AdobeOrg' | Out-Null
-        [pscustomobject]@{ Kind = $Kind; Process = $standalone.Process; Url = $url }
-    }
-
 
     function Add-PlannedRunFailure($Emulator, [string] $FlowId, [string] $Code, [string] $Message) {
         # The emulator's documented hook (about_PlatformFlow_Emulator): a connector fault for the flow's next run.
@@ -177,7 +159,7 @@ Describe 'Get-FlowRun objects' {
 
 Describe 'Failed runs of 200 flows since yesterday, <_> emulator' -ForEach 'embedded', 'standalone' {
     BeforeAll {
-        $emulator = Connect-MonitoringEmulator -Kind $_
+        $emulator = Connect-TestEmulator -Kind $_ -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromSeconds(1))
         $many = New-ShopifyFlowPrerequisite -Suffix "many-$(New-TestSuffix)"
         $flows = 1..200 | ForEach-Object { [pscustomobject]@{ Name = "Failing $_" } } |
             New-SourceConnection -BaseConnectionId $many.BaseConnection.Id -TableName Shopify.Orders -Column Email -ThrottleLimit 16 |
@@ -218,7 +200,7 @@ Describe 'Failed runs of 200 flows since yesterday, <_> emulator' -ForEach 'embe
 
 Describe 'What a run of the tutorial flow did to the data, <_> emulator' -ForEach 'embedded', 'standalone' {
     BeforeAll {
-        $emulator = Connect-MonitoringEmulator -Kind $_
+        $emulator = Connect-TestEmulator -Kind $_ -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromSeconds(1))
         $tutorial = New-ShopifyFlowPrerequisite -Suffix "tutorial-$(New-TestSuffix)"
         $flow = New-TutorialFlow -Name "Tutorial $suffix" -Prerequisite $tutorial -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' }
         $run = $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 90 -ErrorVariable runFailure -ErrorAction SilentlyContinue
@@ -392,7 +374,7 @@ Describe 'New-Dataflow -PartialIngestionPercent' {
 
 Describe 'What the data makes of a mapping, <_> emulator' -ForEach 'embedded', 'standalone' {
     BeforeAll {
-        $emulator = Connect-MonitoringEmulator -Kind $_
+        $emulator = Connect-TestEmulator -Kind $_ -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromSeconds(1))
         $data = New-ShopifyFlowPrerequisite -Suffix "data-$(New-TestSuffix)"
 
         function Invoke-CustomerRun([string] $Name, [string[]] $Column, [hashtable] $Mapping) {

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -44,7 +46,7 @@ namespace PlatformFlow.Client.Parts
 
         /// <summary>How a file is read (delimiter, compression) as sent; null when the connection does not say.</summary>
         private static JsonNode? PropertiesJson(FileReadProperties? properties) =>
-            properties is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(properties, PlatformFlow.Client.Json.PlatformJsonContext.Default.FileReadProperties);
+            properties is null ? null : JsonSerializer.SerializeToNode(properties, PlatformJsonContext.Default.FileReadProperties);
 
         /// <summary>The differences the platform does not let a PATCH change.</summary>
         public static PartDiff Unchangeable(SourceConnection existing, SourceConnectionRequest wanted) =>
