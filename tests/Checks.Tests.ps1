@@ -123,7 +123,7 @@ Describe 'Test-MappingSet previews mapped records' {
             Test-MappingSet -Mapping $calculated -Preview
 
         $records | Should -HaveCount $table.Preview.Count
-        $records[0].person.name.fullName | Should -Be "$($table.Preview[0]['First_Name']) $($table.Preview[0]['Last_Name'])"
+        $records[0].person.name.fullName | Should -Be "$($table.Preview[0].First_Name) $($table.Preview[0].Last_Name)"
         $records[0].person.name.fullName | Should -Be 'Mia Jensen'
     }
 

@@ -101,7 +101,7 @@ Describe 'Table views' {
 
     It 'shows a dataflow by name, state, schedule in words and last run' {
         $table = Get-Dataflow -Id $flow.Id | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Name\s+State\s+Schedule\s+LastRun'
+        $table | Should -Match 'Name\s+State\s+Schedule\s+LastRunStatus'
         $table | Should -Match "Format $suffix\s+enabled\s+once at \d{4}-\d\d-\d\d \d\d:\d\d\s+Queued"
     }
 
@@ -121,7 +121,7 @@ Describe 'Table views' {
     It 'keeps tables for what a script writes after the context it connected with' {
         $output = & { Connect-Platform -Emulator; Get-Dataflow -Id $flow.Id; Get-Dataflow -Id $flow.Id } | Out-String -Width 120
 
-        $output | Should -Match 'Name\s+State\s+Schedule\s+LastRun'
+        $output | Should -Match 'Name\s+State\s+Schedule\s+LastRunStatus'
         $output | Should -Match "(?m)^Format $suffix\s+enabled"
         $output | Should -Not -Match '(?m)^(Name|FlowSpec)\s+: '
     }

@@ -44,7 +44,7 @@ Describe 'Times are dates' {
 
     It 'keeps UTC: every time of a flow, a dataset, a mapping set and a run is a DateTimeOffset at offset zero' {
         $mappingSet = $flow | Get-MappingSet
-        $times = $flow.CreatedAt, $flow.UpdatedAt, $flow.ScheduleParams.StartTime, $pre.Dataset.Created, $mappingSet.CreatedDate, $run.StartedAt, $run.CompletedAt
+        $times = $flow.CreatedAt, $flow.UpdatedAt, $flow.ScheduleParams.StartTime, $pre.Dataset.CreatedAt, $mappingSet.CreatedAt, $run.StartedAt, $run.CompletedAt
 
         $times | ForEach-Object { $_.GetType().Name | Should -Be 'DateTimeOffset'; $_.Offset | Should -Be ([TimeSpan]::Zero) }
         $run.Duration | Should -BeOfType [TimeSpan]
@@ -85,7 +85,7 @@ Describe 'ConvertTo-Json of <Name>' -ForEach @(
     }
 
     It 'writes times as ISO dates that read back as the same instants' {
-        foreach ($property in 'CreatedAt', 'Created', 'CreatedDate' | Where-Object { $object.$_ }) {
+        foreach ($property in 'CreatedAt', 'UpdatedAt' | Where-Object { $object.$_ }) {
             [DateTimeOffset] $back.$property | Should -Be $object.$property
         }
     }
@@ -150,6 +150,75 @@ Describe 'Export-Csv of a dataflow' {
         $row.SourceConnectionIds | Should -Be ($flow.SourceConnectionIds -join ', ')
         $row.ScheduleParams | Should -BeLike 'once at *'
         [DateTimeOffset] $row.CreatedAt | Should -Be ([DateTimeOffset]::new($flow.CreatedAt.UtcDateTime.AddTicks(-($flow.CreatedAt.UtcDateTime.Ticks % [TimeSpan]::TicksPerSecond))))
+    }
+}
+
+Describe 'Rows are objects' {
+    BeforeAll {
+        $table = Get-SourceTable -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Preview
+        $mapped = New-SourceConnection -Name "Rows $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone |
+            New-TargetConnection -DatasetId $pre.Dataset.Id |
+            Test-MappingSet -Mapping @{ Phone = 'mobilePhone.number' } -Preview
+    }
+
+    It 'a table''s preview rows are objects with one property per column, in the table''s order' {
+        $table.Preview | Should -Not -BeNullOrEmpty
+        foreach ($row in $table.Preview) {
+            $row | Should -BeOfType [pscustomobject]
+            $row.PSObject.Properties.Name | Should -Be $table.Columns.Name
+        }
+    }
+
+    It 'they print as a table of their columns, not Name and Value pairs' {
+        $header = @(($table.Preview | Select-Object -First 2 | Format-Table | Out-String -Width 400) -split '\r?\n' | Where-Object { $_.Trim() })[0]
+
+        $header | Should -Match '^\s*Id\s+Email\s+Phone\b'
+    }
+
+    It 'rows with $null values export to CSV and import back with the same values' {
+        $path = Join-Path $TestDrive 'preview.csv'
+        @($table.Preview | Where-Object { $null -eq $_.Phone }) | Should -Not -BeNullOrEmpty -Because 'the seeded orders have a phone left empty'
+
+        $table.Preview | Export-Csv -Path $path
+        $back = @(Import-Csv -Path $path)
+
+        $back | Should -HaveCount $table.Preview.Count
+        for ($i = 0; $i -lt $back.Count; $i++) {
+            $back[$i].PSObject.Properties.Name | Should -Be $table.Columns.Name
+            foreach ($column in $table.Columns.Name) {
+                $back[$i].$column | Should -Be ([string] $table.Preview[$i].$column) -Because "row $i, column $column"
+            }
+        }
+    }
+
+    It 'a row converts to plain JSON, the row as the platform sent it' {
+        $json = $table.Preview[0] | ConvertTo-Json -Compress
+
+        $json | Should -BeLike '{"Id":*,"Email":"*'
+        ($json | ConvertFrom-Json).Email | Should -Be $table.Preview[0].Email
+    }
+
+    It 'a Test-MappingSet -Preview record is an object, nested as the XDM record is, and converts to JSON equal to the mapped record' {
+        $withPhone = @($table.Preview | Where-Object Phone)[0]
+        $record = $mapped[[array]::IndexOf(@($table.Preview), $withPhone)]
+
+        $record | Should -BeOfType [pscustomobject]
+        $record.mobilePhone | Should -BeOfType [pscustomobject]
+        $record | ConvertTo-Json -Depth 5 -Compress | Should -Be ([ordered]@{ mobilePhone = [ordered]@{ number = $withPhone.Phone } } | ConvertTo-Json -Depth 5 -Compress)
+    }
+
+    It 'mapped records print as a table' {
+        ($mapped | Format-Table | Out-String) | Should -Match '^\s*mobilePhone\s*\r?\n-+'
+    }
+
+    It 'the records a -WhatIf mapping set plans are objects too' {
+        $planned = New-SourceConnection -Name "Planned rows $suffix" -BaseConnectionId $pre.BaseConnection.Id -TableName Shopify.Orders -Column Email, Phone |
+            New-TargetConnection -DatasetId $pre.Dataset.Id |
+            New-MappingSet -Mapping @{ Phone = 'homePhone.number' } -WhatIf
+
+        $planned.Preview | Should -HaveCount $table.Preview.Count
+        $planned.Preview | ForEach-Object { $_ | Should -BeOfType [pscustomobject] }
+        $planned.Preview.homePhone.number | Should -Be @($table.Preview.Phone | Where-Object { $_ })
     }
 }
 

@@ -57,8 +57,8 @@ namespace PlatformFlow.Client.Api
                 Name = answer.Name,
                 OutputSchema = request.OutputSchema,
                 Mappings = new ValueList<Mapping>(request.Mappings),
-                CreatedDate = answer.CreatedDate,
-                ModifiedDate = answer.ModifiedDate,
+                CreatedAt = answer.CreatedAt,
+                UpdatedAt = answer.UpdatedAt,
                 CreatedBy = answer.CreatedBy,
                 ModifiedBy = answer.ModifiedBy,
             };

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Caching;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
@@ -28,10 +29,14 @@ namespace PlatformFlow.Client.Api
         // Bulk onboarding maps many sources onto one schema: its field paths are resolved once per run.
         private readonly AsyncCache<IReadOnlyCollection<string>> _fieldPaths;
 
+        // Listings of datasets and target connections show their schema's title: one read per schema, not per object.
+        private readonly AsyncCache<string?> _titles;
+
         public SchemaRegistryClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
             _fieldPaths = reads.NewCache<IReadOnlyCollection<string>>();
+            _titles = reads.NewCache<string?>();
         }
 
         public Task<XdmSchema> CreateSchemaAsync(XdmSchemaRequest request, CancellationToken cancellationToken = default) =>
@@ -47,6 +52,20 @@ namespace PlatformFlow.Client.Api
         /// <summary>Every leaf field path of the schema (<c>personalEmail.address</c>...), shared by the context for a short while.</summary>
         public Task<IReadOnlyCollection<string>> GetFieldPathsCachedAsync(string id, CancellationToken cancellationToken = default) =>
             _fieldPaths.GetAsync(id, async cancel => XdmFieldPaths.Leaves((await GetSchemaAsync(id, resolved: true, cancel).ConfigureAwait(false)).PropertiesJson), cancellationToken);
+
+        /// <summary>The schema's title, shared by the context for a short while; null when the schema is gone (a dataset may outlive it).</summary>
+        public Task<string?> GetSchemaTitleCachedAsync(string id, CancellationToken cancellationToken = default) =>
+            _titles.GetAsync(id, async cancel =>
+            {
+                try
+                {
+                    return (await GetSchemaAsync(id, resolved: false, cancel).ConfigureAwait(false)).Title;
+                }
+                catch (PlatformException missing) when (missing.StatusCode == 404)
+                {
+                    return null;
+                }
+            }, cancellationToken);
 
         public IAsyncEnumerable<XdmSchema> ListSchemasAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
             ListPagesAsync("/tenant/schemas" + (query ?? new ListQuery()).ToQueryString(), "application/vnd.adobe.xed+json", cancellationToken);

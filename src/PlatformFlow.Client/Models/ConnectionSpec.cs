@@ -16,6 +16,10 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("authSpec")]
         public ValueList<NamedSpec>? AuthSpec { get; init; }
 
+        /// <summary>The sources catalog's category (<c>CRM</c>, <c>CloudStorage</c>, <c>eCommerce</c>...), from its attributes.</summary>
+        [JsonIgnore]
+        public string? Category => AttributesJson?["category"]?.ToString();
+
         [JsonPropertyName("sourceSpec")]
         [JsonInclude]
         internal JsonObject? SourceSpecJson { get; init; }

@@ -28,6 +28,10 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("options")]
         public DataflowOptions? Options { get; init; }
 
+        /// <summary>How often the flow runs, in short words (<c>once</c>, <c>every 6 hours</c>); null for a flow with no schedule (streaming).</summary>
+        [JsonIgnore]
+        public string? Schedule => ScheduleParams is null ? null : ScheduleText.Frequency(ScheduleParams.Frequency, ScheduleParams.Interval);
+
         /// <summary>
         /// The share of a run's records (percent) that may fail before the whole run fails and nothing lands; null for the
         /// platform's default.

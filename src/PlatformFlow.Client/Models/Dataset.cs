@@ -23,12 +23,12 @@ namespace PlatformFlow.Client.Models
         /// <summary>UTC; Catalog sends epoch milliseconds.</summary>
         [JsonPropertyName("created")]
         [JsonConverter(typeof(EpochMillisecondsConverter))]
-        public DateTimeOffset? Created { get; init; }
+        public DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>UTC; Catalog sends epoch milliseconds.</summary>
         [JsonPropertyName("updated")]
         [JsonConverter(typeof(EpochMillisecondsConverter))]
-        public DateTimeOffset? Updated { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
 
         [JsonPropertyName("version")]
         public string? Version { get; init; }
@@ -47,6 +47,10 @@ namespace PlatformFlow.Client.Models
         /// <summary>The <c>$id</c> of the dataset's XDM schema.</summary>
         [JsonIgnore]
         public string? SchemaId => SchemaRef?.Id;
+
+        /// <summary>The title of the dataset's XDM schema, as a listing looked it up (once per schema); null when not looked up.</summary>
+        [JsonIgnore]
+        public string? SchemaTitle { get; set; }
     }
 
     /// <summary><c>schemaRef</c>: the schema's <c>$id</c> and the content type to read it with.</summary>

@@ -35,6 +35,11 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public ValueList<NamedSpec> Transformations => TransformationSpec ?? TransformationSpecs ?? new ValueList<NamedSpec>();
 
+        /// <summary>The frequencies its schedule spec allows (<c>once</c>, <c>minute</c>...); empty for a flow spec without a schedule (streaming).</summary>
+        [JsonIgnore]
+        public ValueList<string> Frequencies =>
+            new ValueList<string>((ScheduleSpec?.SpecJson?["properties"]?["frequency"]?["enum"] as JsonArray ?? new JsonArray()).Select(f => f?.ToString() ?? string.Empty));
+
         public NamedSpec? FindTransformation(string name) =>
             Transformations.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase));
     }

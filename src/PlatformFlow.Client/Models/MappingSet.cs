@@ -8,7 +8,7 @@ using PlatformFlow.Client.Json;
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A Data Prep mapping set (<c>/mappingSets</c>): how source fields become XDM fields.</summary>
-    public sealed class MappingSet : PlatformModel
+    public sealed class MappingSet : PlatformModel, IRecordRows
     {
         [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
@@ -36,12 +36,12 @@ namespace PlatformFlow.Client.Models
         /// <summary>UTC; Data Prep sends epoch milliseconds.</summary>
         [JsonPropertyName("createdDate")]
         [JsonConverter(typeof(EpochMillisecondsConverter))]
-        public DateTimeOffset? CreatedDate { get; init; }
+        public DateTimeOffset? CreatedAt { get; init; }
 
         /// <summary>UTC; Data Prep sends epoch milliseconds.</summary>
         [JsonPropertyName("modifiedDate")]
         [JsonConverter(typeof(EpochMillisecondsConverter))]
-        public DateTimeOffset? ModifiedDate { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
 
         [JsonPropertyName("createdBy")]
         public string? CreatedBy { get; init; }
@@ -50,11 +50,11 @@ namespace PlatformFlow.Client.Models
         public string? ModifiedBy { get; init; }
 
         /// <summary>
-        /// Under -WhatIf, what the planned mapping set makes of the source table's sample rows (one record per row); null
-        /// otherwise. Never sent.
+        /// Under -WhatIf, what the planned mapping set makes of the source table's sample rows (one record per row, see
+        /// <see cref="IRecordRows"/>); null otherwise. Never sent.
         /// </summary>
         [JsonIgnore]
-        public IReadOnlyList<System.Collections.Specialized.OrderedDictionary>? Preview { get; init; }
+        public IReadOnlyList<object>? Preview { get; set; }
     }
 
     /// <summary><c>outputSchema</c>: the target schema of a mapping set.</summary>

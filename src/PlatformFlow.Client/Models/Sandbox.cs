@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -27,11 +28,13 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("isDefault")]
         public bool IsDefault { get; init; }
 
+        /// <summary>UTC; the Sandbox API sends an ISO 8601 date-time.</summary>
         [JsonPropertyName("createdDate")]
-        public string? CreatedDate { get; init; }
+        public DateTimeOffset? CreatedAt { get; init; }
 
+        /// <summary>UTC; the Sandbox API sends an ISO 8601 date-time.</summary>
         [JsonPropertyName("lastModifiedDate")]
-        public string? LastModifiedDate { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
     }
 
     /// <summary>One page of the Sandbox API's list: <c>{sandboxes: [...], _page: {limit, count}}</c>, paged by <c>offset</c>.</summary>

@@ -9,14 +9,22 @@ namespace PlatformFlow.Client.Models
         public static string Describe(string frequency, int? interval, DateTimeOffset startTime, bool? backfill)
         {
             var start = startTime.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var often = Frequency(frequency, interval);
+            return often == Once ? "once at " + start : often + " from " + start + (backfill == true ? " with backfill" : string.Empty);
+        }
+
+        /// <summary>How often, without the start: <c>once</c>, <c>every hour</c>, <c>every 6 hours</c>.</summary>
+        public static string Frequency(string frequency, int? interval)
+        {
             var unit = (frequency ?? string.Empty).Trim().ToLowerInvariant();
-            if (unit == "once")
+            if (unit == Once)
             {
-                return "once at " + start;
+                return Once;
             }
 
-            var every = interval is int n && n != 1 ? "every " + n.ToString(CultureInfo.InvariantCulture) + " " + unit + "s" : "every " + unit;
-            return every + " from " + start + (backfill == true ? " with backfill" : string.Empty);
+            return interval is int n && n != 1 ? "every " + n.ToString(CultureInfo.InvariantCulture) + " " + unit + "s" : "every " + unit;
         }
+
+        private const string Once = "once";
     }
 }

@@ -6,7 +6,7 @@ namespace PlatformFlow.Client.Models
     /// One file of a file source (cloud storage, the Data Landing Zone) as Get-SourceFile describes it. Its property names
     /// are New-SourceConnection's file parameters (BaseConnectionId or ConnectionSpecId, Path, Format, Columns), so it pipes straight into it.
     /// </summary>
-    public sealed class SourceFile
+    public sealed class SourceFile : IRecordRows
     {
         public SourceFile(string? baseConnectionId, string? connectionSpecId, string path, string format, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
         {
@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Models
             Path = path;
             Format = format;
             Columns = new ValueList<SourceColumn>(columns);
-            Preview = preview is null ? null : new ValueList<PropertyBag>(preview);
+            Preview = preview is null ? null : new ValueList<object>(preview);
         }
 
         /// <summary>Null for a source without a base connection (the Data Landing Zone): <see cref="ConnectionSpecId"/> names it.</summary>
@@ -31,7 +31,7 @@ namespace PlatformFlow.Client.Models
 
         public ValueList<SourceColumn> Columns { get; }
 
-        /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
-        public ValueList<PropertyBag>? Preview { get; }
+        /// <summary>Sample rows, when asked for with -Preview; null otherwise (see <see cref="IRecordRows"/>).</summary>
+        public IReadOnlyList<object>? Preview { get; set; }
     }
 }

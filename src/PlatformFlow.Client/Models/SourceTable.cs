@@ -6,14 +6,14 @@ namespace PlatformFlow.Client.Models
     /// One table of a base connection as Get-SourceTable describes it. Its property names are New-SourceConnection's
     /// parameters (BaseConnectionId, TableName, Columns), so the object pipes straight into it.
     /// </summary>
-    public sealed class SourceTable
+    public sealed class SourceTable : IRecordRows
     {
         public SourceTable(string baseConnectionId, string tableName, IReadOnlyList<SourceColumn> columns, IReadOnlyList<PropertyBag>? preview)
         {
             BaseConnectionId = baseConnectionId;
             TableName = tableName;
             Columns = new ValueList<SourceColumn>(columns);
-            Preview = preview is null ? null : new ValueList<PropertyBag>(preview);
+            Preview = preview is null ? null : new ValueList<object>(preview);
         }
 
         public string BaseConnectionId { get; }
@@ -22,7 +22,7 @@ namespace PlatformFlow.Client.Models
 
         public ValueList<SourceColumn> Columns { get; }
 
-        /// <summary>Sample rows, when asked for with -Preview; null otherwise.</summary>
-        public ValueList<PropertyBag>? Preview { get; }
+        /// <summary>Sample rows, when asked for with -Preview; null otherwise (see <see cref="IRecordRows"/>).</summary>
+        public IReadOnlyList<object>? Preview { get; set; }
     }
 }

@@ -21,6 +21,10 @@ namespace PlatformFlow.Client.Models
         /// <summary>The <c>$id</c> of the XDM schema the data is written in.</summary>
         [JsonIgnore]
         public string? SchemaId => Data?.Schema?.Id;
+
+        /// <summary>The title of that schema, as a listing looked it up (once per schema); null when not looked up.</summary>
+        [JsonIgnore]
+        public string? SchemaTitle { get; set; }
     }
 
     public sealed class TargetData : PlatformModel

@@ -23,6 +23,14 @@ namespace PlatformFlow.Client.Operations
         protected override IAsyncEnumerable<Dataset> ListAsync(IReadOnlyList<string> filters, int? pageSize, CancellationToken cancellationToken) =>
             Client.Catalog.ListDatasetsAsync(filters.Select(f => "property=" + f).ToList(), cancellationToken);
 
+        protected override async Task CompleteAsync(Dataset item, CancellationToken cancellationToken)
+        {
+            if (item.SchemaId is string schemaId)
+            {
+                item.SchemaTitle = await Client.SchemaRegistry.GetSchemaTitleCachedAsync(schemaId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         protected override string? NameOf(Dataset item) => item.Name;
 
         protected override string? NarrowByName(string literal) => "name~(?i)" + Regex.Escape(literal);

@@ -1,3 +1,5 @@
+using System.Threading;
+using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
@@ -8,6 +10,14 @@ namespace PlatformFlow.Client.Operations
         public GetTargetConnectionOperation(PlatformClient client)
             : base(client, client.FlowService.TargetConnections, "TargetConnection")
         {
+        }
+
+        protected override async Task CompleteAsync(TargetConnection item, CancellationToken cancellationToken)
+        {
+            if (item.SchemaId is string schemaId)
+            {
+                item.SchemaTitle = await Client.SchemaRegistry.GetSchemaTitleCachedAsync(schemaId, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         protected override PipelineIds CarriedBy(TargetConnection item) =>

@@ -74,7 +74,9 @@ namespace PlatformFlow.Client.Operations
                 var cancellation = host.Cancellation;
                 if (query.Id != null)
                 {
-                    Emit(host, await GetAsync(query.Id, cancellation).ConfigureAwait(false));
+                    var found = await GetAsync(query.Id, cancellation).ConfigureAwait(false);
+                    await CompleteAsync(found, cancellation).ConfigureAwait(false);
+                    Emit(host, found);
                     return;
                 }
 
@@ -112,6 +114,7 @@ namespace PlatformFlow.Client.Operations
                         continue;
                     }
 
+                    await CompleteAsync(item, cancellation).ConfigureAwait(false);
                     Emit(host, item);
                     written++;
                     if (written % ProgressEvery == 0)
@@ -178,6 +181,9 @@ namespace PlatformFlow.Client.Operations
 
         /// <summary>A filter keeping the resources whose name contains <paramref name="literal"/>; null where the service has none.</summary>
         protected abstract string? NarrowByName(string literal);
+
+        /// <summary>Fills in what the view shows but the listing does not answer (a schema's title), before the item is written.</summary>
+        protected virtual Task CompleteAsync(T item, CancellationToken cancellationToken) => Task.CompletedTask;
 
         /// <summary>Ids the emitted object carries for the flow-building cmdlets (e.g. BaseConnectionId on a base connection).</summary>
         protected virtual PipelineIds CarriedBy(T item) => new PipelineIds();

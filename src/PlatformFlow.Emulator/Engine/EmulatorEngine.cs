@@ -23,6 +23,7 @@ namespace PlatformFlow.Emulator.Engine
         public EmulatorEngine(EmulatorOptions? options = null)
         {
             Options = options ?? new EmulatorOptions();
+            StartedAt = Options.Clock.GetUtcNow();
             Faults = new FaultInjector(Options.Faults);
             _rateLimit = new RateLimit(Options.Clock);
             _sandboxes = new ConcurrentDictionary<string, SandboxState>(
@@ -37,6 +38,9 @@ namespace PlatformFlow.Emulator.Engine
         }
 
         public EmulatorOptions Options { get; }
+
+        /// <summary>When the engine started: the age of its sandboxes.</summary>
+        public DateTimeOffset StartedAt { get; }
 
         public FaultInjector Faults { get; }
 

@@ -35,7 +35,7 @@ namespace PlatformFlow.Emulator.Sandboxes
         {
             var limit = NonNegative(context, "limit") ?? DefaultLimit;
             var offset = NonNegative(context, "offset") ?? 0;
-            var page = _engine.Options.Sandboxes.Skip(offset).Take(limit).Select(Describe).ToArray();
+            var page = _engine.Options.Sandboxes.Skip(offset).Take(limit).Select(name => Describe(name, _engine.StartedAt)).ToArray();
             return EmulatorResponse.Json(200, new JsonObject
             {
                 ["sandboxes"] = new JsonArray(page),
@@ -43,7 +43,8 @@ namespace PlatformFlow.Emulator.Sandboxes
             });
         }
 
-        private static JsonNode Describe(string name)
+        /// <summary>A sandbox as the API describes it; the emulator's sandboxes are as old as the engine.</summary>
+        private static JsonNode Describe(string name, System.DateTimeOffset createdAt)
         {
             var production = name == ProductionSandbox;
             return new JsonObject
@@ -55,6 +56,8 @@ namespace PlatformFlow.Emulator.Sandboxes
                 ["region"] = "VA7",
                 ["isDefault"] = production,
                 ["eTag"] = 1,
+                ["createdDate"] = createdAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                ["lastModifiedDate"] = createdAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             };
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
@@ -10,7 +9,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MappingSet", DefaultParameterSetName = ValidateSet, HelpUri = HelpLinks.Cmdlets + "Test-MappingSet.md")]
     [OutputType(typeof(bool), ParameterSetName = new[] { ValidateSet })]
-    [OutputType(typeof(OrderedDictionary), ParameterSetName = new[] { SampleSet, PreviewSet })]
+    [OutputType(typeof(PSObject), ParameterSetName = new[] { SampleSet, PreviewSet })]
     public sealed class TestMappingSetCommand : FlowStepCmdlet
     {
         private const string ValidateSet = "Validate";

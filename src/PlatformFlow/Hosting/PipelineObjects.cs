@@ -35,39 +35,47 @@ namespace PlatformFlow.Hosting
         }
 
         /// <summary>
-        /// Records as PowerShell objects: a JSON object (a dataset's record) becomes an object with one property per member,
-        /// nested objects nested (<c>$record.personalEmail.address</c>), and a failed record's input record the same.
+        /// Records as PowerShell objects, the one place rows become objects: a JSON object (a dataset's record) or a
+        /// plain-value dictionary (a mapped record) becomes an ordered object with one property per member, nested objects
+        /// nested (<c>$record.personalEmail.address</c>); so do a failed record's input record and the rows an
+        /// <see cref="IRecordRows"/> carries. They print as tables, and Export-Csv and ConvertTo-Json write them as they read.
         /// </summary>
         private static object ForPowerShell(object value)
         {
             switch (value)
             {
                 case JsonObject record:
+                    return RecordObject(PropertyBag.From(record)!);
+                case IDictionary record:
                     return RecordObject(record);
                 case FailedRecord failed when failed.Record is JsonObject input:
-                    failed.Record = RecordObject(input);
+                    failed.Record = RecordObject(PropertyBag.From(input)!);
                     return failed;
+                case IRecordRows rows when rows.Preview != null:
+                    rows.Preview = new ValueList<object>(rows.Preview.Select(row => RecordValue(row)!));
+                    return value;
                 default:
                     return value;
             }
         }
 
-        private static PSObject RecordObject(JsonObject json)
+        private static PSObject RecordObject(IDictionary dictionary)
         {
             var record = new PSObject();
-            foreach (var member in json)
+            foreach (DictionaryEntry member in dictionary)
             {
-                record.Properties.Add(new PSNoteProperty(member.Key, RecordValue(member.Value)));
+                record.Properties.Add(new PSNoteProperty(member.Key.ToString(), RecordValue(member.Value)));
             }
 
             return record;
         }
 
-        private static object? RecordValue(JsonNode? node) => node switch
+        private static object? RecordValue(object? value) => value switch
         {
-            JsonObject nested => RecordObject(nested),
-            JsonArray items => items.Select(RecordValue).ToArray(),
-            _ => PlainValue.Of(node),
+            IDictionary nested => RecordObject(nested),
+            string text => text,
+            IEnumerable items => items.Cast<object?>().Select(RecordValue).ToArray(),
+            _ => value,
         };
 
         /// <summary>The carried ids on a pipeline input (note properties, CSV columns, own properties).</summary>

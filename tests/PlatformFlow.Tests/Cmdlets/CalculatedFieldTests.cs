@@ -526,7 +526,7 @@ namespace PlatformFlow.Tests.Cmdlets
                 ChangeDecision.WhatIf);
 
             var mappingSet = (MappingSet)host.OnlyObject().Value;
-            Assert.Equal(OrderEmails, mappingSet.Preview!.Select(r => ((OrderedDictionary)r["personalEmail"]!)["address"]));
+            Assert.Equal(OrderEmails, mappingSet.Preview!.Select(r => ((OrderedDictionary)((OrderedDictionary)r)["personalEmail"]!)["address"]));
             Assert.Equal(
                 new[]
                 {

@@ -460,7 +460,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.Null(described.Preview);
             Assert.Equal(12, previewed.Columns.Count);
             Assert.Equal(5, previewed.Preview!.Count);
-            Assert.Equal("mia.jensen@example.com", previewed.Preview[0]["Email"]);
+            Assert.Equal("mia.jensen@example.com", ((PropertyBag)previewed.Preview[0])["Email"]);
         }
 
         [Fact]
