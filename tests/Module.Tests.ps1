@@ -101,8 +101,8 @@ Describe 'Table views' {
 
     It 'shows a dataflow by name, state, schedule in words and last run' {
         $table = Get-Dataflow -Id $flow.Id | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Name\s+State\s+Schedule\s+LastRunStatus'
-        $table | Should -Match "Format $suffix\s+enabled\s+once at \d{4}-\d\d-\d\d \d\d:\d\d\s+Queued"
+        $table | Should -Match 'Name\s+State\s+Schedule\s+LastRunStatus\s+LastRunTime'
+        $table | Should -Match "Format $suffix\s+enabled\s+once\s+Queued"
     }
 
     It 'shows a run by flow, status, start, duration, failed records and errors' {

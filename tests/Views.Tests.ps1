@@ -187,7 +187,7 @@ Describe 'The context''s views' {
     It 'Get-PlatformContext -ListAvailable | Format-Table -Force prints a table within 80 columns' {
         $lines = @((Get-PlatformContext -ListAvailable | Format-Table -Force | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
 
-        $lines[0] | Should -Match '^Environment\s+Sandbox\b'
+        $lines[0] | Should -Match '^Environment\s+Sandbox\s+IsCurrent\s+ConnectedAt\s+AuthenticationType$'
         $lines[1] | Should -Match '^-+ +-+'
         $lines | Should -HaveCount (2 + @(Get-PlatformContext -ListAvailable).Count)
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
