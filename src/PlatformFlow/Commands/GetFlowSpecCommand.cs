@@ -25,6 +25,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowSpecId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string? Id { get; set; }
 
         /// <summary>The source's connection spec (from the pipeline): picks the flow spec when no name is given.</summary>
