@@ -19,6 +19,10 @@ BeforeAll {
 }
 
 Describe 'A name where an id goes' {
+    BeforeAll {
+        $named = Get-Dataflow -Id ("Named parts $suffix" | New-ShopifyTestFlow -Prerequisite $pre).Id
+    }
+
     It 'Remove-Dataflow ''Some flow'' -Confirm:$false removes that flow' {
         $flow = "Some flow $suffix" | New-ShopifyTestFlow -Prerequisite $pre
 
@@ -66,15 +70,13 @@ Describe 'A name where an id goes' {
     }
 
     It '<Command> -Id takes the name (or title) of one' -ForEach @(
-        @{ Command = 'Get-SourceConnection'; Read = { Get-SourceConnection -Id $named.SourceConnectionId }; NameOf = { $_.Name } }
-        @{ Command = 'Get-TargetConnection'; Read = { Get-TargetConnection -Id $named.TargetConnectionId }; NameOf = { $_.Name } }
+        @{ Command = 'Get-SourceConnection'; Read = { Get-SourceConnection -Id $named.SourceConnectionIds[0] }; NameOf = { $_.Name } }
+        @{ Command = 'Get-TargetConnection'; Read = { Get-TargetConnection -Id $named.TargetConnectionIds[0] }; NameOf = { $_.Name } }
         @{ Command = 'Get-BaseConnection'; Read = { $pre.BaseConnection }; NameOf = { $_.Name } }
         @{ Command = 'Get-Dataset'; Read = { $pre.Dataset }; NameOf = { $_.Name } }
         @{ Command = 'Get-XdmSchema'; Read = { $pre.Schema }; NameOf = { $_.Title } }
-        @{ Command = 'Get-MappingSet'; Read = { Get-MappingSet -Id $named.MappingSetId }; NameOf = { $_.Name } }
         @{ Command = 'Get-FlowSpec'; Read = { Get-FlowSpec -Name CRMToAEP }; NameOf = { $_.Name } }
     ) {
-        $named = Get-Dataflow -Id ("Named parts $suffix" | New-ShopifyTestFlow -Prerequisite $pre).Id
         $resource = & $Read
         $name = $resource | ForEach-Object $NameOf
 
@@ -110,7 +112,7 @@ Describe 'One output rule' {
         (Disable-Dataflow -Id $flow.Id -PassThru).State | Should -Be 'disabled'
         (Enable-Dataflow -Id $flow.Id -PassThru).State | Should -Be 'enabled'
         $changed = Set-Dataflow -Id $flow.Id -Description 'loud' -PassThru
-        $changed | Should -BeOfType ([PlatformFlow.Client.Models.Dataflow])
+        $changed.PSTypeNames[0] | Should -Be 'PlatformFlow.Client.Models.Dataflow'
         $changed.Description | Should -Be 'loud'
     }
 
