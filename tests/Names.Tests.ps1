@@ -67,6 +67,7 @@ Describe 'A name where an id goes' {
         ("Piped name $suffix" | Disable-Dataflow -PassThru).Id | Should -Be $flow.Id
         (Enable-Dataflow "Piped name $suffix" -PassThru).Id | Should -Be $flow.Id
         ("Piped name $suffix" | Get-Dataflow).Id | Should -Be $flow.Id
+        @(Get-FlowRun -FlowId "Piped name $suffix").FlowId | Select-Object -Unique | Should -Be $flow.Id
     }
 
     It '<Command> -Id takes the name (or title) of one' -ForEach @(
