@@ -48,7 +48,7 @@ Describe 'A piped flow binds its id (and etag) by property name' {
         $read = Get-Dataflow -Id $flow.Id
         $mark = Get-EmulatorJournalMark
 
-        $changed = $read | Set-Dataflow -Description 'bound by property name'
+        $changed = $read | Set-Dataflow -Description 'bound by property name' -PassThru
 
         $changed.Id | Should -Be $flow.Id
         $changed.Description | Should -Be 'bound by property name'
@@ -56,9 +56,9 @@ Describe 'A piped flow binds its id (and etag) by property name' {
     }
 
     It 'Disable-Dataflow and Enable-Dataflow change the piped flow' {
-        ($flow | Disable-Dataflow).State | Should -Be 'disabled'
+        ($flow | Disable-Dataflow -PassThru).State | Should -Be 'disabled'
         (Get-Dataflow -Id $flow.Id).State | Should -Be 'disabled'
-        ($flow | Enable-Dataflow).State | Should -Be 'enabled'
+        ($flow | Enable-Dataflow -PassThru).State | Should -Be 'enabled'
     }
 }
 

@@ -95,8 +95,8 @@ Describe 'Bulk onboarding' {
             $flows = Get-Dataflow -Name "Life $suffix *"
             $faults.Latency = [TimeSpan]::FromMilliseconds(50)
 
-            $disabled = $flows | Disable-Dataflow -ThrottleLimit 6
-            $enabled = $flows | Enable-Dataflow -ThrottleLimit 6
+            $disabled = $flows | Disable-Dataflow -ThrottleLimit 6 -PassThru
+            $enabled = $flows | Enable-Dataflow -ThrottleLimit 6 -PassThru
             $runs = $flows | Start-FlowRun -WindowStart ([DateTimeOffset]::UtcNow.AddHours(-1)) -WindowEnd ([DateTimeOffset]::UtcNow) -ThrottleLimit 6
             $removed = $flows | Remove-Dataflow -Force -PassThru -ThrottleLimit 6
 

@@ -490,6 +490,51 @@ Describe 'Copy-Dataflow' {
     }
 }
 
+Describe 'Copy-Dataflow -Disabled and Import-Dataflow -Disabled' {
+    It 'copies to another sandbox a flow that exists, is disabled, and has no run listed (a copy without it runs at once)' {
+        $source = New-DevFlow -Name 'Shop 21'
+        $control = New-DevFlow -Name 'Shop 22' | Copy-Dataflow -Context $dev -DestinationContext $prod
+
+        $result = $source | Copy-Dataflow -Context $dev -DestinationContext $prod -Disabled
+
+        $result.Action | Should -Be 'Create'
+        $copy = Get-Dataflow -Id $result.FlowId -Context $prod
+        $copy.Name | Should -Be 'Shop 21'
+        $copy.State | Should -Be 'disabled'
+        $copy.ScheduleParams.StartTime | Should -Be $source.ScheduleParams.StartTime
+        @(Get-FlowRun -FlowId $copy.Id -Context $prod) | Should -HaveCount 0
+        @(Get-FlowRun -FlowId $control.FlowId -Context $prod) | Should -HaveCount 1 -Because 'a copy made enabled, whose start time has passed, runs at once'
+    }
+
+    It 'a copy or import again keeps the state the destination has' {
+        $source = Get-Dataflow -Name 'Shop 21' -Context $dev
+        $source | Set-Dataflow -Description 'Orders, reviewed again' -Context $dev
+
+        $updated = $source | Copy-Dataflow -Context $dev -DestinationContext $prod
+        $updated.Action | Should -Be 'Update'
+        (Get-Dataflow -Id $updated.FlowId -Context $prod).State | Should -Be 'disabled' -Because 'a copy without -Disabled does not enable it'
+
+        Enable-Dataflow -Id $updated.FlowId -Context $prod
+        $file = Join-Path $workFolder 'shop-21.json'
+        $source | Set-Dataflow -Description 'Orders, reviewed once more' -Context $dev
+        $source | Export-Dataflow -Path $file -Context $dev | Out-Null
+        (Import-Dataflow -Path $file -Context $prod -Disabled).Action | Should -Be 'Update'
+        (Get-Dataflow -Id $updated.FlowId -Context $prod).State | Should -Be 'enabled' -Because '-Disabled is for flows it creates'
+    }
+
+    It 'Import-Dataflow -Disabled creates a flow that runs nothing until enabled' {
+        $file = Join-Path $workFolder 'shop-23.json'
+        New-DevFlow -Name 'Shop 23' | Export-Dataflow -Path $file -Context $dev | Out-Null
+
+        $result = Import-Dataflow -Path $file -Context $prod -Disabled
+
+        (Get-Dataflow -Id $result.FlowId -Context $prod).State | Should -Be 'disabled'
+        @(Get-FlowRun -FlowId $result.FlowId -Context $prod) | Should -HaveCount 0
+        Enable-Dataflow -Id $result.FlowId -Context $prod
+        @(Get-FlowRun -FlowId $result.FlowId -Context $prod) | Should -HaveCount 0 -Because 'slots passed while it was disabled make no run'
+    }
+}
+
 Describe 'docs/examples/promote-flows.ps1' {
     It 'rehearses dev to prod: export, review, plan, apply, apply again with nothing to change' {
         $output = & (Join-Path $PSScriptRoot '../docs/examples/promote-flows.ps1') -WorkFolder (Join-Path $workFolder 'promote') 6>$null

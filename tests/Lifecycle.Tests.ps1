@@ -17,7 +17,7 @@ Describe 'Get-Dataflow -Name with a wildcard | Disable-Dataflow' {
     }
 
     It 'disables each flow found, and no other' {
-        $disabled = Get-Dataflow -Name "Pause $suffix *" | Disable-Dataflow
+        $disabled = Get-Dataflow -Name "Pause $suffix *" | Disable-Dataflow -PassThru
 
         $disabled | Should -HaveCount 3
         (Get-Dataflow -Name "Pause $suffix *").State | Should -Be @('disabled', 'disabled', 'disabled')
@@ -25,7 +25,7 @@ Describe 'Get-Dataflow -Name with a wildcard | Disable-Dataflow' {
     }
 
     It 'enables them again with Enable-Dataflow' {
-        Get-Dataflow -Name "Pause $suffix *" | Enable-Dataflow | Should -HaveCount 3
+        Get-Dataflow -Name "Pause $suffix *" | Enable-Dataflow -PassThru | Should -HaveCount 3
         (Get-Dataflow -Name "Pause $suffix *").State | Should -Be @('enabled', 'enabled', 'enabled')
     }
 }
@@ -70,7 +70,7 @@ Describe 'Set-Dataflow' {
     }
 
     It 'changes the schedule of a piped flow' {
-        $changed = Get-Dataflow -Id $changedFlow.Id | Set-Dataflow -Frequency Hour -Interval 6
+        $changed = Get-Dataflow -Id $changedFlow.Id | Set-Dataflow -Frequency Hour -Interval 6 -PassThru
 
         $changed.ScheduleParams.Frequency | Should -Be 'hour'
         $changed.ScheduleParams.Interval | Should -Be 6
@@ -79,7 +79,7 @@ Describe 'Set-Dataflow' {
 
     It 'refuses a change based on a stale etag, saying someone else changed the flow' {
         $stale = Get-Dataflow -Id $changedFlow.Id
-        $stale | Set-Dataflow -Description 'changed first' | Out-Null
+        Get-Dataflow -Id $changedFlow.Id | Set-Dataflow -Description 'changed first'
 
         $stale | Set-Dataflow -Description 'changed second' -ErrorVariable staleErrors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
@@ -92,7 +92,7 @@ Describe 'Set-Dataflow' {
 
     It 'refetches and retries once with -Force' {
         $stale = Get-Dataflow -Id $changedFlow.Id
-        $stale | Set-Dataflow -Description 'changed meanwhile' | Out-Null
+        Set-Dataflow -Id $changedFlow.Id -Description 'changed meanwhile'
 
         $stale | Set-Dataflow -Description 'forced' -Force | Out-Null
 

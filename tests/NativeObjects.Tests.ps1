@@ -360,8 +360,8 @@ Describe 'A flow pipeline that fails at a middle step' {
 Describe 'Progress on long work' {
     It 'bulk Disable-Dataflow and Enable-Dataflow count the flows' {
         $flows = 1..3 | ForEach-Object { "Bulk $suffix $_" } | New-ShopifyTestFlow -Prerequisite $pre
-        $disabled = Invoke-WithStreams 'param($flows) $flows | Disable-Dataflow' -Arguments (, $flows)
-        $enabled = Invoke-WithStreams 'param($flows) $flows | Enable-Dataflow' -Arguments (, $flows)
+        $disabled = Invoke-WithStreams 'param($flows) $flows | Disable-Dataflow -PassThru' -Arguments (, $flows)
+        $enabled = Invoke-WithStreams 'param($flows) $flows | Enable-Dataflow -PassThru' -Arguments (, $flows)
 
         $disabled.Output | Should -HaveCount 3
         ($disabled.Progress | Where-Object Activity -EQ 'Disabling dataflows').StatusDescription |

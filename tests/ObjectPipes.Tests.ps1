@@ -46,8 +46,8 @@ Describe 'Piping a dataflow' {
     }
 
     It 'into Set-SourceConnection and Set-TargetConnection changes its connections' {
-        ($flow | Set-SourceConnection -Description "source of $suffix").Id | Should -Be $source.Id
-        ($flow | Set-TargetConnection -Description "target of $suffix").Id | Should -Be $target.Id
+        ($flow | Set-SourceConnection -Description "source of $suffix" -PassThru).Id | Should -Be $source.Id
+        ($flow | Set-TargetConnection -Description "target of $suffix" -PassThru).Id | Should -Be $target.Id
 
         (Get-SourceConnection -Id $source.Id).Description | Should -Be "source of $suffix"
         (Get-TargetConnection -Id $target.Id).Description | Should -Be "target of $suffix"
@@ -114,13 +114,13 @@ Describe 'Piping a flow run' {
     }
 
     It 'into Disable-Dataflow and Enable-Dataflow pauses and resumes its flow' {
-        ($run | Disable-Dataflow).State | Should -Be 'disabled'
+        ($run | Disable-Dataflow -PassThru).State | Should -Be 'disabled'
         (Get-Dataflow -Id $flow.Id).State | Should -Be 'disabled'
-        ($run | Enable-Dataflow).State | Should -Be 'enabled'
+        ($run | Enable-Dataflow -PassThru).State | Should -Be 'enabled'
     }
 
     It 'into Set-Dataflow changes its flow' {
-        ($run | Set-Dataflow -Description "changed through run $suffix").Id | Should -Be $flow.Id
+        ($run | Set-Dataflow -Description "changed through run $suffix" -PassThru).Id | Should -Be $flow.Id
         (Get-Dataflow -Id $flow.Id).Description | Should -Be "changed through run $suffix"
     }
 
@@ -167,8 +167,8 @@ Describe 'A string id piped by value' {
 
     It 'gets, disables and enables the flow with that id' {
         ($byId.Id | Get-Dataflow).Name | Should -Be "ById $suffix"
-        ($byId.Id | Disable-Dataflow).State | Should -Be 'disabled'
-        ($byId.Id | Enable-Dataflow).State | Should -Be 'enabled'
+        ($byId.Id | Disable-Dataflow -PassThru).State | Should -Be 'disabled'
+        ($byId.Id | Enable-Dataflow -PassThru).State | Should -Be 'enabled'
     }
 
     It 'gets the connection with that id' {

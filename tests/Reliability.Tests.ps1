@@ -52,7 +52,7 @@ Describe 'Names that need quoting in a filter' {
         (Get-SourceConnection -Id $flow.SourceConnectionId).Name | Should -BeExactly "$unique source"
         (Get-TargetConnection -Id $flow.TargetConnectionId).Name | Should -BeExactly "$unique target"
         @(Get-Dataflow -Name " $unique ") | Should -HaveCount 1
-        (Set-Dataflow -Id $flow.Id -Name "  $unique renamed " -Confirm:$false).Name | Should -BeExactly "$unique renamed"
+        (Set-Dataflow -Id $flow.Id -Name "  $unique renamed " -Confirm:$false -PassThru).Name | Should -BeExactly "$unique renamed"
     }
 }
 

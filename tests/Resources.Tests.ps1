@@ -76,7 +76,7 @@ Describe 'Set-SourceConnection and Set-TargetConnection' {
     }
 
     It 'changes a piped source connection''s description, using its etag' {
-        $changed = Get-SourceConnection -Id $flow.SourceConnectionId | Set-SourceConnection -Description 'orders, hourly'
+        $changed = Get-SourceConnection -Id $flow.SourceConnectionId | Set-SourceConnection -Description 'orders, hourly' -PassThru
 
         $changed.Description | Should -Be 'orders, hourly'
         (Get-SourceConnection -Id $flow.SourceConnectionId).Description | Should -Be 'orders, hourly'

@@ -106,7 +106,7 @@ Describe 'Set-Dataflow checks the new schedule against the flow spec' {
     }
 
     It 'applies the spec''s minimum with one PATCH' {
-        $result = Invoke-Observed { Set-Dataflow -Id $changed.Id -Frequency Minute -Interval $minuteMinimum }
+        $result = Invoke-Observed { Set-Dataflow -Id $changed.Id -Frequency Minute -Interval $minuteMinimum -PassThru }
 
         $result.Errors | Should -HaveCount 0
         $result.Writes.Method | Should -Be @('PATCH')

@@ -9,7 +9,7 @@ BeforeAll {
 
     # This suite's own emulator runs flows at once, so the run shown has finished, with a duration and record counts.
     Set-EmulatorRunTiming -QueuedFor ([TimeSpan]::FromMilliseconds(10)) -RunsFor ([TimeSpan]::FromMilliseconds(1200))
-    $flow = "View $suffix" | New-ShopifyTestFlow -Prerequisite $pre | Set-Dataflow -Frequency Hour -Interval 6
+    $flow = "View $suffix" | New-ShopifyTestFlow -Prerequisite $pre | Set-Dataflow -Frequency Hour -Interval 6 -PassThru
     $run = $flow | Get-FlowRun | Wait-FlowRun -PollInterval 1 -Timeout 30
     $flow = Get-Dataflow -Id $flow.Id
     # A second flow maps the table's malformed emails: its run ends PartialSuccess, with failed records and errors.

@@ -28,6 +28,13 @@ namespace PlatformFlow
         [ValidateNotNull]
         public Hashtable? SchemaMap { get; set; }
 
+        /// <summary>
+        /// A flow this creates starts no run until Enable-Dataflow: it is created with its first run held back, disabled, then
+        /// given its schedule back. A flow that already exists keeps the state it has, with or without -Disabled.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Disabled { get; set; }
+
         /// <summary>The maps as the planner takes them; a value that is neither an id nor an object with an Id ends the command.</summary>
         protected ReferenceMaps Maps() => new ReferenceMaps
         {

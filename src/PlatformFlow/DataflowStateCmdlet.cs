@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow
 {
@@ -13,11 +15,16 @@ namespace PlatformFlow
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
         public PSObject? InputObject { get; set; }
+
+        /// <summary>Write each flow; nothing is written otherwise. A piped flow takes on its new state either way.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         protected override PSObject? PipedInput => InputObject;
 
@@ -28,7 +35,7 @@ namespace PlatformFlow
         {
             var operation = OperationFor(ref _operation, client => new DataflowStateOperation(client, Enable));
             CountInput(Enable ? "Enabling dataflows" : "Disabling dataflows", InputObject ?? (object)Id);
-            ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, host));
+            ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, PipedResource(ResourceKind.Dataflow, flowId) as Dataflow, PassThru, host));
         }
     }
 }

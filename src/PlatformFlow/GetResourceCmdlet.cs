@@ -3,7 +3,7 @@ using System.Management.Automation;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;
-using PlatformFlow.Shared;
+using PlatformFlow.Client.Lookup;
 
 namespace PlatformFlow
 {
@@ -43,13 +43,10 @@ namespace PlatformFlow
 
         protected override PSObject? PipedInput => InputObject;
 
-        /// <summary>True when a -Name without wildcards is in fact an id (a GUID for Flow Service objects), so <c>Get-Dataflow $flow.Id</c> works.</summary>
-        protected virtual bool IsIdShaped(string text) => IdShapes.IsFlowServiceId(text);
-
         /// <summary>Runs the operation for the id given (or -Name when it is an id), or for each object the piped input stands for.</summary>
         protected void RunQuery(string? id, System.Func<ResourceQuery, IOperationHost, System.Threading.Tasks.Task> run)
         {
-            if (id is null && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) && IsIdShaped(Name))
+            if (id is null && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) && ResourceIds.HasIdShape(Kind, Name))
             {
                 WriteVerbose("'" + Name + "' has the form of an id, so the " + Kind + " with that id is read.");
                 id = Name;

@@ -5,6 +5,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
+using PlatformFlow.Client.Lookup;
+using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;
@@ -127,6 +129,10 @@ namespace PlatformFlow
         /// <summary>The object piped to this call, when the cmdlet takes whole objects; its context is the default one.</summary>
         protected virtual PSObject? PipedInput => null;
 
+        /// <summary>The piped object when it is the very <paramref name="kind"/> object with <paramref name="id"/>: a change updates it in place.</summary>
+        protected FlowServiceResource? PipedResource(ResourceKind kind, string id) =>
+            PipedInput?.BaseObject is FlowServiceResource piped && RelatedResources.KindOf(piped) == kind && piped.Id == id ? piped : null;
+
         /// <summary>
         /// The operation for the active context: made once, and again only when the context changes (piped objects read
         /// through another sandbox), so per-context caches stay valid.
@@ -168,27 +174,46 @@ namespace PlatformFlow
 
         /// <summary>
         /// Runs <paramref name="action"/> for the id given, or for each object of <paramref name="kind"/> the piped
-        /// input stands for (itself, or the related ones the platform records; see <see cref="RelatedResources"/>).
-        /// Input that stands for none is a non-terminating error for that input.
+        /// input stands for (itself, or the related ones the platform records; see <see cref="RelatedResources"/>). Text
+        /// that is not shaped as an id of the kind is taken as an exact name (<see cref="ResourceIds"/>). Input that stands
+        /// for none, or for several by one name, is a non-terminating error for that input, and nothing is done for it.
         /// </summary>
         protected void ForEachId(ResourceKind kind, PSObject? input, string? id, Func<IOperationHost, string, Task> action)
         {
             var client = ActiveContext.Client;
+            var step = MyInvocation.MyCommand.Name.Replace("-", string.Empty);
             if (input is null)
             {
-                Run(host => action(host, id!));
+                Run(async host =>
+                {
+                    string? resolved = null;
+                    try
+                    {
+                        resolved = id is null ? null : await ResourceIds.ResolveAsync(client, kind, id, host.Cancellation).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
+                    {
+                        host.WriteError(OperationError.From(ex, id, step));
+                        return;
+                    }
+
+                    await action(host, resolved!).ConfigureAwait(false);
+                });
                 return;
             }
 
             var baseObject = input.BaseObject;
             var properties = PipelineObjects.TextProperties(input, RelatedResources.PropertyNamesOf(kind).Concat(new[] { "Id" }));
-            var step = MyInvocation.MyCommand.Name.Replace("-", string.Empty);
             Run(async host =>
             {
-                IReadOnlyList<string> ids;
+                var ids = new List<string>();
                 try
                 {
-                    ids = await RelatedResources.IdsAsync(client, baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, host.Cancellation).ConfigureAwait(false);
+                    foreach (var each in await RelatedResources.IdsAsync(client, baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, host.Cancellation).ConfigureAwait(false))
+                    {
+                        // A platform object gives ids; a string or a plain row may give a name instead.
+                        ids.Add(RelatedResources.KindOf(baseObject) is null ? await ResourceIds.ResolveAsync(client, kind, each, host.Cancellation).ConfigureAwait(false) : each);
+                    }
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
                 {

@@ -25,13 +25,18 @@ namespace PlatformFlow
         protected override PSObject? PipedInput => InputObject;
 
         /// <summary>
-        /// Runs <paramref name="read"/> with (<paramref name="id"/>, <paramref name="batchId"/>) when nothing is piped; else,
+        /// Runs <paramref name="read"/> with (<paramref name="id"/>, <paramref name="batchId"/>) when nothing is piped (an
+        /// <paramref name="id"/> of <paramref name="kind"/> may be a name: <see cref="PlatformCmdlet.ForEachId"/>); else,
         /// for a piped object that <paramref name="namesBatch"/>, with each batch id it stands for, and for any other, with
         /// each id of <paramref name="kind"/> it stands for.
         /// </summary>
         protected void ReadRecords(ResourceKind kind, Func<object, bool> namesBatch, string? id, string? batchId, Func<IOperationHost, string?, string?, Task> read)
         {
-            if (InputObject is null)
+            if (InputObject is null && id != null)
+            {
+                ForEachId(kind, null, id, (host, each) => read(host, each, batchId));
+            }
+            else if (InputObject is null)
             {
                 Run(host => read(host, id, batchId));
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 
@@ -7,7 +6,8 @@ namespace PlatformFlow
 {
     /// <summary>
     /// Base of the Set-* cmdlets: the etag to update against (from the piped object), the name and description, and
-    /// -Force to refetch and retry once on a stale etag. Each cmdlet declares its own -Id and aliases.
+    /// -Force to refetch and retry once on a stale etag, and -PassThru to write the changed object (nothing is written
+    /// without it; a piped object takes on the change either way). Each cmdlet declares its own -Id and aliases.
     /// </summary>
     public abstract class SetResourceCmdlet : BulkCmdlet
     {
@@ -38,6 +38,10 @@ namespace PlatformFlow
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Write the changed object; nothing is written otherwise. A piped object is updated in place either way.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The kind of object this cmdlet changes.</summary>
         protected abstract ResourceKind Kind { get; }
 
@@ -48,16 +52,14 @@ namespace PlatformFlow
             where T : ResourceChange
         {
             change.Id = id;
-            change.Etag = Etag ?? EtagOfPipedObject(id);
+            change.Held = PipedResource(Kind, id);
+            change.Etag = Etag ?? change.Held?.Etag;
             change.Name = Name;
             change.Description = Description;
             change.Force = force;
             change.Target = id;
+            change.PassThru = PassThru;
             return change;
         }
-
-        /// <summary>The etag of the piped object when it is the very object being changed; null otherwise.</summary>
-        private string? EtagOfPipedObject(string id) =>
-            InputObject?.BaseObject is FlowServiceResource piped && RelatedResources.KindOf(piped) == Kind && piped.Id == id ? piped.Etag : null;
     }
 }

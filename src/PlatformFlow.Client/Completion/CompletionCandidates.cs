@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.Completion
 {
@@ -63,11 +64,42 @@ namespace PlatformFlow.Client.Completion
 
         /// <summary>Dataset ids (-DatasetId), each shown with its name.</summary>
         public static IReadOnlyList<CompletionCandidate> DatasetIds(PlatformClient client) =>
-            Cached(client, "datasetIds", c => Select(client.Catalog.ListDatasetsAsync(null, c), d => new CompletionCandidate(d.Id, d.Id + " (" + (d.Name ?? "no name") + ")")));
+            Cached(client, "datasetIds", c => Select(client.Catalog.ListDatasetsAsync(null, c), d => IdNamed(d.Id, d.Name)));
 
         /// <summary>Flow ids (-FlowId), each shown with its name.</summary>
         public static IReadOnlyList<CompletionCandidate> DataflowIds(PlatformClient client) =>
-            Cached(client, "flowIds", c => Select(client.FlowService.Flows.ListAsync(new ListQuery(), c), f => new CompletionCandidate(f.Id, f.Id + " (" + (f.Name ?? "no name") + ")")));
+            Cached(client, "flowIds", c => Select(client.FlowService.Flows.ListAsync(new ListQuery(), c), f => IdNamed(f.Id, f.Name)));
+
+        /// <summary>The ids of the objects of <paramref name="kind"/> (-Id), each shown with its name; none for a kind without a listing here.</summary>
+        public static IReadOnlyList<CompletionCandidate> IdsOf(PlatformClient client, ResourceKind kind)
+        {
+            var flowService = client.FlowService;
+            switch (kind)
+            {
+                case ResourceKind.Dataflow:
+                    return DataflowIds(client);
+                case ResourceKind.Dataset:
+                    return DatasetIds(client);
+                case ResourceKind.FlowRun:
+                    return FlowRunIds(client);
+                case ResourceKind.SourceConnection:
+                    return Cached(client, "sourceConnectionIds", c => Select(flowService.SourceConnections.ListAsync(new ListQuery(), c), r => IdNamed(r.Id, r.Name)));
+                case ResourceKind.TargetConnection:
+                    return Cached(client, "targetConnectionIds", c => Select(flowService.TargetConnections.ListAsync(new ListQuery(), c), r => IdNamed(r.Id, r.Name)));
+                case ResourceKind.BaseConnection:
+                    return Cached(client, "baseConnectionIds", c => Select(flowService.BaseConnections.ListAsync(new ListQuery(), c), r => IdNamed(r.Id, r.Name)));
+                case ResourceKind.MappingSet:
+                    return Cached(client, "mappingSetIds", c => Select(client.DataPrep.ListMappingSetsAsync(c), m => IdNamed(m.Id, m.Name)));
+                case ResourceKind.XdmSchema:
+                    return Cached(client, "schemaIds", c => Select(client.SchemaRegistry.ListSchemasAsync(new ListQuery(), c), s => IdNamed(s.Id, s.Title)));
+                case ResourceKind.FlowSpec:
+                    return Cached(client, "flowSpecIds", c => Select(flowService.ListFlowSpecsAsync(new ListQuery(), c), s => IdNamed(s.Id, s.Name)));
+                case ResourceKind.ConnectionSpec:
+                    return Cached(client, "connectionSpecIds", c => Select(flowService.ListConnectionSpecsAsync(new ListQuery(), c), s => IdNamed(s.Id, s.Name)));
+                default:
+                    return Array.Empty<CompletionCandidate>();
+            }
+        }
 
         /// <summary>The newest runs' ids (-RunId), each shown with its status and when it was created.</summary>
         public static IReadOnlyList<CompletionCandidate> FlowRunIds(PlatformClient client) =>
@@ -106,6 +138,9 @@ namespace PlatformFlow.Client.Completion
 
         private static CompletionCandidate Named(FlowServiceResource resource) =>
             new CompletionCandidate(resource.Name ?? resource.Id, (resource.Name ?? resource.Id) + " (" + resource.Id + ")");
+
+        /// <summary>An id, with its name as what is shown beside it.</summary>
+        private static CompletionCandidate IdNamed(string id, string? name) => new CompletionCandidate(id, id + " (" + (name ?? "no name") + ")");
 
         private static CompletionCandidate XdmReference(XdmSchema resource) =>
             new CompletionCandidate(

@@ -39,5 +39,9 @@ namespace PlatformFlow.Client.Errors
         public IReadOnlyList<string> Suggestions { get; }
 
         public string RecommendedAction { get; }
+
+        /// <summary>A kind in words, e.g. <c>source connection</c> for <c>SourceConnection</c>, <c>XDM schema</c> for <c>XdmSchema</c>.</summary>
+        public static string Words(string kind) =>
+            System.Text.RegularExpressions.Regex.Replace(kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
     }
 }

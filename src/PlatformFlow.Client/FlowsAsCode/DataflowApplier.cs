@@ -22,11 +22,14 @@ namespace PlatformFlow.Client.FlowsAsCode
     {
         private readonly PlatformClient _client;
         private readonly TimeProvider _clock;
+        private readonly bool _createDisabled;
 
-        public DataflowApplier(PlatformClient client, TimeProvider clock)
+        /// <param name="createDisabled">A flow created starts no run until enabled (<see cref="DisabledCreation"/>); an existing flow keeps its state either way.</param>
+        public DataflowApplier(PlatformClient client, TimeProvider clock, bool createDisabled = false)
         {
             _client = client;
             _clock = clock;
+            _createDisabled = createDisabled;
         }
 
         public async Task<DataflowImportResult> ApplyAsync(DataflowPlan plan, string? path, CancellationToken cancellationToken)
@@ -62,8 +65,13 @@ namespace PlatformFlow.Client.FlowsAsCode
             var flowId = plan.Flow.Id;
             if (plan.Flow.Action == DataflowAction.Create)
             {
-                var request = FlowPart.Request(definition.Name, definition.Description, plan.References.FlowSpecId, new[] { sourceId }, new[] { targetId }, transformations, plan.Schedule);
+                var schedule = _createDisabled ? DisabledCreation.HeldSchedule(plan.Schedule, _clock.GetUtcNow()) : plan.Schedule;
+                var request = FlowPart.Request(definition.Name, definition.Description, plan.References.FlowSpecId, new[] { sourceId }, new[] { targetId }, transformations, schedule);
                 flowId = (await FlowPart.CreateCheckedAsync(_client, request, _clock, cancellationToken).ConfigureAwait(false)).Id;
+                if (_createDisabled)
+                {
+                    await DisabledCreation.DisableAsync(_client, flowId, plan.Schedule, schedule, cancellationToken).ConfigureAwait(false);
+                }
             }
             else if (plan.Flow.Action == DataflowAction.Update)
             {

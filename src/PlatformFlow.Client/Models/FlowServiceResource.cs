@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using System.Text.Json.Serialization;
 using PlatformFlow.Client.Json;
 
@@ -38,5 +39,26 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("updatedBy")]
         public string? UpdatedBy { get; init; }
+
+        /// <summary>
+        /// Takes on every member of <paramref name="current"/> (etag, state, what was changed), the same resource as read
+        /// after this module changed it: the object a script holds (<c>$flow</c>) stays usable for its next change, while
+        /// a change made by anyone else still makes its etag stale.
+        /// </summary>
+        public void TakeStateOf(FlowServiceResource current)
+        {
+            if (current.GetType() != GetType() || !string.Equals(current.Id, Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Only the same resource, read again, can update " + GetType().Name + " " + Id + ".", nameof(current));
+            }
+
+            for (var type = GetType(); type != null; type = type.BaseType)
+            {
+                foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    field.SetValue(this, field.GetValue(current));
+                }
+            }
+        }
     }
 }

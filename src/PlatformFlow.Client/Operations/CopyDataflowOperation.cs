@@ -17,10 +17,11 @@ namespace PlatformFlow.Client.Operations
 
         /// <param name="source">The client of the sandbox the flows are read from.</param>
         /// <param name="destination">The client of the sandbox they are applied to.</param>
-        public CopyDataflowOperation(PlatformClient source, PlatformClient destination, ReferenceMaps maps)
+        /// <param name="createDisabled">-Disabled: a copy created starts no run until enabled; an existing one keeps its state.</param>
+        public CopyDataflowOperation(PlatformClient source, PlatformClient destination, ReferenceMaps maps, bool createDisabled = false)
             : base(source)
         {
-            _import = new ImportDataflowOperation(destination, maps);
+            _import = new ImportDataflowOperation(destination, maps, createDisabled: createDisabled);
         }
 
         /// <param name="flows">Each flow's id in the source sandbox, with the input to name in its error record.</param>

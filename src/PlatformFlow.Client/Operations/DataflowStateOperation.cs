@@ -1,11 +1,13 @@
 using System;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>
-    /// Enable-Dataflow and Disable-Dataflow: <c>POST /flows/{id}/action?op=enable|disable</c>, then the flow read again. A
-    /// flow already in the wanted state is left alone (the platform refuses the action then).
+    /// Enable-Dataflow and Disable-Dataflow: <c>POST /flows/{id}/action?op=enable|disable</c>, then the flow read again
+    /// (the caller's flow object takes it on). A flow already in the wanted state is left alone (the platform refuses the
+    /// action then).
     /// </summary>
     public sealed class DataflowStateOperation : PlatformOperation
     {
@@ -20,7 +22,9 @@ namespace PlatformFlow.Client.Operations
             _step = enable ? "EnableDataflow" : "DisableDataflow";
         }
 
-        public Task RunAsync(string flowId, object? target, IOperationHost host) =>
+        /// <param name="held">The flow object the caller holds (a piped one): it takes on the flow's new state.</param>
+        /// <param name="passThru">Write the flow (-PassThru); nothing is written otherwise.</param>
+        public Task RunAsync(string flowId, object? target, Dataflow? held, bool passThru, IOperationHost host) =>
             ForInputAsync(host, target ?? flowId, flowId, _step, async () =>
             {
                 var flows = Client.FlowService.Flows;
@@ -29,17 +33,23 @@ namespace PlatformFlow.Client.Operations
                 if (string.Equals(flow.State, wanted, StringComparison.OrdinalIgnoreCase))
                 {
                     host.WriteVerbose("Dataflow '" + flow.Name + "' is already " + wanted + ".");
-                    host.WriteObject(flow);
-                    return;
                 }
-
-                if (await AskAsync(host, flow.Name ?? flowId, (_enable ? "Enable" : "Disable") + " dataflow").ConfigureAwait(false) != ChangeDecision.Proceed)
+                else
                 {
-                    return;
+                    if (await AskAsync(host, flow.Name ?? flowId, (_enable ? "Enable" : "Disable") + " dataflow").ConfigureAwait(false) != ChangeDecision.Proceed)
+                    {
+                        return;
+                    }
+
+                    await Client.FlowService.SetFlowEnabledAsync(flowId, _enable, host.Cancellation).ConfigureAwait(false);
+                    flow = await flows.GetAsync(flowId, host.Cancellation).ConfigureAwait(false);
                 }
 
-                await Client.FlowService.SetFlowEnabledAsync(flowId, _enable, host.Cancellation).ConfigureAwait(false);
-                host.WriteObject(await flows.GetAsync(flowId, host.Cancellation).ConfigureAwait(false));
+                held?.TakeStateOf(flow);
+                if (passThru)
+                {
+                    host.WriteObject(flow);
+                }
             });
     }
 }

@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Operations
     /// <summary>
     /// The logic of the Set-* cmdlets: JSON Patch with <c>If-Match</c> (the caller's etag, or the current one), a clear
     /// <c>StaleEtag</c> error when someone else changed the resource since it was read (or, with Force, one refetch and
-    /// retry), then the updated resource read again.
+    /// retry), then the updated resource read again: the caller's object takes it on, and -PassThru writes it.
     /// </summary>
     public abstract class FlowServiceChangeOperation<TResource, TRequest, TChange> : PlatformOperation
         where TResource : FlowServiceResource
@@ -75,7 +75,12 @@ namespace PlatformFlow.Client.Operations
                     }
                 }
 
-                host.WriteObject(await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false));
+                var changed = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
+                change.Held?.TakeStateOf(changed);
+                if (change.PassThru)
+                {
+                    host.WriteObject(changed);
+                }
             });
 
         /// <summary>How the user names the changeable fields, for the "nothing to change" message.</summary>

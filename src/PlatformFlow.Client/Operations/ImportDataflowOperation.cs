@@ -48,11 +48,14 @@ namespace PlatformFlow.Client.Operations
         private const string Step = "ImportDataflow";
 
         private readonly ReferenceMaps _maps;
+        private readonly bool _createDisabled;
 
-        public ImportDataflowOperation(PlatformClient client, ReferenceMaps maps, TimeProvider? clock = null)
+        /// <param name="createDisabled">-Disabled: a flow created starts no run until enabled; an existing flow keeps its state either way.</param>
+        public ImportDataflowOperation(PlatformClient client, ReferenceMaps maps, TimeProvider? clock = null, bool createDisabled = false)
             : base(client, clock)
         {
             _maps = maps;
+            _createDisabled = createDisabled;
         }
 
         /// <summary>
@@ -119,7 +122,7 @@ namespace PlatformFlow.Client.Operations
                 return;
             }
 
-            var applier = new DataflowApplier(Client, Clock);
+            var applier = new DataflowApplier(Client, Clock, _createDisabled);
             for (var i = 0; i < plans.Count; i++)
             {
                 var (item, plan) = plans[i];

@@ -72,6 +72,8 @@ namespace PlatformFlow.Client.Operations
             {
                 case ResourceNotFoundException notFound:
                     return new OperationError(exception, notFound.Kind + "NotFound", OperationErrorCategory.ObjectNotFound, target, notFound.RecommendedAction);
+                case AmbiguousNameException ambiguous:
+                    return new OperationError(exception, ambiguous.Kind + "NameAmbiguous", OperationErrorCategory.InvalidArgument, target, ambiguous.RecommendedAction);
                 case PlatformValidationException validation:
                     return new OperationError(exception, "PreflightRejected", OperationErrorCategory.InvalidArgument, target,
                         validation.RecommendedAction ?? "Correct the named fields; nothing was sent to the platform.");

@@ -1,3 +1,5 @@
+using PlatformFlow.Client.Models;
+
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>What a Set-* cmdlet changes on one Flow Service resource; null members stay as they are.</summary>
@@ -16,5 +18,11 @@ namespace PlatformFlow.Client.Operations
         public bool Force { get; set; }
 
         public object? Target { get; set; }
+
+        /// <summary>The object the caller holds (a piped one): updated in place once the change is made, so it stays usable.</summary>
+        public FlowServiceResource? Held { get; set; }
+
+        /// <summary>Write the changed resource (-PassThru); nothing is written otherwise.</summary>
+        public bool PassThru { get; set; }
     }
 }

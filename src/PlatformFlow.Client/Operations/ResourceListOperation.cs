@@ -153,8 +153,7 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            var words = System.Text.RegularExpressions.Regex.Replace(_kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
-            return new ResourceNotFoundException(_kind, words, query.Name!, names, "run Get-" + _kind);
+            return new ResourceNotFoundException(_kind, ResourceNotFoundException.Words(_kind), query.Name!, names, "run Get-" + _kind);
         }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>

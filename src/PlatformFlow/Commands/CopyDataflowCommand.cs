@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -25,6 +26,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), copied from the context it was read through.</summary>
@@ -87,7 +89,7 @@ namespace PlatformFlow.Commands
                 return;
             }
 
-            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps());
+            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps(), Disabled.IsPresent);
             Run(host => operation.RunAsync(_flows, host));
         }
     }

@@ -4,7 +4,7 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Enables dataflows (POST /flows/{id}/action?op=enable): they make their scheduled runs again. Writes each flow.</para>
+    /// <para type="synopsis">Enables dataflows (POST /flows/{id}/action?op=enable): they make their scheduled runs again. Writes nothing unless -PassThru.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Enable-Dataflow.md")]
     [OutputType(typeof(Dataflow))]

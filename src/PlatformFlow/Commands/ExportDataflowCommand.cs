@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -24,6 +25,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), read through the context it came from.</summary>

@@ -62,6 +62,18 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetBatchOperation(client));
+            if (InputObject is null && FlowId != null)
+            {
+                ForEachId(ResourceKind.Dataflow, null, FlowId, (host, flowId) => operation.RunAsync(CreateInput(null, flowId, null, null), host));
+                return;
+            }
+
+            if (InputObject is null && DatasetId != null)
+            {
+                ForEachId(ResourceKind.Dataset, null, DatasetId, (host, datasetId) => operation.RunAsync(CreateInput(datasetId, null, null, null), host));
+                return;
+            }
+
             if (InputObject is null)
             {
                 var query = CreateInput(DatasetId, FlowId, RunId, Id);

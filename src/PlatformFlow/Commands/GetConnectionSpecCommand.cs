@@ -27,6 +27,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string? Id { get; set; }
 
         /// <summary>A piped base, source or target connection (its connection spec), a connection spec, or a spec id as a string.</summary>

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
-using PlatformFlow.Shared;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -17,12 +17,10 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("DatasetId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string? Id { get; set; }
 
         protected override ResourceKind Kind => ResourceKind.Dataset;
-
-        /// <summary>Catalog ids are 24 hexadecimal digits.</summary>
-        protected override bool IsIdShaped(string text) => IdShapes.IsDatasetId(text);
 
         protected override void ProcessRecord()
         {

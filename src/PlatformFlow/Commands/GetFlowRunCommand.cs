@@ -52,7 +52,11 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetFlowRunOperation(client));
-            if (InputObject is null)
+            if (InputObject is null && FlowId != null)
+            {
+                ForEachId(ResourceKind.Dataflow, null, FlowId, (host, flowId) => operation.RunAsync(CreateInput(flowId: flowId), host));
+            }
+            else if (InputObject is null)
             {
                 var query = CreateInput();
                 Run(host => operation.RunAsync(query, host));

@@ -25,6 +25,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowSpecId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string? Id { get; set; }
 
         /// <summary>The source's connection spec (from the pipeline): picks the flow spec when no name is given.</summary>
@@ -34,10 +35,10 @@ namespace PlatformFlow.Commands
         protected override void ProcessRecord()
         {
             var operation = OperationFor(ref _operation, client => new GetFlowSpecOperation(client));
-            if (Id is null && Name is null && StandsForFlowSpec(InputObject?.BaseObject))
+            if (Id != null || (Name is null && StandsForFlowSpec(InputObject?.BaseObject)))
             {
-                // A flow or a run piped in: its own flow spec, not one picked for a new flow.
-                ForEachId(ResourceKind.FlowSpec, InputObject, null, (host, id) => operation.RunAsync(CreateQuery(null, InputObject, id), host));
+                // -Id (a flow spec's id or name), or a flow or a run piped in: its own flow spec, not one picked for a new flow.
+                ForEachId(ResourceKind.FlowSpec, InputObject, Id, (host, id) => operation.RunAsync(CreateQuery(null, InputObject, id), host));
                 return;
             }
 

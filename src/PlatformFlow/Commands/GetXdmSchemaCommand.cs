@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
-using PlatformFlow.Shared;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -17,11 +17,10 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string? Id { get; set; }
 
         protected override ResourceKind Kind => ResourceKind.XdmSchema;
-
-        protected override bool IsIdShaped(string text) => IdShapes.IsSchemaId(text);
 
         protected override void ProcessRecord()
         {

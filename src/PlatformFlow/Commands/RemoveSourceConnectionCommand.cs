@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Removes source connections. The platform refuses while a dataflow still uses one. Asks first unless -Force.</para>
+    /// <para type="synopsis">Removes source connections. The platform refuses while a dataflow still uses one. Asks first unless -Force; writes nothing unless -PassThru.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SourceConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-SourceConnection.md")]
     [OutputType(typeof(RemovedResource))]
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.SourceConnection;

@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Removes tenant XDM schemas (by $id or meta:altId). Asks first unless -Force.</para>
+    /// <para type="synopsis">Removes tenant XDM schemas (by $id or meta:altId). Asks first unless -Force; writes nothing unless -PassThru.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "XdmSchema", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Cmdlets + "Remove-XdmSchema.md")]
     [OutputType(typeof(RemovedResource))]
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.XdmSchema;

@@ -5,6 +5,7 @@ using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -27,6 +28,7 @@ namespace PlatformFlow.Commands
         /// <summary>The streaming dataflow whose inlet, mapping and dataset take the records.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataflowIdCompleter))]
         public string FlowId { get; set; } = string.Empty;
 
         /// <summary>A record: an Import-Csv row, a hashtable or an object, one property per source column.</summary>

@@ -2,11 +2,12 @@ using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Changes a dataflow's name, description or schedule (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
+    /// <para type="synopsis">Changes a dataflow's name, description or schedule (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once. Writes nothing unless -PassThru.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-Dataflow.md")]
     [OutputType(typeof(Dataflow))]
@@ -17,6 +18,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.Dataflow;

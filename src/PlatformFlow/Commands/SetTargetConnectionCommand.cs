@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Changes a target connection's name or description (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once.</para>
+    /// <para type="synopsis">Changes a target connection's name or description (JSON Patch with If-Match). Fails clearly when someone else changed it since it was read; -Force refetches and retries once. Writes nothing unless -PassThru.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "TargetConnection", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Set-TargetConnection.md")]
     [OutputType(typeof(TargetConnection))]
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.TargetConnection;

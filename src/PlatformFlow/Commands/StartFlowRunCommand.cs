@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -19,6 +20,7 @@ namespace PlatformFlow.Commands
         /// <summary>The id of the flow to run.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataflowIdCompleter))]
         public string FlowId { get; set; } = string.Empty;
 
         /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>

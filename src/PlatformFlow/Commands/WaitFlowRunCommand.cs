@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
@@ -20,6 +21,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(FlowRunIdCompleter))]
         public string RunId { get; set; } = string.Empty;
 
         /// <summary>A piped run (Get-Dataflow | Get-FlowRun | Wait-FlowRun), or a flow (its last run), or a run id as a string.</summary>

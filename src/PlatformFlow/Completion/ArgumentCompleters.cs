@@ -50,6 +50,18 @@ namespace PlatformFlow.Completion
         }
     }
 
+    /// <summary>
+    /// The -Id of the cmdlets that act on one kind, the kind their noun names (Remove-Dataflow, Test-BaseConnection): the
+    /// ids, each shown with its name.
+    /// </summary>
+    public sealed class ResourceIdCompleter : PlatformArgumentCompleter
+    {
+        protected override IReadOnlyList<CompletionCandidate> Candidates(PlatformClient client, string commandName, IDictionary boundParameters) =>
+            Enum.TryParse<ResourceKind>(commandName.Substring(commandName.IndexOf('-') + 1), ignoreCase: true, out var kind)
+                ? CompletionCandidates.IdsOf(client, kind)
+                : Array.Empty<CompletionCandidate>();
+    }
+
     /// <summary>Dataset ids (Get-Batch -DatasetId, Get-DatasetRecord -DatasetId).</summary>
     public sealed class DatasetIdCompleter : PlatformArgumentCompleter
     {

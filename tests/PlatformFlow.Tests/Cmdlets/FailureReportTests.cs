@@ -38,8 +38,8 @@ namespace PlatformFlow.Tests.Cmdlets
             yield return Case("Set-Dataflow", (c, h) => new SetDataflowOperation(c).RunAsync(new DataflowChange { Id = "f-1", Name = "n" }, h), "SetDataflowFailed", "f-1", "f-1: " + Broke);
             yield return Case("Set-SourceConnection", (c, h) => new SetSourceConnectionOperation(c).RunAsync(new ResourceChange { Id = "s-1", Name = "n" }, h), "SetSourceConnectionFailed", "s-1", "s-1: " + Broke);
             yield return Case("Set-TargetConnection", (c, h) => new SetTargetConnectionOperation(c).RunAsync(new ResourceChange { Id = "t-1", Name = "n" }, h), "SetTargetConnectionFailed", "t-1", "t-1: " + Broke);
-            yield return Case("Enable-Dataflow, piped", (c, h) => new DataflowStateOperation(enable: true, client: c).RunAsync("f-1", "row", h), "EnableDataflowFailed", "row", "f-1: " + Broke);
-            yield return Case("Disable-Dataflow", (c, h) => new DataflowStateOperation(enable: false, client: c).RunAsync("f-1", null, h), "DisableDataflowFailed", "f-1", "f-1: " + Broke);
+            yield return Case("Enable-Dataflow, piped", (c, h) => new DataflowStateOperation(enable: true, client: c).RunAsync("f-1", "row", null, true, h), "EnableDataflowFailed", "row", "f-1: " + Broke);
+            yield return Case("Disable-Dataflow", (c, h) => new DataflowStateOperation(enable: false, client: c).RunAsync("f-1", null, null, true, h), "DisableDataflowFailed", "f-1", "f-1: " + Broke);
             yield return Case("Remove-Dataflow", (c, h) => new RemoveDataflowOperation(c).RemoveAsync(new DataflowRemoval { Id = "f-1" }, false, "row", h), "RemoveDataflowFailed", "row", Broke);
             yield return Case("Remove-BaseConnection", (c, h) => new RemoveBaseConnectionOperation(c).RemoveAsync("b-1", false, "b-1", h), "RemoveBaseConnectionFailed", "b-1", Broke);
             yield return Case("Remove-SourceConnection", (c, h) => new RemoveSourceConnectionOperation(c).RemoveAsync("s-1", false, "s-1", h), "RemoveSourceConnectionFailed", "s-1", Broke);

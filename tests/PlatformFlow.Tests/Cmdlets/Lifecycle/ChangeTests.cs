@@ -20,6 +20,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         private async Task<RecordingHost> SetFlowAsync(DataflowChange change, ChangeDecision decision = ChangeDecision.Proceed)
         {
             var host = new RecordingHost(decision);
+            change.PassThru = true;
             await new SetDataflowOperation(_world.Client).RunAsync(change, host);
             return host;
         }
@@ -58,6 +59,36 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             Assert.NotEqual(flow.Etag, updated.Etag);
             Assert.Equal(("Before", "Update dataflow (name, scheduleParams)"), host.Asked.Single());
             Assert.Single(_world.Requests("PATCH", "/flows/"));
+        }
+
+        [Fact]
+        public async Task A_change_without_PassThru_writes_nothing_and_the_held_flow_takes_it_on_so_the_next_change_is_not_stale()
+        {
+            var flow = await _world.NewFlowAsync("Held");
+            var held = await _world.Client.FlowService.Flows.GetAsync(flow.Id);
+            var host = new RecordingHost();
+
+            await new DataflowStateOperation(_world.Client, enable: false).RunAsync(held.Id, held.Id, held, false, host);
+            Assert.Equal("disabled", held.State);
+            await new SetDataflowOperation(_world.Client).RunAsync(new DataflowChange { Id = held.Id, Etag = held.Etag, Held = held, Frequency = "Hour", Interval = 2 }, host);
+
+            Assert.Empty(host.Objects);
+            Assert.Empty(host.Errors);
+            Assert.Equal(2, held.ScheduleParams!.Interval);
+            Assert.Equal((await _world.Client.FlowService.Flows.GetAsync(flow.Id)).Etag, held.Etag);
+        }
+
+        [Fact]
+        public async Task A_change_by_someone_else_still_leaves_the_held_flow_stale()
+        {
+            var flow = await _world.NewFlowAsync("Held elsewhere");
+            var held = await _world.Client.FlowService.Flows.GetAsync(flow.Id);
+            await SetFlowAsync(new DataflowChange { Id = flow.Id, Description = "changed elsewhere" });
+
+            var host = await SetFlowAsync(new DataflowChange { Id = held.Id, Etag = held.Etag, Held = held, Frequency = "Hour", Interval = 2 });
+
+            Assert.Equal("StaleEtag", Assert.Single(host.Errors).ErrorId);
+            Assert.NotEqual("changed elsewhere", held.Description);
         }
 
         [Fact]
@@ -217,7 +248,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task New_Dataflow_with_UpdateExisting_changes_the_schedule_of_a_flow_of_that_name_and_keeps_its_state()
         {
             var flow = await _world.NewFlowAsync("Updated");
-            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, null, null, true, new RecordingHost());
             var host = new RecordingHost();
 
             var input = Over(flow, "Updated");
@@ -400,9 +431,9 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var flow = await _world.NewFlowAsync("Renamed");
 
             var source = new RecordingHost();
-            await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.SourceConnectionIds.Single(), Name = "Orders in", Description = "from the shop" }, source);
+            await new SetSourceConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.SourceConnectionIds.Single(), Name = "Orders in", Description = "from the shop", PassThru = true }, source);
             var target = new RecordingHost();
-            await new SetTargetConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.TargetConnectionIds.Single(), Name = "Orders out" }, target);
+            await new SetTargetConnectionOperation(_world.Client).RunAsync(new ResourceChange { Id = flow.TargetConnectionIds.Single(), Name = "Orders out", PassThru = true }, target);
 
             Assert.Equal(("Orders in", "from the shop"), (LifecycleWorld.Only<SourceConnection>(source).Name, LifecycleWorld.Only<SourceConnection>(source).Description));
             Assert.Equal("Orders out", LifecycleWorld.Only<TargetConnection>(target).Name);
@@ -428,18 +459,18 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             _world.Engine.Journal.Clear();
 
             var disabled = new RecordingHost();
-            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, disabled);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, null, true, disabled);
             var again = new RecordingHost();
-            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, again);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow.Id, null, true, again);
             var enabled = new RecordingHost();
-            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, enabled);
+            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, null, true, enabled);
 
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(disabled).State);
             Assert.Equal("disabled", LifecycleWorld.Only<Dataflow>(again).State);
             Assert.Equal("Dataflow 'Paused' is already disabled.", Assert.Single(again.Verbose));
             Assert.Equal("enabled", LifecycleWorld.Only<Dataflow>(enabled).State);
             var enabledAgain = new RecordingHost();
-            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, enabledAgain);
+            await new DataflowStateOperation(enable: true, client: _world.Client).RunAsync(flow.Id, flow.Id, null, true, enabledAgain);
             Assert.Equal("Dataflow 'Paused' is already enabled.", Assert.Single(enabledAgain.Verbose));
             Assert.Equal(2, _world.Requests("POST", "/flows/" + flow.Id + "/action").Count);
         }
@@ -451,7 +482,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             _world.Engine.Journal.Clear();
 
             var declined = new RecordingHost(ChangeDecision.Declined);
-            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow, declined);
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, flow, null, true, declined);
 
             Assert.Equal(("Kept running", "Disable dataflow"), Assert.Single(declined.Asked));
             Assert.Empty(declined.Objects);

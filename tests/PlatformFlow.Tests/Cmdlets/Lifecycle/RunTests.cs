@@ -209,7 +209,7 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
         public async Task Start_checks_the_window_and_the_flows_state_before_sending()
         {
             var flow = await _world.NewFlowAsync("Checked");
-            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, null, new RecordingHost());
+            await new DataflowStateOperation(enable: false, client: _world.Client).RunAsync(flow.Id, null, null, true, new RecordingHost());
             _world.Engine.Journal.Clear();
             var now = _world.Clock.GetUtcNow();
 
