@@ -214,6 +214,20 @@ Describe 'A streaming flow takes 1,000 records from Import-Csv, <_> emulator' -F
         ($flow | Get-FlowRun).Count | Should -Be $before
     }
 
+    It 'wraps each record in the XDM envelope for a connection of XDM data, which the inlet takes' {
+        $xdmEvents = New-BaseConnection -Name "XDM signups $(New-TestSuffix)" -ConnectionSpec http-connector -Parameter @{ dataType = 'xdm' }
+        $xdmFlow = New-SourceConnection -FlowName "XDM signups $(New-TestSuffix)" -BaseConnectionId $xdmEvents.Id |
+            New-TargetConnection -DatasetId $dataset.Id |
+            New-MappingSet -Mapping @{ email = 'personalEmail.address' } |
+            Get-FlowSpec |
+            New-Dataflow
+
+        $result = @(1..3 | ForEach-Object { @{ email = "xdm$_@example.com" } } | Send-StreamingRecord -FlowId $xdmFlow.Id)
+
+        $result.RecordsSent | Should -Be 3
+        $result.RecordsRejected | Should -Be 0 -Because 'an XDM inlet takes body.xdmEntity, not a bare record'
+    }
+
     It 'refuses to re-trigger a streaming run: its records come from the inlet, not a window to read again' {
         $runs[0] | Restart-FlowRun -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $refused | Should -HaveCount 1

@@ -47,7 +47,7 @@ namespace PlatformFlow.Client.Operations
         /// The inlet of a streaming flow, from its source connection's base connection (<c>auth.params.inletUrl</c>), and
         /// the message header its records carry (the flow, its dataset and schema, the organization).
         /// </summary>
-        public static async Task<(StreamingInletClient Inlet, JsonObject Header)> InletOfAsync(PlatformClient client, string flowId, CancellationToken cancellation)
+        public static async Task<StreamingInlet> InletOfAsync(PlatformClient client, string flowId, CancellationToken cancellation)
         {
             var flows = client.FlowService;
             var flow = await flows.Flows.GetCachedAsync(flowId, cancellation).ConfigureAwait(false);
@@ -68,7 +68,8 @@ namespace PlatformFlow.Client.Operations
                 ["flowId"] = flow.Id,
                 ["source"] = new JsonObject { ["name"] = flow.Name },
             };
-            return (client.Inlet(inlet), header);
+            var xdm = !(connection?.Auth?.ParamsJson?["dataType"] is JsonValue dataType && dataType.TryGetValue<string>(out var kind) && kind == "raw");
+            return new StreamingInlet(client.Inlet(inlet), header, xdm);
         }
     }
 }
