@@ -69,7 +69,7 @@ namespace PlatformFlow.Client.Operations
                 ["source"] = new JsonObject { ["name"] = flow.Name },
             };
             var xdm = !(connection?.Auth?.ParamsJson?["dataType"] is JsonValue dataType && dataType.TryGetValue<string>(out var kind) && kind == "raw");
-            return new StreamingInlet(client.Inlet(inlet), header, xdm);
+            return new StreamingInlet { Client = client.Inlet(inlet), Header = header, TakesXdm = xdm };
         }
     }
 }

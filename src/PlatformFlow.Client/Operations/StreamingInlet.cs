@@ -10,24 +10,20 @@ namespace PlatformFlow.Client.Operations
     /// </summary>
     internal sealed class StreamingInlet
     {
-        private readonly JsonObject _header;
-        private readonly bool _xdm;
+        public StreamingInletClient Client { get; init; } = null!;
 
-        public StreamingInlet(StreamingInletClient client, JsonObject header, bool xdm)
-        {
-            Client = client;
-            _header = header;
-            _xdm = xdm;
-        }
+        /// <summary>The header every message carries.</summary>
+        public JsonObject Header { get; init; } = new JsonObject();
 
-        public StreamingInletClient Client { get; }
+        /// <summary>Whether the connection takes XDM data (its <c>dataType</c> is not <c>raw</c>).</summary>
+        public bool TakesXdm { get; init; }
 
         /// <summary>The message that carries <paramref name="record"/> (a copy: the record is not changed).</summary>
         public JsonObject Message(JsonObject record) => new JsonObject
         {
-            ["header"] = _header.DeepClone(),
-            ["body"] = _xdm
-                ? new JsonObject { ["xdmMeta"] = new JsonObject { ["schemaRef"] = _header["schemaRef"]?.DeepClone() }, ["xdmEntity"] = record.DeepClone() }
+            ["header"] = Header.DeepClone(),
+            ["body"] = TakesXdm
+                ? new JsonObject { ["xdmMeta"] = new JsonObject { ["schemaRef"] = Header["schemaRef"]?.DeepClone() }, ["xdmEntity"] = record.DeepClone() }
                 : record.DeepClone(),
         };
     }
