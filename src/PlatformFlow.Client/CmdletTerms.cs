@@ -48,6 +48,10 @@ namespace PlatformFlow.Client
 
         public const string ListSchemas = "Get-XdmSchema";
 
+        public const string StreamRecords = "Send-StreamingRecord";
+
+        public const string NewMappingSet = "New-MappingSet";
+
         /// <summary>What Set-SourceConnection and Set-TargetConnection change.</summary>
         public const string SetConnectionParameters = "-Name, -Description";
 

@@ -20,7 +20,8 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary>The flow spec's name, e.g. <c>CRMToAEP</c>.</summary>
         public string FlowSpec { get; init; } = string.Empty;
 
-        public ScheduleDefinition Schedule { get; init; } = new ScheduleDefinition();
+        /// <summary>Null for a flow of a streaming flow spec (no <c>scheduleSpec</c>): it runs as records arrive.</summary>
+        public ScheduleDefinition? Schedule { get; init; } = new ScheduleDefinition();
 
         public SourceDefinition Source { get; init; } = new SourceDefinition();
 
@@ -58,9 +59,16 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary><c>tabular</c>, <c>delimited</c>, <c>json</c> or <c>parquet</c>.</summary>
         public string Format { get; init; } = "tabular";
 
+        /// <summary>A table source's table; a file source has <see cref="Path"/>, a streaming source neither.</summary>
         public string? TableName { get; init; }
 
         public string? Path { get; init; }
+
+        /// <summary>A delimited file's column delimiter (<c>data.properties.columnDelimiter</c>); null: the platform's comma.</summary>
+        public string? ColumnDelimiter { get; init; }
+
+        /// <summary>A file's compression (<c>data.properties.compressionType</c>, e.g. <c>gzip</c>); null: not compressed.</summary>
+        public string? Compression { get; init; }
 
         /// <summary>In the order the source connection reads them; null when it names none.</summary>
         public IReadOnlyList<SourceColumn>? Columns { get; init; }

@@ -76,25 +76,10 @@ namespace PlatformFlow.Client.FlowsAsCode
             WriteOptional(writer, "description", definition.Description);
             writer.WriteString("flowSpec", definition.FlowSpec);
 
-            var schedule = definition.Schedule;
-            writer.WriteStartObject("schedule");
-            writer.WriteString("frequency", schedule.Frequency);
-            if (schedule.Interval is int interval)
+            if (definition.Schedule is ScheduleDefinition schedule)
             {
-                writer.WriteNumber("interval", interval);
+                WriteSchedule(writer, schedule);
             }
-
-            if (schedule.Backfill is bool backfill)
-            {
-                writer.WriteBoolean("backfill", backfill);
-            }
-
-            if (schedule.StartTime is DateTimeOffset start)
-            {
-                writer.WriteString("startTime", start.ToUniversalTime().ToString(StartTimeFormat, CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteEndObject();
 
             var source = definition.Source;
             writer.WriteStartObject("source");
@@ -105,6 +90,8 @@ namespace PlatformFlow.Client.FlowsAsCode
             writer.WriteString("format", source.Format);
             WriteOptional(writer, "tableName", source.TableName);
             WriteOptional(writer, "path", source.Path);
+            WriteOptional(writer, "columnDelimiter", source.ColumnDelimiter);
+            WriteOptional(writer, "compression", source.Compression);
             if (source.Columns != null)
             {
                 writer.WriteStartArray("columns");
@@ -153,6 +140,28 @@ namespace PlatformFlow.Client.FlowsAsCode
             writer.WriteEndObject();
         }
 
+        private static void WriteSchedule(Utf8JsonWriter writer, ScheduleDefinition schedule)
+        {
+            writer.WriteStartObject("schedule");
+            writer.WriteString("frequency", schedule.Frequency);
+            if (schedule.Interval is int interval)
+            {
+                writer.WriteNumber("interval", interval);
+            }
+
+            if (schedule.Backfill is bool backfill)
+            {
+                writer.WriteBoolean("backfill", backfill);
+            }
+
+            if (schedule.StartTime is DateTimeOffset start)
+            {
+                writer.WriteString("startTime", start.ToUniversalTime().ToString(StartTimeFormat, CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteEndObject();
+        }
+
         private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
         {
             if (value != null)
@@ -163,7 +172,7 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         private static DataflowDefinition Read(JsonObject root)
         {
-            var schedule = root["schedule"]!.AsObject();
+            var schedule = root["schedule"] as JsonObject;
             var source = root["source"]!.AsObject();
             var target = root["target"]!.AsObject();
             return new DataflowDefinition
@@ -171,7 +180,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                 Name = Text(root, "name")!,
                 Description = Text(root, "description"),
                 FlowSpec = Text(root, "flowSpec")!,
-                Schedule = new ScheduleDefinition
+                Schedule = schedule is null ? null : new ScheduleDefinition
                 {
                     Frequency = Text(schedule, "frequency")!,
                     Interval = (int?)schedule["interval"],
@@ -189,6 +198,8 @@ namespace PlatformFlow.Client.FlowsAsCode
                     Format = Text(source, "format")!,
                     TableName = Text(source, "tableName"),
                     Path = Text(source, "path"),
+                    ColumnDelimiter = Text(source, "columnDelimiter"),
+                    Compression = Text(source, "compression"),
                     Columns = (source["columns"] as JsonArray)?.Select(c => new SourceColumn(Text(c!.AsObject(), "name")!, Text(c.AsObject(), "type")!)).ToList(),
                 },
                 Target = new TargetDefinition

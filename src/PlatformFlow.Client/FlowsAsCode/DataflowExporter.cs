@@ -99,12 +99,12 @@ namespace PlatformFlow.Client.FlowsAsCode
                 Name = flow.Name ?? string.Empty,
                 Description = flow.Description,
                 FlowSpec = flowSpec.Name,
-                Schedule = new ScheduleDefinition
+                Schedule = schedule is null ? null : new ScheduleDefinition
                 {
-                    Frequency = (schedule?.Frequency ?? "once").ToLowerInvariant(),
-                    Interval = schedule?.Interval,
-                    Backfill = schedule?.Backfill,
-                    StartTime = schedule?.StartTime,
+                    Frequency = (schedule.Frequency ?? "once").ToLowerInvariant(),
+                    Interval = schedule.Interval,
+                    Backfill = schedule.Backfill,
+                    StartTime = schedule.StartTime,
                 },
                 Source = new SourceDefinition
                 {
@@ -115,6 +115,8 @@ namespace PlatformFlow.Client.FlowsAsCode
                     Format = source.Data?.Format ?? "tabular",
                     TableName = source.Params?.TableName,
                     Path = source.Params?.Path,
+                    ColumnDelimiter = source.Data?.Properties?.ColumnDelimiter,
+                    Compression = source.Data?.Properties?.CompressionType,
                     Columns = source.Params?.Columns?.Select(c => new SourceColumn(c.Name, c.Type ?? "string")).ToList(),
                 },
                 Target = new TargetDefinition

@@ -130,7 +130,7 @@ namespace PlatformFlow.Client.FlowsAsCode
         public IReadOnlyList<Transformation> OtherTransformations { get; init; } = new Transformation[0];
 
         /// <summary>The desired schedule (an existing flow's start time kept when the definition has none).</summary>
-        public ScheduleParams Schedule { get; init; } = new ScheduleParams();
+        public ScheduleParams? Schedule { get; init; }
 
         public IEnumerable<PartPlan> Parts => new[] { Source, Target, MappingSet, Flow }.Where(p => p != null).Select(p => p!);
 

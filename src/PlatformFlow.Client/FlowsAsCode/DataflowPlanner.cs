@@ -86,7 +86,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                         t => TargetDiff(t, requests.Target),
                         cancellationToken).ConfigureAwait(false),
                     MappingSet = requests.MappingSet is null ? null : PartPlan.Create(DataflowPart.MappingSet),
-                    Schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false),
+                    Schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false),
                 };
             }
 
@@ -160,7 +160,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                         await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
             }
 
-            var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule?.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var wanted = FlowPart.Request(definition.Name, definition.Description, references.FlowSpecId, flow.SourceConnectionIds, flow.TargetConnectionIds, flow.Transformations ?? new List<Transformation>(), schedule);
             var mappingChanges = (mappingSetPlan != null && mappingSetPlan.Action != DataflowAction.Unchanged) || (definition.MappingSet is null && mapping != null);
             var flowDiff = FlowPart.DefinitionDiff(flow, wanted, mappingChanges);
@@ -197,17 +197,24 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary>The requests a definition makes of its parts, built by the parts as the pipeline's steps build theirs.</summary>
         private static DataflowRequests Requests(DataflowDefinition definition, ResolvedReferences references) => new DataflowRequests
         {
-            Source = SourceConnectionPart.Request(definition.Source.Name, definition.Source.Description, references.BaseConnectionId, definition.Source.Format, definition.Source.TableName, definition.Source.Path, definition.Source.Columns, references.SourceConnectionSpecId),
+            Source = SourceConnectionPart.Request(definition.Source.Name, definition.Source.Description, references.BaseConnectionId, definition.Source.Format, definition.Source.TableName, definition.Source.Path, definition.Source.Columns, references.SourceConnectionSpecId,
+                FileReading.Properties(definition.Source.ColumnDelimiter, definition.Source.Compression)),
             Target = TargetConnectionPart.Request(definition.Target.Name, definition.Target.Description, definition.Target.Format, references.SchemaId, references.DatasetId, references.TargetConnectionSpecId),
             MappingSet = definition.MappingSet is null ? null : MappingSetChecks.Request(references.SchemaId, definition.MappingSet.Mappings, null),
         };
 
         /// <summary>
         /// The definition's schedule, refused as the flow spec's <c>scheduleSpec</c> refuses it: the one schedule check
-        /// New-Dataflow and Set-Dataflow make too (<see cref="Api.FlowServiceClient.ValidateScheduleAsync"/>).
+        /// New-Dataflow and Set-Dataflow make too (<see cref="Api.FlowServiceClient.ValidateScheduleAsync"/>). None for a
+        /// definition without one (a streaming flow), which the flow spec's own check then judges when the flow is sent.
         /// </summary>
-        private async Task<ScheduleParams> ScheduleAsync(DataflowDefinition definition, string flowSpecId, DateTimeOffset start, CancellationToken cancellationToken)
+        private async Task<ScheduleParams?> ScheduleAsync(DataflowDefinition definition, string flowSpecId, DateTimeOffset start, CancellationToken cancellationToken)
         {
+            if (definition.Schedule is null)
+            {
+                return null;
+            }
+
             var schedule = ScheduleParams.Of(definition.Schedule.Frequency, definition.Schedule.Interval, start, definition.Schedule.Backfill);
             PlatformValidationException.ThrowIfAny("dataflow '" + definition.Name + "'", await _client.FlowService.ValidateScheduleAsync(flowSpecId, schedule, cancellationToken).ConfigureAwait(false));
             return schedule;

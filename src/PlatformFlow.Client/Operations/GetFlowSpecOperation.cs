@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
@@ -50,7 +52,8 @@ namespace PlatformFlow.Client.Operations
                 }
                 else if (query.ConnectionSpecId != null)
                 {
-                    var matches = MappingOnesWhenMapped(await Client.FlowService.FindFlowSpecsForAsync(query.ConnectionSpecId, null, cancellation).ConfigureAwait(false), query.Carried);
+                    var accepting = await Client.FlowService.FindFlowSpecsForAsync(query.ConnectionSpecId, null, cancellation).ConfigureAwait(false);
+                    var matches = MappingOnesWhenMapped(await OfTheSourceFamilyAsync(accepting, query.ConnectionSpecId, host).ConfigureAwait(false), query.Carried);
                     switch (matches.Count)
                     {
                         case 0:
@@ -82,6 +85,49 @@ namespace PlatformFlow.Client.Operations
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// Of several flow specs for a source, the one made for its family: the one flow spec most of whose accepted sources
+        /// (those the catalogue has) are of the source's own kind (<c>sourceSpec.type</c>, e.g. <c>CloudStorage</c>). Azure
+        /// Blob is listed by CRMToAEP (as the platform's tutorial publishes it) and by CloudStorageToAEP: its files go to
+        /// CloudStorageToAEP. All of them when no single one is (the HTTP API's two streaming specs list the same sources).
+        /// </summary>
+        private async Task<IReadOnlyList<FlowSpec>> OfTheSourceFamilyAsync(IReadOnlyList<FlowSpec> matches, string connectionSpecId, IOperationHost host)
+        {
+            if (matches.Count < 2)
+            {
+                return matches;
+            }
+
+            var kinds = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var spec in Client.FlowService.ListConnectionSpecsAsync(null, host.Cancellation).ConfigureAwait(false))
+            {
+                kinds[spec.Id] = spec.SourceSpecJson?["type"] is JsonValue type && type.TryGetValue<string>(out var text) ? text : null;
+            }
+
+            if (!kinds.TryGetValue(connectionSpecId, out var kind) || kind is null)
+            {
+                return matches;
+            }
+
+            double ShareOfKind(FlowSpec flowSpec)
+            {
+                var known = flowSpec.SourceConnectionSpecIds.Where(kinds.ContainsKey).ToList();
+                return known.Count == 0 ? 0 : known.Count(id => string.Equals(kinds[id], kind, StringComparison.OrdinalIgnoreCase)) / (double)known.Count;
+            }
+
+            var shares = matches.ToDictionary(m => m, ShareOfKind);
+            var most = shares.Values.Max();
+            var family = matches.Where(m => shares[m] == most).ToList();
+            if (family.Count != 1 || most <= 0.5)
+            {
+                return matches;
+            }
+
+            host.WriteVerbose("Flow specs " + string.Join(", ", matches.Select(m => m.Name)) + " accept connection spec " + connectionSpecId + "; " + family[0].Name
+                + " is the one made for " + kind + " sources (most of the sources it accepts are).");
+            return family;
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.MappingSuggestions;
@@ -63,7 +64,7 @@ namespace PlatformFlow.Client.Operations
         /// <summary>
         /// What to suggest from: the schema (given, carried, or the target connection's), the columns (given, or the source
         /// connection's: the one carried, or the one of the flow that writes to the target connection, else all of its
-        /// table's) and the sample rows (given, or the source table's preview).
+        /// table's or file's) and the sample rows (given, or the source table's or file's preview).
         /// </summary>
         internal static async Task<SuggestionSource> SourceAsync(PlatformClient client, string? schemaId, IReadOnlyList<SourceColumn> columns, IReadOnlyList<JsonObject>? sample, string? sourceConnectionId, string? targetConnectionId, PipelineIds carried, CancellationToken cancellationToken)
         {
@@ -87,17 +88,21 @@ namespace PlatformFlow.Client.Operations
 
             var baseConnectionId = carried[PipelineIds.BaseConnectionId];
             var tableName = carried[PipelineIds.TableName];
+            SourceConnection? sourceConnection = null;
             if (sourceConnectionId != null && !Planned.IsPlanned(sourceConnectionId))
             {
-                var sourceConnection = await client.FlowService.SourceConnections.GetCachedAsync(sourceConnectionId, cancellationToken).ConfigureAwait(false);
+                sourceConnection = await client.FlowService.SourceConnections.GetCachedAsync(sourceConnectionId, cancellationToken).ConfigureAwait(false);
                 baseConnectionId ??= sourceConnection.BaseConnectionId;
                 tableName ??= sourceConnection.Params?.TableName;
                 columns = columns.Count > 0 ? columns : (IReadOnlyList<SourceColumn>?)sourceConnection.Params?.Columns ?? Array.Empty<SourceColumn>();
             }
 
-            var table = sample is null || columns.Count == 0 || columns.Any(c => string.IsNullOrEmpty(c.Type))
-                ? await MappingSetChecks.SourceTableAsync(client, baseConnectionId, tableName, cancellationToken).ConfigureAwait(false)
-                : null;
+            // A file source's sample rows are its file's preview, as a table's are the table's.
+            var filePath = sourceConnection?.Params?.Path;
+            var table = !(sample is null || columns.Count == 0 || columns.Any(c => string.IsNullOrEmpty(c.Type))) ? null
+                : filePath != null
+                    ? await client.FlowService.ExploreFileAsync(FlowServiceClient.FileExplorePath(baseConnectionId, sourceConnection!.ConnectionSpec?.Id), filePath, sourceConnection.Data?.Format ?? "delimited", preview: true, cancellationToken).ConfigureAwait(false)
+                    : await MappingSetChecks.SourceTableAsync(client, baseConnectionId, tableName, cancellationToken).ConfigureAwait(false);
             var tableColumns = table?.Schema?.Columns ?? new List<SourceColumn>();
             columns = columns.Count == 0 ? tableColumns : columns.Select(c => TypedLike(c, tableColumns)).ToList();
             if (columns.Count == 0)
@@ -110,7 +115,7 @@ namespace PlatformFlow.Client.Operations
                 SchemaId = schemaId,
                 Columns = columns,
                 Rows = sample ?? (IReadOnlyList<JsonObject>?)table?.DataJson ?? Array.Empty<JsonObject>(),
-                TableName = tableName,
+                TableName = tableName ?? (filePath is null ? null : System.IO.Path.GetFileNameWithoutExtension(filePath)),
             };
         }
 

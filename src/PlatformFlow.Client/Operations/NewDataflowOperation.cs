@@ -70,7 +70,7 @@ namespace PlatformFlow.Client.Operations
         private async Task CreateAsync(DataflowInput input, IOperationHost host)
         {
             var cancellation = host.Cancellation;
-            var schedule = await StreamingFlows.TakesScheduleAsync(Client, input.FlowSpecId, host).ConfigureAwait(false)
+            var schedule = await StreamingFlows.TakesScheduleAsync(Client, input.FlowSpecId, input.FlowName, host).ConfigureAwait(false)
                 ? ScheduleParams.Of(input.Frequency, input.Interval, input.StartTime ?? Clock.GetUtcNow(), input.Backfill)
                 : null;
             var transformations = new List<Transformation>();

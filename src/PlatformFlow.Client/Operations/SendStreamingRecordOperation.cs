@@ -44,8 +44,8 @@ namespace PlatformFlow.Client.Operations
         private const int ProgressId = 24;
 
         // One look-up of a flow's inlet per command, however many batches it sends.
-        private readonly ConcurrentDictionary<string, Lazy<Task<(StreamingInletClient Inlet, JsonObject Header)>>> _inlets =
-            new ConcurrentDictionary<string, Lazy<Task<(StreamingInletClient Inlet, JsonObject Header)>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<StreamingInlet>>> _inlets =
+            new ConcurrentDictionary<string, Lazy<Task<StreamingInlet>>>(StringComparer.Ordinal);
 
         public SendStreamingRecordOperation(PlatformClient client)
             : base(client)
@@ -56,13 +56,14 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, input.FlowId, "flow " + input.FlowId, "SendStreamingRecord", async () =>
             {
                 var cancellation = host.Cancellation;
-                var (inlet, header) = await _inlets.GetOrAdd(input.FlowId, id => new Lazy<Task<(StreamingInletClient, JsonObject)>>(() => StreamingFlows.InletOfAsync(Client, id, cancellation))).Value.ConfigureAwait(false);
+                var streaming = await _inlets.GetOrAdd(input.FlowId, id => new Lazy<Task<StreamingInlet>>(() => StreamingFlows.InletOfAsync(Client, id, cancellation))).Value.ConfigureAwait(false);
+                var inlet = streaming.Client;
                 if (await host.ShouldProcessAsync("flow " + input.FlowId, "Send " + input.Records.Count + " records to inlet " + inlet.InletId).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;
                 }
 
-                var messages = new JsonArray(input.Records.Select(r => (JsonNode)new JsonObject { ["header"] = header.DeepClone(), ["body"] = r.Body.DeepClone() }).ToArray());
+                var messages = new JsonArray(input.Records.Select(r => (JsonNode)streaming.Message(r.Body)).ToArray());
                 var answer = await inlet.SendBatchAsync(input.FlowId, messages, cancellation).ConfigureAwait(false);
                 var responses = (answer["responses"] as JsonArray ?? new JsonArray()).ToList();
                 var rejected = 0;

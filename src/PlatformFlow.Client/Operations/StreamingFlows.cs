@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -12,13 +13,25 @@ namespace PlatformFlow.Client.Operations
     {
         /// <summary>
         /// Whether the flow spec has a <c>scheduleSpec</c>; a streaming spec (HTTP API) has none, so its flows are created
-        /// without <c>scheduleParams</c>.
+        /// without <c>scheduleParams</c>. A streaming spec without a Mapping transformation is refused for
+        /// <paramref name="flowName"/>: its inlet takes records already in XDM (<c>body.xdmEntity</c> of an XDM connection),
+        /// and PlatformFlow streams records through a mapping (Send-StreamingRecord sends each as the message body of a
+        /// raw-data connection), so such a flow could take nothing PlatformFlow sends.
         /// </summary>
-        public static async Task<bool> TakesScheduleAsync(PlatformClient client, string flowSpecId, IOperationHost host)
+        public static async Task<bool> TakesScheduleAsync(PlatformClient client, string flowSpecId, string flowName, IOperationHost host)
         {
             var spec = await client.FlowService.GetFlowSpecAsync(flowSpecId, host.Cancellation).ConfigureAwait(false);
             if (spec.ScheduleSpec is null)
             {
+                if (spec.FindTransformation(WellKnown.MappingTransformationName) is null)
+                {
+                    throw new PlatformValidationException(
+                        "dataflow '" + flowName + "'",
+                        "flow spec '" + spec.Name + "' streams records already in XDM into the dataset without a mapping, and " + CmdletTerms.StreamRecords
+                            + " sends records to be mapped; stream through a mapping instead: a raw-data HTTP API connection (dataType raw), "
+                            + CmdletTerms.NewMappingSet + " in the pipeline, and the flow spec that maps (" + CmdletTerms.ListFlowSpecs + " picks it)");
+                }
+
                 host.WriteVerbose("Flow spec " + spec.Name + " has no scheduleSpec: the flow runs as records stream in, and is created without a schedule.");
             }
 
@@ -34,7 +47,7 @@ namespace PlatformFlow.Client.Operations
         /// The inlet of a streaming flow, from its source connection's base connection (<c>auth.params.inletUrl</c>), and
         /// the message header its records carry (the flow, its dataset and schema, the organization).
         /// </summary>
-        public static async Task<(StreamingInletClient Inlet, JsonObject Header)> InletOfAsync(PlatformClient client, string flowId, CancellationToken cancellation)
+        public static async Task<StreamingInlet> InletOfAsync(PlatformClient client, string flowId, CancellationToken cancellation)
         {
             var flows = client.FlowService;
             var flow = await flows.Flows.GetCachedAsync(flowId, cancellation).ConfigureAwait(false);
@@ -55,7 +68,8 @@ namespace PlatformFlow.Client.Operations
                 ["flowId"] = flow.Id,
                 ["source"] = new JsonObject { ["name"] = flow.Name },
             };
-            return (client.Inlet(inlet), header);
+            var xdm = !(connection?.Auth?.ParamsJson?["dataType"] is JsonValue dataType && dataType.TryGetValue<string>(out var kind) && kind == "raw");
+            return new StreamingInlet { Client = client.Inlet(inlet), Header = header, TakesXdm = xdm };
         }
     }
 }

@@ -88,13 +88,15 @@ namespace PlatformFlow.Emulator.Engine
                     return Dispatch(request, requestId, match, otherMethod, new SandboxState("ims"));
                 }
 
-                var gatewayError = CheckGateway(request);
+                // A service that authorizes its own requests (the streaming inlet) needs only the sandbox header here.
+                var authorizesItself = service is IAuthorizingService;
+                var gatewayError = authorizesItself ? null : GatewayError(request);
                 if (gatewayError != null)
                 {
                     return Render(ErrorStyle.Gateway, gatewayError, requestId);
                 }
 
-                var sandbox = ResolveSandbox(request, sandboxName);
+                var sandbox = ResolveSandbox(request, sandboxName, requireOrg: !authorizesItself);
                 CheckContentType(request);
 
                 if (Options.Faults.AllowedRate > 0 && _rateLimit.Admit(Options.Faults.AllowedRate) is int retryAfter)
@@ -136,7 +138,8 @@ namespace PlatformFlow.Emulator.Engine
             return response.Finish?.Invoke() ?? response;
         }
 
-        private EmulatorError? CheckGateway(EmulatorRequest request)
+        /// <summary>Why the gateway refuses the request's access token or API key (401, 403); null when it lets it through.</summary>
+        public EmulatorError? GatewayError(EmulatorRequest request)
         {
             var authorization = request.Header("Authorization");
             const string bearer = "Bearer ";
@@ -155,9 +158,9 @@ namespace PlatformFlow.Emulator.Engine
             return null;
         }
 
-        private SandboxState ResolveSandbox(EmulatorRequest request, string? sandboxName)
+        private SandboxState ResolveSandbox(EmulatorRequest request, string? sandboxName, bool requireOrg)
         {
-            if (string.IsNullOrWhiteSpace(request.Header("x-gw-ims-org-id")))
+            if (requireOrg && string.IsNullOrWhiteSpace(request.Header("x-gw-ims-org-id")))
             {
                 throw EmulatorError.BadRequest(ErrorCodes.OrgHeaderMissing, "The x-gw-ims-org-id header is required.");
             }

@@ -88,9 +88,18 @@ namespace PlatformFlow.Emulator.FlowService
             var flow = FlowResources.Find(context.Sandbox, ResourceKind.Flow, flowId)
                 ?? throw EmulatorError.BadRequest(ErrorCodes.FlowRunFlowNotFound, "Flow not found with id " + flowId + ".");
             var state = JsonFields.Text(flow["state"]);
-            return state == "enabled"
-                ? flow
-                : throw EmulatorError.BadRequest(ErrorCodes.FlowActionNotAllowedInState, "The action " + action + " cannot be applied on the current state " + state + " of flow " + flowId + "; enable it first.");
+            if (state != "enabled")
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowActionNotAllowedInState, "The action " + action + " cannot be applied on the current state " + state + " of flow " + flowId + "; enable it first.");
+            }
+
+            // A streaming flow spec says its flows take no runs on demand (apiFeatures.flowRunsSupported: false): their
+            // runs are the records their inlet receives, and a run started or re-triggered would have nothing to read.
+            var flowSpec = SpecCatalog.Instance.FlowSpec(JsonFields.Text(JsonPaths.First(flow, "flowSpec.id")) ?? string.Empty);
+            return JsonPaths.First(flowSpec, "attributes.uiAttributes.apiFeatures.flowRunsSupported") is JsonValue supported && supported.TryGetValue<bool>(out var runs) && !runs
+                ? throw EmulatorError.BadRequest(ErrorCodes.FlowActionNotAllowedInState, "The action " + action + " cannot be applied to flow " + flowId + " of flow spec " + flowSpec!["name"]
+                    + ": its runs come from the records its inlet receives, so it takes no run on demand; send the records to its inlet again.")
+                : flow;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Emulator.SourceData;
 
 namespace PlatformFlow.Emulator.FlowService
 {
@@ -55,6 +56,10 @@ namespace PlatformFlow.Emulator.FlowService
                 {
                     described["name"] = tableName.Substring(tableName.LastIndexOf('/') + 1);
                     described["path"] = tableName;
+                    if (IsDelimited(connectionSpecId, tableName))
+                    {
+                        DelimitedText.Describe(described);
+                    }
                 }
 
                 return described;
@@ -71,6 +76,10 @@ namespace PlatformFlow.Emulator.FlowService
             Files(connectionSpecId)?.FirstOrDefault(f => string.Equals((string?)f["path"], path, StringComparison.Ordinal))?["sameRecordsAs"] is JsonObject same
                 ? ((string)same["connectionSpecId"]!, (string)same["table"]!)
                 : ((string, string)?)null;
+
+        /// <summary>Whether the file at <paramref name="path"/> of a file source is delimited (CSV: every value is text).</summary>
+        public bool IsDelimited(string connectionSpecId, string path) =>
+            string.Equals((string?)Files(connectionSpecId)?.FirstOrDefault(f => string.Equals((string?)f["path"], path, StringComparison.Ordinal))?["fileType"], "delimited", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The flow spec's transformation specs: the newer spec JSON calls the list <c>transformationSpec</c>, the older

@@ -14,10 +14,12 @@ namespace PlatformFlow.Emulator.SourceData
     {
         private static readonly ConcurrentDictionary<string, Lazy<SourceRecordSet?>> Sets = new ConcurrentDictionary<string, Lazy<SourceRecordSet?>>(StringComparer.Ordinal);
 
-        /// <summary>The records of a table of a connection spec, or null when the catalogue has no such table.</summary>
+        /// <summary>The records of a table of a connection spec, or null when the catalogue has no such table; a delimited file's as text, as a CSV holds them.</summary>
         public static SourceRecordSet? For(string connectionSpecId, string tableName) =>
             SpecCatalog.Instance.SameRecordsAs(connectionSpecId, tableName) is var (specId, table)
-                ? For(specId, table)
+                ? SpecCatalog.Instance.IsDelimited(connectionSpecId, tableName)
+                    ? Sets.GetOrAdd(specId + "|" + table + "|text", _ => new Lazy<SourceRecordSet?>(() => For(specId, table) is SourceRecordSet typed ? DelimitedText.Of(typed) : null)).Value
+                    : For(specId, table)
                 : Sets.GetOrAdd(connectionSpecId + "|" + tableName, _ => new Lazy<SourceRecordSet?>(() => Generate(connectionSpecId, tableName))).Value;
 
         private static SourceRecordSet? Generate(string connectionSpecId, string tableName)

@@ -12,9 +12,11 @@ namespace PlatformFlow.Emulator.StreamingIngestion
     /// and <c>POST /collection/batch/{inletId}</c> (<c>{messages: [...]}</c>), with <c>x-adobe-flow-id</c> naming the flow.
     /// Each message is <c>{header, body}</c>; a raw-data flow maps <c>body</c> as its record, an XDM flow takes
     /// <c>body.xdmEntity</c>. Accepted records go into the flow's open run (<see cref="RunScheduler.Stream"/>), so mapping and
-    /// XDM failures show as a batch flow's do: the run's errors, its batch, and the batch's row errors.
+    /// XDM failures show as a batch flow's do: the run's errors, its batch, and the batch's row errors. Like the platform's
+    /// inlet it takes requests without an access token unless the connection enables authentication
+    /// (<c>auth.params.authenticationRequired</c>); <c>x-sandbox-name</c> is always required.
     /// </summary>
-    public sealed class StreamingIngestionService : IEmulatorService
+    public sealed class StreamingIngestionService : IAuthorizingService
     {
         public const string Path = "/collection";
 
@@ -54,6 +56,12 @@ namespace PlatformFlow.Emulator.StreamingIngestion
             var connection = context.Sandbox.Collection(ResourceKind.Connection.Collection).All
                 .FirstOrDefault(c => JsonFields.Text(JsonPaths.First(c, "auth.params.inletId")) == inletId)
                 ?? throw EmulatorError.NotFound(ErrorCodes.StreamingInletNotFound, "No streaming connection of sandbox " + context.Sandbox.Name + " has inlet " + inletId + ".");
+            if (JsonPaths.First(connection, "auth.params.authenticationRequired") is JsonValue required && required.TryGetValue<bool>(out var authenticated) && authenticated
+                && context.Engine.GatewayError(context.Request) is EmulatorError unauthorized)
+            {
+                throw unauthorized;
+            }
+
             var flow = Flow(context, (string)connection["id"]!);
             var messages = batch
                 ? (context.BodyObject()["messages"] as JsonArray ?? throw EmulatorError.BadRequest(ErrorCodes.StreamingMessageInvalid, "A batch is {\"messages\": [...]}."))

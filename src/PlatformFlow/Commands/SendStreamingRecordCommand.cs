@@ -17,8 +17,9 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(StreamingBatchResult))]
     public sealed class SendStreamingRecordCommand : PlatformCmdlet
     {
-        // The header each message carries, with room to spare: a batch is sent before its JSON could pass the 1 MB limit.
-        private const int MessageOverheadBytes = 600;
+        // The header each message carries (and an XDM connection's envelope), with room to spare: a batch is sent before its
+        // JSON could pass the 1 MB limit.
+        private const int MessageOverheadBytes = 1000;
 
         private readonly List<StreamedRecord> _batch = new List<StreamedRecord>();
         private SendStreamingRecordOperation? _operation;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Emulator.Engine;
@@ -97,7 +98,7 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             var schemaId = await bed.CreateSchema();
             var connection = flowSpecId == CloudStorageToAepId
                 ? await bed.Create(Flow + "/connections", S3ConnectionBody())
-                : await bed.Create(Flow + "/connections", HttpConnectionBody());
+                : await bed.Create(Flow + "/connections", HttpConnectionBody(false));
             var sourceId = await bed.Create(Flow + "/sourceConnections", Json(@"{ ""name"": ""Source"", ""baseConnectionId"": """ + connection + @""", ""data"": { ""format"": ""delimited"" },
                 ""params"": { " + (flowSpecId == CloudStorageToAepId ? @"""path"": """ + CustomersFile + @"""" : string.Empty) + @" },
                 ""connectionSpec"": { ""id"": """ + (flowSpecId == CloudStorageToAepId ? AmazonS3SpecId : HttpApiSpecId) + @""", ""version"": ""1.0"" } }"));
@@ -143,6 +144,42 @@ namespace PlatformFlow.Tests.Emulator.FlowService
             Assert.EndsWith("STREAM-" + code, (string)answer.Body!["type"]!);
         }
 
+        [Theory]
+        [InlineData(false, HttpStatusCode.OK)]
+        [InlineData(true, HttpStatusCode.Unauthorized)]
+        public async Task An_inlet_takes_a_message_without_a_token_unless_its_connection_requires_authentication(bool authenticationRequired, HttpStatusCode status)
+        {
+            using var bed = new FlowServiceTestBed();
+            var (flowId, inletUrl) = await StreamingFlowAsync(bed, authenticationRequired);
+            using var anonymous = new HttpClient(new EmulatorHttpMessageHandler(bed.Engine)) { BaseAddress = new Uri("https://platform.adobe.io") };
+            anonymous.DefaultRequestHeaders.Add("x-sandbox-name", "prod");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(inletUrl).AbsolutePath)
+            {
+                Content = new StringContent(new JsonObject { ["header"] = new JsonObject(), ["body"] = Record("mia@example.com") }.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("x-adobe-flow-id", flowId);
+
+            using var response = await anonymous.SendAsync(request);
+            var signedIn = await PostMessagesAsync(bed, new Uri(inletUrl).AbsolutePath.Replace("/collection/", "/collection/batch/"), flowId, Record("noah@example.com"));
+
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal((HttpStatusCode)207, signedIn.Status);
+        }
+
+        [Fact]
+        public async Task A_delimited_file_is_explored_and_read_as_text_and_its_run_converts_it_through_the_mapping()
+        {
+            using var bed = new FlowServiceTestBed();
+            var connectionId = await bed.Create(Flow + "/connections", S3ConnectionBody());
+
+            var csv = (await bed.Get(Flow + "/connections/" + connectionId + "/explore?objectType=file&object=/acme/customers/customers.csv&fileType=delimited&preview=true")).Body!;
+            var parquet = (await bed.Get(Flow + "/connections/" + connectionId + "/explore?objectType=file&object=/acme/products/products.parquet&fileType=parquet&preview=true")).Body!;
+
+            Assert.All(csv["schema"]!["columns"]!.AsArray(), c => Assert.Equal("string", (string)c!["type"]!));
+            Assert.All(csv["data"]!.AsArray().SelectMany(r => r!.AsObject()), f => Assert.True(f.Value is null || f.Value.GetValueKind() == JsonValueKind.String, f.Key + " is " + f.Value));
+            Assert.Contains(parquet["schema"]!["columns"]!.AsArray(), c => (string)c!["type"]! != "string");
+        }
+
         [Fact]
         public async Task The_landing_zone_and_its_credentials_answer_as_the_guide_shows_and_the_token_stays_the_same()
         {
@@ -165,8 +202,8 @@ namespace PlatformFlow.Tests.Emulator.FlowService
         private static JsonObject S3ConnectionBody() => Json(@"{ ""name"": ""Bucket"", ""connectionSpec"": { ""id"": """ + AmazonS3SpecId + @""", ""version"": ""1.0"" },
             ""auth"": { ""specName"": ""Basic Authentication for S3"", ""params"": { ""s3AccessKey"": ""AKIA"", ""s3SecretKey"": ""secret"" } } }");
 
-        private static JsonObject HttpConnectionBody() => Json(@"{ ""name"": ""Signups"", ""connectionSpec"": { ""id"": """ + HttpApiSpecId + @""", ""version"": ""1.0"" },
-            ""auth"": { ""specName"": ""Streaming Connection"", ""params"": { ""dataType"": ""raw"" } } }");
+        private static JsonObject HttpConnectionBody(bool authenticationRequired) => Json(@"{ ""name"": ""Signups"", ""connectionSpec"": { ""id"": """ + HttpApiSpecId + @""", ""version"": ""1.0"" },
+            ""auth"": { ""specName"": ""Streaming Connection"", ""params"": { ""dataType"": ""raw"", ""authenticationRequired"": " + (authenticationRequired ? "true" : "false") + @" } } }");
 
         private static JsonObject FileFlowBody(string sourceId, string targetId, string mappingId, string schedule)
         {
@@ -185,10 +222,10 @@ namespace PlatformFlow.Tests.Emulator.FlowService
         }
 
         /// <summary>A raw-data HTTP API connection and its mapped flow (email to personalEmail.address); the flow's id and the inlet's URL.</summary>
-        private static async Task<(string FlowId, string InletUrl)> StreamingFlowAsync(FlowServiceTestBed bed)
+        private static async Task<(string FlowId, string InletUrl)> StreamingFlowAsync(FlowServiceTestBed bed, bool authenticationRequired = false)
         {
             var schemaId = await bed.CreateSchema();
-            var connectionId = await bed.Create(Flow + "/connections", HttpConnectionBody());
+            var connectionId = await bed.Create(Flow + "/connections", HttpConnectionBody(authenticationRequired));
             var sourceId = await bed.Create(Flow + "/sourceConnections", Json(@"{ ""name"": ""Signups source"", ""baseConnectionId"": """ + connectionId + @""",
                 ""data"": { ""format"": ""json"" }, ""connectionSpec"": { ""id"": """ + HttpApiSpecId + @""", ""version"": ""1.0"" } }"));
             var targetId = await bed.Create(Flow + "/targetConnections", TargetConnectionBody(schemaId, await bed.CreateDataSet(schemaId)));
