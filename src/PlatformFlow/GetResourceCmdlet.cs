@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;
 using PlatformFlow.Shared;

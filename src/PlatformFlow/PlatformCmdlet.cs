@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;
 

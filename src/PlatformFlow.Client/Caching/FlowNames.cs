@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Caching
 {
     /// <summary>
     /// The names of flows by id, for what names its flow (runs, failed records): either one listing of every flow of the

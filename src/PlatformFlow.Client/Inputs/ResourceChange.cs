@@ -1,4 +1,4 @@
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Inputs
 {
     /// <summary>What a Set-* cmdlet changes on one Flow Service resource; null members stay as they are.</summary>
     public class ResourceChange

@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Operations;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.MappingSuggestions
 {
     /// <summary>
     /// New-MappingSet -Suggest: the suggestions for the piped source and target merged with the hand-written mappings,

@@ -3,21 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class FlowRunWait
-    {
-        public string RunId { get; set; } = string.Empty;
-
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
-
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Wait-FlowRun: polls a run until it is final or the timeout passes, reporting progress. Writes the final run, and an
     /// error record with the run's counts, first errors and the command that lists its failed records when it failed or

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using PlatformFlow.Client.Models;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Parts
 {
     /// <summary>How a file source connection reads its file: <c>data.properties</c> and what the platform refuses in them.</summary>
     internal static class FileReading

@@ -4,8 +4,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Operations;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Parts
 {
     /// <summary>What streaming flows need: whether a flow spec takes a schedule, and where a flow's records go.</summary>
     internal static class StreamingFlows

@@ -5,24 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 
-namespace PlatformFlow.Client.Operations
+namespace PlatformFlow.Client.Relations
 {
-    /// <summary>The kinds of platform object a cmdlet acts on.</summary>
-    public enum ResourceKind
-    {
-        Dataflow,
-        FlowRun,
-        SourceConnection,
-        TargetConnection,
-        BaseConnection,
-        MappingSet,
-        FlowSpec,
-        ConnectionSpec,
-        Dataset,
-        XdmSchema,
-        Batch,
-    }
-
     /// <summary>
     /// What a piped object means to a cmdlet of another kind: the related objects the platform records (a flow's source
     /// connections, a source connection's base connection, a dataset's schema, a run's flow), never the piped object's

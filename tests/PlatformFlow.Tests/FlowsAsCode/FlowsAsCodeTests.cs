@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
