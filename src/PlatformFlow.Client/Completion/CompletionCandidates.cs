@@ -10,20 +10,6 @@ using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Completion
 {
-    /// <summary>One value tab completion offers, with what to show beside it.</summary>
-    public sealed class CompletionCandidate
-    {
-        public CompletionCandidate(string value, string? description = null)
-        {
-            Value = value;
-            Description = string.IsNullOrEmpty(description) ? value : description!;
-        }
-
-        public string Value { get; }
-
-        public string Description { get; }
-    }
-
     /// <summary>
     /// The values argument completers offer, read from the platform of a signed-in context. Completion must never make
     /// the user wait or see an error: each list is bounded (<see cref="MaxCandidates"/>), fetched within

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
@@ -32,25 +31,5 @@ namespace PlatformFlow.Client.Models
 
         [JsonPropertyName("lastModifiedDate")]
         public string? LastModifiedDate { get; init; }
-    }
-
-    /// <summary>One page of the Sandbox API's list: <c>{sandboxes: [...], _page: {limit, count}}</c>, paged by <c>offset</c>.</summary>
-    public sealed class SandboxPage : PlatformModel
-    {
-        [JsonPropertyName("sandboxes")]
-        public List<Sandbox> Sandboxes { get; init; } = new List<Sandbox>();
-
-        [JsonPropertyName("_page")]
-        public SandboxPageInfo? Page { get; init; }
-    }
-
-    public sealed class SandboxPageInfo : PlatformModel
-    {
-        [JsonPropertyName("limit")]
-        public int Limit { get; init; }
-
-        /// <summary>How many sandboxes this page holds.</summary>
-        [JsonPropertyName("count")]
-        public int Count { get; init; }
     }
 }
