@@ -236,24 +236,24 @@ Describe 'A file flow as code' {
         (Get-Content $file -Raw | ConvertFrom-Json).source.path | Should -Be '/acme/customers/customers.csv'
 
         $created = Import-Dataflow -Path $file -Context $prod
-        $created.Action | Should -Be 'Create'
+        $created.Outcome | Should -Be 'Created'
         (Get-SourceConnection -Id $created.SourceConnectionId -Context $prod).Params.Path | Should -Be '/acme/customers/customers.csv'
         (Get-FlowSpec -Id (Get-Dataflow -Id $created.FlowId -Context $prod).FlowSpec.Id -Context $prod).Name | Should -Be 'CloudStorageToAEP'
 
         $mark = Get-EmulatorJournalMark
         $again = Import-Dataflow -Path $file -Context $prod
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
-        $again.Action | Should -Be 'Unchanged'
-        $again.Parts.Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged', 'Unchanged')
+        $again.Outcome | Should -Be 'Reused'
+        $again.Parts.Outcome | Should -Be @('Reused', 'Reused', 'Reused', 'Reused')
     }
 
     It 'copies in one step, then finds nothing to change' {
         $result = $copied | Copy-Dataflow -Context $dev -DestinationContext $prod
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
 
         $mark = Get-EmulatorJournalMark
         $again = Copy-Dataflow -Id $copied.Id -Context $dev -DestinationContext $prod
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
-        $again.Action | Should -Be 'Unchanged'
+        $again.Outcome | Should -Be 'Reused'
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {
@@ -38,14 +39,15 @@ namespace PlatformFlow.Client.FlowsAsCode
 
         public IEnumerable<PartPlan> Parts => new[] { Source, Target, MappingSet, Flow }.Where(p => p != null).Select(p => p!);
 
-        public DataflowAction Action =>
-            Flow.Action == DataflowAction.Create ? DataflowAction.Create
-            : Parts.Any(p => p.Action != DataflowAction.Unchanged) ? DataflowAction.Update
-            : DataflowAction.Unchanged;
+        /// <summary>The whole flow's: Planned when the flow is new, Updated when any part changes, else Reused.</summary>
+        public PartOutcome Outcome =>
+            Flow.Outcome == PartOutcome.Planned ? PartOutcome.Planned
+            : Parts.Any(p => p.Outcome != PartOutcome.Reused) ? PartOutcome.Updated
+            : PartOutcome.Reused;
 
         /// <summary>One line for -WhatIf and -Confirm: what changes, part by part.</summary>
         public string Summary =>
-            (Action == DataflowAction.Create ? "Create" : "Update") + " dataflow in sandbox " + Sandbox + ": "
-            + string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.Change.ToString()));
+            (Outcome == PartOutcome.Planned ? "Create" : "Update") + " dataflow in sandbox " + Sandbox + ": "
+            + string.Join("; ", Parts.Where(p => p.Outcome != PartOutcome.Reused).Select(p => p.Change.ToString()));
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.Operations
 {
@@ -94,7 +95,7 @@ namespace PlatformFlow.Client.Operations
             {
                 var (item, plan) = plans[i];
                 host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * i / plans.Count));
-                if (plan.Action == DataflowAction.Unchanged)
+                if (plan.Outcome == PartOutcome.Reused)
                 {
                     host.WriteVerbose("Dataflow '" + item.Definition.Name + "' already matches " + item.Origin + "; nothing to send.");
                     host.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: true));

@@ -66,7 +66,7 @@ namespace PlatformFlow.Client.Operations
 
             var creation = FlowPart.CreateOrReuse(Client, request, startTimeCounts: input.StartTime != null);
             creation.Action = "Create dataflow (" + (schedule is null ? "streaming" : schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty)) + ")";
-            creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, cancel) : null;
+            creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, input.StartTime != null, cancel) : null;
             creation.Remedy = "Give the flow another name, remove it first, or use " + CmdletTerms.UpdateExisting + " to change its schedule and mapping.";
             var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
             if (result is null)
