@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -106,24 +105,8 @@ namespace PlatformFlow
             var baseObject = input.BaseObject;
             var properties = PipelineObjects.TextProperties(input, RelatedResources.PropertyNamesOf(kind).Concat(new[] { "Id" }));
             var step = MyInvocation.MyCommand.Name.Replace("-", string.Empty);
-            Run(async host =>
-            {
-                IReadOnlyList<string> ids;
-                try
-                {
-                    ids = await RelatedResources.IdsAsync(client, baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, host.Cancellation).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
-                {
-                    host.WriteError(OperationError.From(ex, input, step));
-                    return;
-                }
-
-                foreach (var each in ids)
-                {
-                    await action(host, each).ConfigureAwait(false);
-                }
-            });
+            var related = new RelatedIdsOperation(client);
+            Run(host => related.ForEachAsync(baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, input, step, each => action(host, each), host));
         }
 
         /// <summary>

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using PlatformFlow.Client.Relations;
+
+namespace PlatformFlow.Client.Operations
+{
+    /// <summary>
+    /// What a piped object stands for to a cmdlet of another kind: the ids of that kind (<see cref="RelatedResources"/>,
+    /// which reads a related object when the relation lies one read away), then the cmdlet's work for each. Input that
+    /// stands for none is a non-terminating error for that input only.
+    /// </summary>
+    public sealed class RelatedIdsOperation : PlatformOperation
+    {
+        public RelatedIdsOperation(PlatformClient client)
+            : base(client)
+        {
+        }
+
+        /// <param name="input">The piped object (its base object).</param>
+        /// <param name="property">Reads a property of the input by name (PowerShell properties, CSV columns); null when it has none.</param>
+        /// <param name="target">What an error names as its target (the piped object as PowerShell has it).</param>
+        /// <param name="step">The cmdlet, for the error's id (e.g. <c>GetDataflow</c>).</param>
+        /// <param name="work">The cmdlet's work for one id.</param>
+        public async Task ForEachAsync(object input, Func<string, string?> property, ResourceKind kind, object? target, string step, Func<string, Task> work, IOperationHost host)
+        {
+            IReadOnlyList<string> ids;
+            try
+            {
+                ids = await RelatedResources.IdsAsync(Client, input, property, kind, host.Cancellation).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
+            {
+                host.WriteError(OperationError.From(ex, target, step));
+                return;
+            }
+
+            foreach (var id in ids)
+            {
+                await work(id).ConfigureAwait(false);
+            }
+        }
+    }
+}
