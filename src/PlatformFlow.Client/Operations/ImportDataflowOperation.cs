@@ -82,7 +82,7 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, "done", completed: true));
+            host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, "done", Completed: true));
             if (failures > 0)
             {
                 host.WriteWarning("Nothing was applied to sandbox " + Client.Settings.Sandbox + ": " + failures + " of " + (pending.Count + failedEarlier)
@@ -112,7 +112,7 @@ namespace PlatformFlow.Client.Operations
                     host.WriteObject(await applier.ApplyAsync(plan, item.Path, host.Cancellation).ConfigureAwait(false))).ConfigureAwait(false);
             }
 
-            host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, "done", completed: true));
+            host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, "done", Completed: true));
         }
 
         private static FlowsAsCodeException Duplicate(PendingDefinition item, PendingDefinition first) => new FlowsAsCodeException(

@@ -95,7 +95,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (written >= ProgressEvery)
                 {
-                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + _kind + " objects", written + " read", completed: true));
+                    host.WriteProgress(new OperationProgress(ListingProgressId, "Reading " + _kind + " objects", written + " read", Completed: true));
                 }
 
                 if (query.NameIsLiteral && query.Name != null && written == 0 && skipped == 0)

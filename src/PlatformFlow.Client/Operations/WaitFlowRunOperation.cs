@@ -38,7 +38,7 @@ namespace PlatformFlow.Client.Operations
                     var now = Clock.GetUtcNow();
                     if (run.StatusKind.IsFinal())
                     {
-                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, Completed: true));
                         run.FlowName = await FlowNames.OneByOne(Client).OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
                         if (run.StatusKind.IsFailure() || run.StatusKind == RunStatus.PartialSuccess)
                         {
@@ -52,7 +52,7 @@ namespace PlatformFlow.Client.Operations
                     var remaining = deadline - now;
                     if (remaining <= TimeSpan.Zero)
                     {
-                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, completed: true));
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, Completed: true));
                         host.WriteError(new OperationError(
                             new TimeoutException("Flow run " + wait.RunId + " did not finish within " + wait.Timeout + "; it is still " + statusText + "."),
                             "OperationTimeout",

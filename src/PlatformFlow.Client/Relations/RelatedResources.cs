@@ -36,36 +36,23 @@ namespace PlatformFlow.Client.Relations
         }
 
         /// <summary>The kind of a model object; null for anything else (strings, CSV rows, hashtables).</summary>
-        public static ResourceKind? KindOf(object input)
+        public static ResourceKind? KindOf(object input) =>
+            ModelKinds.FirstOrDefault(model => model.Type.IsInstanceOfType(input)) is var (type, kind) && type != null ? kind : (ResourceKind?)null;
+
+        private static readonly (Type Type, ResourceKind Kind)[] ModelKinds =
         {
-            switch (input)
-            {
-                case Dataflow _:
-                    return ResourceKind.Dataflow;
-                case FlowRun _:
-                    return ResourceKind.FlowRun;
-                case SourceConnection _:
-                    return ResourceKind.SourceConnection;
-                case TargetConnection _:
-                    return ResourceKind.TargetConnection;
-                case BaseConnection _:
-                    return ResourceKind.BaseConnection;
-                case MappingSet _:
-                    return ResourceKind.MappingSet;
-                case FlowSpec _:
-                    return ResourceKind.FlowSpec;
-                case ConnectionSpec _:
-                    return ResourceKind.ConnectionSpec;
-                case Dataset _:
-                    return ResourceKind.Dataset;
-                case XdmSchema _:
-                    return ResourceKind.XdmSchema;
-                case Batch _:
-                    return ResourceKind.Batch;
-                default:
-                    return null;
-            }
-        }
+            (typeof(Dataflow), ResourceKind.Dataflow),
+            (typeof(FlowRun), ResourceKind.FlowRun),
+            (typeof(SourceConnection), ResourceKind.SourceConnection),
+            (typeof(TargetConnection), ResourceKind.TargetConnection),
+            (typeof(BaseConnection), ResourceKind.BaseConnection),
+            (typeof(MappingSet), ResourceKind.MappingSet),
+            (typeof(FlowSpec), ResourceKind.FlowSpec),
+            (typeof(ConnectionSpec), ResourceKind.ConnectionSpec),
+            (typeof(Dataset), ResourceKind.Dataset),
+            (typeof(XdmSchema), ResourceKind.XdmSchema),
+            (typeof(Batch), ResourceKind.Batch),
+        };
 
         /// <summary>
         /// The ids of <paramref name="kind"/> that <paramref name="input"/> stands for: itself when it is one; the related
