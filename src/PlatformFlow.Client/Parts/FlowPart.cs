@@ -112,7 +112,7 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<Dataflow> CreateOrReuse(PlatformClient client, DataflowRequest request, bool startTimeCounts) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.Flows, Kind, request.Name, request, existing => Diff(existing, request, startTimeCounts), existing => Unchangeable(existing, request),
-                written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), () => Built(request, Planned.NewId("flow"), null, Planned.State));
+                (id, etag, state) => Built(request, id, etag, state), "flow");
 
         /// <summary>Changes what differs of <paramref name="existing"/> (its mapping, schedule and, when given, options) to <paramref name="wanted"/>'s: the patch of <see cref="Diff"/>.</summary>
         public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, bool startTimeCounts, CancellationToken cancellationToken) =>
