@@ -344,7 +344,7 @@ Describe 'A file flow and a streaming flow as code, <_> emulator' -ForEach 'embe
         if ($Name -eq 'Signups stream') { $written.PSObject.Properties.Name | Should -Not -Contain 'schedule' }
 
         $created = Import-Dataflow -Path $file -Context $prod
-        $created.Action | Should -Be 'Create'
+        $created.Outcome | Should -Be 'Created'
         $source = Get-SourceConnection -Id $created.SourceConnectionId -Context $prod
         $source.Params.Path | Should -Be $Expected.path
         $source.Data.Properties.ColumnDelimiter | Should -Be $Expected.columnDelimiter
@@ -352,8 +352,8 @@ Describe 'A file flow and a streaming flow as code, <_> emulator' -ForEach 'embe
 
         $again = Invoke-Counted { Import-Dataflow -Path $file -Context $prod -Verbose }
         $again.Writes | Should -HaveCount 0
-        $again.Output.Action | Should -Be 'Unchanged'
-        $again.Output.Parts.Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged', 'Unchanged')
+        $again.Output.Outcome | Should -Be 'Reused'
+        $again.Output.Parts.Outcome | Should -Be @('Reused', 'Reused', 'Reused', 'Reused')
     }
 
     It 'copies <Flow.Name> in one step, then finds nothing to change' -ForEach @(
@@ -362,11 +362,11 @@ Describe 'A file flow and a streaming flow as code, <_> emulator' -ForEach 'embe
     ) {
         $original = Get-Dataflow -Name $Flow.Name -Context $dev
         $result = $original | Copy-Dataflow -Context $dev -DestinationContext $prod
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
 
         $again = Invoke-Counted { Copy-Dataflow -Id $original.Id -Context $dev -DestinationContext $prod -Verbose }
         $again.Writes | Should -HaveCount 0
-        $again.Output.Action | Should -Be 'Unchanged'
+        $again.Output.Outcome | Should -Be 'Reused'
     }
 }
 

@@ -148,7 +148,7 @@ Describe 'Import-Dataflow into the other sandbox' {
 
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
         $plan.Name | Should -Be 'Shop 07'
-        $plan.Action | Should -Be 'Create'
+        $plan.Outcome | Should -Be 'Planned'
         $plan.Applied | Should -BeFalse
         $plan.FlowId | Should -BeNullOrEmpty
         Get-Dataflow -Name 'Shop 07' -Context $prod -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -158,10 +158,10 @@ Describe 'Import-Dataflow into the other sandbox' {
         $result = Import-Dataflow -Path $flows -Context $prod
 
         $result.PSTypeNames[0] | Should -Be 'PlatformFlow.Client.FlowsAsCode.DataflowImportResult'
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
         $result.Applied | Should -BeTrue
         $result.Sandbox | Should -Be 'prod'
-        ($result.Parts | ForEach-Object { "$($_.Part)=$($_.Action)" }) | Should -Be @('SourceConnection=Create', 'TargetConnection=Create', 'MappingSet=Create', 'Flow=Create')
+        ($result.Parts | ForEach-Object { "$($_.Part)=$($_.Outcome)" }) | Should -Be @('SourceConnection=Created', 'TargetConnection=Created', 'MappingSet=Created', 'Flow=Created')
 
         $flow = Get-Dataflow -Id $result.FlowId -Context $prod
         $flow.Name | Should -Be 'Shop 07'
@@ -191,9 +191,9 @@ Describe 'Import-Dataflow into the other sandbox' {
         $again = Import-Dataflow -Path $flows -Context $prod
 
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
-        $again.Action | Should -Be 'Unchanged'
+        $again.Outcome | Should -Be 'Reused'
         $again.Applied | Should -BeTrue
-        $again.Parts.Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged', 'Unchanged')
+        $again.Parts.Outcome | Should -Be @('Reused', 'Reused', 'Reused', 'Reused')
         @(Get-Dataflow -Name 'Shop 07' -Context $prod) | Should -HaveCount 1
     }
 
@@ -207,7 +207,7 @@ Describe 'Import-Dataflow into the other sandbox' {
         $writes = @(Get-EmulatorWriteSince -Mark $mark)
         $writes | ForEach-Object { "$($_.Method) $($_.Path)" } | Should -Be @("PATCH /data/foundation/flowservice/flows/$($before.Id)")
         $writes[0].Status | Should -Be 200
-        $result.Action | Should -Be 'Update'
+        $result.Outcome | Should -Be 'Updated'
         ($result.Parts | Where-Object Part -EQ 'Flow').Changes | Should -Be @('scheduleParams')
         $after = Get-Dataflow -Id $before.Id -Context $prod
         $after.ScheduleParams.Frequency | Should -Be 'hour'
@@ -231,7 +231,7 @@ Describe 'Import-Dataflow into the other sandbox' {
         $transformation = (Get-Dataflow -Id $before.Id -Context $prod).Transformations | Where-Object Name -EQ 'Mapping'
         $transformation.Params['mappingVersion'].ToString() | Should -Be '1'
         (Get-MappingSet -Id $result.MappingSetId -Context $prod).Mappings.Source | Should -Contain "concat('+44 ', Phone)"
-        (Import-Dataflow -Path $file -Context $prod).Action | Should -Be 'Unchanged'
+        (Import-Dataflow -Path $file -Context $prod).Outcome | Should -Be 'Reused'
     }
 
     It 'applies a changed column list as a PATCH of the source connection''s columns only' {
@@ -256,7 +256,7 @@ Describe 'Export-Dataflow | Import-Dataflow' {
 
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
         $plan.Path | Should -Be (Join-Path $workFolder 'piped' 'Shop 07.json')
-        $plan.Action | Should -Be 'Update'
+        $plan.Outcome | Should -Be 'Updated'
         $plan.Applied | Should -BeFalse
         ($plan.Parts | Where-Object Part -EQ 'Flow').Changes | Should -Contain 'description'
     }
@@ -295,7 +295,7 @@ Describe 'Import-Dataflow refusing before any write' {
     It 'maps a name to the id to use with -BaseConnectionMap and -DatasetMap' {
         $result = Import-Dataflow -Path $missingBase -Context $prod -BaseConnectionMap @{ 'Shop EU' = $prodParts.BaseConnection } -DatasetMap @{ 'EU orders' = $prodParts.Dataset.Id }
 
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
         (Get-SourceConnection -Id $result.SourceConnectionId -Context $prod).BaseConnectionId | Should -Be $prodParts.BaseConnection.Id
         (Get-TargetConnection -Id $result.TargetConnectionId -Context $prod).Params.DataSetId | Should -Be $prodParts.Dataset.Id
     }
@@ -341,14 +341,14 @@ Describe 'Import-Dataflow after an import that stopped half-way' {
 
         $result = Import-Dataflow -Path $file -Context $prod
 
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
         $result.SourceConnectionId | Should -Be $leftBehind.Id
-        ($result.Parts | Where-Object Part -EQ 'SourceConnection').Action | Should -Be 'Unchanged'
+        ($result.Parts | Where-Object Part -EQ 'SourceConnection').Outcome | Should -Be 'Reused'
         # The mapping set of the same content that earlier imports made is reused, as the pipeline reuses one.
         (Get-EmulatorWriteSince -Mark $mark) | ForEach-Object { "$($_.Method) $($_.Path)" } | Should -Be @(
             'POST /data/foundation/flowservice/targetConnections'
             'POST /data/foundation/flowservice/flows')
-        ($result.Parts | Where-Object Part -EQ 'MappingSet').Action | Should -Be 'Unchanged'
+        ($result.Parts | Where-Object Part -EQ 'MappingSet').Outcome | Should -Be 'Reused'
         @(Get-SourceConnection -Name 'Shop 31 source' -Context $prod) | Should -HaveCount 1
     }
 }
@@ -392,7 +392,7 @@ Describe 'One part model: the pipeline and flows as code find, compare and creat
 
         $imported.FlowId | Should -Be $made.Id
         $imported.SourceConnectionId | Should -Be $made.SourceConnectionIds[0]
-        $imported.Action | Should -Be 'Unchanged'
+        $imported.Outcome | Should -Be 'Reused'
         $again.Id | Should -Be $made.Id
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
         @(Get-Dataflow -Name 'shop a' -Context $prod) | Should -HaveCount 1
@@ -403,7 +403,7 @@ Describe 'One part model: the pipeline and flows as code find, compare and creat
     It 'reuses every part an import just created when the pipeline names them in the same session: no write' {
         $file = New-RenamedDefinition -Name 'Shop B'
         $imported = Import-Dataflow -Path $file -Context $prod
-        $imported.Action | Should -Be 'Create'
+        $imported.Outcome | Should -Be 'Created'
         $mark = Get-EmulatorJournalMark
 
         $flow = New-ProdPipelineFlow -Name 'Shop B'
@@ -424,7 +424,7 @@ Describe 'One part model: the pipeline and flows as code find, compare and creat
         $results = Import-Dataflow -Path $folder -Context $prod
 
         $results | Should -HaveCount 50
-        @($results | Where-Object Action -EQ 'Create') | Should -HaveCount 50
+        @($results | Where-Object Outcome -EQ 'Created') | Should -HaveCount 50
         @($results.MappingSetId | Select-Object -Unique) | Should -HaveCount 1
         @(Get-EmulatorWriteSince -Mark $mark | Where-Object Path -like '*/mappingSets') | Should -HaveCount 1
     }
@@ -440,14 +440,14 @@ Describe 'Copy-Dataflow' {
         $plan = Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -Context $dev -DestinationContext $prod -WhatIf
 
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
-        $plan.Action | Should -Be 'Create'
+        $plan.Outcome | Should -Be 'Planned'
         $plan.Applied | Should -BeFalse
     }
 
     It 'exports and imports in one step, then finds nothing to change' {
         $result = Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -Context $dev -DestinationContext $prod
 
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
         $result.Sandbox | Should -Be 'prod'
         $flow = Get-Dataflow -Id $result.FlowId -Context $prod
         $flow.Name | Should -Be 'Shop 08'
@@ -456,7 +456,7 @@ Describe 'Copy-Dataflow' {
         $mark = Get-EmulatorJournalMark
         $again = Copy-Dataflow -Id $copied.Id -Context $dev -DestinationContext $prod
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
-        $again.Action | Should -Be 'Unchanged'
+        $again.Outcome | Should -Be 'Reused'
     }
 
     It 'copies piped flows from the context they were read through, whatever context is current' {
@@ -465,7 +465,7 @@ Describe 'Copy-Dataflow' {
 
         $result = Get-Dataflow -Name 'Shop 08' -Context $dev | Copy-Dataflow -DestinationContext $prod
 
-        $result.Action | Should -Be 'Unchanged'
+        $result.Outcome | Should -Be 'Reused'
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
     }
 
@@ -484,8 +484,8 @@ Describe 'Copy-Dataflow' {
 
         $result = Copy-Dataflow -Id $copied.Id -Context $dev -DestinationContext $prod
 
-        $result.Action | Should -Be 'Update'
-        ($result.Parts | Where-Object Action -NE 'Unchanged').Part | Should -Be 'Flow'
+        $result.Outcome | Should -Be 'Updated'
+        ($result.Parts | Where-Object Outcome -NE 'Reused').Part | Should -Be 'Flow'
         (Get-Dataflow -Id $result.FlowId -Context $prod).ScheduleParams.Frequency | Should -Be 'week'
     }
 }
@@ -497,7 +497,7 @@ Describe 'Copy-Dataflow -Disabled and Import-Dataflow -Disabled' {
 
         $result = $source | Copy-Dataflow -Context $dev -DestinationContext $prod -Disabled
 
-        $result.Action | Should -Be 'Create'
+        $result.Outcome | Should -Be 'Created'
         $copy = Get-Dataflow -Id $result.FlowId -Context $prod
         $copy.Name | Should -Be 'Shop 21'
         $copy.State | Should -Be 'disabled'
@@ -511,14 +511,14 @@ Describe 'Copy-Dataflow -Disabled and Import-Dataflow -Disabled' {
         $source | Set-Dataflow -Description 'Orders, reviewed again' -Context $dev
 
         $updated = $source | Copy-Dataflow -Context $dev -DestinationContext $prod
-        $updated.Action | Should -Be 'Update'
+        $updated.Outcome | Should -Be 'Updated'
         (Get-Dataflow -Id $updated.FlowId -Context $prod).State | Should -Be 'disabled' -Because 'a copy without -Disabled does not enable it'
 
         Enable-Dataflow -Id $updated.FlowId -Context $prod
         $file = Join-Path $workFolder 'shop-21.json'
         $source | Set-Dataflow -Description 'Orders, reviewed once more' -Context $dev
         $source | Export-Dataflow -Path $file -Context $dev | Out-Null
-        (Import-Dataflow -Path $file -Context $prod -Disabled).Action | Should -Be 'Update'
+        (Import-Dataflow -Path $file -Context $prod -Disabled).Outcome | Should -Be 'Updated'
         (Get-Dataflow -Id $updated.FlowId -Context $prod).State | Should -Be 'enabled' -Because '-Disabled is for flows it creates'
     }
 
@@ -541,7 +541,7 @@ Describe 'docs/examples/promote-flows.ps1' {
 
         $final = $output | Select-Object -Last 1
         $final.PSTypeNames[0] | Should -Be 'PlatformFlow.Client.FlowsAsCode.DataflowImportResult'
-        $final.Action | Should -Be 'Unchanged'
+        $final.Outcome | Should -Be 'Reused'
         $final.Sandbox | Should -Be 'prod'
     }
 }

@@ -1,95 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Lookup;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;
 
 namespace PlatformFlow
 {
-    /// <summary>
-    /// Base of every cmdlet with asynchronous work: Ctrl+C cancels the requests in flight, and the work runs through the
-    /// seam (<see cref="IOperationHost"/>).
-    /// </summary>
-    public abstract class AsyncCmdlet : PSCmdlet, IDisposable
-    {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private CmdletOperationHost? _host;
-
-        public void Dispose()
-        {
-            _host?.Dispose();
-            _stopping.Dispose();
-        }
-
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>True when the user waived the confirmation question (<c>-Force</c>); ShouldProcess then proceeds unasked.</summary>
-        protected virtual bool SkipsConfirmation => false;
-
-        /// <summary>How many inputs may be in flight at once; 1 (one at a time, outputs in input order) unless a cmdlet offers -ThrottleLimit.</summary>
-        protected virtual int InputsInFlight => 1;
-
-        /// <summary>The context the objects this cmdlet writes were read through; they carry it to the next command.</summary>
-        protected virtual PlatformContext? OutputContext => null;
-
-        /// <summary>
-        /// Runs one operation for the current input, on the seam. With one input in flight it returns when the operation has
-        /// ended; with more, as soon as there is room for the next input (the rest finish in <see cref="EndProcessing"/>).
-        /// A failure that escapes an operation ends the command.
-        /// </summary>
-        protected void Run(Func<IOperationHost, Task> operation)
-        {
-            var context = OutputContext;
-            if (_host != null && !ReferenceEquals(_host.OutputContext, context))
-            {
-                // Objects of another context (piped from another sandbox): the inputs in flight finish first.
-                Serve(_host.Finish);
-                _host.Dispose();
-                _host = null;
-            }
-
-            var host = _host ??= new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation, context);
-            var limit = InputsInFlight;
-            Serve(() => host.Start(operation, limit));
-            if (limit <= 1)
-            {
-                Serve(host.Finish);
-            }
-        }
-
-        /// <summary>Waits for the inputs still in flight (with -ThrottleLimit), writing what they write.</summary>
-        protected override void EndProcessing()
-        {
-            if (_host != null)
-            {
-                Serve(_host.Finish);
-            }
-        }
-
-        private void Serve(Action pump)
-        {
-            try
-            {
-                pump();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing more to report.
-            }
-            catch (Exception ex) when (!_host!.FailedOnPipelineThread && !(ex is PipelineStoppedException) && !(ex is OutOfMemoryException))
-            {
-                ThrowTerminatingError(ErrorRecords.From(OperationError.From(ex, null, MyInvocation.MyCommand.Name.Replace("-", string.Empty))));
-            }
-        }
-    }
-
     /// <summary>Base of every cmdlet that calls the platform: <c>-Context</c> chooses the signed-in context.</summary>
     public abstract class PlatformCmdlet : AsyncCmdlet
     {
@@ -180,52 +102,16 @@ namespace PlatformFlow
         /// </summary>
         protected void ForEachId(ResourceKind kind, PSObject? input, string? id, Func<IOperationHost, string, Task> action)
         {
-            var client = ActiveContext.Client;
+            var related = new RelatedIdsOperation(ActiveContext.Client);
             var step = MyInvocation.MyCommand.Name.Replace("-", string.Empty);
             if (input is null)
             {
-                Run(async host =>
-                {
-                    string? resolved = null;
-                    try
-                    {
-                        resolved = id is null ? null : await ResourceIds.ResolveAsync(client, kind, id, host.Cancellation).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
-                    {
-                        host.WriteError(OperationError.From(ex, id, step));
-                        return;
-                    }
-
-                    await action(host, resolved!).ConfigureAwait(false);
-                });
+                Run(host => id is null ? action(host, id!) : related.ForIdAsync(id, kind, step, each => action(host, each), host));
                 return;
             }
 
-            var baseObject = input.BaseObject;
             var properties = PipelineObjects.TextProperties(input, RelatedResources.PropertyNamesOf(kind).Concat(new[] { "Id" }));
-            Run(async host =>
-            {
-                var ids = new List<string>();
-                try
-                {
-                    foreach (var each in await RelatedResources.IdsAsync(client, baseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, host.Cancellation).ConfigureAwait(false))
-                    {
-                        // A platform object gives ids; a string or a plain row may give a name instead.
-                        ids.Add(RelatedResources.KindOf(baseObject) is null ? await ResourceIds.ResolveAsync(client, kind, each, host.Cancellation).ConfigureAwait(false) : each);
-                    }
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
-                {
-                    host.WriteError(OperationError.From(ex, input, step));
-                    return;
-                }
-
-                foreach (var each in ids)
-                {
-                    await action(host, each).ConfigureAwait(false);
-                }
-            });
+            Run(host => related.ForEachAsync(input.BaseObject, name => properties.TryGetValue(name, out var text) ? text : null, kind, input, step, each => action(host, each), host));
         }
 
         /// <summary>
@@ -246,39 +132,5 @@ namespace PlatformFlow
                 return false;
             }
         }
-    }
-
-    /// <summary>
-    /// Base of the cmdlets that work through many inputs: <c>-ThrottleLimit</c> keeps up to that many in flight.
-    /// </summary>
-    public abstract class BulkCmdlet : PlatformCmdlet
-    {
-        /// <summary>
-        /// How many inputs to work on at once (1 to 64; default 1). Above 1, each result is written as it completes, so the
-        /// output order may differ from the input order; errors stay per input and Ctrl+C cancels all in flight.
-        /// </summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 1;
-
-        protected override int InputsInFlight => ThrottleLimit;
-    }
-
-    /// <summary>
-    /// Base of the flow-building cmdlets: takes the whole pipeline input too, to pass on the ids it carries
-    /// (<see cref="PipelineIds"/>) to the next step.
-    /// </summary>
-    public abstract class FlowStepCmdlet : BulkCmdlet
-    {
-        /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
-        protected override PSObject? PipedInput => InputObject;
-
-        protected PipelineIds CarriedIds => PipelineObjects.CarriedBy(InputObject);
-
-        /// <summary>The input to name in an error record: the pipeline object (e.g. a CSV row) when there is one.</summary>
-        protected object? ErrorTarget(object fallback) => (object?)InputObject ?? fallback;
     }
 }

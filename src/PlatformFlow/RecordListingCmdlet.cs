@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow
 {

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using PlatformFlow.Client.Inputs;
+using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Emulator.Engine;

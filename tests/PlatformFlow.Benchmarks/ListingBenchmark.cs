@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Benchmarks

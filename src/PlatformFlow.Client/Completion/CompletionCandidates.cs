@@ -8,23 +8,10 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Client.Completion
 {
-    /// <summary>One value tab completion offers, with what to show beside it.</summary>
-    public sealed class CompletionCandidate
-    {
-        public CompletionCandidate(string value, string? description = null)
-        {
-            Value = value;
-            Description = string.IsNullOrEmpty(description) ? value : description!;
-        }
-
-        public string Value { get; }
-
-        public string Description { get; }
-    }
-
     /// <summary>
     /// The values argument completers offer, read from the platform of a signed-in context. Completion must never make
     /// the user wait or see an error: each list is bounded (<see cref="MaxCandidates"/>), fetched within

@@ -48,14 +48,14 @@ namespace PlatformFlow.Client.FlowsAsCode
 
             var mappingSetId = plan.MappingSet?.Id;
             var mappingSetVersion = plan.MappingSetVersion;
-            var mappingSetAction = plan.MappingSet?.Action;
-            if (plan.MappingSet != null && plan.MappingSet.Action == DataflowAction.Create)
+            var mappingSetOutcome = plan.MappingSet is null ? (PartOutcome?)null : Applied(plan.MappingSet.Outcome);
+            if (plan.MappingSet != null && plan.MappingSet.Outcome == PartOutcome.Planned)
             {
                 var made = await MappingSetPart.CreateOrReuse(_client, requests.MappingSet!, definition.Name).ApplyAsync(_client, _clock, cancellationToken).ConfigureAwait(false);
                 (mappingSetId, mappingSetVersion) = (made.Part.Id, made.Part.Version);
-                mappingSetAction = made.Outcome == PartOutcome.Reused ? DataflowAction.Unchanged : DataflowAction.Create;
+                mappingSetOutcome = made.Outcome;
             }
-            else if (plan.MappingSet != null && plan.MappingSet.Action == DataflowAction.Update)
+            else if (plan.MappingSet != null && plan.MappingSet.Outcome == PartOutcome.Updated)
             {
                 var written = await _client.DataPrep.UpdateMappingSetAsync(plan.MappingSet.Id!, requests.MappingSet!, cancellationToken).ConfigureAwait(false);
                 (mappingSetId, mappingSetVersion) = (written.Id, written.Version);
@@ -63,7 +63,7 @@ namespace PlatformFlow.Client.FlowsAsCode
 
             var transformations = Transformations(plan, mappingSetId, mappingSetVersion);
             var flowId = plan.Flow.Id;
-            if (plan.Flow.Action == DataflowAction.Create)
+            if (plan.Flow.Outcome == PartOutcome.Planned)
             {
                 var schedule = _createDisabled ? DisabledCreation.HeldSchedule(plan.Schedule, _clock.GetUtcNow()) : plan.Schedule;
                 var request = FlowPart.Request(definition.Name, definition.Description, plan.References.FlowSpecId, new[] { sourceId }, new[] { targetId }, transformations, schedule);
@@ -73,7 +73,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                     await DisabledCreation.DisableAsync(_client, flowId, plan.Schedule, schedule, cancellationToken).ConfigureAwait(false);
                 }
             }
-            else if (plan.Flow.Action == DataflowAction.Update)
+            else if (plan.Flow.Outcome == PartOutcome.Updated)
             {
                 var operations = plan.Flow.Patch.ToList();
                 if (plan.Flow.Change.Changes.Contains("transformations"))
@@ -87,7 +87,7 @@ namespace PlatformFlow.Client.FlowsAsCode
             return new DataflowImportResult
             {
                 Name = definition.Name,
-                Action = plan.Action,
+                Outcome = Applied(plan.Outcome),
                 Applied = true,
                 Sandbox = plan.Sandbox,
                 Path = path,
@@ -100,7 +100,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                 {
                     WithId(plan.Source, sourceId),
                     WithId(plan.Target, targetId),
-                    plan.MappingSet is null ? null : new DataflowPartChange(DataflowPart.MappingSet, mappingSetAction!.Value, mappingSetId, plan.MappingSet.Change.Changes),
+                    plan.MappingSet is null ? null : new DataflowPartChange(DataflowPart.MappingSet, mappingSetOutcome!.Value, mappingSetId, plan.MappingSet.Change.Changes),
                     WithId(plan.Flow, flowId),
                 }.Where(p => p != null).Select(p => p!).ToList(),
             };
@@ -113,7 +113,7 @@ namespace PlatformFlow.Client.FlowsAsCode
         public static DataflowImportResult Unsent(DataflowPlan plan, string? path, bool applied) => new DataflowImportResult
         {
             Name = plan.Definition.Name,
-            Action = plan.Action,
+            Outcome = plan.Outcome,
             Applied = applied,
             Sandbox = plan.Sandbox,
             Path = path,
@@ -121,17 +121,17 @@ namespace PlatformFlow.Client.FlowsAsCode
             SourceConnectionId = plan.Source.Id,
             TargetConnectionId = plan.Target.Id,
             MappingSetId = plan.MappingSet?.Id,
-            MappingSetVersion = plan.MappingSet?.Action == DataflowAction.Unchanged ? plan.MappingSetVersion : null,
+            MappingSetVersion = plan.MappingSet?.Outcome == PartOutcome.Reused ? plan.MappingSetVersion : null,
             Parts = plan.Parts.Select(p => p.Change).ToList(),
         };
 
         private static async Task<string> ApplyPartAsync(PartPlan part, Func<Task<string>> create, Func<string, IReadOnlyList<JsonPatchOperation>, string, Task<ResourceWriteResult>> patch)
         {
-            switch (part.Action)
+            switch (part.Outcome)
             {
-                case DataflowAction.Create:
+                case PartOutcome.Planned:
                     return await create().ConfigureAwait(false);
-                case DataflowAction.Update:
+                case PartOutcome.Updated:
                     await patch(part.Id!, part.Patch, part.Etag!).ConfigureAwait(false);
                     return part.Id!;
                 default:
@@ -139,7 +139,10 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
         }
 
-        private static DataflowPartChange WithId(PartPlan part, string? id) => new DataflowPartChange(part.Change.Part, part.Action, id, part.Change.Changes);
+        private static DataflowPartChange WithId(PartPlan part, string? id) => new DataflowPartChange(part.Change.Part, Applied(part.Outcome), id, part.Change.Changes);
+
+        /// <summary>What a planned outcome is once the plan has been carried out: a planned part has been created.</summary>
+        private static PartOutcome Applied(PartOutcome planned) => planned == PartOutcome.Planned ? PartOutcome.Created : planned;
 
         private static List<Transformation> Transformations(DataflowPlan plan, string? mappingSetId, int? mappingSetVersion)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {
@@ -8,8 +9,8 @@ namespace PlatformFlow.Client.FlowsAsCode
     {
         public string Name { get; init; } = string.Empty;
 
-        /// <summary>Create, Update or Unchanged: the whole flow's action.</summary>
-        public DataflowAction Action { get; init; }
+        /// <summary>The whole flow's: Created, Updated or Reused (nothing to change); under -WhatIf, Planned for a new flow.</summary>
+        public PartOutcome Outcome { get; init; }
 
         /// <summary>True when the sandbox matches the definition after the command; false under -WhatIf or when declined at -Confirm.</summary>
         public bool Applied { get; init; }
@@ -34,8 +35,8 @@ namespace PlatformFlow.Client.FlowsAsCode
         public IReadOnlyList<DataflowPartChange> Parts { get; init; } = new DataflowPartChange[0];
 
         /// <summary>The parts that change and how, for the table view; empty when nothing does.</summary>
-        public string Changes => string.Join("; ", Parts.Where(p => p.Action != DataflowAction.Unchanged).Select(p => p.ToString()));
+        public string Changes => string.Join("; ", Parts.Where(p => p.Outcome != PartOutcome.Reused).Select(p => p.ToString()));
 
-        public override string ToString() => Name + ": " + Action;
+        public override string ToString() => Name + ": " + Outcome;
     }
 }

@@ -162,8 +162,8 @@ namespace PlatformFlow.Client.FlowsAsCode
 
             var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule?.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var wanted = FlowPart.Request(definition.Name, definition.Description, references.FlowSpecId, flow.SourceConnectionIds, flow.TargetConnectionIds, flow.Transformations ?? new List<Transformation>(), schedule);
-            var mappingChanges = (mappingSetPlan != null && mappingSetPlan.Action != DataflowAction.Unchanged) || (definition.MappingSet is null && mapping != null);
-            var flowDiff = FlowPart.DefinitionDiff(flow, wanted, mappingChanges);
+            var mappingChanges = (mappingSetPlan != null && mappingSetPlan.Outcome != PartOutcome.Reused) || (definition.MappingSet is null && mapping != null);
+            var flowDiff = FlowPart.Diff(flow, wanted, startTimeCounts: true, descriptionCounts: true, mappingChanges);
 
             return new DataflowPlan
             {

@@ -8,6 +8,7 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Shared;
 
 namespace PlatformFlow.Client.Lookup

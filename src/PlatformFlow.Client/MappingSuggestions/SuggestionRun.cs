@@ -5,23 +5,9 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.MappingSuggestions
 {
-    /// <summary>What suggestions are made from: the target schema, the source's columns and, when known, its sample rows.</summary>
-    public sealed class SuggestionSource
-    {
-        public string SchemaId { get; set; } = string.Empty;
-
-        public IReadOnlyList<SourceColumn> Columns { get; set; } = Array.Empty<SourceColumn>();
-
-        public IReadOnlyList<JsonObject> Rows { get; set; } = Array.Empty<JsonObject>();
-
-        /// <summary>The source table, whose entity names bare columns (<c>Id</c> of <c>Shopify.Orders</c>); optional.</summary>
-        public string? TableName { get; set; }
-    }
-
     /// <summary>
     /// The suggestions for a source and schema: the schema's fields read once (resolved), the rules
     /// (<see cref="MappingSuggester"/>), then every calculated field checked on every sample row through the platform's own

@@ -6,20 +6,6 @@ using System.Text.RegularExpressions;
 
 namespace PlatformFlow.Client.MappingSuggestions
 {
-    /// <summary>What a value must be to go into a field: the kinds the suggestion rules tell apart.</summary>
-    public enum FieldKind
-    {
-        Text,
-        Email,
-        Phone,
-        Date,
-        DateTime,
-        Integer,
-        Number,
-        Boolean,
-        Enumeration,
-    }
-
     /// <summary>A leaf field of the target schema that a column can be mapped to, with what its values must be.</summary>
     public sealed class TargetField
     {

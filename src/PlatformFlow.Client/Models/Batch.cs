@@ -78,27 +78,4 @@ namespace PlatformFlow.Client.Models
         private string? Tag(string name) =>
             TagsJson?.FirstOrDefault(t => string.Equals(t.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
     }
-
-    /// <summary>A batch's <c>relatedObjects</c> entry: <c>{type:"dataSet", id}</c>.</summary>
-    public sealed class BatchRelatedObject : PlatformModel
-    {
-        [JsonPropertyName("type")]
-        public string? Type { get; init; }
-
-        [JsonPropertyName("id")]
-        public string? Id { get; init; }
-    }
-
-    /// <summary>A batch's error: <c>{code, description, recordCount}</c>.</summary>
-    public sealed class BatchError : PlatformModel
-    {
-        [JsonPropertyName("code")]
-        public string? Code { get; init; }
-
-        [JsonPropertyName("description")]
-        public string? Description { get; init; }
-
-        [JsonPropertyName("recordCount")]
-        public long? RecordCount { get; init; }
-    }
 }

@@ -52,29 +52,4 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public string? SchemaTitle { get; set; }
     }
-
-    /// <summary><c>schemaRef</c>: the schema's <c>$id</c> and the content type to read it with.</summary>
-    public sealed class DatasetSchemaReference : PlatformModel
-    {
-        [JsonPropertyName("id")]
-        public string Id { get; init; } = string.Empty;
-
-        [JsonPropertyName("contentType")]
-        public string? ContentType { get; init; }
-
-        public override string ToString() => Id;
-    }
-
-    /// <summary>The body of <c>POST /dataSets</c>.</summary>
-    public sealed class DatasetRequest
-    {
-        [JsonPropertyName("name")]
-        public string Name { get; init; } = string.Empty;
-
-        [JsonPropertyName("description")]
-        public string? Description { get; init; }
-
-        [JsonPropertyName("schemaRef")]
-        public DatasetSchemaReference SchemaRef { get; init; } = new DatasetSchemaReference();
-    }
 }

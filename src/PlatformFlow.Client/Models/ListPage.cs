@@ -12,16 +12,4 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("_links")]
         public PageLinks? Links { get; init; }
     }
-
-    public sealed class PageLinks : PlatformModel
-    {
-        [JsonPropertyName("next")]
-        public PageLink? Next { get; init; }
-    }
-
-    public sealed class PageLink : PlatformModel
-    {
-        [JsonPropertyName("href")]
-        public string? Href { get; init; }
-    }
 }

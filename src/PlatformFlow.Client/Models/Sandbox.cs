@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System;
 using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
@@ -35,25 +35,5 @@ namespace PlatformFlow.Client.Models
         /// <summary>UTC; the Sandbox API sends an ISO 8601 date-time.</summary>
         [JsonPropertyName("lastModifiedDate")]
         public DateTimeOffset? UpdatedAt { get; init; }
-    }
-
-    /// <summary>One page of the Sandbox API's list: <c>{sandboxes: [...], _page: {limit, count}}</c>, paged by <c>offset</c>.</summary>
-    public sealed class SandboxPage : PlatformModel
-    {
-        [JsonPropertyName("sandboxes")]
-        public List<Sandbox> Sandboxes { get; init; } = new List<Sandbox>();
-
-        [JsonPropertyName("_page")]
-        public SandboxPageInfo? Page { get; init; }
-    }
-
-    public sealed class SandboxPageInfo : PlatformModel
-    {
-        [JsonPropertyName("limit")]
-        public int Limit { get; init; }
-
-        /// <summary>How many sandboxes this page holds.</summary>
-        [JsonPropertyName("count")]
-        public int Count { get; init; }
     }
 }

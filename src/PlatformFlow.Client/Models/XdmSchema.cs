@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -57,42 +56,5 @@ namespace PlatformFlow.Client.Models
         /// <summary>The field groups (mixins) the schema is composed of: its <c>allOf</c> entries other than the class.</summary>
         [JsonIgnore]
         public ValueList<string> FieldGroups => new ValueList<string>((AllOf ?? new ValueList<SchemaReference>()).ConvertAll(r => r.Ref).FindAll(r => r != Class));
-    }
-
-    /// <summary>One <c>allOf</c> entry: a class, field group or data type by <c>$ref</c>.</summary>
-    public sealed class SchemaReference : PlatformModel
-    {
-        public SchemaReference()
-        {
-        }
-
-        public SchemaReference(string reference)
-        {
-            Ref = reference;
-        }
-
-        [JsonPropertyName("$ref")]
-        public string Ref { get; init; } = string.Empty;
-
-        public override string ToString() => Ref;
-    }
-
-    /// <summary>The body of <c>POST /tenant/schemas</c>: a class and field groups composed with <c>allOf</c>.</summary>
-    public sealed class XdmSchemaRequest
-    {
-        [JsonPropertyName("type")]
-        public string Type { get; init; } = "object";
-
-        [JsonPropertyName("title")]
-        public string Title { get; init; } = string.Empty;
-
-        [JsonPropertyName("description")]
-        public string? Description { get; init; }
-
-        [JsonPropertyName("allOf")]
-        public List<SchemaReference> AllOf { get; init; } = new List<SchemaReference>();
-
-        [JsonPropertyName("meta:class")]
-        public string? Class { get; init; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Inputs;
 
 namespace PlatformFlow.Client.Operations
 {

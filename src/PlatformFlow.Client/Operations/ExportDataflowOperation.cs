@@ -4,22 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Inputs;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DataflowExportInput
-    {
-        public string FlowId { get; set; } = string.Empty;
-
-        /// <summary>A full path: the file to write, or the folder to write one file per flow into.</summary>
-        public string Path { get; set; } = string.Empty;
-
-        /// <summary>True when <see cref="Path"/> is a folder (each flow's file is named after the flow).</summary>
-        public bool IsFolder { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Export-Dataflow: writes each flow as a definition file (<see cref="DataflowDefinitionJson"/>) and emits the file. One
     /// operation serves a whole pipeline, so two flows bound for the same file are caught instead of overwriting each other.

@@ -1,32 +1,11 @@
 using System;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class BatchQuery
-    {
-        /// <summary>One batch by id.</summary>
-        public string? Id { get; set; }
-
-        /// <summary>The batches of a dataset.</summary>
-        public string? DatasetId { get; set; }
-
-        /// <summary>The batch a run wrote.</summary>
-        public string? RunId { get; set; }
-
-        /// <summary>The batches a flow wrote (to the datasets of its target connections).</summary>
-        public string? FlowId { get; set; }
-
-        /// <summary>Only batches of this Catalog status (<c>success</c>, <c>failed</c>...); all when null.</summary>
-        public string? Status { get; set; }
-
-        /// <summary>Only batches created after this time.</summary>
-        public DateTimeOffset? Since { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-Batch: Catalog batches, by id, of a dataset (<c>GET /batches?dataSet=…</c>, newest first, <c>status</c> and
     /// <c>createdAfter</c> as the listing's own filters), the one a run wrote (named by the run), or those a flow wrote

@@ -3,27 +3,10 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 
 namespace PlatformFlow.Client.Operations
 {
-    /// <summary>A -Name as typed, the cmdlet's matcher for it, and whether it has wildcards.</summary>
-    public sealed class NameQuery
-    {
-        public NameQuery(string pattern, Func<string, bool> matches, bool isLiteral)
-        {
-            Pattern = pattern;
-            Matches = matches;
-            IsLiteral = isLiteral;
-        }
-
-        public string Pattern { get; }
-
-        public Func<string, bool> Matches { get; }
-
-        /// <summary>No wildcards: matching nothing is an ObjectNotFound error.</summary>
-        public bool IsLiteral { get; }
-    }
-
     /// <summary>Get-ConnectionSpec: by id, by name (<c>-like</c> wildcards are matched here), or all.</summary>
     public sealed class GetConnectionSpecOperation : PlatformOperation
     {

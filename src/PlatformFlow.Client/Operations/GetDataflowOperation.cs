@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations

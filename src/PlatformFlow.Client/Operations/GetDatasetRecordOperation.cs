@@ -2,23 +2,10 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Inputs;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DatasetRecordQuery
-    {
-        /// <summary>The dataset whose records to show.</summary>
-        public string? DatasetId { get; set; }
-
-        /// <summary>Only the records this batch wrote (of its dataset's).</summary>
-        public string? BatchId { get; set; }
-
-        /// <summary>At most this many records; all the preview holds when null.</summary>
-        public int? First { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-DatasetRecord: the records that landed in a dataset, as Data Access previews them (<c>GET /datasets/{id}/preview</c>:
     /// at most 100, newest batch first; the platform offers no more). For a batch, the rows of its dataset's preview whose

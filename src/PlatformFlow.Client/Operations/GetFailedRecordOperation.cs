@@ -2,24 +2,12 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class FailedRecordQuery
-    {
-        /// <summary>The run whose failed records to list (through the batch it wrote).</summary>
-        public string? RunId { get; set; }
-
-        /// <summary>The batch whose failed records to list (instead of a run).</summary>
-        public string? BatchId { get; set; }
-
-        /// <summary>At most this many records; all when null.</summary>
-        public int? First { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-FailedRecord: the records a run (through the batch it wrote) or a batch could not ingest, one object each, read
     /// from Data Access's row errors (<c>/batches/{id}/meta?path=row_errors</c>, then each file), each naming its run,

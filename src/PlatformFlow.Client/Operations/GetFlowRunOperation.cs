@@ -1,30 +1,14 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Caching;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class FlowRunQuery
-    {
-        /// <summary>The flow whose runs to list; with neither this nor <see cref="RunId"/>, the runs of every flow of the sandbox.</summary>
-        public string? FlowId { get; set; }
-
-        /// <summary>One run by id (instead of a flow's runs).</summary>
-        public string? RunId { get; set; }
-
-        /// <summary>Only runs with one of these statuses; all when empty.</summary>
-        public IReadOnlyList<RunStatus> Statuses { get; set; } = Array.Empty<RunStatus>();
-
-        /// <summary>Only runs created after this time.</summary>
-        public DateTimeOffset? Since { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-FlowRun: one run, a flow's runs, or the runs of every flow of the sandbox, streamed; each named with its flow's
     /// name. Statuses and times are the runs listing's own filters (<c>metrics.statusSummary.status==FAILED,...</c>,

@@ -4,28 +4,11 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class FlowSpecQuery
-    {
-        /// <summary>The flow spec's name, e.g. <c>CRMToAEP</c>.</summary>
-        public string? Name { get; set; }
-
-        public string? Id { get; set; }
-
-        /// <summary>The source's connection spec: with no name or id, the flow spec that accepts it is picked.</summary>
-        public string? ConnectionSpecId { get; set; }
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        /// <summary>True when this came through a pipeline (pass the ids on); false for a plain listing.</summary>
-        public bool FromPipeline { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-FlowSpec: by name (<c>GET /flowSpecs?property=name=="CRMToAEP"</c>), by id, or — in a flow pipeline with neither —
     /// the one flow spec that accepts the source's connection spec. Passes the pipeline's ids on with <c>FlowSpecId</c>.

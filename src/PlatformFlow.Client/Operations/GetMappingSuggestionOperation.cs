@@ -6,35 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.MappingSuggestions;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class MappingSuggestionInput
-    {
-        /// <summary>The columns to map (names, optionally with types); from the source connection or table when empty.</summary>
-        public IReadOnlyList<SourceColumn> Columns { get; set; } = Array.Empty<SourceColumn>();
-
-        /// <summary>The target schema's <c>$id</c>; from the pipeline or the target connection when null.</summary>
-        public string? SchemaId { get; set; }
-
-        public string? TargetConnectionId { get; set; }
-
-        public string? SourceConnectionId { get; set; }
-
-        /// <summary>Sample rows; the source table's own (explore preview) when null.</summary>
-        public IReadOnlyList<JsonObject>? Sample { get; set; }
-
-        public double MinimumConfidence { get; set; } = MappingSuggester.DefaultMinimumConfidence;
-
-        public MappingVocabulary Vocabulary { get; set; } = MappingVocabulary.Standard;
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-MappingSuggestion: reads the target schema (resolved), the source's columns and sample rows, and writes one
     /// <see cref="MappingSuggestion"/> per column it can map, most confident first, carrying the ids the next step binds.

@@ -3,23 +3,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class SourceTableQuery
-    {
-        public string BaseConnectionId { get; set; } = string.Empty;
-
-        /// <summary>The table to describe; with none, the base connection's tables are listed.</summary>
-        public string? TableName { get; set; }
-
-        /// <summary>Also read the table's sample rows.</summary>
-        public bool Preview { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Get-SourceTable: explores a base connection. Lists its tables (each carrying BaseConnectionId), or describes one
     /// as a <see cref="SourceTable"/> whose properties bind New-SourceConnection's parameters by name.

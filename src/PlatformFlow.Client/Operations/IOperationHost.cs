@@ -37,15 +37,4 @@ namespace PlatformFlow.Client.Operations
         /// <summary>A non-terminating failure for one input; the caller goes on with the next.</summary>
         void WriteError(OperationError error);
     }
-
-    public enum ChangeDecision
-    {
-        Proceed,
-
-        /// <summary>-WhatIf: report and plan, but change nothing.</summary>
-        WhatIf,
-
-        /// <summary>The user answered no at a -Confirm prompt.</summary>
-        Declined,
-    }
 }

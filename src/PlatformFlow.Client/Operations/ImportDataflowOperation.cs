@@ -1,42 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
+using PlatformFlow.Client.Inputs;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.Operations
 {
-    /// <summary>A definition to apply, and where it came from (a file, or the flow it was exported from).</summary>
-    public sealed class PendingDefinition
-    {
-        private PendingDefinition(DataflowDefinition definition, string? path, object? target, string origin)
-        {
-            Definition = definition;
-            Path = path;
-            Target = target;
-            Origin = origin;
-        }
-
-        public DataflowDefinition Definition { get; }
-
-        /// <summary>The file, for the result and error messages; null when exported in the same command.</summary>
-        public string? Path { get; }
-
-        /// <summary>The input to name in an error record.</summary>
-        public object? Target { get; }
-
-        /// <summary>Where it came from, for messages: the file, or the flow it was exported from.</summary>
-        public string Origin { get; }
-
-        /// <summary>A definition read from a file, which names it everywhere.</summary>
-        public static PendingDefinition FromFile(DataflowDefinition definition, string path) => new PendingDefinition(definition, path, path, path);
-
-        /// <summary>A definition exported from a flow in the same command (<c>dataflow {id} of sandbox dev</c>).</summary>
-        public static PendingDefinition FromFlow(DataflowDefinition definition, string flowId, string sandbox, object? target) =>
-            new PendingDefinition(definition, null, target, "dataflow " + flowId + " of sandbox " + sandbox);
-    }
-
     /// <summary>
     /// Import-Dataflow: reads every definition, plans every one against the sandbox (reads only), and applies them only
     /// when all could be planned, so a missing reference or a bad file stops the import before any write. Each flow is
@@ -114,7 +85,7 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, "done", completed: true));
+            host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, "done", Completed: true));
             if (failures > 0)
             {
                 host.WriteWarning("Nothing was applied to sandbox " + Client.Settings.Sandbox + ": " + failures + " of " + (pending.Count + failedEarlier)
@@ -127,7 +98,7 @@ namespace PlatformFlow.Client.Operations
             {
                 var (item, plan) = plans[i];
                 host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * i / plans.Count));
-                if (plan.Action == DataflowAction.Unchanged)
+                if (plan.Outcome == PartOutcome.Reused)
                 {
                     host.WriteVerbose("Dataflow '" + item.Definition.Name + "' already matches " + item.Origin + "; nothing to send.");
                     host.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: true));
@@ -144,7 +115,7 @@ namespace PlatformFlow.Client.Operations
                     host.WriteObject(await applier.ApplyAsync(plan, item.Path, host.Cancellation).ConfigureAwait(false))).ConfigureAwait(false);
             }
 
-            host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, "done", completed: true));
+            host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, "done", Completed: true));
         }
 
         private static FlowsAsCodeException Duplicate(PendingDefinition item, PendingDefinition first) => new FlowsAsCodeException(

@@ -3,31 +3,13 @@ using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class BaseConnectionInput
-    {
-        public string Name { get; set; } = string.Empty;
-
-        /// <summary>A connection spec id or name, e.g. <c>Shopify</c>.</summary>
-        public string ConnectionSpec { get; set; } = string.Empty;
-
-        /// <summary>The auth spec to use; the spec's first one when null.</summary>
-        public string? AuthSpecName { get; set; }
-
-        /// <summary>The auth parameters (e.g. host, accessToken); SecureString values are sent as text and never shown.</summary>
-        public IDictionary? Parameters { get; set; }
-
-        public string? Description { get; set; }
-
-        /// <summary>The pipeline input this came from, for error records.</summary>
-        public object? Target { get; set; }
-    }
-
     /// <summary>New-BaseConnection: checks the auth parameters against the connection spec, then <c>POST /connections</c>.</summary>
     public sealed class NewBaseConnectionOperation : PlatformOperation
     {

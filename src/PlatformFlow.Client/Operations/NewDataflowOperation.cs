@@ -1,57 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Globalization;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DataflowInput
-    {
-        public string FlowName { get; set; } = string.Empty;
-
-        public string FlowSpecId { get; set; } = string.Empty;
-
-        public IReadOnlyList<string> SourceConnectionIds { get; set; } = Array.Empty<string>();
-
-        public IReadOnlyList<string> TargetConnectionIds { get; set; } = Array.Empty<string>();
-
-        public string? MappingSetId { get; set; }
-
-        /// <summary>The mapping set's version; its current version when null.</summary>
-        public int? MappingSetVersion { get; set; }
-
-        /// <summary><c>Once</c>, <c>Minute</c>, <c>Hour</c>, <c>Day</c> or <c>Week</c>.</summary>
-        public string Frequency { get; set; } = "Once";
-
-        public int? Interval { get; set; }
-
-        /// <summary>When the schedule starts; now when null.</summary>
-        public DateTimeOffset? StartTime { get; set; }
-
-        public bool? Backfill { get; set; }
-
-        public string? Description { get; set; }
-
-        /// <summary>The flow's partial-ingestion threshold (<c>options.partialIngestionPercent</c>); the platform's default when null.</summary>
-        public double? PartialIngestionPercent { get; set; }
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        /// <summary>When the flow cannot be made, remove the parts the pipeline created for it (-RollbackOnError) instead of naming them in a warning.</summary>
-        public bool RollbackOnError { get; set; }
-
-        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
-        public bool UpdateExisting { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// New-Dataflow: builds the schedule (rejecting what the platform would reject before any request), checks the flow
     /// against its flow spec as the platform does, then <c>POST /flows</c>.
@@ -110,7 +66,7 @@ namespace PlatformFlow.Client.Operations
 
             var creation = FlowPart.CreateOrReuse(Client, request, startTimeCounts: input.StartTime != null);
             creation.Action = "Create dataflow (" + (schedule is null ? "streaming" : schedule.Frequency + (schedule.Interval is int every ? " every " + every : string.Empty)) + ")";
-            creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, cancel) : null;
+            creation.Update = input.UpdateExisting ? (existing, cancel) => FlowPart.UpdateAsync(Client, existing, request, input.StartTime != null, cancel) : null;
             creation.Remedy = "Give the flow another name, remove it first, or use " + CmdletTerms.UpdateExisting + " to change its schedule and mapping.";
             var result = await creation.RunAsync(Client, host, Clock).ConfigureAwait(false);
             if (result is null)

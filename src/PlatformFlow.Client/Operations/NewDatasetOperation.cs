@@ -1,24 +1,11 @@
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DatasetInput
-    {
-        public string Name { get; set; } = string.Empty;
-
-        /// <summary>The schema's <c>$id</c>.</summary>
-        public string SchemaId { get; set; } = string.Empty;
-
-        public string? Description { get; set; }
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>New-Dataset: a Catalog dataset on a schema (<c>POST /dataSets</c>, answer <c>["@/dataSets/{id}"]</c>).</summary>
     public sealed class NewDatasetOperation : PlatformOperation
     {

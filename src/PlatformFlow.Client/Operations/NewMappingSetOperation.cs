@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Inputs;
+using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
@@ -13,27 +13,6 @@ using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class MappingSetInput
-    {
-        public IReadOnlyList<Mapping> Mappings { get; set; } = Array.Empty<Mapping>();
-
-        /// <summary>The target schema's <c>$id</c>; taken from the pipeline or the target connection when null.</summary>
-        public string? SchemaId { get; set; }
-
-        /// <summary>Its schema is the mapping's target when <see cref="SchemaId"/> is not given.</summary>
-        public string? TargetConnectionId { get; set; }
-
-        /// <summary>Its columns are what ATTRIBUTE sources may name.</summary>
-        public string? SourceConnectionId { get; set; }
-
-        /// <summary>When set, the suggestions at or above it are added to <see cref="Mappings"/> (which win); see <see cref="SuggestedMappings"/>.</summary>
-        public double? MinimumConfidence { get; set; }
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// New-MappingSet: checks every source against the source connection's columns and every destination against the
     /// target schema's fields (when known), then <c>POST /mappingSets</c> in the current format.

@@ -1,38 +1,12 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class TargetConnectionInput
-    {
-        public string FlowName { get; set; } = string.Empty;
-
-        public string DatasetId { get; set; } = string.Empty;
-
-        /// <summary>The target schema's <c>$id</c>; the dataset's schema when null.</summary>
-        public string? SchemaId { get; set; }
-
-        /// <summary>The target connection spec (id or name); the data lake when null.</summary>
-        public string? ConnectionSpec { get; set; }
-
-        public string Format { get; set; } = "parquet_xdm";
-
-        public string? Description { get; set; }
-
-        public PipelineIds Carried { get; set; } = new PipelineIds();
-
-        /// <summary>Change a part of the same name that differs (where it can be changed) instead of refusing it.</summary>
-        public bool UpdateExisting { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>New-TargetConnection: the data lake dataset a flow writes to (<c>POST /targetConnections</c>).</summary>
     public sealed class NewTargetConnectionOperation : PlatformOperation
     {

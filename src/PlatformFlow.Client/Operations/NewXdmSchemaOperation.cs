@@ -5,25 +5,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class XdmSchemaInput
-    {
-        public string Title { get; set; } = string.Empty;
-
-        /// <summary>The XDM class: a short name (<c>profile</c>) or its URI.</summary>
-        public string Class { get; set; } = string.Empty;
-
-        /// <summary>Field groups: short names (<c>profile-person-details</c>) or URIs.</summary>
-        public IReadOnlyList<string> FieldGroups { get; set; } = Array.Empty<string>();
-
-        public string? Description { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
     public sealed class NewXdmSchemaOperation : PlatformOperation
     {

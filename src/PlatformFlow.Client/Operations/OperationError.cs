@@ -5,26 +5,6 @@ using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations
 {
-    /// <summary>
-    /// Categories with the same names as PowerShell's <c>ErrorCategory</c>, so the cmdlet host maps them by name.
-    /// </summary>
-    public enum OperationErrorCategory
-    {
-        NotSpecified,
-        InvalidArgument,
-        InvalidData,
-        InvalidOperation,
-        ObjectNotFound,
-        ResourceExists,
-        ResourceUnavailable,
-        PermissionDenied,
-        AuthenticationError,
-        ConnectionError,
-        LimitsExceeded,
-        OperationStopped,
-        OperationTimeout,
-    }
-
     /// <summary>A failure described for an ErrorRecord: id, category, the input it failed on, and what to do.</summary>
     public sealed class OperationError
     {

@@ -1,38 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    /// <summary>One delete a Remove-* cmdlet will send, planned with reads only.</summary>
-    public sealed class RemovalStep
-    {
-        private readonly Func<CancellationToken, Task> _delete;
-
-        public RemovalStep(string kind, string id, string? name, Func<CancellationToken, Task> delete)
-        {
-            Kind = kind;
-            Id = id;
-            Name = name;
-            _delete = delete;
-        }
-
-        /// <summary>e.g. <c>Dataflow</c>, <c>SourceConnection</c>.</summary>
-        public string Kind { get; }
-
-        public string Id { get; }
-
-        public string? Name { get; }
-
-        public override string ToString() => Kind + " '" + (Name ?? Id) + "'";
-
-        internal Task DeleteAsync(CancellationToken cancellationToken) => _delete(cancellationToken);
-    }
-
     /// <summary>
     /// The logic of the Remove-* cmdlets: plan with reads only (the resource exists, what else goes with it), ask once for
     /// the whole plan (so -Confirm shows everything that will go, and -WhatIf describes it and sends no write), then delete
@@ -77,23 +50,5 @@ namespace PlatformFlow.Client.Operations
         protected static RemovalStep StepFor<TResource, TRequest>(string kind, FlowServiceCollection<TResource, TRequest> collection, TResource resource)
             where TResource : FlowServiceResource =>
             new RemovalStep(kind, resource.Id, resource.Name, cancellation => collection.DeleteAsync(resource.Id, cancellation));
-    }
-
-    /// <summary>A Remove-* of one Flow Service resource by id; the platform refuses while a flow uses it and names the flows.</summary>
-    public abstract class FlowServiceRemovalOperation<TResource, TRequest> : RemovalOperation<string>
-        where TResource : FlowServiceResource
-    {
-        private readonly FlowServiceCollection<TResource, TRequest> _collection;
-        private readonly string _kind;
-
-        protected FlowServiceRemovalOperation(PlatformClient client, FlowServiceCollection<TResource, TRequest> collection, string kind)
-            : base(client, "Remove" + kind)
-        {
-            _collection = collection;
-            _kind = kind;
-        }
-
-        protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host) =>
-            new[] { StepFor(_kind, _collection, await _collection.GetAsync(id, host.Cancellation).ConfigureAwait(false)) };
     }
 }

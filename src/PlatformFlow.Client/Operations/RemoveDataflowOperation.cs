@@ -4,18 +4,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DataflowRemoval
-    {
-        public string Id { get; set; } = string.Empty;
-
-        /// <summary>Also remove the connections only this flow used, and the base connections left unused.</summary>
-        public bool IncludeConnections { get; set; }
-    }
-
     /// <summary>
     /// Remove-Dataflow: the flow; with IncludeConnections then its source and target connections that no other flow uses,
     /// then the base connections of those sources that no remaining source connection uses — the order the platform's

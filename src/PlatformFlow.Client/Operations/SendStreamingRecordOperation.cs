@@ -1,40 +1,16 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.Operations
 {
-    /// <summary>One record to stream: its JSON, and the input it came from (named by its error when the inlet refuses it).</summary>
-    public sealed class StreamedRecord
-    {
-        public StreamedRecord(JsonObject body, object? target)
-        {
-            Body = body;
-            Target = target;
-        }
-
-        public JsonObject Body { get; }
-
-        public object? Target { get; }
-    }
-
-    public sealed class StreamingBatchInput
-    {
-        public string FlowId { get; set; } = string.Empty;
-
-        /// <summary>One batch: at most what the collection endpoint takes in one request (<see cref="StreamingInletClient.MaxBodyBytes"/>).</summary>
-        public IReadOnlyList<StreamedRecord> Records { get; set; } = Array.Empty<StreamedRecord>();
-
-        /// <summary>Records of the same command sent before this batch, for the progress line.</summary>
-        public long SentBefore { get; set; }
-    }
-
     /// <summary>
     /// Send-StreamingRecord: sends one batch of records to a streaming flow's inlet (<c>POST /collection/batch/{inletId}</c>
     /// with <c>x-adobe-flow-id</c>), writes an error per record the inlet refuses and a <see cref="StreamingBatchResult"/>.

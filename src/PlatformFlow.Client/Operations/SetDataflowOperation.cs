@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using System.Threading;
@@ -9,20 +10,6 @@ using PlatformFlow.Client.Errors;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class DataflowChange : ResourceChange
-    {
-        /// <summary><c>Once</c>, <c>Minute</c>, <c>Hour</c>, <c>Day</c> or <c>Week</c>; the flow's own when null.</summary>
-        public string? Frequency { get; set; }
-
-        public int? Interval { get; set; }
-
-        public DateTimeOffset? StartTime { get; set; }
-
-        public bool? Backfill { get; set; }
-
-        public bool ChangesSchedule => Frequency != null || Interval != null || StartTime != null || Backfill != null;
-    }
-
     /// <summary>
     /// Set-Dataflow: name, description and schedule. A schedule change starts from the flow's current schedule and is
     /// checked against the flow spec's <c>scheduleSpec</c>, as New-Dataflow's is, before anything is sent.

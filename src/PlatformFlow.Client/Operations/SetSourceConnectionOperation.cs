@@ -1,3 +1,4 @@
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations

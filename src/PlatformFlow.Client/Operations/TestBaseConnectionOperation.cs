@@ -1,21 +1,9 @@
 using System.Threading.Tasks;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class BaseConnectionTestInput
-    {
-        public string Id { get; set; } = string.Empty;
-
-        /// <summary>The connection's name, shown in the result when known (a piped connection).</summary>
-        public string? Name { get; set; }
-
-        /// <summary>Write only true or false.</summary>
-        public bool Quiet { get; set; }
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>Test-BaseConnection: <c>GET /connections/{id}/test</c>, written as a <see cref="BaseConnectionTest"/> (or a bare bool).</summary>
     public sealed class TestBaseConnectionOperation : PlatformOperation
     {

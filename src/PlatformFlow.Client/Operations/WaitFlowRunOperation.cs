@@ -3,21 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Caching;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {
-    public sealed class FlowRunWait
-    {
-        public string RunId { get; set; } = string.Empty;
-
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
-
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-        public object? Target { get; set; }
-    }
-
     /// <summary>
     /// Wait-FlowRun: polls a run until it is final or the timeout passes, reporting progress. Writes the final run, and an
     /// error record with the run's counts, first errors and the command that lists its failed records when it failed or
@@ -47,7 +38,7 @@ namespace PlatformFlow.Client.Operations
                     var now = Clock.GetUtcNow();
                     if (run.StatusKind.IsFinal())
                     {
-                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, completed: true));
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, 100, Completed: true));
                         run.FlowName = await FlowNames.OneByOne(Client).OfAsync(run.FlowId, host.Cancellation).ConfigureAwait(false);
                         if (run.StatusKind.IsFailure() || run.StatusKind == RunStatus.PartialSuccess)
                         {
@@ -61,7 +52,7 @@ namespace PlatformFlow.Client.Operations
                     var remaining = deadline - now;
                     if (remaining <= TimeSpan.Zero)
                     {
-                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, completed: true));
+                        host.WriteProgress(new OperationProgress(ProgressActivityId, activity, statusText, Completed: true));
                         host.WriteError(new OperationError(
                             new TimeoutException("Flow run " + wait.RunId + " did not finish within " + wait.Timeout + "; it is still " + statusText + "."),
                             "OperationTimeout",

@@ -48,39 +48,58 @@ namespace PlatformFlow.Client.Parts
         };
 
         /// <summary>
-        /// What makes a flow of the same name a different one: its spec, connections, mapping, schedule and partial-ingestion
-        /// threshold. The start time counts only when <paramref name="startTimeCounts"/> (by default it is "now", which a
-        /// re-run cannot repeat), the threshold only when the request gives one (without it, the platform's default).
+        /// How an existing flow differs from the wanted one, as the message and as the JSON Patch that changes it (the
+        /// pipeline's -UpdateExisting and Import-Dataflow send the same patch): its spec and connections (which no patch
+        /// changes), mapping, schedule (patched as a whole), partial-ingestion threshold (only when the request gives one:
+        /// without it, the platform's default) and, for a definition, its description.
         /// </summary>
-        public static PartDiff Diff(Dataflow existing, DataflowRequest wanted, bool startTimeCounts)
+        /// <param name="startTimeCounts">Whether the start time counts: a pipeline's default is "now", which a re-run cannot repeat.</param>
+        /// <param name="descriptionCounts">Whether the description counts: a definition sets it; a pipeline step reuses a flow whatever its description.</param>
+        /// <param name="mappingChanges">A definition's mapping set changes (the plan knows that, not the flow): the transformations change once it is written.</param>
+        public static PartDiff Diff(Dataflow existing, DataflowRequest wanted, bool startTimeCounts, bool descriptionCounts = false, bool mappingChanges = false)
         {
-            var diff = Unchangeable(existing, wanted)
-                .Set("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations))
-                .Text("scheduleParams.frequency", existing.ScheduleParams?.Frequency, wanted.ScheduleParams?.Frequency)
-                .Text("scheduleParams.interval", existing.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams?.Interval?.ToString(CultureInfo.InvariantCulture));
-            if (wanted.Options?.PartialIngestionPercent is double percent)
+            var diff = Unchangeable(existing, wanted);
+            if (descriptionCounts)
             {
-                diff = diff.Text("options.partialIngestionPercent", existing.PartialIngestionPercent?.ToString(CultureInfo.InvariantCulture), percent.ToString(CultureInfo.InvariantCulture));
+                diff.Text("description", existing.Description, wanted.Description);
             }
 
-            return startTimeCounts && wanted.ScheduleParams != null
-                ? diff.Text("scheduleParams.startTime", existing.ScheduleParams?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.ScheduleParams.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
-                : diff;
-        }
+            if (mappingChanges)
+            {
+                diff.Changed("transformations");
+            }
+            else
+            {
+                diff.Set("transformations", MappingsOf(existing.Transformations), MappingsOf(wanted.Transformations), JsonSerializer.SerializeToNode(wanted.Transformations, PlatformJsonContext.Default.ListTransformation));
+            }
 
-        /// <summary>
-        /// What a definition changes on its flow: the description, the whole schedule (backfill and start time included),
-        /// and the transformations when its mapping set changes (the plan knows that, not the flow).
-        /// </summary>
-        public static PartDiff DefinitionDiff(Dataflow existing, DataflowRequest wanted, bool mappingChanges)
-        {
-            var diff = new PartDiff().Text("description", existing.Description, wanted.Description);
             if (wanted.ScheduleParams is ScheduleParams schedule)
             {
-                diff.Node("scheduleParams", existing.ScheduleParams is null ? null : JsonSerializer.SerializeToNode(existing.ScheduleParams, PlatformJsonContext.Default.ScheduleParams), JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams)!);
+                diff.Whole("scheduleParams", JsonSerializer.SerializeToNode(schedule, PlatformJsonContext.Default.ScheduleParams)!, members => ScheduleDiff(members, existing.ScheduleParams, schedule, startTimeCounts));
             }
 
-            return mappingChanges ? diff.Changed("transformations") : diff;
+            if (wanted.Options is DataflowOptions options && options.PartialIngestionPercent is double percent)
+            {
+                diff.Whole("options", JsonSerializer.SerializeToNode(options, PlatformJsonContext.Default.DataflowOptions)!, members =>
+                    members.Text("options.partialIngestionPercent", existing.PartialIngestionPercent?.ToString(CultureInfo.InvariantCulture), percent.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return diff;
+        }
+
+        private static PartDiff ScheduleDiff(PartDiff diff, ScheduleParams? existing, ScheduleParams wanted, bool startTimeCounts)
+        {
+            diff.Text("scheduleParams.frequency", existing?.Frequency, wanted.Frequency)
+                .Text("scheduleParams.interval", existing?.Interval?.ToString(CultureInfo.InvariantCulture), wanted.Interval?.ToString(CultureInfo.InvariantCulture));
+            if (startTimeCounts)
+            {
+                diff.Text("scheduleParams.startTime", existing?.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), wanted.StartTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            }
+
+            // A schedule given without backfill takes the platform's default, as a flow made without it did.
+            return wanted.Backfill is bool backfill
+                ? diff.Text("scheduleParams.backfill", (existing?.Backfill ?? false) ? "true" : "false", backfill ? "true" : "false")
+                : diff;
         }
 
         /// <summary>The differences the platform does not let a PATCH change: the flow's spec and connections.</summary>
@@ -93,19 +112,13 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<Dataflow> CreateOrReuse(PlatformClient client, DataflowRequest request, bool startTimeCounts) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.Flows, Kind, request.Name, request, existing => Diff(existing, request, startTimeCounts), existing => Unchangeable(existing, request),
-                written => Built(request, written.Id, written.Etag, WellKnown.EnabledState), () => Built(request, Planned.NewId("flow"), null, Planned.State));
+                (id, etag, state) => Built(request, id, etag, state), "flow");
 
-        /// <summary>Changes the schedule, mapping and (when given) options of <paramref name="existing"/> to <paramref name="wanted"/>'s.</summary>
-        public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, CancellationToken cancellationToken) =>
+        /// <summary>Changes what differs of <paramref name="existing"/> (its mapping, schedule and, when given, options) to <paramref name="wanted"/>'s: the patch of <see cref="Diff"/>.</summary>
+        public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, bool startTimeCounts, CancellationToken cancellationToken) =>
             client.FlowService.Flows.PatchAndBuildAsync(
                 existing,
-                new[]
-                {
-                    wanted.ScheduleParams is null ? null : new JsonPatchOperation("add", "/scheduleParams", JsonSerializer.SerializeToElement(wanted.ScheduleParams, PlatformJsonContext.Default.ScheduleParams)),
-                    new JsonPatchOperation("add", "/transformations", JsonSerializer.SerializeToElement(wanted.Transformations, PlatformJsonContext.Default.ListTransformation)),
-                }.OfType<JsonPatchOperation>().Concat(wanted.Options is null
-                    ? Enumerable.Empty<JsonPatchOperation>()
-                    : new[] { new JsonPatchOperation("add", "/options", JsonSerializer.SerializeToElement(wanted.Options, PlatformJsonContext.Default.DataflowOptions)) }).ToList(),
+                Diff(existing, wanted, startTimeCounts).Patch,
                 written => Built(wanted, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
                 cancellationToken);
 

@@ -1,19 +1,23 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Parts
 {
-    /// <summary>What the three parts keyed by name (source and target connection, flow) share: their create-or-reuse.</summary>
+    /// <summary>What the three parts keyed by name (source and target connection, flow) share: their create-or-reuse and update.</summary>
     internal static class NamedPart
     {
         /// <summary>
         /// Create-or-reuse of <paramref name="request"/> under <paramref name="name"/>: found in the collection's name index
         /// (asked of the platform after an ambiguous failure), judged by <paramref name="diff"/>, created and remembered.
         /// </summary>
+        /// <param name="of">The part the request makes, given its id, etag and state: built from the create answer, or planned under -WhatIf.</param>
+        /// <param name="plannedKind">What a planned part's stand-in id says it is (<c>sourceConnection</c>).</param>
         public static CreateOrReuse<T> CreateOrReuse<T, TRequest>(
             FlowServiceCollection<T, TRequest> collection, string kind, string name, TRequest request,
-            Func<T, PartDiff> diff, Func<T, PartDiff> unchangeable, Func<ResourceWriteResult, T> built, Func<T> planned)
+            Func<T, PartDiff> diff, Func<T, PartDiff> unchangeable, Func<string, string?, string, T> of, string plannedKind)
             where T : FlowServiceResource => new CreateOrReuse<T>
             {
                 Kind = kind,
@@ -23,8 +27,13 @@ namespace PlatformFlow.Client.Parts
                 Differences = existing => diff(existing).Messages,
                 Unchangeable = existing => unchangeable(existing).Messages,
                 IdOf = existing => existing.Id,
-                Create = cancel => collection.CreateAndBuildAsync(request, built, cancel),
-                Planned = planned,
+                Create = cancel => collection.CreateAndBuildAsync(request, written => of(written.Id, written.Etag, WellKnown.EnabledState), cancel),
+                Planned = () => of(Planned.NewId(plannedKind), null, Planned.State),
             };
+
+        /// <summary>Changes <paramref name="existing"/> by <paramref name="diff"/>'s patch (only the members that differ); the part built from the answer.</summary>
+        public static Task<T> UpdateAsync<T, TRequest>(FlowServiceCollection<T, TRequest> collection, T existing, PartDiff diff, Func<string, string?, string, T> of, CancellationToken cancellationToken)
+            where T : FlowServiceResource =>
+            collection.PatchAndBuildAsync(existing, diff.Patch, written => of(written.Id, written.Etag, WellKnown.EnabledState), cancellationToken);
     }
 }

@@ -46,6 +46,23 @@ namespace PlatformFlow.Client.Parts
         public PartDiff Node(string member, JsonNode? current, JsonNode desired) =>
             JsonNode.DeepEquals(current, desired) ? this : Record(member, current?.ToJsonString(), desired.ToJsonString(), Add(member, desired));
 
+        /// <summary>
+        /// A member compared by its parts (<paramref name="compare"/> says each difference) and changed as a whole: one
+        /// patch operation that sets all of <paramref name="desired"/>, e.g. a schedule whose frequency differs.
+        /// </summary>
+        public PartDiff Whole(string member, JsonNode desired, System.Func<PartDiff, PartDiff> compare)
+        {
+            var parts = compare(new PartDiff());
+            if (!parts.IsEmpty)
+            {
+                _messages.AddRange(parts._messages);
+                _changes.Add(member.Replace('.', '/'));
+                _patch.Add(Add(member, desired));
+            }
+
+            return this;
+        }
+
         /// <summary>A change sent some other way (a new mapping set version), with no patch operation.</summary>
         public PartDiff Changed(string member)
         {

@@ -28,9 +28,6 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
-        /// <summary>The connection as written, from its request and the write's answer (no read back).</summary>
-        public static SourceConnection Built(SourceConnectionRequest request, ResourceWriteResult written) => Of(request, written.Id, written.Etag, WellKnown.EnabledState);
-
         /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
         public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted)
         {
@@ -58,12 +55,13 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<SourceConnection> CreateOrReuse(PlatformClient client, SourceConnectionRequest request) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.SourceConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
-                written => Built(request, written), () => Of(request, Planned.NewId("sourceConnection"), null, Planned.State));
+                (id, etag, state) => Of(request, id, etag, state), "sourceConnection");
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static System.Threading.Tasks.Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, System.Threading.CancellationToken cancellationToken) =>
-            client.FlowService.SourceConnections.PatchAndBuildAsync(existing, Diff(existing, wanted).Patch, written => Built(wanted, written), cancellationToken);
+            NamedPart.UpdateAsync(client.FlowService.SourceConnections, existing, Diff(existing, wanted), (id, etag, state) => Of(wanted, id, etag, state), cancellationToken);
 
+        /// <summary>The connection a request makes (no read back): as written, or planned.</summary>
         private static SourceConnection Of(SourceConnectionRequest request, string id, string? etag, string state) => new SourceConnection
         {
             Id = id,

@@ -23,8 +23,6 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
-        public static TargetConnection Built(TargetConnectionRequest request, ResourceWriteResult written) => Of(request, written.Id, written.Etag, WellKnown.EnabledState);
-
         /// <summary>What makes a target connection of the same name a different one: where it writes, and how.</summary>
         public static PartDiff Diff(TargetConnection existing, TargetConnectionRequest wanted) =>
             Unchangeable(existing, wanted)
@@ -39,12 +37,13 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<TargetConnection> CreateOrReuse(PlatformClient client, TargetConnectionRequest request) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.TargetConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
-                written => Built(request, written), () => Of(request, Planned.NewId("targetConnection"), null, Planned.State));
+                (id, etag, state) => Of(request, id, etag, state), "targetConnection");
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static Task<TargetConnection> UpdateAsync(PlatformClient client, TargetConnection existing, TargetConnectionRequest wanted, CancellationToken cancellationToken) =>
-            client.FlowService.TargetConnections.PatchAndBuildAsync(existing, Diff(existing, wanted).Patch, written => Built(wanted, written), cancellationToken);
+            NamedPart.UpdateAsync(client.FlowService.TargetConnections, existing, Diff(existing, wanted), (id, etag, state) => Of(wanted, id, etag, state), cancellationToken);
 
+        /// <summary>The connection a request makes (no read back): as written, or planned.</summary>
         private static TargetConnection Of(TargetConnectionRequest request, string id, string? etag, string state) => new TargetConnection
         {
             Id = id,

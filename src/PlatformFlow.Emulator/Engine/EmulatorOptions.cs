@@ -32,17 +32,4 @@ namespace PlatformFlow.Emulator.Engine
 
         public FaultOptions Faults { get; set; } = new FaultOptions();
     }
-
-    public sealed class EmulatorCredentials
-    {
-        public EmulatorCredentials(string clientId, string clientSecret)
-        {
-            ClientId = clientId;
-            ClientSecret = clientSecret;
-        }
-
-        public string ClientId { get; }
-
-        public string ClientSecret { get; }
-    }
 }

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    public delegate EmulatorResponse RouteHandler(RequestContext context);
-
     /// <summary>Maps (method, path template) to handlers. Templates use <c>{name}</c> for one path segment.</summary>
     public sealed class RouteTable
     {
@@ -126,25 +124,5 @@ namespace PlatformFlow.Emulator.Engine
                 return values;
             }
         }
-    }
-
-    public sealed class RouteMatch
-    {
-        public RouteMatch(IEmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
-        {
-            Service = service;
-            Handler = handler;
-            Values = values;
-            ChangesState = changesState;
-        }
-
-        /// <summary>Whether answering may change state (what the journal counts as a write).</summary>
-        public bool ChangesState { get; }
-
-        public IEmulatorService Service { get; }
-
-        public RouteHandler Handler { get; }
-
-        public IReadOnlyDictionary<string, string> Values { get; }
     }
 }

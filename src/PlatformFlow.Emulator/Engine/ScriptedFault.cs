@@ -1,12 +1,5 @@
 namespace PlatformFlow.Emulator.Engine
 {
-    /// <summary>When a scripted fault answers: before the request is handled, or after (the change is then applied).</summary>
-    public enum FaultTiming
-    {
-        BeforeHandling,
-        AfterHandling,
-    }
-
     /// <summary>
     /// One queued fault: the next matching request gets <see cref="Status"/> instead of its real answer, or, for a
     /// <see cref="ConnectionReset"/>, no answer at all (before or after it is applied, as <see cref="Timing"/> says).

@@ -73,20 +73,4 @@ namespace PlatformFlow.Emulator.Engine
             return difference == 0;
         }
     }
-
-    public sealed class IssuedToken
-    {
-        public IssuedToken(string value, string clientId, DateTimeOffset expiresAt)
-        {
-            Value = value;
-            ClientId = clientId;
-            ExpiresAt = expiresAt;
-        }
-
-        public string Value { get; }
-
-        public string ClientId { get; }
-
-        public DateTimeOffset ExpiresAt { get; }
-    }
 }

@@ -4,40 +4,12 @@ namespace PlatformFlow.Emulator.SourceData
     /// A country the generated shoppers live in: its cities, currency, phone numbering and names. Each name is given as
     /// written and as the ASCII its owner would type in an email address.
     /// </summary>
-    internal sealed class Locale
+    /// <param name="PhonePrefix">The country calling code with its <c>+</c>, e.g. <c>+45</c>.</param>
+    /// <param name="DecimalComma">Whether people there write 129,90 rather than 129.90.</param>
+    internal sealed record Locale(string CountryCode, string Currency, string PhonePrefix, int PhoneDigits, bool DecimalComma, string[] Cities, (string Name, string Ascii)[] FirstNames, (string Name, string Ascii)[] LastNames)
     {
-        public Locale(string countryCode, string currency, string phonePrefix, int phoneDigits, bool decimalComma, string[] cities, (string Name, string Ascii)[] firstNames, (string Name, string Ascii)[] lastNames)
-        {
-            CountryCode = countryCode;
-            Currency = currency;
-            PhonePrefix = phonePrefix;
-            PhoneDigits = phoneDigits;
-            DecimalComma = decimalComma;
-            Cities = cities;
-            FirstNames = firstNames;
-            LastNames = lastNames;
-        }
-
-        public string CountryCode { get; }
-
-        public string Currency { get; }
-
-        /// <summary>The country calling code with its <c>+</c>, e.g. <c>+45</c>.</summary>
-        public string PhonePrefix { get; }
-
-        public int PhoneDigits { get; }
-
-        /// <summary>Whether people there write 129,90 rather than 129.90.</summary>
-        public bool DecimalComma { get; }
-
         /// <summary>Prices in whole units (KRW, JPY).</summary>
         public bool WholePrices => Currency == "KRW" || Currency == "JPY";
-
-        public string[] Cities { get; }
-
-        public (string Name, string Ascii)[] FirstNames { get; }
-
-        public (string Name, string Ascii)[] LastNames { get; }
 
         /// <summary>The countries of the generated records (realistic pools, many beyond ASCII).</summary>
         public static Locale[] All { get; } =

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands

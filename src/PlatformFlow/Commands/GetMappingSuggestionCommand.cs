@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Hosting;

@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
+using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands
 {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;

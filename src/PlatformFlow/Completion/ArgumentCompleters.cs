@@ -8,6 +8,7 @@ using PlatformFlow.Client;
 using PlatformFlow.Client.Completion;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Completion
 {

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Http;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 using PlatformFlow.Client.Validation;
@@ -138,7 +139,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             var exported = await new DataflowExporter(Client).ExportAsync(created.FlowId!, CancellationToken.None);
             var plan = await PlanAsync(definition);
 
-            Assert.Equal(DataflowAction.Create, created.Action);
+            Assert.Equal(PartOutcome.Created, created.Outcome);
             Assert.Equal(DataflowDefinitionJson.ToUtf8(new DataflowDefinition
             {
                 Name = definition.Name,
@@ -149,7 +150,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
                 Target = definition.Target,
                 MappingSet = new MappingSetDefinition { Mappings = DataflowMappings.Canonical(definition.MappingSet!.Mappings) },
             }), DataflowDefinitionJson.ToUtf8(exported));
-            Assert.Equal(DataflowAction.Unchanged, plan.Action);
+            Assert.Equal(PartOutcome.Reused, plan.Outcome);
             Assert.All(plan.Parts, part => Assert.Empty(part.Patch));
         }
 
@@ -164,11 +165,11 @@ namespace PlatformFlow.Tests.FlowsAsCode
 
             var plan = await PlanAsync(changed);
 
-            Assert.Equal(DataflowAction.Update, plan.Action);
-            Assert.Equal(DataflowAction.Unchanged, plan.Source.Action);
+            Assert.Equal(PartOutcome.Updated, plan.Outcome);
+            Assert.Equal(PartOutcome.Reused, plan.Source.Outcome);
             Assert.Equal(new[] { "add /name" }, plan.Target.Patch.Select(o => o.Op + " " + o.Path));
             Assert.Equal(new[] { "remove /description", "add /scheduleParams" }, plan.Flow.Patch.Select(o => o.Op + " " + o.Path));
-            Assert.Equal(DataflowAction.Unchanged, plan.MappingSet!.Action);
+            Assert.Equal(PartOutcome.Reused, plan.MappingSet!.Outcome);
             Assert.Equal(2, plan.Flow.Patch[1].Value!.Value.GetProperty("interval").GetInt32());
         }
 
@@ -214,7 +215,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Equal("dataflow 'Shop 07'", asked.Target);
             Assert.Equal("Create dataflow in sandbox prod: SourceConnection: create; TargetConnection: create; MappingSet: create; Flow: create", asked.Action);
             var result = Assert.IsType<DataflowImportResult>(Assert.Single(host.Objects).Value);
-            Assert.Equal(DataflowAction.Create, result.Action);
+            Assert.Equal(PartOutcome.Planned, result.Outcome);
             Assert.False(result.Applied);
             Assert.Equal(file, result.Path);
             Assert.Null(result.FlowId);
@@ -392,7 +393,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
 
             Assert.Empty(first.Errors);
             var created = first.Objects.Select(o => Assert.IsType<DataflowImportResult>(o.Value)).ToList();
-            Assert.Equal(new[] { "Shop 07 Create True " + shop07, "Shop 08 Create True " + shop08 }, created.Select(r => r.Name + " " + r.Action + " " + r.Applied + " " + r.Path));
+            Assert.Equal(new[] { "Shop 07 Created True " + shop07, "Shop 08 Created True " + shop08 }, created.Select(r => r.Name + " " + r.Outcome + " " + r.Applied + " " + r.Path));
             Assert.Equal(new[] { "dataflow 'Shop 07'", "dataflow 'Shop 08'" }, first.Asked.Select(a => a.Target));
             Assert.Equal(
                 new[]
@@ -409,7 +410,7 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Equal(writes, _platform.Engine.Journal.Writes);
             Assert.Empty(again.Asked);
             var unchanged = again.Objects.Select(o => Assert.IsType<DataflowImportResult>(o.Value)).ToList();
-            Assert.Equal(new[] { "Unchanged True " + created[0].FlowId, "Unchanged True " + created[1].FlowId }, unchanged.Select(r => r.Action + " " + r.Applied + " " + r.FlowId));
+            Assert.Equal(new[] { "Reused True " + created[0].FlowId, "Reused True " + created[1].FlowId }, unchanged.Select(r => r.Outcome + " " + r.Applied + " " + r.FlowId));
             Assert.Equal(
                 new[] { "Dataflow 'Shop 07' already matches " + shop07 + "; nothing to send.", "Dataflow 'Shop 08' already matches " + shop08 + "; nothing to send." },
                 again.Verbose);
@@ -451,12 +452,12 @@ namespace PlatformFlow.Tests.FlowsAsCode
             Assert.Empty(first.Errors);
             Assert.Equal(("dataflow 'Shop 07'", "Create dataflow in sandbox prod: SourceConnection: create; TargetConnection: create; MappingSet: create; Flow: create"), Assert.Single(first.Asked));
             var created = Assert.IsType<DataflowImportResult>(Assert.Single(first.Objects).Value);
-            Assert.Equal("Shop 07 Create True prod", created.Name + " " + created.Action + " " + created.Applied + " " + created.Sandbox);
+            Assert.Equal("Shop 07 Created True prod", created.Name + " " + created.Outcome + " " + created.Applied + " " + created.Sandbox);
             Assert.Null(created.Path);
             Assert.NotEqual(flow.FlowId, created.FlowId);
 
             Assert.Equal(writes, _platform.Engine.Journal.Writes);
-            Assert.Equal(DataflowAction.Unchanged, Assert.IsType<DataflowImportResult>(Assert.Single(again.Objects).Value).Action);
+            Assert.Equal(PartOutcome.Reused, Assert.IsType<DataflowImportResult>(Assert.Single(again.Objects).Value).Outcome);
             Assert.Equal(new[] { "Dataflow 'Shop 07' already matches dataflow " + flow.FlowId + " of sandbox dev; nothing to send." }, again.Verbose);
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
+using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;

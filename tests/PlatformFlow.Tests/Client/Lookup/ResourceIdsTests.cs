@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Lookup;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Tests.Cmdlets.Lifecycle;
 using Xunit;
 

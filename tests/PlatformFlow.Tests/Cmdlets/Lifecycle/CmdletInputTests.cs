@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Client.Relations;
 using PlatformFlow.Commands;
 using PlatformFlow.Tests.Support;
 using Xunit;

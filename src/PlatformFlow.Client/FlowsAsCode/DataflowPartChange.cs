@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using PlatformFlow.Client.Parts;
+
+namespace PlatformFlow.Client.FlowsAsCode
+{
+    /// <summary>One part's change: what is done to it, its id (once it exists) and which of its members change.</summary>
+    public sealed class DataflowPartChange
+    {
+        public DataflowPartChange(DataflowPart part, PartOutcome outcome, string? id, IReadOnlyList<string> changes)
+        {
+            Part = part;
+            Outcome = outcome;
+            Id = id;
+            Changes = changes;
+        }
+
+        public DataflowPart Part { get; }
+
+        public PartOutcome Outcome { get; }
+
+        public string? Id { get; }
+
+        /// <summary>The members an update changes (<c>scheduleParams</c>, <c>params/columns</c>, <c>mappings</c>...).</summary>
+        public IReadOnlyList<string> Changes { get; }
+
+        public override string ToString() =>
+            Part + ": " + Verb(Outcome) + (Changes.Count > 0 ? " (" + string.Join(", ", Changes) + ")" : string.Empty);
+
+        /// <summary>The change as a -WhatIf or -Confirm line says it: create, update or reuse.</summary>
+        private static string Verb(PartOutcome outcome) => outcome switch
+        {
+            PartOutcome.Created or PartOutcome.Planned => "create",
+            PartOutcome.Updated => "update",
+            _ => "reuse",
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace PlatformFlow.Client.Inputs
+{
+    /// <summary>One record to stream: its JSON, and the input it came from (named by its error when the inlet refuses it).</summary>
+    public sealed class StreamedRecord
+    {
+        public StreamedRecord(JsonObject body, object? target)
+        {
+            Body = body;
+            Target = target;
+        }
+
+        public JsonObject Body { get; }
+
+        public object? Target { get; }
+    }
+}

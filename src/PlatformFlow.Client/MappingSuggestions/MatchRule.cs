@@ -1,0 +1,12 @@
+using System;
+
+namespace PlatformFlow.Client.MappingSuggestions
+{
+    internal enum MatchRule
+    {
+        None,
+        UsualName,
+        FieldName,
+        Shape,
+    }
+}

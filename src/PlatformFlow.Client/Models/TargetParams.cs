@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace PlatformFlow.Client.Models
+{
+    public sealed class TargetParams : PlatformModel
+    {
+        [JsonPropertyName("dataSetId")]
+        public string? DataSetId { get; init; }
+
+        public override string ToString() => DataSetId ?? string.Empty;
+    }
+}

@@ -1,0 +1,6 @@
+using System;
+
+namespace PlatformFlow.Emulator.Engine
+{
+    public delegate EmulatorResponse RouteHandler(RequestContext context);
+}

@@ -1,0 +1,24 @@
+using System;
+using System.Management.Automation;
+using PlatformFlow.Hosting;
+
+namespace PlatformFlow
+{
+    /// <summary>
+    /// Base of the flow-building cmdlets: takes the whole pipeline input too, to pass on the ids it carries
+    /// (<see cref="PipelineIds"/>) to the next step.
+    /// </summary>
+    public abstract class FlowStepCmdlet : BulkCmdlet
+    {
+        /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        protected override PSObject? PipedInput => InputObject;
+
+        protected PipelineIds CarriedIds => PipelineObjects.CarriedBy(InputObject);
+
+        /// <summary>The input to name in an error record: the pipeline object (e.g. a CSV row) when there is one.</summary>
+        protected object? ErrorTarget(object fallback) => (object?)InputObject ?? fallback;
+    }
+}
