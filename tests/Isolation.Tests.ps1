@@ -79,3 +79,44 @@ Describe 'A conflict that isolation cannot remove' {
         $run.Output | Should -Match 'PlatformFlow cannot load: the default load context already holds PlatformFlow\.Client, Version=0\.1\.0\.0'
     }
 }
+
+Describe 'Precompiled dependencies (ReadyToRun)' {
+    BeforeAll {
+        $dependencies = Join-Path $PSScriptRoot '../out/PlatformFlow/Dependencies'
+        $runtimeFolder = Join-Path $dependencies "ReadyToRun/net$([Environment]::Version.Major).0-$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)"
+
+        function Get-PortableExecutable([string] $Path) {
+            # Read without loading: the ReadyToRun header, and the framework the assembly was built for.
+            $stream = [IO.File]::OpenRead($Path)
+            try {
+                $reader = [Reflection.PortableExecutable.PEReader]::new($stream)
+                # TargetFrameworkAttribute's value, as the metadata holds it.
+                $framework = [regex]::Match([IO.File]::ReadAllText($Path, [Text.Encoding]::Latin1), '\.NET[A-Za-z]*,Version=v[0-9.]+').Value
+                [pscustomobject]@{ ReadyToRun = $reader.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0; Framework = $framework }
+            } finally {
+                $stream.Dispose()
+            }
+        }
+    }
+
+    It 'the build leaves images for this runtime beside the IL assemblies, which stay netstandard2.0 for Windows PowerShell' {
+        $runtimeFolder | Should -Exist
+        $precompiled = Get-PortableExecutable (Join-Path $runtimeFolder 'PlatformFlow.Client.dll')
+        $precompiled.ReadyToRun | Should -BeTrue
+        $il = Get-PortableExecutable (Join-Path $dependencies 'PlatformFlow.Client.dll')
+        $il.ReadyToRun | Should -BeFalse
+        $il.Framework | Should -Match '\.NETStandard,Version=v2\.0'
+        Join-Path $runtimeFolder 'PlatformFlow.dll' | Should -Not -Exist
+        Join-Path $runtimeFolder 'System.Management.Automation.dll' | Should -Not -Exist
+    }
+
+    It 'loads the client from them on this runtime, in the module''s own load context, and signs in' {
+        $command = "Import-Module '$ModulePath'; `$null = Connect-Platform -Emulator; `$client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'PlatformFlow.Client' }; `$client.Location; [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$client).GetType().Name"
+        $run = Invoke-FreshPowerShell -Command $command
+
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $location, $context = $run.Output -split "`n"
+        [IO.Path]::GetFullPath($location) | Should -Be ([IO.Path]::GetFullPath((Join-Path $runtimeFolder 'PlatformFlow.Client.dll')))
+        $context | Should -Be 'DependencyLoadContext'
+    }
+}

@@ -19,6 +19,7 @@ namespace PlatformFlow.Loader
     public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer
     {
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleAssemblyLoader).Assembly.Location) ?? ".";
+        private const string CmdletAssemblyName = "PlatformFlow";
         private static int _registered;
         private static Assembly? _cmdletAssembly;
 
@@ -27,6 +28,14 @@ namespace PlatformFlow.Loader
 
         /// <summary>True on PowerShell 7 (.NET), where assembly load contexts exist.</summary>
         private static bool HasLoadContexts { get; } = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext") != null;
+
+        /// <summary>
+        /// The ReadyToRun images of the dependencies for the runtime this process runs on
+        /// (<c>Dependencies/ReadyToRun/net10.0-linux-x64</c>, say), when the build made them: their code is compiled
+        /// ahead, so the first commands need not wait for the JIT. Null on Windows PowerShell and on a runtime the build made
+        /// none for; then the IL assemblies (netstandard2.0, loadable everywhere) load as they are.
+        /// </summary>
+        internal static string? ReadyToRunFolder { get; } = HasLoadContexts ? FindReadyToRunFolder() : null;
 
         /// <summary>Registers the resolver once per process; every later import (another runspace, a re-import) reuses it.</summary>
         public void OnImport()
@@ -39,7 +48,7 @@ namespace PlatformFlow.Loader
             try
             {
                 // The same instance PowerShell gets when it imports the root module next (both load it from its path).
-                var cmdletAssembly = Assembly.LoadFrom(Path.Combine(ModuleFolder, "PlatformFlow.dll"));
+                var cmdletAssembly = Assembly.LoadFrom(Path.Combine(ModuleFolder, CmdletAssemblyName + ".dll"));
                 if (HasLoadContexts)
                 {
                     RefuseConflictsInDefaultContext(cmdletAssembly);
@@ -57,13 +66,39 @@ namespace PlatformFlow.Loader
 
         internal static string? DependencyPath(string? simpleName)
         {
-            if (string.IsNullOrEmpty(simpleName) || simpleName!.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            // The cmdlet assembly is no dependency: it loads once, in the default context, where PowerShell finds it.
+            if (string.IsNullOrEmpty(simpleName) || simpleName!.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
+                || string.Equals(simpleName, CmdletAssemblyName, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
 
             var path = Path.Combine(DependencyFolder, simpleName + ".dll");
+            return ReadyToRunPath(simpleName!) ?? (File.Exists(path) ? path : null);
+        }
+
+        private static string? ReadyToRunPath(string simpleName)
+        {
+            if (ReadyToRunFolder is null)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(ReadyToRunFolder, simpleName + ".dll");
             return File.Exists(path) ? path : null;
+        }
+
+        /// <summary>The folder the build names for this runtime: its major version and runtime identifier, as the SDK writes them.</summary>
+        private static string? FindReadyToRunFolder()
+        {
+            var runtimeIdentifier = AppContext.GetData("RUNTIME_IDENTIFIER") as string;
+            if (string.IsNullOrEmpty(runtimeIdentifier))
+            {
+                return null;
+            }
+
+            var folder = Path.Combine(DependencyFolder, "ReadyToRun", "net" + Environment.Version.Major + ".0-" + runtimeIdentifier);
+            return Directory.Exists(folder) ? folder : null;
         }
 
         /// <summary>
@@ -89,8 +124,16 @@ namespace PlatformFlow.Loader
             return HasLoadContexts ? LoadInOwnContext(name) : Assembly.LoadFrom(path);
         }
 
-        private static bool IsDependency(Assembly assembly) =>
-            !assembly.IsDynamic && string.Equals(Path.GetDirectoryName(assembly.Location), DependencyFolder, StringComparison.OrdinalIgnoreCase);
+        private static bool IsDependency(Assembly assembly)
+        {
+            if (assembly.IsDynamic)
+            {
+                return false;
+            }
+
+            var folder = Path.GetDirectoryName(assembly.Location);
+            return string.Equals(folder, DependencyFolder, StringComparison.OrdinalIgnoreCase) || string.Equals(folder, ReadyToRunFolder, StringComparison.OrdinalIgnoreCase);
+        }
 
         // Never inlined: Windows PowerShell must not compile code that names AssemblyLoadContext.
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -25,7 +25,7 @@ namespace PlatformFlow.Benchmarks
         public int ThrottleLimit { get; private set; } = 16;
 
         /// <summary>R1: rows of the rehearsal under faults.</summary>
-        public int RehearsalRows { get; private set; } = 300;
+        public int RehearsalRows { get; private set; } = 3000;
 
         /// <summary>P3: flows to create and list.</summary>
         public int Flows { get; private set; } = 100000;

@@ -23,6 +23,9 @@ namespace PlatformFlow.Benchmarks
         /// <summary>The issue's limit: the client costs at most 1.3× a raw HttpClient, in time and in allocations.</summary>
         public const double MaxRatio = 1.3;
 
+        /// <summary>Issue 25 raised it for a POST's allocations: at most 1.2× a raw HttpClient's.</summary>
+        public const double MaxPostAllocationRatio = 1.2;
+
         private const int WarmUpCalls = 300;
         private const int TimedCalls = 1500;
         private const int AllocationRounds = 5;
@@ -62,8 +65,8 @@ namespace PlatformFlow.Benchmarks
             var rows = new List<ReportRow>();
             foreach (var call in new[] { get, post })
             {
-                var time = Target(call.TimeRatio, call.Call + " takes " + Ratio(call.TimeRatio) + " the time of a raw HttpClient");
-                var allocations = Target(call.AllocationRatio, call.Call + " allocates " + Ratio(call.AllocationRatio) + " what a raw HttpClient does");
+                var time = Target(call.TimeRatio, MaxRatio, call.Call + " takes " + Ratio(call.TimeRatio) + " the time of a raw HttpClient");
+                var allocations = Target(call.AllocationRatio, call == post ? MaxPostAllocationRatio : MaxRatio, call.Call + " allocates " + Ratio(call.AllocationRatio) + " what a raw HttpClient does");
                 rows.Add(new ReportRow(call.Call + " time, raw / client", Units.Microseconds(call.RawMicroseconds) + " / " + Units.Microseconds(call.ClientMicroseconds) + " = " + Ratio(call.TimeRatio), time));
                 rows.Add(new ReportRow(call.Call + " allocated, raw / client", Units.Kilobytes(call.RawBytes) + " / " + Units.Kilobytes(call.ClientBytes) + " = " + Ratio(call.AllocationRatio), allocations));
             }
@@ -71,8 +74,8 @@ namespace PlatformFlow.Benchmarks
             return new MeasurementReport("P2 client overhead vs a raw HttpClient: loopback, one call in flight, median of " + TimedCalls + " calls each, in turns", rows);
         }
 
-        private static TargetOutcome Target(double ratio, string what) =>
-            new TargetOutcome("<= " + Ratio(MaxRatio), ratio <= MaxRatio, what + " (target <= " + Ratio(MaxRatio) + ").");
+        private static TargetOutcome Target(double ratio, double most, string what) =>
+            new TargetOutcome("<= " + Ratio(most), ratio <= most, what + " (target <= " + Ratio(most) + ").");
 
         private static string Ratio(double ratio) => ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "×";
 

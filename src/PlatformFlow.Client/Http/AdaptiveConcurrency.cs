@@ -23,8 +23,12 @@ namespace PlatformFlow.Client.Http
         /// <summary>The least time a slot is held while the limit is lowered: one 100 ms slot, so a limit of N sends at most about N a slot.</summary>
         public static readonly TimeSpan MinSlotTime = TimeSpan.FromMilliseconds(100);
 
-        /// <summary>The share of 429s among the recent answers from which the context counts as overloaded.</summary>
-        public const double OverloadShare = 0.1;
+        /// <summary>
+        /// The share of 429s among the recent answers from which the context counts as overloaded: a quarter. Random 429s
+        /// at a few percent come in clusters of two or three often enough that a tenth counted them as overload, halved the
+        /// limit and stalled the rest of the work (P6); a server past its rate refuses far more than a quarter (P5: 57-61%).
+        /// </summary>
+        public const double OverloadShare = 0.25;
 
         /// <summary>About how many answers the share of 429s looks back on.</summary>
         private const int RecentAnswers = 32;

@@ -14,8 +14,9 @@ param(
     [double] $ResetAfterRate = 0,
     [int] $RetryAfterSeconds = 1,
     [int] $Runs = 1,
-    # The first run stops after this many flows (0: it does not), as a crashed or killed job would, parts in flight.
-    [int] $StopFirstRunAfter = 0,
+    # Comma-separated: run N stops after the Nth number of flows written (reused or created; 0 or none: it does not), as
+    # a crashed or killed job would, parts in flight.
+    [string] $StopRunsAfter = '',
     # Each run after the first signs in again, so it starts with nothing remembered, as a new job or process would.
     [switch] $NewSessionPerRun,
     [int] $Seed = 12
@@ -45,10 +46,11 @@ $engine.Faults.Reseed($Seed)
 
 # Given, so a re-run asks for the same flows (by default each run would ask for "now").
 $startTime = [DateTimeOffset]::UtcNow.AddYears(1)
+$stops = @($StopRunsAfter -split ',' | Where-Object { $_ } | ForEach-Object { [int]$_ })
 $throttle = if ($ThrottleLimit -gt 1) { @{ ThrottleLimit = $ThrottleLimit } } else { @{} }
 for ($run = 1; $run -le $Runs; $run++) {
     if ($run -gt 1 -and $NewSessionPerRun) { Connect-Platform -Emulator | Out-Null }
-    $first = if ($run -eq 1 -and $StopFirstRunAfter -gt 0) { $StopFirstRunAfter } else { [int]::MaxValue }
+    $first = if ($run -le $stops.Count -and $stops[$run - 1] -gt 0) { $stops[$run - 1] } else { [int]::MaxValue }
     $mark = $engine.Journal.Total
     $failed = $null
     $clock = [Diagnostics.Stopwatch]::StartNew()

@@ -18,14 +18,14 @@ namespace PlatformFlow.Tests.Client
             var clock = new ManualTimeProvider();
             var concurrency = new AdaptiveConcurrency(32, clock);
 
-            // One 429 among many answers is no overload.
-            Answer(concurrency, clock, throttled: true);
+            // A few 429s together (random ones cluster) are no overload.
+            Throttle(concurrency, clock, 4);
             Assert.Equal(32, concurrency.Limit);
             Assert.False(concurrency.Overloaded);
 
-            // Four in a row are a tenth of the recent answers: the limit halves, and one overload answering many requests
+            // Ten in a row are a quarter of the recent answers: the limit halves, and one overload answering many requests
             // at once lowers it no more within the interval.
-            Throttle(concurrency, clock, 4);
+            Throttle(concurrency, clock, 6);
             Assert.True(concurrency.Overloaded);
             Assert.Equal(16, concurrency.Limit);
             clock.Advance(AdaptiveConcurrency.DecreaseInterval);
@@ -56,7 +56,7 @@ namespace PlatformFlow.Tests.Client
             var concurrency = new AdaptiveConcurrency(4, clock);
             for (var i = 0; i < 10; i++)
             {
-                Throttle(concurrency, clock, 4);
+                Throttle(concurrency, clock, 10);
                 clock.Advance(AdaptiveConcurrency.DecreaseInterval);
             }
 
@@ -68,7 +68,7 @@ namespace PlatformFlow.Tests.Client
         {
             var clock = new ManualTimeProvider();
             var concurrency = new AdaptiveConcurrency(2, clock);
-            Throttle(concurrency, clock, 4);
+            Throttle(concurrency, clock, 10);
             var release = new TaskCompletionSource<HttpResponseMessage>();
             var inner = new ScriptedHandler(
                 (_, _) => Task.FromResult(new HttpResponseMessage((HttpStatusCode)429)),
