@@ -23,6 +23,31 @@ namespace PlatformFlow.Client.Operations
         protected TimeProvider Clock { get; }
 
         /// <summary>
+        /// Reads a resource the caller named by id: the platform's 404 becomes the <see cref="ResourceNotFoundException"/>
+        /// naming the kind (model name, e.g. <c>Dataflow</c>), the id and the sandbox, and how to find it by name.
+        /// </summary>
+        protected async Task<T> GetByIdAsync<T>(string kind, string id, Func<Task<T>> get)
+        {
+            if (Shared.IdShapes.LengthProblem(id) is string tooLong)
+            {
+                throw new Errors.PlatformValidationException(kind + " id", tooLong);
+            }
+
+            try
+            {
+                return await get().ConfigureAwait(false);
+            }
+            catch (Errors.PlatformException missing) when (missing.StatusCode == 404)
+            {
+                throw Errors.ResourceNotFoundException.ForId(kind, KindInWords(kind), id, Client.Settings.Sandbox, CmdletTerms.FindByName(kind));
+            }
+        }
+
+        /// <summary><c>SourceConnection</c> → <c>source connection</c>, <c>XdmSchema</c> → <c>XDM schema</c>.</summary>
+        protected static string KindInWords(string kind) =>
+            System.Text.RegularExpressions.Regex.Replace(kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
+
+        /// <summary>
         /// Runs the work for one input. A failure becomes a non-terminating error naming the input, and the caller goes on
         /// with the next input; only cancellation (Ctrl+C) stops everything.
         /// </summary>
@@ -35,6 +60,13 @@ namespace PlatformFlow.Client.Operations
             catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Errors.PlatformValidationException invalid)
+            {
+                foreach (var each in invalid.Each())
+                {
+                    host.WriteError(OperationError.From(each, target, step, subject));
+                }
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

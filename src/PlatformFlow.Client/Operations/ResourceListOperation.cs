@@ -74,7 +74,7 @@ namespace PlatformFlow.Client.Operations
                 var cancellation = host.Cancellation;
                 if (query.Id != null)
                 {
-                    Emit(host, await GetAsync(query.Id, cancellation).ConfigureAwait(false));
+                    Emit(host, await GetByIdAsync(_kind, query.Id, () => GetAsync(query.Id, cancellation)).ConfigureAwait(false));
                     return;
                 }
 
@@ -150,8 +150,7 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            var words = System.Text.RegularExpressions.Regex.Replace(_kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant().Replace("xdm", "XDM");
-            return new ResourceNotFoundException(_kind, words, query.Name!, names, "run Get-" + _kind);
+            return new ResourceNotFoundException(_kind, KindInWords(_kind), query.Name!, names, "run " + CmdletTerms.List(_kind));
         }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>

@@ -76,7 +76,7 @@ namespace PlatformFlow.Client.Operations
                             "StreamingRecordRejected",
                             OperationErrorCategory.InvalidData,
                             input.Records[i].Target,
-                            "Correct the record and send it again; records the inlet took and the flow then failed are listed by Get-FailedRecord."));
+                            "Correct the record and send it again; records the inlet took and the flow then failed are listed by " + CmdletTerms.ListFailedRecords + "."));
                     }
                 }
 

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Commands
@@ -24,6 +25,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), read through the context it came from.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         protected override ResourceKind Kind => ResourceKind.BaseConnection;

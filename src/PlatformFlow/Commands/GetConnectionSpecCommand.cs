@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
@@ -27,6 +28,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         /// <summary>A piped base, source or target connection (its connection spec), a connection spec, or a spec id as a string.</summary>

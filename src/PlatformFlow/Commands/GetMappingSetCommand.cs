@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Shared;
@@ -17,6 +18,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("MappingSetId", "MappingId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         protected override ResourceKind Kind => ResourceKind.MappingSet;

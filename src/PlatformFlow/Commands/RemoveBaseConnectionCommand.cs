@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -16,6 +17,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.BaseConnection;

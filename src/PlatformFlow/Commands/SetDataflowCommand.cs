@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -17,6 +18,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.Dataflow;
