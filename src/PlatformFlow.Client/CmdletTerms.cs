@@ -26,6 +26,12 @@ namespace PlatformFlow.Client
 
         public const string Name = "-Name";
 
+        public const string Filter = "-Filter";
+
+        public const string Sandbox = "-Sandbox";
+
+        public const string SendStreamingRecord = "Send-StreamingRecord";
+
         public const string Path = "-Path";
 
         public const string SchemaId = "-SchemaId";

@@ -49,7 +49,7 @@ namespace PlatformFlow.Client.Errors
                 kind,
                 id,
                 "No " + description + " has id '" + JsonSchema.Excerpt.Of(id) + "' in sandbox '" + sandbox + "'.",
-                "Find it by name with " + findByName + " (wildcards allowed); if it is in another sandbox, connect to that one (" + CmdletTerms.SignIn + " -Sandbox).");
+                "Find it by name with " + findByName + " (wildcards allowed); if it is in another sandbox, connect to that one (" + CmdletTerms.SignIn + " " + CmdletTerms.Sandbox + ").");
 
         /// <summary>The kind, as the error id's prefix (<c>FlowSpecNotFound</c>).</summary>
         public string Kind { get; }

@@ -80,7 +80,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (LongestLiteral(query.Name).Length > PlatformLimits.NameMaxLength)
                 {
-                    throw new PlatformValidationException("-Name", "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
+                    throw new PlatformValidationException(CmdletTerms.Name, "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
                 }
 
                 var filters = ServerFilters(query);

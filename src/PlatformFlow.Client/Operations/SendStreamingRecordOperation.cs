@@ -81,7 +81,7 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var sent = input.SentBefore + input.Records.Count;
-                host.WriteProgress(new OperationProgress(ProgressId, "Send-StreamingRecord", sent + " records sent to flow " + input.FlowId));
+                host.WriteProgress(new OperationProgress(ProgressId, CmdletTerms.SendStreamingRecord, sent + " records sent to flow " + input.FlowId));
                 host.WriteObject(new StreamingBatchResult(
                     input.FlowId,
                     inlet.InletId,
