@@ -14,9 +14,8 @@ BeforeAll {
     # Runs the script block, expecting errors; returns them with the writes the emulator answered meanwhile.
     function Invoke-Refused([scriptblock] $Command) {
         $mark = Get-EmulatorJournalMark
-        $errors = @()
-        try { & $Command -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { $errors += $_ }
-        [pscustomobject]@{ Errors = @($errors | Where-Object { $_ -is [Management.Automation.ErrorRecord] }); Writes = @(Get-EmulatorWriteSince -Mark $mark) }
+        $output = try { & $Command 2>&1 } catch { $_ }
+        [pscustomobject]@{ Errors = @($output | Where-Object { $_ -is [Management.Automation.ErrorRecord] }); Writes = @(Get-EmulatorWriteSince -Mark $mark) }
     }
 
     $flow = "Messages $suffix" | New-ShopifyTestFlow -Prerequisite $pre
@@ -107,35 +106,35 @@ Describe 'Fixed sets of values' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be $Expected
     }
 
-    It 'bind from CSV strings by property name, in any case, and refuse a value out of the set at binding' {
-        $rows = "Name,Frequency,Interval`nCSV $suffix,hour,2`nCSV bad $suffix,hourly,2" | ConvertFrom-Csv
+    It 'bind from CSV strings by property name, in any case, and refuse a value out of the set as the row is bound' {
+        $rows = "Name,BaseConnectionId,TableName,Format`nCSV $suffix,$($pre.BaseConnection.Id),Shopify.Orders,TABULAR`nCSV bad $suffix,$($pre.BaseConnection.Id),Shopify.Orders,xls" | ConvertFrom-Csv
         $mark = Get-EmulatorJournalMark
 
-        $rows | New-Dataflow -SourceConnectionId $unknownGuid -TargetConnectionId $unknownGuid -FlowSpecId $unknownGuid -WhatIf -ErrorAction SilentlyContinue -ErrorVariable failed | Out-Null
+        $planned = $rows | New-SourceConnection -WhatIf -ErrorAction SilentlyContinue -ErrorVariable failed
 
-        # The first row binds (what fails is its unknown connections); the second is refused as it is bound.
-        $bindings = @($failed | Where-Object { $_.FullyQualifiedErrorId -like 'ParameterArgumentValidationError*' })
-        $bindings | Should -HaveCount 1
-        $bindings[0].Exception.Message | Should -Match "'hourly'"
+        @($planned) | Should -HaveCount 1
+        $planned.Data.Format | Should -Be 'tabular'
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $failed[0].Exception.Message | Should -Match '"xls" does not belong to the set "tabular,delimited,json,parquet"'
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 0
     }
 }
 
 Describe 'New-MappingSet reports every problem of a mapping set' {
     It 'writes one error per bad mapping, then goes on with the next row' {
-        $rows = @(
-            [pscustomobject]@{ Mapping = @{ Email = 'personalEmail.adress'; Phone = 'mobilePhone.numbr'; Nope = 'person.name.fistName' } }
-            [pscustomobject]@{ Mapping = @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number' } }
-        )
+        # The same mappings onto two schemas: the first lacks all three fields, the second has them.
+        $bare = New-XdmSchema -Title "Bare $suffix" -Class profile
+        $rows = [pscustomobject]@{ SchemaId = $bare.Id }, [pscustomobject]@{ SchemaId = $pre.Schema.Id }
         $mark = Get-EmulatorJournalMark
 
-        $made = $rows | New-MappingSet -SchemaId $pre.Schema.Id -ErrorVariable failed -ErrorAction SilentlyContinue
+        $made = $rows | New-MappingSet -Mapping @{ Email = 'personalEmail.address'; Phone = 'mobilePhone.number'; First = 'person.name.firstName' } -ErrorVariable failed -ErrorAction SilentlyContinue
 
         $failed | Should -HaveCount 3
         $failed.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'PreflightRejected,PlatformFlow.Commands.NewMappingSetCommand'
-        ($failed.Exception.Message | Sort-Object) -join "`n" | Should -BeLike "*destination 'mobilePhone.numbr'*`n*destination 'person.name.fistName'*`n*destination 'personalEmail.adress'*"
+        ($failed.Exception.Message | Sort-Object) -join "`n" | Should -BeLike "*destination 'mobilePhone.number'*`n*destination 'person.name.firstName'*`n*destination 'personalEmail.address'*"
         @($made) | Should -HaveCount 1
-        $made.Mappings.Destination | Sort-Object | Should -Be 'mobilePhone.number', 'personalEmail.address'
+        $made.OutputSchema.SchemaRef.Id | Should -Be $pre.Schema.Id
         @(Get-EmulatorWriteSince -Mark $mark) | Should -HaveCount 1
     }
 }
