@@ -189,6 +189,19 @@ Describe 'Edges the reliability probes found are refused before anything is writ
         $target.Writes | Should -HaveCount 0
     }
 
+    It 'refuses a 300-character name of <Command> before sending' -ForEach @(
+        @{ Command = 'New-BaseConnection'; Run = { New-BaseConnection -Name ('b' * 300) -ConnectionSpec Shopify -Parameter @{ host = 'shop.example'; accessToken = 'shpat-x' } } }
+        @{ Command = 'New-Dataset'; Run = { New-Dataset -Name ('d' * 300) -SchemaId $pre.Schema.Id } }
+        @{ Command = 'New-XdmSchema'; Run = { New-XdmSchema -Title ('s' * 300) -Class profile } }
+    ) {
+        $refused = Invoke-Refused $Run
+
+        $refused.Errors | Should -HaveCount 1
+        $refused.Errors[0].FullyQualifiedErrorId | Should -Be "PreflightRejected,PlatformFlow.Commands.$($Command -replace '-')Command"
+        $refused.Errors[0].Exception.Message | Should -Match 'a name has at most 256 characters, not 300'
+        $refused.Writes | Should -HaveCount 0
+    }
+
     It 'refuses a schema title the sandbox has already, in any case, before sending' {
         $refused = Invoke-Refused { New-XdmSchema -Title $pre.Schema.Title.ToUpperInvariant() -Class profile }
 

@@ -23,8 +23,9 @@ namespace PlatformFlow.Client.Operations
         protected TimeProvider Clock { get; }
 
         /// <summary>
-        /// Reads a resource the caller named by id: the platform's 404 becomes the <see cref="ResourceNotFoundException"/>
-        /// naming the kind (model name, e.g. <c>Dataflow</c>), the id and the sandbox, and how to find it by name.
+        /// Reads a resource the caller named by id: an id longer than any id is refused unsent, and the platform's 404
+        /// becomes the <see cref="ResourceNotFoundException"/> naming the kind (model name, e.g. <c>Dataflow</c>), the id
+        /// and the sandbox, and how to find it by name.
         /// </summary>
         protected async Task<T> GetByIdAsync<T>(string kind, string id, Func<Task<T>> get)
         {
