@@ -725,15 +725,17 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
-        public async Task A_base_connection_given_no_spec_or_name_looks_for_an_empty_spec_name_and_names_it_empty()
+        public async Task A_base_connection_given_no_spec_looks_for_an_empty_spec_name_and_one_given_no_name_is_refused_unsent()
         {
             var noSpec = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Specless" }));
+            var mark = Engine.Journal.Total;
             var noName = Refusal(await BaseAsync(new BaseConnectionInput { ConnectionSpec = "DataLake" }));
 
             // The cmdlet's parameter is mandatory (PowerShell refuses an empty one); the operation asks the platform for the name "".
             Assert.Equal("FLOW-1453-400", noSpec.ErrorId);
             Assert.Contains("name==\"\"", noSpec.Exception.Message, StringComparison.Ordinal);
-            Assert.Equal("base connection '': connection spec DataLake has no auth spec", noName.Exception.Message);
+            Assert.Equal(("PreflightRejected", "base connection: Name: a name is required (non-empty text)"), (noName.ErrorId, noName.Exception.Message));
+            Assert.DoesNotContain(Engine.Journal.CallsSince(mark), call => !call.Contains("/ims/"));
         }
 
         [Fact]
