@@ -182,14 +182,21 @@ Describe 'Listings survive a resource the client cannot read' {
 }
 
 Describe 'Sign-in checks the sandbox' {
-    It 'fails at Connect-Platform for a sandbox the organization does not have, and keeps the current context' {
+    It 'fails at Connect-Platform for a sandbox the organization does not have, and leaves no context current' {
         $before = Get-PlatformContext
+        $mark = Get-EmulatorJournalMark
         $failure = $null
         try { Connect-Platform -Emulator -Sandbox nosuch -ErrorAction Stop } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeLike 'FLOW-2100-404,*'
         $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failure.Exception.Message | Should -Match "Sandbox 'nosuch' does not exist"
-        (Get-PlatformContext).Sandbox | Should -Be $before.Sandbox
+
+        # A script that did not stop must not go on writing to the sandbox it was in before.
+        Get-PlatformContext | Should -BeNullOrEmpty
+        { New-XdmSchema -Title "After a failed sign-in $suffix" -Class profile -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+        (Get-XdmSchema -Id $pre.Schema.Id -Context $before).Title | Should -Be $pre.Schema.Title
+        $journal = $before.Emulator.Journal
+        @($journal.Recent | Select-Object -Last ($journal.Total - $mark) | Where-Object { $_.IsWrite -and $_.Path.StartsWith('/data/') }) | Should -HaveCount 0
         (Connect-Platform -Emulator -Sandbox dev).Sandbox | Should -Be 'dev'
         Connect-Platform -Emulator | Out-Null
     }

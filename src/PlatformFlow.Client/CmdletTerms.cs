@@ -26,9 +26,44 @@ namespace PlatformFlow.Client
 
         public const string Name = "-Name";
 
+        public const string Filter = "-Filter";
+
+        public const string Sandbox = "-Sandbox";
+
+        public const string SendStreamingRecord = "Send-StreamingRecord";
+
         public const string Path = "-Path";
 
         public const string SchemaId = "-SchemaId";
+
+        public const string Mapping = "-Mapping";
+
+        public const string Column = "-Column";
+
+        public const string Preview = "-Preview";
+
+        public const string Sample = "-Sample";
+
+        public const string WhatIf = "-WhatIf";
+
+        public const string Timeout = "-Timeout";
+
+        public const string ListSourceTable = "Get-SourceTable";
+
+        public const string XdmClass = "New-XdmSchema -Class";
+
+        public const string Title = "-Title";
+
+        public static string FindSchemaByTitle(string title) => ListSchemas + " " + Name + " '" + title.Replace("'", "''") + "'";
+
+        public const string XdmFieldGroup = "New-XdmSchema -FieldGroup";
+
+        /// <summary>The remedy of a mapping the platform refused: Data Prep's functions are listed on the platform's documentation page, not by a cmdlet.</summary>
+        public const string CorrectMapping = "Correct the mapping (Adobe's \"Data Prep mapping functions\" page lists the functions the platform knows), then run " + TestMapping + " again.";
+
+        public const string TestMapping = "Test-MappingSet";
+
+        public const string ListFailedRecords = "Get-FailedRecord";
 
         public const string ReferenceMaps = "-BaseConnectionMap, -DatasetMap or -SchemaMap";
 
@@ -39,6 +74,8 @@ namespace PlatformFlow.Client
         public const string RemoveFlowAndConnections = "Remove-Dataflow -IncludeConnections";
 
         public const string EnableFlow = "Enable-Dataflow";
+
+        public static string EnableFlowById(string flowId) => EnableFlow + " -Id " + flowId;
 
         public const string RollbackOnError = "New-Dataflow -RollbackOnError";
 
@@ -61,7 +98,25 @@ namespace PlatformFlow.Client
         /// <summary>e.g. <c>Remove-SourceConnection -Id 1234 -Force</c>, for a part of kind (model name) <paramref name="kind"/>.</summary>
         public static string Remove(string kind, string id) => "Remove-" + kind + " -Id " + id + " " + Force;
 
-        public static string ListSourceTables(string baseConnectionId) => "Get-SourceTable -BaseConnectionId " + baseConnectionId;
+        public static string ListSourceTables(string baseConnectionId) => ListSourceTable + " -BaseConnectionId " + baseConnectionId;
+
+        /// <summary>The cmdlet that lists resources of kind (model name) <paramref name="kind"/>, e.g. <c>Get-Dataflow</c>.</summary>
+        public static string List(string kind) => "Get-" + kind;
+
+        /// <summary>e.g. <c>Get-Dataflow -Name 'Shop*'</c>: how to find a resource of kind <paramref name="kind"/> by its name.</summary>
+        public static string FindByName(string kind) => List(kind) + " " + Name + " '<name>'";
+
+        public static string ListSourceFiles(string? baseConnectionId, string? connectionSpec) =>
+            "Get-SourceFile " + (baseConnectionId != null ? "-BaseConnectionId " + baseConnectionId : "-ConnectionSpec " + connectionSpec);
+
+        /// <summary>For a not-found remedy ("... to see them all"): the parameter whose Tab completion lists the valid values.</summary>
+        public static string CompleteWithTab(string parameter) => "press Tab after " + parameter;
+
+        public static string ShowRun(string runId) => "Get-FlowRun -RunId " + runId;
+
+        public static string ListFailedRecordsOfRun(string runId) => ShowRun(runId) + " | " + ListFailedRecords;
+
+        public static string RestartRun(string runId) => "Restart-FlowRun -RunId " + runId;
 
         public static string RetriggerWhenFinished(string runId) => "Get-FlowRun -RunId " + runId + " | Wait-FlowRun | Restart-FlowRun";
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Models;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
@@ -17,6 +18,7 @@ namespace PlatformFlow
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow, or a run (its flow), or a flow id as a string.</summary>

@@ -27,6 +27,18 @@ namespace PlatformFlow.Shared
         public static bool IsSchemaId(string text) =>
             text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || (text.StartsWith("_", StringComparison.Ordinal) && text.Contains(".schemas."));
 
+        /// <summary>
+        /// The longest text an <c>-Id</c> takes (an id, or a name where the cmdlet takes one): no id shape is longer, and a
+        /// name has at most this many characters, so a longer one is refused before anything is sent.
+        /// </summary>
+        public const int IdOrNameMaxLength = 256;
+
+        /// <summary>What is wrong with the length of an id (or name) given as <c>-Id</c>, with a short excerpt of it; null when none.</summary>
+        public static string? LengthProblem(string text) =>
+            text.Length <= IdOrNameMaxLength
+                ? null
+                : "An id (or name) has at most " + IdOrNameMaxLength + " characters, not " + text.Length + " ('" + text.Substring(0, 20) + "…')";
+
         private static bool IsHex(string text, int length) => text.Length == length && text.All(Uri.IsHexDigit);
     }
 }

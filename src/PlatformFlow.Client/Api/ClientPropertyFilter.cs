@@ -30,7 +30,7 @@ namespace PlatformFlow.Client.Api
             }
             catch (PropertyFilterSyntaxException mistake)
             {
-                throw new PlatformValidationException("-Filter '" + Excerpt.Of(expression) + "'", Problem(mistake));
+                throw new PlatformValidationException(CmdletTerms.Filter + " '" + Excerpt.Of(expression) + "'", Problem(mistake));
             }
         }
 

@@ -14,7 +14,7 @@ namespace PlatformFlow.Client.Errors
     public sealed class PlatformException : Exception
     {
         public PlatformException(int statusCode, string? errorCode, string? title, string detail, string? requestId, string method, string path)
-            : base(Compose(statusCode, errorCode, detail, requestId, method, path))
+            : base(Compose(statusCode, errorCode, detail, requestId))
         {
             StatusCode = statusCode;
             ErrorCode = errorCode;
@@ -108,8 +108,9 @@ namespace PlatformFlow.Client.Errors
             return new PlatformException(status, code, title, detail, requestId, method, path);
         }
 
-        private static string Compose(int status, string? code, string detail, string? requestId, string method, string path) =>
-            method + " " + path + " failed with " + status + (code is null ? string.Empty : " (" + code + ")") + ": " + detail
+        private static string Compose(int status, string? code, string detail, string? requestId) =>
+            // The call itself (method and path) stays on the exception and in -Verbose: the message speaks of what the platform said.
+            "The platform answered " + status + (code is null ? string.Empty : " (" + code + ")") + ": " + detail
             + (requestId is null ? string.Empty : " [request id " + requestId + "]");
 
         private static string? Text(JsonNode? node, string name) =>

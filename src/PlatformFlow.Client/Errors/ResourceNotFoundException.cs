@@ -19,6 +19,15 @@ namespace PlatformFlow.Client.Errors
         {
         }
 
+        private ResourceNotFoundException(string kind, string name, string message, string recommendedAction)
+            : base(message)
+        {
+            Kind = kind;
+            Name = name;
+            Suggestions = Array.Empty<string>();
+            RecommendedAction = recommendedAction;
+        }
+
         private ResourceNotFoundException(string kind, string description, string name, IReadOnlyList<string> suggestions, string howToList)
             : base("No " + description + " is named '" + name + "'." + (suggestions.Count == 0 ? string.Empty : " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?"))
         {
@@ -29,6 +38,18 @@ namespace PlatformFlow.Client.Errors
                 ? "Use '" + suggestions[0] + "', or " + howToList + " to see them all."
                 : char.ToUpperInvariant(howToList[0]) + howToList.Substring(1) + " to see them all.";
         }
+
+        /// <summary>
+        /// An id the platform answered 404 for: which kind, which id (an excerpt) and which sandbox, and how to find the
+        /// resource by name instead (an id from another sandbox, or of a removed resource, is the usual cause).
+        /// </summary>
+        /// <param name="findByName">The command that finds one by name, e.g. <c>Get-Dataflow -Name '&lt;name&gt;'</c>.</param>
+        public static ResourceNotFoundException ForId(string kind, string description, string id, string sandbox, string findByName) =>
+            new ResourceNotFoundException(
+                kind,
+                id,
+                "No " + description + " has id '" + JsonSchema.Excerpt.Of(id) + "' in sandbox '" + sandbox + "'.",
+                "Find it by name with " + findByName + " (wildcards allowed); if it is in another sandbox, connect to that one (" + CmdletTerms.SignIn + " " + CmdletTerms.Sandbox + ").");
 
         /// <summary>The kind, as the error id's prefix (<c>FlowSpecNotFound</c>).</summary>
         public string Kind { get; }

@@ -28,7 +28,7 @@ namespace PlatformFlow.Client.MappingSuggestions
             {
                 if (columns.Contains(suggestion.Column) || destinations.Contains(suggestion.Destination))
                 {
-                    host.WriteVerbose("Suggested mapping " + suggestion + " left out: -Mapping maps " + suggestion.Column + " or " + suggestion.Destination + " already");
+                    host.WriteVerbose("Suggested mapping " + suggestion + " left out: " + CmdletTerms.Mapping + " maps " + suggestion.Column + " or " + suggestion.Destination + " already");
                     continue;
                 }
 

@@ -28,7 +28,7 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, target ?? flowId, flowId, _step, async () =>
             {
                 var flows = Client.FlowService.Flows;
-                var flow = await flows.GetAsync(flowId, host.Cancellation).ConfigureAwait(false);
+                var flow = await GetByIdAsync("Dataflow", flowId, () => flows.GetAsync(flowId, host.Cancellation)).ConfigureAwait(false);
                 var wanted = _enable ? "enabled" : "disabled";
                 if (string.Equals(flow.State, wanted, StringComparison.OrdinalIgnoreCase))
                 {

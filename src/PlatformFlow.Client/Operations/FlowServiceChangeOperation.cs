@@ -38,7 +38,8 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, change.Target ?? change.Id, change.Id, _step, async () =>
             {
                 var cancellation = host.Cancellation;
-                var current = await _collection.GetAsync(change.Id, cancellation).ConfigureAwait(false);
+                // The step is "Set" and the kind (SetDataflow): the kind names the not-found error.
+                var current = await GetByIdAsync(_step.Substring(3), change.Id, () => _collection.GetAsync(change.Id, cancellation)).ConfigureAwait(false);
                 var operations = await ChangesAsync(change, current, cancellation).ConfigureAwait(false);
                 if (operations.Count == 0)
                 {

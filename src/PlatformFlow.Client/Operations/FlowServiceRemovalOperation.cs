@@ -21,6 +21,6 @@ namespace PlatformFlow.Client.Operations
         }
 
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host) =>
-            new[] { StepFor(_kind, _collection, await _collection.GetAsync(id, host.Cancellation).ConfigureAwait(false)) };
+            new[] { StepFor(_kind, _collection, await GetByIdAsync(_kind, id, () => _collection.GetAsync(id, host.Cancellation)).ConfigureAwait(false)) };
     }
 }

@@ -59,8 +59,8 @@ namespace PlatformFlow.Client.Operations
             if (schemaId is null || Planned.IsPlanned(schemaId))
             {
                 throw new PlatformValidationException(subject, schemaId is null
-                    ? "the target schema is not known: give -SchemaId or pipe a target connection"
-                    : "the target schema is only planned (-WhatIf): suggestions need its fields");
+                    ? "the target schema is not known: give " + CmdletTerms.SchemaId + " or pipe a target connection"
+                    : "the target schema is only planned (" + CmdletTerms.WhatIf + "): suggestions need its fields");
             }
 
             var baseConnectionId = carried[PipelineIds.BaseConnectionId];
@@ -84,7 +84,7 @@ namespace PlatformFlow.Client.Operations
             columns = columns.Count == 0 ? tableColumns : columns.Select(c => TypedLike(c, tableColumns)).ToList();
             if (columns.Count == 0)
             {
-                throw new PlatformValidationException(subject, "no columns to map: give -Column, or pipe a target connection whose source connection names its table");
+                throw new PlatformValidationException(subject, "no columns to map: give " + CmdletTerms.Column + ", or pipe a target connection whose source connection names its table");
             }
 
             return new SuggestionSource

@@ -61,7 +61,7 @@ namespace PlatformFlow.Client.Operations
                         files.Add(file.Path ?? file.Name);
                     }
 
-                    throw new ResourceNotFoundException("SourceFile", "file", query.Path!, files, "run Get-SourceFile " + (specId is null ? "-BaseConnectionId " + query.BaseConnectionId : "-ConnectionSpec " + query.ConnectionSpec));
+                    throw new ResourceNotFoundException("SourceFile", "file", query.Path!, files, "run " + CmdletTerms.ListSourceFiles(specId is null ? query.BaseConnectionId : null, query.ConnectionSpec));
                 }
 
                 host.WriteObject(new SourceFile(

@@ -22,6 +22,11 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, input.Target ?? input.Name, input.Name, "NewBaseConnection", async () =>
             {
                 var cancellation = host.Cancellation;
+                if (JsonSchema.PlatformLimits.NameProblem(input.Name) is string nameProblem)
+                {
+                    throw new PlatformValidationException("base connection", "Name: " + nameProblem);
+                }
+
                 var spec = await ConnectionSpecResolver.ResolveAsync(Client, input.ConnectionSpec, cancellation).ConfigureAwait(false);
                 var authSpecName = input.AuthSpecName ?? spec.AuthSpec?.FirstOrDefault()?.Name
                     ?? throw new PlatformValidationException("base connection '" + input.Name + "'", "connection spec " + spec.Name + " has no auth spec");

@@ -22,6 +22,11 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException("dataset", "a dataset needs a Name and a SchemaId");
                 }
 
+                if (JsonSchema.PlatformLimits.NameProblem(input.Name) is string nameProblem)
+                {
+                    throw new PlatformValidationException("dataset", "Name: " + nameProblem);
+                }
+
                 if (!Planned.IsPlanned(input.SchemaId))
                 {
                     await RequireSchemaAsync(input.Name, input.SchemaId, host.Cancellation).ConfigureAwait(false);

@@ -51,14 +51,14 @@ namespace PlatformFlow.Client.Operations
 
                 var columns = await CheckSourcesAsync(input, problems, cancellation).ConfigureAwait(false);
                 await CheckDestinationsAsync(input.Mappings, schemaId, problems, cancellation).ConfigureAwait(false);
-                PlatformValidationException.ThrowIfAny(subject, problems);
+                PlatformValidationException.ThrowIfAny(subject, problems, oneErrorPerProblem: true);
 
                 var request = MappingSetChecks.Request(schemaId, input.Mappings, columns);
                 if (!Planned.IsPlanned(schemaId) && input.Mappings.Any(m => m.SourceType == MappingSourceType.Expression))
                 {
                     // Calculated fields are checked by the platform's own validation (the function set, types), as a create would.
                     var results = await Client.DataPrep.ValidateMappingSetAsync(request, cancellation).ConfigureAwait(false);
-                    PlatformValidationException.ThrowIfAny(subject, MappingSetChecks.Describe(results).ToList());
+                    PlatformValidationException.ThrowIfAny(subject, MappingSetChecks.Describe(results).ToList(), oneErrorPerProblem: true);
                 }
 
                 var target = flowName ?? schemaId;

@@ -38,6 +38,10 @@ namespace PlatformFlow.Client.Operations
                 {
                     problems.Add("Name: the flow needs a name");
                 }
+                else if (FlowStepNames.FlowNameProblem(input.FlowName) is string nameProblem)
+                {
+                    problems.Add(nameProblem);
+                }
 
                 var withoutBase = string.IsNullOrWhiteSpace(input.BaseConnectionId);
                 if (withoutBase && (table != null || input.ConnectionSpecId is null))

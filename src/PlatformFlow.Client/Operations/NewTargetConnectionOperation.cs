@@ -25,6 +25,11 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException(subject, "a target connection needs the flow's Name and a DatasetId");
                 }
 
+                if (FlowStepNames.FlowNameProblem(input.FlowName) is string nameProblem)
+                {
+                    throw new PlatformValidationException(subject, nameProblem);
+                }
+
                 var schemaId = input.SchemaId;
                 if (string.IsNullOrWhiteSpace(schemaId))
                 {

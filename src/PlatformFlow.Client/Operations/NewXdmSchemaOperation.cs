@@ -32,10 +32,17 @@ namespace PlatformFlow.Client.Operations
                     throw new PlatformValidationException("schema", "a schema needs a Title and a Class");
                 }
 
+                if (JsonSchema.PlatformLimits.NameProblem(input.Title) is string titleProblem)
+                {
+                    throw new PlatformValidationException("schema", "Title: " + titleProblem);
+                }
+
+                await CheckTitleIsFreeAsync(input.Title, host.Cancellation).ConfigureAwait(false);
+
                 var classRef = ExpandXdmReference(input.Class);
                 var fieldGroupRefs = input.FieldGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(ExpandXdmReference).ToList();
-                await CheckStandardAsync(SchemaRegistryClient.GlobalClasses, "XdmClass", "class", new[] { classRef }, host.Cancellation).ConfigureAwait(false);
-                await CheckStandardAsync(SchemaRegistryClient.GlobalFieldGroups, "FieldGroup", "field group", fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalClasses, "XdmClass", "class", CmdletTerms.XdmClass, new[] { classRef }, host.Cancellation).ConfigureAwait(false);
+                await CheckStandardAsync(SchemaRegistryClient.GlobalFieldGroups, "FieldGroup", "field group", CmdletTerms.XdmFieldGroup, fieldGroupRefs, host.Cancellation).ConfigureAwait(false);
                 var refs = new List<SchemaReference> { new SchemaReference(classRef) };
                 refs.AddRange(fieldGroupRefs.Select(g => new SchemaReference(g)));
                 var request = new XdmSchemaRequest { Title = input.Title, Description = input.Description, AllOf = refs, Class = classRef };
@@ -58,7 +65,7 @@ namespace PlatformFlow.Client.Operations
         /// A standard class or field group (under the XDM namespace) must exist in the global container: a typo is an
         /// ObjectNotFound error with the closest short names, before anything is sent. Tenant ones are left to the platform.
         /// </summary>
-        private async Task CheckStandardAsync(string resource, string kind, string words, IReadOnlyList<string> references, System.Threading.CancellationToken cancellation)
+        private async Task CheckStandardAsync(string resource, string kind, string words, string parameter, IReadOnlyList<string> references, System.Threading.CancellationToken cancellation)
         {
             var standard = references.Where(r => r.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).ToList();
             if (standard.Count == 0)
@@ -78,7 +85,22 @@ namespace PlatformFlow.Client.Operations
             }, cancellation).ConfigureAwait(false);
             foreach (var reference in standard.Where(r => !known.Contains(r, StringComparer.Ordinal)))
             {
-                throw new ResourceNotFoundException(kind, words, ShortName(reference), known.Where(k => k.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).Select(ShortName), "list GET /global/" + resource + " in the Schema Registry");
+                throw new ResourceNotFoundException(kind, words, ShortName(reference), known.Where(k => k.StartsWith(WellKnown.XdmNamespace, StringComparison.Ordinal)).Select(ShortName), CmdletTerms.CompleteWithTab(parameter));
+            }
+        }
+
+        /// <summary>A tenant schema's title is unique in its sandbox, without regard to case (the Schema Registry refuses a second one): checked before sending.</summary>
+        private async Task CheckTitleIsFreeAsync(string title, CancellationToken cancellation)
+        {
+            await foreach (var schema in Client.SchemaRegistry.ListSchemasAsync(ListQuery.Where("title~" + ListQuery.Quote(title)), cancellation).ConfigureAwait(false))
+            {
+                if (string.Equals(schema.Title, title, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new PlatformValidationException("schema '" + title + "'", "the sandbox has a schema with this title already (" + schema.Id + "); titles are unique")
+                    {
+                        RecommendedAction = "Use the existing one (" + CmdletTerms.FindSchemaByTitle(schema.Title ?? title) + "), or give another " + CmdletTerms.Title + ".",
+                    };
+                }
             }
         }
 

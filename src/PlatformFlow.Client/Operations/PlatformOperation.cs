@@ -23,6 +23,28 @@ namespace PlatformFlow.Client.Operations
         protected TimeProvider Clock { get; }
 
         /// <summary>
+        /// Reads a resource the caller named by id: an id longer than any id is refused unsent, and the platform's 404
+        /// becomes the <see cref="ResourceNotFoundException"/> naming the kind (model name, e.g. <c>Dataflow</c>), the id
+        /// and the sandbox, and how to find it by name.
+        /// </summary>
+        protected async Task<T> GetByIdAsync<T>(string kind, string id, Func<Task<T>> get)
+        {
+            if (Shared.IdShapes.LengthProblem(id) is string tooLong)
+            {
+                throw new Errors.PlatformValidationException(kind + " id", tooLong);
+            }
+
+            try
+            {
+                return await get().ConfigureAwait(false);
+            }
+            catch (Errors.PlatformException missing) when (missing.StatusCode == 404)
+            {
+                throw Errors.ResourceNotFoundException.ForId(kind, Errors.ResourceNotFoundException.Words(kind), id, Client.Settings.Sandbox, CmdletTerms.FindByName(kind));
+            }
+        }
+
+        /// <summary>
         /// Runs the work for one input. A failure becomes a non-terminating error naming the input, and the caller goes on
         /// with the next input; only cancellation (Ctrl+C) stops everything.
         /// </summary>
@@ -35,6 +57,13 @@ namespace PlatformFlow.Client.Operations
             catch (OperationCanceledException) when (host.Cancellation.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Errors.PlatformValidationException invalid)
+            {
+                foreach (var each in invalid.Each())
+                {
+                    host.WriteError(OperationError.From(each, target, step, subject));
+                }
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

@@ -25,7 +25,7 @@ namespace PlatformFlow.Client.Operations
         {
             var cancellationToken = host.Cancellation;
             var service = Client.FlowService;
-            var flow = await service.Flows.GetAsync(input.Id, cancellationToken).ConfigureAwait(false);
+            var flow = await GetByIdAsync("Dataflow", input.Id, () => service.Flows.GetAsync(input.Id, cancellationToken)).ConfigureAwait(false);
             var steps = new List<RemovalStep> { StepFor("Dataflow", service.Flows, flow) };
             if (!input.IncludeConnections)
             {

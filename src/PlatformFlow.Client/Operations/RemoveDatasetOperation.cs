@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Operations
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host)
         {
             var cancellationToken = host.Cancellation;
-            var dataset = await Client.Catalog.GetDatasetAsync(id, cancellationToken).ConfigureAwait(false);
+            var dataset = await GetByIdAsync("Dataset", id, () => Client.Catalog.GetDatasetAsync(id, cancellationToken)).ConfigureAwait(false);
             return new[] { new RemovalStep("Dataset", dataset.Id, dataset.Name, cancellation => Client.Catalog.DeleteDatasetAsync(dataset.Id, cancellation)) };
         }
     }

@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Operations
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host)
         {
             var cancellationToken = host.Cancellation;
-            var schema = await Client.SchemaRegistry.GetSchemaAsync(id, false, cancellationToken).ConfigureAwait(false);
+            var schema = await GetByIdAsync("XdmSchema", id, () => Client.SchemaRegistry.GetSchemaAsync(id, false, cancellationToken)).ConfigureAwait(false);
             return new[] { new RemovalStep("XdmSchema", schema.Id, schema.Title, cancellation => Client.SchemaRegistry.DeleteSchemaAsync(schema.Id, cancellation)) };
         }
     }

@@ -40,7 +40,7 @@ namespace PlatformFlow.Client.Operations
                 var cancellation = host.Cancellation;
                 if (query.Id != null)
                 {
-                    var found = await GetAsync(query.Id, cancellation).ConfigureAwait(false);
+                    var found = await GetByIdAsync(_kind, query.Id, () => GetAsync(query.Id, cancellation)).ConfigureAwait(false);
                     await CompleteAsync(found, cancellation).ConfigureAwait(false);
                     Emit(host, found);
                     return;
@@ -48,7 +48,7 @@ namespace PlatformFlow.Client.Operations
 
                 if (LongestLiteral(query.Name).Length > PlatformLimits.NameMaxLength)
                 {
-                    throw new PlatformValidationException("-Name", "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
+                    throw new PlatformValidationException(CmdletTerms.Name, "a name has at most " + PlatformLimits.NameMaxLength + " characters, so no name matches '" + Excerpt.Of(query.Name) + "'");
                 }
 
                 var filters = ServerFilters(query);
@@ -119,7 +119,7 @@ namespace PlatformFlow.Client.Operations
                 }
             }
 
-            return new ResourceNotFoundException(_kind, ResourceNotFoundException.Words(_kind), query.Name!, names, "run Get-" + _kind);
+            return new ResourceNotFoundException(_kind, ResourceNotFoundException.Words(_kind), query.Name!, names, "run " + CmdletTerms.List(_kind));
         }
 
         /// <summary>The query's filters plus, when -Name has a literal part and the service can, a contains filter on it.</summary>

@@ -53,12 +53,12 @@ namespace PlatformFlow.Client.Operations
                             "StreamingRecordRejected",
                             OperationErrorCategory.InvalidData,
                             input.Records[i].Target,
-                            "Correct the record and send it again; records the inlet took and the flow then failed are listed by Get-FailedRecord."));
+                            "Correct the record and send it again; records the inlet took and the flow then failed are listed by " + CmdletTerms.ListFailedRecords + "."));
                     }
                 }
 
                 var sent = input.SentBefore + input.Records.Count;
-                host.WriteProgress(new OperationProgress(ProgressId, "Send-StreamingRecord", sent + " records sent to flow " + input.FlowId));
+                host.WriteProgress(new OperationProgress(ProgressId, CmdletTerms.SendStreamingRecord, sent + " records sent to flow " + input.FlowId));
                 host.WriteObject(new StreamingBatchResult(
                     input.FlowId,
                     inlet.InletId,

@@ -26,7 +26,7 @@ namespace PlatformFlow.Client.Operations
             ForInputAsync(host, start.Target ?? start.FlowId, start.FlowId, "StartFlowRun", async () =>
             {
                 var cancellation = host.Cancellation;
-                var flow = await Client.FlowService.Flows.GetAsync(start.FlowId, cancellation).ConfigureAwait(false);
+                var flow = await GetByIdAsync("Dataflow", start.FlowId, () => Client.FlowService.Flows.GetAsync(start.FlowId, cancellation)).ConfigureAwait(false);
                 var now = Clock.GetUtcNow();
                 var windowEnd = start.WindowEnd ?? now;
                 var windowStart = start.WindowStart ?? await EndOfLastWindowAsync(flow, cancellation).ConfigureAwait(false);
@@ -42,9 +42,10 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var problems = new List<string>();
-                if (!string.Equals(flow.State, "enabled", StringComparison.OrdinalIgnoreCase))
+                var disabled = !string.Equals(flow.State, "enabled", StringComparison.OrdinalIgnoreCase);
+                if (disabled)
                 {
-                    problems.Add("the dataflow is " + flow.State + "; enable it first (" + CmdletTerms.EnableFlow + ")");
+                    problems.Add("the dataflow is " + flow.State + ", so it cannot run; enable it first (" + CmdletTerms.EnableFlow + ")");
                 }
 
                 if (windowEnd < windowStart)
@@ -59,7 +60,15 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 var subject = "run of dataflow '" + flow.Name + "'";
-                PlatformValidationException.ThrowIfAny(subject, problems);
+                if (problems.Count > 0)
+                {
+                    throw new PlatformValidationException(subject, problems)
+                    {
+                        RecommendedAction = (disabled ? "Enable the dataflow with " + CmdletTerms.EnableFlowById(flow.Id) + ", then start the run again" : "Correct the named parameters")
+                            + "; nothing was sent to the platform.",
+                    };
+                }
+
                 if (await AskAsync(host, flow.Name ?? flow.Id, "Start a run over " + Utc(windowStart) + " to " + Utc(windowEnd)).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
                     return;

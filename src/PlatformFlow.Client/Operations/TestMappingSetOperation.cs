@@ -32,7 +32,7 @@ namespace PlatformFlow.Client.Operations
                 var rows = input.Sample ?? (input.Preview ? source?.DataJson : null);
                 if (input.Sample is null && input.Preview && rows is null)
                 {
-                    throw new PlatformValidationException("mapping set", "-Preview needs the source table: pipe a source connection (or Get-SourceTable's output), or give -Sample rows");
+                    throw new PlatformValidationException("mapping set", CmdletTerms.Preview + " needs the source table: pipe a source connection (or " + CmdletTerms.ListSourceTable + "'s output), or give " + CmdletTerms.Sample + " rows");
                 }
 
                 if (rows != null)
@@ -51,7 +51,7 @@ namespace PlatformFlow.Client.Operations
                             "Mapping" + Pascal(problem.Code),
                             OperationErrorCategory.InvalidData,
                             result.Mapping,
-                            "Correct the mapping; GET /languages/el/functions (or the docs) lists the functions the platform knows."));
+                            CmdletTerms.CorrectMapping));
                     }
                 }
 
@@ -105,16 +105,16 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 return MappingSetChecks.Request(
-                    schemaId ?? throw new PlatformValidationException("mapping set", "the target schema is not known: give -SchemaId or pipe a target connection"),
+                    schemaId ?? throw new PlatformValidationException("mapping set", "the target schema is not known: give " + CmdletTerms.SchemaId + " or pipe a target connection"),
                     input.Mappings,
                     columns);
             }
 
             var mappingSetId = input.MappingSetId ?? input.Carried[PipelineIds.MappingSetId]
-                ?? throw new PlatformValidationException("mapping set", "give -Mapping (with a target), or pipe a mapping set");
+                ?? throw new PlatformValidationException("mapping set", "give " + CmdletTerms.Mapping + " (with a target), or pipe a mapping set");
             if (Planned.IsPlanned(mappingSetId))
             {
-                throw new PlatformValidationException("mapping set", "a planned mapping set (from -WhatIf) has nothing to check on the platform; give its -Mapping instead");
+                throw new PlatformValidationException("mapping set", "a planned mapping set (from " + CmdletTerms.WhatIf + ") has nothing to check on the platform; give its " + CmdletTerms.Mapping + " instead");
             }
 
             var existing = await Client.DataPrep.GetMappingSetAsync(mappingSetId, null, cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,7 @@ namespace PlatformFlow.Client.Operations
                             "OperationTimeout",
                             OperationErrorCategory.OperationTimeout,
                             wait.Target ?? wait.RunId,
-                            "Wait again with a longer -Timeout, or look at it later with Get-FlowRun -RunId " + wait.RunId + "."));
+                            "Wait again with a longer " + CmdletTerms.Timeout + ", or look at it later with " + CmdletTerms.ShowRun(wait.RunId) + "."));
                         return;
                     }
 
@@ -81,8 +81,8 @@ namespace PlatformFlow.Client.Operations
                 + ": " + Count(run.RecordsRead) + " records read, " + Count(run.RecordsWritten) + " written, " + Count(run.RecordsFailed) + " failed"
                 + (errors.Count == 0 ? "." : "; " + string.Join("; ", errors.Take(ErrorsShown)) + (errors.Count > ErrorsShown ? " (and " + (errors.Count - ErrorsShown) + " more)." : "."));
             var action = run.BatchId != null && run.RecordsFailed > 0
-                ? "List its failed records with: Get-FlowRun -RunId " + run.Id + " | Get-FailedRecord"
-                : "It wrote no failed records to read; run it again with: Restart-FlowRun -RunId " + run.Id;
+                ? "List its failed records with: " + CmdletTerms.ListFailedRecordsOfRun(run.Id)
+                : "It wrote no failed records to read; run it again with: " + CmdletTerms.RestartRun(run.Id);
             return new OperationError(new InvalidOperationException(message), "FlowRun" + run.Status, OperationErrorCategory.NotSpecified, run, action);
         }
 

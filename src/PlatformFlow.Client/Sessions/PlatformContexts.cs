@@ -45,6 +45,12 @@ namespace PlatformFlow.Client.Sessions
             return Interlocked.Exchange(ref _current, context);
         }
 
+        /// <summary>
+        /// Leaves no context current (a failed sign-in: a script that goes on must not write to the sandbox it was in
+        /// before); the contexts signed in stay usable through <c>-Context</c>.
+        /// </summary>
+        public static void ClearCurrent() => Interlocked.Exchange(ref _current, null);
+
         /// <summary>Clears the current context if it is <paramref name="context"/>; true when it was.</summary>
         public static bool ClearIfCurrent(PlatformContext context) => Interlocked.CompareExchange(ref _current, null, context) == context;
 

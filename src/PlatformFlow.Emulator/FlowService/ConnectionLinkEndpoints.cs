@@ -16,6 +16,12 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>Schema Registry's collection of tenant schemas, keyed by the schema's <c>$id</c>.</summary>
         public const string SchemasCollection = "schemas";
 
+        /// <summary>
+        /// A target connection's <c>data.format</c>: <c>parquet_xdm</c> for the data lake, or a source format (the contract's
+        /// TargetConnectionDataDTO names tabular, parquet, json and delimited).
+        /// </summary>
+        private static readonly string[] TargetFormats = new[] { "parquet_xdm" }.Concat(SourceFormats.All).ToArray();
+
         public static void Register(IEmulatorService service, RouteTable routes)
         {
             RegisterKind(service, routes, ResourceKind.SourceConnection, ValidateSource);
@@ -76,20 +82,34 @@ namespace PlatformFlow.Emulator.FlowService
             CheckColumns(parameters?["columns"] as JsonArray, table);
         }
 
-        /// <summary>Each column has a type the platform reads (<see cref="PlatformLimits.ColumnTypes"/>) and, when the table is known, is one of its columns.</summary>
+        /// <summary>
+        /// Each column is an object whose <c>name</c> is a non-empty string and whose <c>type</c> (when given) is a string,
+        /// as the contract's columns schema declares them (the spec check's loose types would take a number as its text),
+        /// of a type the platform reads (<see cref="PlatformLimits.ColumnTypes"/>) and, when the table is known, is one of its columns.</summary>
         private static void CheckColumns(JsonArray? columns, JsonObject? table)
         {
             var known = (table?["columns"] as JsonArray)?.Select(c => JsonFields.Text(JsonFields.Member(c, "name"))).Where(n => n != null).ToList();
             for (var i = 0; columns != null && i < columns.Count; i++)
             {
                 var name = JsonFields.Text(JsonFields.Member(columns[i], "name"));
-                var type = JsonFields.Text(JsonFields.Member(columns[i], "type"));
+                var typeNode = JsonFields.Member(columns[i], "type");
+                var type = JsonFields.Text(typeNode);
+                if (string.IsNullOrEmpty(name))
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].name must be a non-empty string, not " + Excerpt.Of(columns[i]?["name"]?.ToJsonString() ?? "null") + ".");
+                }
+
+                if (typeNode != null && type is null)
+                {
+                    throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].type must be a string, not " + Excerpt.Of(typeNode.ToJsonString()) + ".");
+                }
+
                 if (type != null && PlatformLimits.ColumnTypeProblem(type) is string problem)
                 {
                     throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].type: " + problem + ".");
                 }
 
-                if (name != null && known != null && !known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                if (known != null && !known.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
                     throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.columns[" + i + "].name '" + Excerpt.Of(name) + "' is not a column of table "
                         + JsonFields.Text(table!["path"]) + "; it has " + string.Join(", ", known) + ".");
@@ -98,19 +118,31 @@ namespace PlatformFlow.Emulator.FlowService
         }
 
         /// <summary>
-        /// A known connection spec, <c>data</c>, params valid against the spec's <c>targetSpec</c>, <c>params.dataSetId</c>
-        /// a dataset of this sandbox, and <c>data.schema.id</c> a schema of this sandbox, the one the dataset is bound to.
+        /// A known connection spec, <c>data</c> whose <c>format</c> (when given) is a string of <see cref="TargetFormats"/>,
+        /// params valid against the spec's <c>targetSpec</c>, <c>params.dataSetId</c> (when given) a string naming a dataset of this sandbox, and <c>data.schema.id</c> a schema of this sandbox, the one the dataset is bound to.
         /// </summary>
         private static void ValidateTarget(SandboxState sandbox, JsonObject target)
         {
             Payload.CheckNameAndDescription(target, required: false);
             var spec = Payload.ConnectionSpec(target);
             Payload.RequiredObject(target, "data");
+            if (JsonPaths.First(target, "data.format") is JsonNode format && !TargetFormats.Contains(JsonFields.Text(format) ?? string.Empty, StringComparer.Ordinal))
+            {
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "data.format " + Excerpt.Of(format.ToJsonString()) + " is not one of " + string.Join(", ", TargetFormats) + ".");
+            }
+
             LinkBaseConnection(sandbox, target, spec, required: false);
             var parameters = Payload.OptionalObject(target, "params");
             Payload.CheckAgainstSpec(JsonPaths.First(spec, "targetSpec.spec"), parameters ?? new JsonObject(), ErrorCodes.FlowPayloadInvalid, "params");
             JsonObject? dataSet = null;
-            if (JsonFields.Text(parameters?["dataSetId"]) is string dataSetId)
+            var dataSetIdNode = parameters?["dataSetId"];
+            if (dataSetIdNode != null && JsonFields.Text(dataSetIdNode) is null)
+            {
+                // The contract's params.dataSetId is a string: -1 names no dataset (the spec check's loose types would take it as "-1").
+                throw EmulatorError.BadRequest(ErrorCodes.FlowPayloadInvalid, "params.dataSetId must be a string (a dataset id), not " + Excerpt.Of(dataSetIdNode.ToJsonString()) + ".");
+            }
+
+            if (JsonFields.Text(dataSetIdNode) is string dataSetId)
             {
                 dataSet = sandbox.Collection(DataSetsCollection).Find(dataSetId)
                     ?? throw EmulatorError.BadRequest(ErrorCodes.FlowReferenceNotFound, "params.dataSetId " + dataSetId + " is not a dataset in sandbox '" + sandbox.Name + "'.");

@@ -120,6 +120,19 @@ namespace PlatformFlow.Commands
 
         protected override void EndProcessing()
         {
+            try
+            {
+                Connect();
+            }
+            catch
+            {
+                PlatformContexts.ClearCurrent();
+                throw;
+            }
+        }
+
+        private void Connect()
+        {
             if (FromEnvironment)
             {
                 ReadEnvironment();

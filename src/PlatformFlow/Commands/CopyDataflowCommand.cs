@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Operations;
@@ -28,6 +29,7 @@ namespace PlatformFlow.Commands
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), copied from the context it was read through.</summary>

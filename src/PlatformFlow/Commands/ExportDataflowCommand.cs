@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
@@ -28,6 +29,7 @@ namespace PlatformFlow.Commands
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped flow (or anything that stands for one: a run, an id as a string), read through the context it came from.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -44,6 +45,7 @@ namespace PlatformFlow.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         /// <summary>A piped dataset, flow, run or batch (read again), or a dataset id as a string.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -30,6 +31,7 @@ namespace PlatformFlow.Commands
         [Alias("ConnectionSpecId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         /// <summary>A piped base, source or target connection (its connection spec), a connection spec, or a spec id as a string.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -28,6 +29,7 @@ namespace PlatformFlow.Commands
         [Alias("FlowSpecId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         /// <summary>The source's connection spec (from the pipeline): picks the flow spec when no name is given.</summary>

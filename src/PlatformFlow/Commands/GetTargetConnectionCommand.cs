@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -19,6 +20,7 @@ namespace PlatformFlow.Commands
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string? Id { get; set; }
 
         protected override ResourceKind Kind => ResourceKind.TargetConnection;

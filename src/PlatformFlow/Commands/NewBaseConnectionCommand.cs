@@ -49,7 +49,7 @@ namespace PlatformFlow.Commands
                 Name = Name,
                 ConnectionSpec = ConnectionSpec,
                 AuthSpecName = AuthSpecName,
-                Parameters = InputConversion.AuthParameters((IDictionary?)PipelineObjects.Unwrap(Parameter)),
+                Parameters = InputConversion.AuthParameters(Parameter),
                 Description = Description,
             };
             Run(host => operation.RunAsync(input, host));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -20,6 +21,7 @@ namespace PlatformFlow.Commands
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.Dataflow;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -21,6 +22,7 @@ namespace PlatformFlow.Commands
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         protected override ResourceKind Kind => ResourceKind.Dataflow;

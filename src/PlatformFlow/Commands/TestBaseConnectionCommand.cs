@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
+using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
@@ -24,6 +25,7 @@ namespace PlatformFlow.Commands
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceIdCompleter))]
+        [ValidateIdLength]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>A piped object: a base connection, or anything that uses one (a source connection, a flow, a row with BaseConnectionId).</summary>

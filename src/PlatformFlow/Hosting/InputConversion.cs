@@ -52,6 +52,8 @@ namespace PlatformFlow.Hosting
         /// <summary>
         /// Auth parameters as the client sends them: a <see cref="PSCredential"/> becomes its password (a SecureString,
         /// revealed only when sent and never shown), so <c>accessToken = $credential</c> sends the token, not a type name.
+        /// An object (<c>[pscustomobject]</c>) becomes a JSON object, as a hashtable does, so the spec's schema refuses it
+        /// where a string (a secret) goes instead of it being sent as an empty string.
         /// </summary>
         public static IDictionary? AuthParameters(IDictionary? parameters)
         {
@@ -63,16 +65,39 @@ namespace PlatformFlow.Hosting
             var converted = new Hashtable();
             foreach (DictionaryEntry entry in parameters)
             {
-                converted[entry.Key] = SecretOrValue(PipelineObjects.Unwrap(entry.Value));
+                converted[PipelineObjects.Unwrap(entry.Key)!] = SecretOrValue(entry.Value);
             }
 
             return converted;
         }
 
-        private static object? SecretOrValue(object? value) =>
-            value is PSCredential credential ? credential.Password
-            : value is object[] items ? items.Select(item => SecretOrValue(PipelineObjects.Unwrap(item))).ToArray()
-            : value;
+        private static object? SecretOrValue(object? value)
+        {
+            if (value is PSObject { BaseObject: PSCustomObject } custom)
+            {
+                var properties = new Hashtable();
+                foreach (var property in custom.Properties)
+                {
+                    properties[property.Name] = SecretOrValue(property.Value);
+                }
+
+                return properties;
+            }
+
+            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            {
+                case PSCredential credential:
+                    return credential.Password;
+                case IDictionary dictionary:
+                    return AuthParameters(dictionary);
+                case string text:
+                    return text;
+                case IEnumerable items:
+                    return items.Cast<object?>().Select(SecretOrValue).ToArray();
+                case var plain:
+                    return plain;
+            }
+        }
 
         /// <summary>
         /// Mappings from: hashtables of source = destination; hashtables or objects describing one mapping (SourceType,

@@ -14,7 +14,7 @@ namespace PlatformFlow.Tests.Client
             Assert.Equal("401013", error.ErrorCode);
             Assert.Equal("Oauth token is not valid", error.Detail);
             Assert.Equal("req-1", error.RequestId);
-            Assert.Contains("GET /data/foundation/flowservice/flows failed with 401 (401013): Oauth token is not valid [request id req-1]", error.Message);
+            Assert.Contains("The platform answered 401 (401013): Oauth token is not valid [request id req-1]", error.Message);
         }
 
         [Fact]

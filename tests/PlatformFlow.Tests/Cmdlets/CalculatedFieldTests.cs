@@ -99,7 +99,7 @@ namespace PlatformFlow.Tests.Cmdlets
             });
 
             var error = Assert.Single(host.Errors);
-            Assert.Equal(("PreflightRejected", "mapping set: '=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)"), (error.ErrorId, error.Message));
+            Assert.Equal(("PreflightRejected", "mapping set: '=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; the Data Prep mapping functions page lists the supported ones (at character 1)"), (error.ErrorId, error.Message));
             Assert.Contains("POST /mappingSets/validate", requests);
             Assert.Equal(writes, PlatformWrites);
         }
@@ -255,9 +255,9 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal(new object[] { false }, host.Objects.Select(o => o.Value));
             var error = Assert.Single(host.Errors);
             Assert.Equal(("MappingUnknownFunction", OperationErrorCategory.InvalidData), (error.ErrorId, error.Category));
-            Assert.Equal("'=zzqx(Email) -> personalEmail.address': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)", error.Message);
+            Assert.Equal("'=zzqx(Email) -> personalEmail.address': UNKNOWN_FUNCTION: Unknown function 'zzqx'; the Data Prep mapping functions page lists the supported ones (at character 1)", error.Message);
             Assert.Equal("=zzqx(Email) -> personalEmail.address", Assert.IsType<Mapping>(error.Target).ToString());
-            Assert.Equal("Correct the mapping; GET /languages/el/functions (or the docs) lists the functions the platform knows.", error.RecommendedAction);
+            Assert.Equal("Correct the mapping (Adobe's \"Data Prep mapping functions\" page lists the functions the platform knows), then run Test-MappingSet again.", error.RecommendedAction);
             Assert.Equal(new[] { "GET /targetConnections/" + target.Id, "POST /mappingSets/validate" }, requests);
         }
 
@@ -346,7 +346,7 @@ namespace PlatformFlow.Tests.Cmdlets
             Assert.Equal("a@b.c", ((OrderedDictionary)((OrderedDictionary)host.Single<OrderedDictionary>())["personalEmail"]!)["address"]);
             var error = Assert.Single(host.Errors);
             Assert.Equal(("MappingUnknownFunction", OperationErrorCategory.InvalidData), (error.ErrorId, error.Category));
-            Assert.Equal("'=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; GET /languages/el/functions lists the supported ones (at character 1)", error.Message);
+            Assert.Equal("'=zzqx(Email) -> person.name.fullName': UNKNOWN_FUNCTION: Unknown function 'zzqx'; the Data Prep mapping functions page lists the supported ones (at character 1)", error.Message);
             Assert.Equal("=zzqx(Email) -> person.name.fullName", error.Target);
             Assert.Equal(new[] { "GET /connections/" + shop.Id + "/explore", "POST /mappingSets/preview" }, requests);
         }
@@ -378,7 +378,7 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
-        public async Task New_mapping_set_names_every_problem_of_its_mappings_in_one_error_and_warns_of_the_parts_made_before()
+        public async Task New_mapping_set_reports_every_problem_of_its_mappings_in_an_error_of_its_own_and_warns_of_the_parts_made_before()
         {
             var (schema, dataset, shop) = await PrerequisitesAsync();
             var target = await SourceAndTargetAsync("Problems", shop, dataset, new[] { "Email", "Phone" });
@@ -394,15 +394,17 @@ namespace PlatformFlow.Tests.Cmdlets
                 Carried = PipelineIds.From(target.PipelineProperties),
             });
 
-            var error = Assert.Single(host.Errors);
-            Assert.Equal("PreflightRejected", error.ErrorId);
+            Assert.All(host.Errors, error => Assert.Equal("PreflightRejected", error.ErrorId));
             Assert.Equal(
-                "Problems: mapping set: 'x -> personalEmail.address': source type 'CONSTANT' is not one of ATTRIBUTE, EXPRESSION, STATIC"
-                + "; source 'Mail' is not a column of source connection " + source.Name + " (it reads Email, Phone)"
-                + "; destination 'personalEmail.adress' is not a field of schema " + schema.Id + " (did you mean personalEmail.address?)"
-                + "; destination 'zzqx' is not a field of schema " + schema.Id
-                + "; destination 'person.name.fistName' is not a field of schema " + schema.Id + " (did you mean person.name.firstName, person.name.lastName, person.name.fullName?)",
-                error.Message);
+                new[]
+                {
+                    "Problems: mapping set: 'x -> personalEmail.address': source type 'CONSTANT' is not one of ATTRIBUTE, EXPRESSION, STATIC",
+                    "Problems: mapping set: source 'Mail' is not a column of source connection " + source.Name + " (it reads Email, Phone)",
+                    "Problems: mapping set: destination 'personalEmail.adress' is not a field of schema " + schema.Id + " (did you mean personalEmail.address?)",
+                    "Problems: mapping set: destination 'zzqx' is not a field of schema " + schema.Id,
+                    "Problems: mapping set: destination 'person.name.fistName' is not a field of schema " + schema.Id + " (did you mean person.name.firstName, person.name.lastName, person.name.fullName?)",
+                },
+                host.Errors.Select(error => error.Message));
             var targetId = ((TargetConnection)target.Value).Id;
             Assert.Equal(
                 new[] { "Flow 'Problems' was not created; the parts made for it remain: source connection " + sourceId + ", target connection " + targetId + ". Remove them with: Remove-SourceConnection -Id " + sourceId + " -Force; Remove-TargetConnection -Id " + targetId + " -Force." },

@@ -540,13 +540,13 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Theory]
-        [InlineData("profil", new string[0], "XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?", "Use 'profile', or list GET /global/classes in the Schema Registry to see them all.")]
+        [InlineData("profil", new string[0], "XdmClassNotFound", "No class is named 'profil'. Did you mean 'profile'?", "Use 'profile', or press Tab after New-XdmSchema -Class to see them all.")]
         [InlineData(
             "https://ns.adobe.com/xdm/context/profile",
             new[] { "identitymap", "https://ns.adobe.com/xdm/context/identity-mapp" },
             "FieldGroupNotFound",
             "No field group is named 'identity-mapp'. Did you mean 'identitymap'?",
-            "Use 'identitymap', or list GET /global/fieldgroups in the Schema Registry to see them all.")]
+            "Use 'identitymap', or press Tab after New-XdmSchema -FieldGroup to see them all.")]
         public async Task An_unknown_standard_class_or_field_group_is_not_found_by_its_short_name_with_the_closest_before_any_write(
             string xdmClass, string[] fieldGroups, string errorId, string message, string recommendedAction)
         {
@@ -569,7 +569,7 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var emitted = Assert.Single(host.Objects);
             var schema = (XdmSchema)emitted.Value;
-            Assert.Empty(Engine.Journal.CallsSince(mark));
+            Assert.Equal(new[] { "GET /tenant/schemas" }, Engine.Journal.CallsSince(mark).Where(call => !call.Contains("/ims/")));
             Assert.Equal(("Planned", "Create XDM schema (" + tenantClass + ")"), host.Asked.Single());
             Assert.StartsWith("planned-schema-", schema.Id, StringComparison.Ordinal);
             Assert.Equal(("Planned", "d", tenantClass, "object"), (schema.Title, schema.Description, schema.Class, schema.Type));
@@ -726,15 +726,17 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
-        public async Task A_base_connection_given_no_spec_or_name_looks_for_an_empty_spec_name_and_names_it_empty()
+        public async Task A_base_connection_given_no_spec_looks_for_an_empty_spec_name_and_one_given_no_name_is_refused_unsent()
         {
             var noSpec = Refusal(await BaseAsync(new BaseConnectionInput { Name = "Specless" }));
+            var mark = Engine.Journal.Total;
             var noName = Refusal(await BaseAsync(new BaseConnectionInput { ConnectionSpec = "DataLake" }));
 
             // The cmdlet's parameter is mandatory (PowerShell refuses an empty one); the operation asks the platform for the name "".
             Assert.Equal("FLOW-1453-400", noSpec.ErrorId);
             Assert.Contains("name==\"\"", noSpec.Exception.Message, StringComparison.Ordinal);
-            Assert.Equal("base connection '': connection spec DataLake has no auth spec", noName.Exception.Message);
+            Assert.Equal(("PreflightRejected", "base connection: Name: a name is required (non-empty text)"), (noName.ErrorId, noName.Exception.Message));
+            Assert.DoesNotContain(Engine.Journal.CallsSince(mark), call => !call.Contains("/ims/"));
         }
 
         [Fact]

@@ -259,7 +259,7 @@ namespace PlatformFlow.Emulator.DataPrep.Expressions
                 .Where(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase) || f.StartsWith(name, StringComparison.OrdinalIgnoreCase) || name.StartsWith(f, StringComparison.OrdinalIgnoreCase))
                 .Take(3)
                 .ToList();
-            return near.Count == 0 ? "; GET /languages/el/functions lists the supported ones" : " (did you mean " + string.Join(", ", near) + "?)";
+            return near.Count == 0 ? "; the Data Prep mapping functions page lists the supported ones" : " (did you mean " + string.Join(", ", near) + "?)";
         }
 
         private List<ExpressionNode> Arguments()

@@ -220,10 +220,11 @@ namespace PlatformFlow.Tests.Cmdlets.Lifecycle
             var error = Assert.Single(host.Errors);
             Assert.Equal("PreflightRejected", error.ErrorId);
             Assert.Equal(
-                flow.Id + ": run of dataflow 'Checked': the dataflow is disabled; enable it first (Enable-Dataflow); WindowEnd: "
+                flow.Id + ": run of dataflow 'Checked': the dataflow is disabled, so it cannot run; enable it first (Enable-Dataflow); WindowEnd: "
                 + now.AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + " is before WindowStart "
                 + now.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 error.Message);
+            Assert.Equal("Enable the dataflow with Enable-Dataflow -Id " + flow.Id + ", then start the run again; nothing was sent to the platform.", error.RecommendedAction);
             Assert.Empty(_world.Requests("POST", "/runs"));
         }
 
