@@ -172,6 +172,21 @@ Describe 'Edges the reliability probes found are refused before anything is writ
         Get-EmulatorRequestSince -Mark $mark | Should -BeNullOrEmpty
     }
 
+    It 'refuses an oversized id piped as text, before sending, with a short excerpt: <Command>' -ForEach @(
+        @{ Command = 'Remove-Dataflow'; Switches = @{ Confirm = $false } }
+        @{ Command = 'Get-SourceConnection'; Switches = @{} }
+    ) {
+        $mark = Get-EmulatorJournalMark
+        $failures = $null
+        ('x' * 1MB) | & $Command @Switches -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].Exception.Message | Should -BeLike "*has at most 256 characters, not $(1MB) ('xxxxxxxxxxxxxxxxxxxx…')*"
+        $failures[0].Exception.Message.Length | Should -BeLessThan 300
+        Get-EmulatorRequestSince -Mark $mark | Should -BeNullOrEmpty
+    }
+
     It 'refuses a flow name too long for its parts before the first part is sent' {
         $long = 'n' * 300
         $refused = Invoke-Refused {

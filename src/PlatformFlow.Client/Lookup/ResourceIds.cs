@@ -48,6 +48,12 @@ namespace PlatformFlow.Client.Lookup
         /// </summary>
         public static async Task<string> ResolveAsync(PlatformClient client, ResourceKind kind, string idOrName, CancellationToken cancellationToken)
         {
+            // Piped text is not bound through -Id's length check; a megabyte is neither sent as a filter nor quoted whole.
+            if (IdShapes.LengthProblem(idOrName) is string tooLong)
+            {
+                throw new PlatformValidationException(kind + " id", tooLong);
+            }
+
             if (!IsNamed(kind) || HasIdShape(kind, idOrName))
             {
                 return idOrName;
@@ -59,7 +65,7 @@ namespace PlatformFlow.Client.Lookup
                 case 1:
                     return ids[0];
                 case 0:
-                    throw new ResourceNotFoundException(kind.ToString(), ResourceNotFoundException.Words(kind.ToString()), idOrName, await NamesAsync(client, kind, cancellationToken).ConfigureAwait(false), "run Get-" + kind);
+                    throw new ResourceNotFoundException(kind.ToString(), ResourceNotFoundException.Words(kind.ToString()), idOrName, await NamesAsync(client, kind, cancellationToken).ConfigureAwait(false), "run " + CmdletTerms.List(kind.ToString()));
                 default:
                     throw new AmbiguousNameException(kind.ToString(), idOrName, ids);
             }
