@@ -24,6 +24,8 @@ namespace PlatformFlow.Client
 
         public const string UpdateExisting = "-UpdateExisting";
 
+        public const string Id = "-Id";
+
         public const string Name = "-Name";
 
         public const string Filter = "-Filter";

@@ -13,7 +13,7 @@ namespace PlatformFlow.Client.Errors
             Kind = kind;
             Name = name;
             Ids = ids;
-            RecommendedAction = "Give the id of the one you mean, e.g. -Id " + ids[0] + ".";
+            RecommendedAction = "Give the id of the one you mean, e.g. " + CmdletTerms.Id + " " + ids[0] + ".";
         }
 
         /// <summary>The kind, as the error id's prefix (<c>DataflowNameAmbiguous</c>).</summary>
