@@ -8,9 +8,8 @@ using PlatformFlow.Client.Api;
 namespace PlatformFlow.Client.Caching
 {
     /// <summary>
-    /// The parts of one kind (source connections, flows, mapping sets...) by their natural key (a name, or a mapping
-    /// set's content), for create-or-reuse: listed once per run and shared by every command and runspace of the
-    /// context, so finding a part costs no request in steady state. This module's own writes keep it current; it is
+    /// The parts of one kind by a natural key no platform filter can ask for (a mapping set's content), for
+    /// create-or-reuse: listed once per run and shared by every command and runspace of the context, so finding a part costs no request in steady state. This module's own writes keep it current; it is
     /// listed again once <see cref="ReadCachePolicy.Lifetime"/> has passed. The listing runs on no caller's token
     /// (<see cref="SharedWork"/>): a caller that cancels stops only its own wait.
     /// </summary>

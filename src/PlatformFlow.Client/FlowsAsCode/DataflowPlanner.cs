@@ -47,6 +47,20 @@ namespace PlatformFlow.Client.FlowsAsCode
             _clock = clock;
         }
 
+        /// <summary>
+        /// Asks for the flows and connections these definitions name all at once, several names to a request, so that
+        /// planning each then finds them without a request of its own.
+        /// </summary>
+        public Task PrefetchAsync(IReadOnlyList<DataflowDefinition> definitions, CancellationToken cancellationToken)
+        {
+            var flowService = _client.FlowService;
+            return Task.WhenAll(
+                flowService.Flows.Names.PrefetchAsync(definitions.Select(d => d.Name), cancellationToken),
+                flowService.SourceConnections.Names.PrefetchAsync(definitions.Select(d => d.Source.Name), cancellationToken),
+                flowService.TargetConnections.Names.PrefetchAsync(definitions.Select(d => d.Target.Name), cancellationToken));
+        }
+
+        /// <summary>Plans one definition; plans of one planner may run concurrently.</summary>
         public async Task<DataflowPlan> PlanAsync(DataflowDefinition definition, CancellationToken cancellationToken)
         {
             var references = await ResolveAsync(definition, cancellationToken).ConfigureAwait(false);
@@ -100,11 +114,20 @@ namespace PlatformFlow.Client.FlowsAsCode
         private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, PartDiff> diff, CancellationToken cancellationToken)
             where T : FlowServiceResource
         {
-            foreach (var candidate in named.Found.Where(c => fits(c) && !_reused.Contains(c.Id)))
+            foreach (var candidate in named.Found.Where(fits))
             {
+                // Claimed before asking, so two plans running at once never take the same one; one that a flow uses stays
+                // claimed (no plan may take it).
+                lock (_reused)
+                {
+                    if (!_reused.Add(candidate.Id))
+                    {
+                        continue;
+                    }
+                }
+
                 if (!await _lookup.UsedByAnyFlowAsync(flowMember, candidate.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    _reused.Add(candidate.Id);
                     return PartPlan.FromDiff(part, candidate.Id, candidate.Etag, diff(candidate));
                 }
             }
@@ -129,8 +152,10 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
 
             ThrowIfUnsupported(subject, problems);
-            var source = await _client.FlowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
-            var target = await _client.FlowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var source = Used(await _lookup.SourceConnectionsAsync(definition.Source.Name, cancellationToken).ConfigureAwait(false), flow.SourceConnectionIds[0])
+                ?? await _client.FlowService.SourceConnections.GetBatchedAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var target = Used(await _lookup.TargetConnectionsAsync(definition.Target.Name, cancellationToken).ConfigureAwait(false), flow.TargetConnectionIds[0])
+                ?? await _client.FlowService.TargetConnections.GetBatchedAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
             if (source.BaseConnectionId != references.BaseConnectionId)
             {
                 problems.Add("its source connection reads base connection " + (source.BaseConnectionId ?? "(none)") + ", the definition names '" + definition.Source.BaseConnection + "' (" + (references.BaseConnectionId ?? "none") + ")");
@@ -157,7 +182,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                 mappingSetPlan = mappingSetId is null
                     ? PartPlan.Create(DataflowPart.MappingSet)
                     : PartPlan.FromDiff(DataflowPart.MappingSet, mappingSetId, null, MappingSetPart.Diff(
-                        await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
+                        await _client.DataPrep.GetMappingSetCachedAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
             }
 
             var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -180,6 +205,10 @@ namespace PlatformFlow.Client.FlowsAsCode
                 Schedule = schedule,
             };
         }
+
+        /// <summary>The connection the flow uses, when the definition's name found it (else it is read by id: renamed since).</summary>
+        private static T? Used<T>(NamedResources<T> named, string id)
+            where T : FlowServiceResource => named.Found.FirstOrDefault(c => c.Id == id);
 
         /// <summary>The part's own diff, and its name and description, which a definition sets too.</summary>
         private static PartDiff SourceDiff(SourceConnection current, SourceConnectionRequest wanted) =>

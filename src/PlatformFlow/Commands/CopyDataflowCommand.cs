@@ -87,7 +87,7 @@ namespace PlatformFlow.Commands
                 return;
             }
 
-            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps());
+            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps()) { ThrottleLimit = ThrottleLimit };
             Run(host => operation.RunAsync(_flows, host));
         }
     }

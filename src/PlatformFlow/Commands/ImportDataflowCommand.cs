@@ -48,7 +48,7 @@ namespace PlatformFlow.Commands
 
         protected override void EndProcessing()
         {
-            var operation = new ImportDataflowOperation(ActiveContext.Client, Maps());
+            var operation = new ImportDataflowOperation(ActiveContext.Client, Maps()) { ThrottleLimit = ThrottleLimit };
             var files = _files.Distinct(StringComparer.Ordinal).ToList();
             Run(host => operation.RunAsync(files, _unreadable, host));
         }
