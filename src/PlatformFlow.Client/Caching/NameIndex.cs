@@ -90,6 +90,8 @@ namespace PlatformFlow.Client.Caching
             {
                 _empty = null;
                 _answers.Clear();
+                _written.Clear();
+                _removed.Clear();
             }
         }
 

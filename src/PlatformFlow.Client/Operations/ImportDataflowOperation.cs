@@ -112,7 +112,7 @@ namespace PlatformFlow.Client.Operations
             var planned = 0;
             await InputOrder.ForEachAsync(distinct, ThrottleLimit, host, async (item, i, output) =>
             {
-                host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * Interlocked.Increment(ref planned) / distinct.Count));
+                host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * (Interlocked.Increment(ref planned) - 1) / distinct.Count));
                 try
                 {
                     plans[i] = await planner.PlanAsync(item.Definition, output.Cancellation).ConfigureAwait(false);
@@ -137,7 +137,7 @@ namespace PlatformFlow.Client.Operations
             await InputOrder.ForEachAsync(distinct, ThrottleLimit, host, async (item, i, output) =>
             {
                 var plan = plans[i]!;
-                host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * Interlocked.Increment(ref applied) / distinct.Count));
+                host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * (Interlocked.Increment(ref applied) - 1) / distinct.Count));
                 if (plan.Action == DataflowAction.Unchanged)
                 {
                     output.WriteVerbose("Dataflow '" + item.Definition.Name + "' already matches " + item.Origin + "; nothing to send.");
