@@ -60,11 +60,14 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
 
             var flowSpec = await flowService.GetFlowSpecAsync(flow.FlowSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var source = await flowService.SourceConnections.GetBatchedAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            // The connections are read at once (each together with other flows' in one request, see GetBatchedAsync).
+            var sourceRead = flowService.SourceConnections.GetBatchedAsync(flow.SourceConnectionIds[0], cancellationToken);
+            var targetRead = flowService.TargetConnections.GetBatchedAsync(flow.TargetConnectionIds[0], cancellationToken);
+            var source = await sourceRead.ConfigureAwait(false);
             var sourceSpec = await flowService.GetConnectionSpecAsync(source.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var baseId = source.BaseConnectionId;
             var baseConnection = baseId is null ? null : await _baseConnections.GetAsync(baseId, cancel => flowService.BaseConnections.GetAsync(baseId, cancel), cancellationToken).ConfigureAwait(false);
-            var target = await flowService.TargetConnections.GetBatchedAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var target = await targetRead.ConfigureAwait(false);
             var targetSpec = await flowService.GetConnectionSpecAsync(target.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var datasetId = target.Params?.DataSetId ?? string.Empty;
             var dataset = await _datasets.GetAsync(datasetId, cancel => _client.Catalog.GetDatasetAsync(datasetId, cancel), cancellationToken).ConfigureAwait(false);

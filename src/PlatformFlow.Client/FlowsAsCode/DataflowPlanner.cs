@@ -256,25 +256,32 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
         }
 
+        /// <summary>The base connection of that name, or of the id the caller mapped the name to.</summary>
+        private async Task<NamedResources<BaseConnection>?> BaseConnectionAsync(string name, CancellationToken cancellationToken) =>
+            _maps.BaseConnections.TryGetValue(name, out var id)
+                ? await SandboxLookup.ByIdAsync("base connection", name, id, () => _client.FlowService.BaseConnections.GetAsync(id, cancellationToken), c => c.Id).ConfigureAwait(false)
+                : await _lookup.BaseConnectionsAsync(name, cancellationToken).ConfigureAwait(false);
+
         /// <summary>Every name of the definition to an id of this sandbox; one error naming everything missing or unclear.</summary>
         private async Task<ResolvedReferences> ResolveAsync(DataflowDefinition definition, CancellationToken cancellationToken)
         {
-            var flowSpec = await _lookup.FlowSpecAsync(definition.FlowSpec, cancellationToken).ConfigureAwait(false);
-            var sourceSpec = await _lookup.ConnectionSpecAsync(definition.Source.ConnectionSpec, cancellationToken).ConfigureAwait(false);
-            var targetSpec = await _lookup.ConnectionSpecAsync(definition.Target.ConnectionSpec, cancellationToken).ConfigureAwait(false);
+            // Asked all at once: none depends on another.
+            var flowSpecLookup = _lookup.FlowSpecAsync(definition.FlowSpec, cancellationToken);
+            var sourceSpecLookup = _lookup.ConnectionSpecAsync(definition.Source.ConnectionSpec, cancellationToken);
+            var targetSpecLookup = _lookup.ConnectionSpecAsync(definition.Target.ConnectionSpec, cancellationToken);
             var baseName = definition.Source.BaseConnection;
-            var baseConnection = baseName is null ? null
-                : _maps.BaseConnections.TryGetValue(baseName, out var baseId)
-                    ? await SandboxLookup.ByIdAsync("base connection", baseName, baseId, () => _client.FlowService.BaseConnections.GetAsync(baseId, cancellationToken), c => c.Id).ConfigureAwait(false)
-                    : await _lookup.BaseConnectionsAsync(baseName, cancellationToken).ConfigureAwait(false);
+            var baseConnectionLookup = baseName is null ? Task.FromResult<NamedResources<BaseConnection>?>(null) : BaseConnectionAsync(baseName, cancellationToken);
             var datasetName = definition.Target.Dataset;
-            var dataset = _maps.Datasets.TryGetValue(datasetName, out var datasetId)
-                ? await SandboxLookup.ByIdAsync("dataset", datasetName, datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken), d => d.Id).ConfigureAwait(false)
-                : await _lookup.DatasetsAsync(datasetName, cancellationToken).ConfigureAwait(false);
+            var datasetLookup = _maps.Datasets.TryGetValue(datasetName, out var datasetId)
+                ? SandboxLookup.ByIdAsync("dataset", datasetName, datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken), d => d.Id)
+                : _lookup.DatasetsAsync(datasetName, cancellationToken);
             var schemaTitle = definition.Target.Schema;
-            var schema = _maps.Schemas.TryGetValue(schemaTitle, out var schemaId)
-                ? await SandboxLookup.ByIdAsync("schema", schemaTitle, schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken), s => s.Id).ConfigureAwait(false)
-                : await _lookup.SchemasAsync(schemaTitle, cancellationToken).ConfigureAwait(false);
+            var schemaLookup = _maps.Schemas.TryGetValue(schemaTitle, out var schemaId)
+                ? SandboxLookup.ByIdAsync("schema", schemaTitle, schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken), s => s.Id)
+                : _lookup.SchemasAsync(schemaTitle, cancellationToken);
+            await Task.WhenAll(flowSpecLookup, sourceSpecLookup, targetSpecLookup, baseConnectionLookup, datasetLookup, schemaLookup).ConfigureAwait(false);
+            var (flowSpec, sourceSpec, targetSpec) = (await flowSpecLookup.ConfigureAwait(false), await sourceSpecLookup.ConfigureAwait(false), await targetSpecLookup.ConfigureAwait(false));
+            var (baseConnection, dataset, schema) = (await baseConnectionLookup.ConfigureAwait(false), await datasetLookup.ConfigureAwait(false), await schemaLookup.ConfigureAwait(false));
 
             var subject = "Dataflow definition '" + definition.Name + "'";
             var missing = new[] { Missing(flowSpec), Missing(sourceSpec), Missing(targetSpec), Missing(baseConnection), Missing(dataset), Missing(schema) }
