@@ -17,6 +17,13 @@ namespace PlatformFlow.Client.Caching
     public sealed class BatchedLookup<T>
         where T : class
     {
+        /// <summary>
+        /// Requests out at once for one collection; values asked while they are all out gather for the next. One: more
+        /// shorten no row's wait by much (measured on P1 in a sandbox that is not empty: 4 at once took 27.8 s instead of
+        /// 30.1 s, for 2.4 times the lookups).
+        /// </summary>
+        public const int MaxRequestsInFlight = 1;
+
         private readonly object _sync = new object();
         private readonly string _field;
         private readonly Func<string, CancellationToken, IAsyncEnumerable<T>> _listFiltered;
@@ -24,7 +31,7 @@ namespace PlatformFlow.Client.Caching
         private readonly StringComparer _comparer;
         private readonly int _maxFilterLength;
         private readonly Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>> _pending;
-        private bool _sending;
+        private int _senders;
 
         /// <param name="field">The field filtered on, e.g. <c>name</c>.</param>
         /// <param name="listFiltered">Lists the collection narrowed by one <c>property</c> filter (all pages).</param>
@@ -54,8 +61,8 @@ namespace PlatformFlow.Client.Caching
                 if (!_pending.TryGetValue(value, out waiting))
                 {
                     _pending[value] = waiting = new TaskCompletionSource<IReadOnlyList<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    send = !_sending;
-                    _sending = true;
+                    send = _senders < MaxRequestsInFlight;
+                    _senders += send ? 1 : 0;
                 }
             }
 
@@ -77,7 +84,7 @@ namespace PlatformFlow.Client.Caching
                 {
                     if (_pending.Count == 0)
                     {
-                        _sending = false;
+                        _senders--;
                         return;
                     }
 
