@@ -134,7 +134,10 @@ namespace PlatformFlow.Emulator.Engine
         /// </summary>
         private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool filtered, string listPath, int pageSize)
         {
-            var page = collection.EntriesAfter(After?.Row.Sequence)
+            // A filter on stored names reads the resources of those names only (the collection's index by name).
+            var byName = filtered ? null : Filters.FirstOrDefault(f => f.Path == "name" && f.Operator == "==");
+            var entries = byName is null ? collection.EntriesAfter(After?.Row.Sequence) : collection.NamedAfter(byName.Values, After?.Row.Sequence);
+            var page = entries
                 .Select(e => new Row(filtered ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
                 .Where(r => Matches(r.Resource))
                 .Take(pageSize + 1)
