@@ -34,6 +34,12 @@ namespace PlatformFlow
         /// <summary>How many inputs may be in flight at once; 1 (one at a time, outputs in input order) unless a cmdlet offers -ThrottleLimit.</summary>
         protected virtual int InputsInFlight => 1;
 
+        /// <summary>
+        /// Inputs taken beyond <see cref="InputsInFlight"/>, waiting for a place: what <see cref="Announce"/> starts for them
+        /// (looking up their names) is done by the time they run. 0 unless a cmdlet announces.
+        /// </summary>
+        protected virtual int InputsAhead => 0;
+
         /// <summary>The context the objects this cmdlet writes were read through; they carry it to the next command.</summary>
         protected virtual PlatformContext? OutputContext => null;
 
@@ -55,7 +61,8 @@ namespace PlatformFlow
 
             var host = _host ??= new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation, context);
             var limit = InputsInFlight;
-            Serve(() => host.Start(operation, limit));
+            var ahead = limit > 1 ? InputsAhead : 0;
+            Serve(() => host.Start(operation, limit, ahead));
             if (limit <= 1)
             {
                 Serve(host.Finish);
@@ -245,6 +252,13 @@ namespace PlatformFlow
     /// </summary>
     public abstract class FlowStepCmdlet : BulkCmdlet
     {
+        /// <summary>
+        /// With -ThrottleLimit, as many rows again are taken ahead: the step announces their parts' names, which are then
+        /// looked up together (several names to a request) while the rows before them are written, so no row waits for
+        /// its own lookup.
+        /// </summary>
+        protected override int InputsAhead => ThrottleLimit;
+
         /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }

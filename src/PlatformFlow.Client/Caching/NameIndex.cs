@@ -59,6 +59,13 @@ namespace PlatformFlow.Client.Caching
             }
         }
 
+        /// <summary>
+        /// Starts looking the name up without waiting for it (a row taken ahead announces the part it will make), so the
+        /// <see cref="FindAsync"/> that follows finds it answered, or asked together with the names announced meanwhile.
+        /// </summary>
+        public void Announce(string name) =>
+            _ = AnswerFor(name).ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
         /// <summary>Asks for all these names at once (as few requests as the URL allows), so the lookups that follow cost none.</summary>
         public Task PrefetchAsync(IEnumerable<string> names, CancellationToken cancellationToken) =>
             Task.WhenAll(names.Distinct(PartKey.Comparer).Select(name => FindAsync(name, cancellationToken)));
