@@ -28,6 +28,9 @@ namespace PlatformFlow
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Cancelled on Ctrl+C (StopProcessing).</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
         /// <summary>True when the user waived the confirmation question (<c>-Force</c>); ShouldProcess then proceeds unasked.</summary>
         protected virtual bool SkipsConfirmation => false;
 

@@ -12,7 +12,7 @@ namespace PlatformFlow.Client.Caching
     /// OR-list filter (<c>field==a,b,c</c>, cut to what a URL carries: <see cref="NameFilter"/>). The first value asked is
     /// sent at once; the values asked while a request is out (by the other rows in flight) gather and go together in the
     /// next, so concurrent callers share requests without waiting for a timer, and one caller alone waits for nothing.
-    /// Requests run on no caller's token; the caller waits with its own (<see cref="SharedWork"/>).
+    /// A request runs until every caller waiting for it has cancelled; each waits with its own token (<see cref="SharedWork"/>).
     /// </summary>
     public sealed class BatchedLookup<T>
         where T : class
@@ -30,7 +30,10 @@ namespace PlatformFlow.Client.Caching
         private readonly Func<T, string?> _valueOf;
         private readonly StringComparer _comparer;
         private readonly int _maxFilterLength;
-        private readonly Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>> _pending;
+        private readonly Dictionary<string, Waiting> _pending;
+
+        // Values whose request is out, so a caller asking for one meanwhile joins that request instead of sending another.
+        private readonly Dictionary<string, Waiting> _sent;
         private int _senders;
 
         /// <param name="field">The field filtered on, e.g. <c>name</c>.</param>
@@ -44,26 +47,53 @@ namespace PlatformFlow.Client.Caching
             _valueOf = valueOf;
             _comparer = comparer;
             _maxFilterLength = maxFilterLength;
-            _pending = new Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>>(comparer);
+            _pending = new Dictionary<string, Waiting>(comparer);
+            _sent = new Dictionary<string, Waiting>(comparer);
         }
 
-        /// <summary>The resources whose field has this value (by the comparer); empty when none has.</summary>
-        public Task<IReadOnlyList<T>> FindAsync(string value, CancellationToken cancellationToken) =>
-            SharedWork.WaitAsync(Ask(value), cancellationToken);
-
-        /// <summary>The shared answer for <paramref name="value"/>: joins the next request (one already waiting for it, if any).</summary>
-        public Task<IReadOnlyList<T>> Ask(string value)
+        /// <summary>
+        /// The resources whose field has this value (by the comparer); empty when none has. A request that every caller
+        /// waiting for it has cancelled is cancelled; one that another caller still waits for goes on, and this caller is
+        /// asked again (it did not cancel).
+        /// </summary>
+        public async Task<IReadOnlyList<T>> FindAsync(string value, CancellationToken cancellationToken)
         {
-            TaskCompletionSource<IReadOnlyList<T>>? waiting;
+            while (true)
+            {
+                try
+                {
+                    return await SharedWork.WaitAsync(Ask(value, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The request was cancelled by the callers that had asked before: ask again, this time as one of them.
+                }
+            }
+        }
+
+        /// <summary>
+        /// The shared answer for <paramref name="value"/>: joins the next request (one already waiting for it, if any). The
+        /// request is cancelled once every caller that asked for one of its values has cancelled its token.
+        /// </summary>
+        public Task<IReadOnlyList<T>> Ask(string value, CancellationToken cancellationToken)
+        {
+            Waiting? waiting;
             var send = false;
             lock (_sync)
             {
+                if (_sent.TryGetValue(value, out waiting) && waiting.Request!.Join(cancellationToken))
+                {
+                    return waiting.Answer.Task;
+                }
+
                 if (!_pending.TryGetValue(value, out waiting))
                 {
-                    _pending[value] = waiting = new TaskCompletionSource<IReadOnlyList<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _pending[value] = waiting = new Waiting();
                     send = _senders < MaxRequestsInFlight;
                     _senders += send ? 1 : 0;
                 }
+
+                waiting.Askers.Add(cancellationToken);
             }
 
             if (send)
@@ -71,7 +101,7 @@ namespace PlatformFlow.Client.Caching
                 _ = Task.Run(SendPendingAsync);
             }
 
-            return waiting.Task;
+            return waiting.Answer.Task;
         }
 
         /// <summary>Sends the values waiting, then those that came meanwhile, until none wait.</summary>
@@ -79,7 +109,7 @@ namespace PlatformFlow.Client.Caching
         {
             while (true)
             {
-                Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>> batch;
+                Dictionary<string, Waiting> batch;
                 lock (_sync)
                 {
                     if (_pending.Count == 0)
@@ -88,7 +118,20 @@ namespace PlatformFlow.Client.Caching
                         return;
                     }
 
-                    batch = new Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>>(_pending, _comparer);
+                    batch = new Dictionary<string, Waiting>(_comparer);
+                    foreach (var pending in _pending)
+                    {
+                        // Values that nobody waits for any more are not asked.
+                        if (pending.Value.Askers.All(t => t.IsCancellationRequested))
+                        {
+                            pending.Value.Answer.TrySetCanceled();
+                        }
+                        else
+                        {
+                            batch[pending.Key] = pending.Value;
+                        }
+                    }
+
                     _pending.Clear();
                 }
 
@@ -96,12 +139,26 @@ namespace PlatformFlow.Client.Caching
             }
         }
 
-        private async Task AskAsync(IReadOnlyList<string> values, Dictionary<string, TaskCompletionSource<IReadOnlyList<T>>> batch)
+        private async Task AskAsync(IReadOnlyList<string> values, Dictionary<string, Waiting> batch)
         {
+            using var request = new SharedRequest();
+            lock (_sync)
+            {
+                foreach (var value in values)
+                {
+                    batch[value].Request = request;
+                    _sent[value] = batch[value];
+                    foreach (var asker in batch[value].Askers)
+                    {
+                        request.Join(asker);
+                    }
+                }
+            }
+
             try
             {
                 var found = new Dictionary<string, List<T>>(_comparer);
-                await foreach (var resource in _listFiltered(NameFilter.Of(_field, values), CancellationToken.None).ConfigureAwait(false))
+                await foreach (var resource in _listFiltered(NameFilter.Of(_field, values), request.Cancellation).ConfigureAwait(false))
                 {
                     if (_valueOf(resource) is string value)
                     {
@@ -114,18 +171,93 @@ namespace PlatformFlow.Client.Caching
                     }
                 }
 
-                foreach (var value in values)
-                {
-                    batch[value].TrySetResult(found.TryGetValue(value, out var resources) ? resources : (IReadOnlyList<T>)Array.Empty<T>());
-                }
+                Answer(values, batch, (value, answer) => answer.TrySetResult(found.TryGetValue(value, out var resources) ? resources : (IReadOnlyList<T>)Array.Empty<T>()));
+            }
+            catch (OperationCanceledException) when (request.Cancellation.IsCancellationRequested)
+            {
+                Answer(values, batch, (_, answer) => answer.TrySetCanceled());
             }
             catch (Exception ex)
             {
+                Answer(values, batch, (_, answer) => answer.TrySetException(ex));
+            }
+        }
+
+        private void Answer(IReadOnlyList<string> values, Dictionary<string, Waiting> batch, Action<string, TaskCompletionSource<IReadOnlyList<T>>> answer)
+        {
+            lock (_sync)
+            {
                 foreach (var value in values)
                 {
-                    batch[value].TrySetException(ex);
+                    _sent.Remove(value);
                 }
             }
+
+            foreach (var value in values)
+            {
+                answer(value, batch[value].Answer);
+            }
+        }
+
+        /// <summary>One request out, cancelled once every caller that waits for it has cancelled (a token that cannot be cancelled keeps it).</summary>
+        private sealed class SharedRequest : IDisposable
+        {
+            private readonly CancellationTokenSource _everyoneGone = new CancellationTokenSource();
+            private readonly List<CancellationTokenRegistration> _registrations = new List<CancellationTokenRegistration>();
+            private int _waiting;
+
+            public CancellationToken Cancellation => _everyoneGone.Token;
+
+            /// <summary>Counts one more caller waiting; false when the request is already cancelled (the caller asks anew).</summary>
+            public bool Join(CancellationToken asker)
+            {
+                lock (_registrations)
+                {
+                    if (_everyoneGone.IsCancellationRequested)
+                    {
+                        return false;
+                    }
+
+                    _waiting++;
+                    _registrations.Add(asker.Register(Leave));
+                    return true;
+                }
+            }
+
+            public void Dispose()
+            {
+                lock (_registrations)
+                {
+                    foreach (var registration in _registrations)
+                    {
+                        registration.Dispose();
+                    }
+                }
+
+                _everyoneGone.Dispose();
+            }
+
+            private void Leave()
+            {
+                lock (_registrations)
+                {
+                    if (--_waiting == 0)
+                    {
+                        _everyoneGone.Cancel();
+                    }
+                }
+            }
+        }
+
+        /// <summary>A value asked for: its answer, and the tokens of the callers that asked.</summary>
+        private sealed class Waiting
+        {
+            public TaskCompletionSource<IReadOnlyList<T>> Answer { get; } = new TaskCompletionSource<IReadOnlyList<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public List<CancellationToken> Askers { get; } = new List<CancellationToken>();
+
+            /// <summary>The request it went out in; null until it is sent.</summary>
+            public SharedRequest? Request { get; set; }
         }
     }
 }

@@ -15,7 +15,7 @@ namespace PlatformFlow.Client.Caching
     /// again: every name is missing until this module writes it. Answers, and this module's own writes laid over them, are kept for <see cref="ReadCachePolicy.Lifetime"/>,
     /// then asked afresh; memory holds the names asked for, not the sandbox. Names follow <see cref="PartKey"/>: the
     /// platform's filter takes them in any case, and the answers are matched to the names asked by the same rule.
-    /// Requests run on no caller's token (<see cref="SharedWork"/>): a caller that cancels stops only its own wait.
+    /// A caller that cancels stops only its own wait (<see cref="SharedWork"/>); a request stops once all its callers have.
     /// </summary>
     public sealed class NameIndex<T>
         where T : class
@@ -24,15 +24,12 @@ namespace PlatformFlow.Client.Caching
         private readonly BatchedLookup<T> _lookup;
         private readonly Func<CancellationToken, Task<long>> _count;
         private readonly Func<T, string?> _nameOf;
-        private readonly Func<T, string> _idOf;
         private readonly ReadCachePolicy _policy;
 
         private readonly Dictionary<string, Task<IReadOnlyList<T>>> _answers = new Dictionary<string, Task<IReadOnlyList<T>>>(PartKey.Comparer);
 
-        // What this module wrote or removed since the answers began, laid over them (an answer may miss a part that was
-        // being created while it was asked).
-        private readonly Dictionary<string, T> _written = new Dictionary<string, T>(StringComparer.Ordinal);
-        private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
+        // This module's writes since the answers began, laid over them.
+        private readonly WrittenParts<T> _written;
         private Task<bool>? _empty;
         private DateTimeOffset _since;
 
@@ -43,19 +40,30 @@ namespace PlatformFlow.Client.Caching
             _lookup = new BatchedLookup<T>("name", listFiltered, nameOf, PartKey.Comparer, maxFilterLength);
             _count = count;
             _nameOf = nameOf;
-            _idOf = idOf;
+            _written = new WrittenParts<T>(idOf);
             _policy = policy;
         }
 
         /// <summary>The parts with this name (as the platform answered, then this module's own writes); empty when there is none.</summary>
         public async Task<IReadOnlyList<T>> FindAsync(string name, CancellationToken cancellationToken)
         {
-            var answered = await SharedWork.WaitAsync(AnswerFor(name), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<T> answered;
+            while (true)
+            {
+                try
+                {
+                    answered = await SharedWork.WaitAsync(AnswerFor(name, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The callers that had asked before all cancelled, and so did the request: ask again.
+                }
+            }
+
             lock (_sync)
             {
-                var found = answered.Where(p => !_removed.Contains(_idOf(p)) && !_written.ContainsKey(_idOf(p))).ToList();
-                found.AddRange(_written.Values.Where(p => PartKey.Same(_nameOf(p), name)));
-                return found;
+                return _written.Over(answered, p => PartKey.Same(_nameOf(p), name));
             }
         }
 
@@ -63,8 +71,9 @@ namespace PlatformFlow.Client.Caching
         /// Starts looking the name up without waiting for it (a row taken ahead announces the part it will make), so the
         /// <see cref="FindAsync"/> that follows finds it answered, or asked together with the names announced meanwhile.
         /// </summary>
-        public void Announce(string name) =>
-            _ = AnswerFor(name).ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        /// <param name="cancellationToken">Cancelled when the row will not run after all (Ctrl+C): the lookup stops unless another caller waits for it.</param>
+        public void Announce(string name, CancellationToken cancellationToken) =>
+            _ = AnswerFor(name, cancellationToken).ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         /// <summary>Asks for all these names at once (as few requests as the URL allows), so the lookups that follow cost none.</summary>
         public Task PrefetchAsync(IEnumerable<string> names, CancellationToken cancellationToken) =>
@@ -75,8 +84,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _removed.Remove(_idOf(part));
-                _written[_idOf(part)] = part;
+                _written.Remember(part);
             }
         }
 
@@ -85,8 +93,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _written.Remove(id);
-                _removed.Add(id);
+                _written.Forget(id);
             }
         }
 
@@ -98,11 +105,10 @@ namespace PlatformFlow.Client.Caching
                 _empty = null;
                 _answers.Clear();
                 _written.Clear();
-                _removed.Clear();
             }
         }
 
-        private async Task<IReadOnlyList<T>> AnswerFor(string name)
+        private async Task<IReadOnlyList<T>> AnswerFor(string name, CancellationToken cancellationToken)
         {
             if (await EmptyAtStart().ConfigureAwait(false))
             {
@@ -112,9 +118,10 @@ namespace PlatformFlow.Client.Caching
             Task<IReadOnlyList<T>>? answer;
             lock (_sync)
             {
-                if (!_answers.TryGetValue(name, out answer) || answer.IsFaulted || answer.IsCanceled)
+                // An answer still out is joined (this caller's token keeps its request going); a failed one is asked again.
+                if (!_answers.TryGetValue(name, out answer) || !answer.IsCompleted || answer.IsFaulted || answer.IsCanceled)
                 {
-                    _answers[name] = answer = _lookup.Ask(name);
+                    _answers[name] = answer = _lookup.Ask(name, cancellationToken);
                 }
             }
 
@@ -133,7 +140,6 @@ namespace PlatformFlow.Client.Caching
                     _empty = null;
                     _answers.Clear();
                     _written.Clear();
-                    _removed.Clear();
                 }
 
                 if (_empty is null || _empty.IsFaulted || _empty.IsCanceled)

@@ -19,13 +19,10 @@ namespace PlatformFlow.Client.Caching
         private readonly object _sync = new object();
         private readonly Func<CancellationToken, IAsyncEnumerable<T>> _listAll;
         private readonly Func<T, string?> _keyOf;
-        private readonly Func<T, string> _idOf;
         private readonly ReadCachePolicy _policy;
 
-        // What this module wrote or removed since the listing began, laid over it (a listing may miss a part that was
-        // being created while it ran).
-        private readonly Dictionary<string, T> _written = new Dictionary<string, T>(StringComparer.Ordinal);
-        private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
+        // This module's writes since the listing began, laid over it.
+        private readonly WrittenParts<T> _written;
         private Task<ILookup<string, T>>? _listing;
         private DateTimeOffset _listedAt;
 
@@ -33,7 +30,7 @@ namespace PlatformFlow.Client.Caching
         {
             _listAll = listAll;
             _keyOf = keyOf;
-            _idOf = idOf;
+            _written = new WrittenParts<T>(idOf);
             _policy = policy;
         }
 
@@ -43,9 +40,7 @@ namespace PlatformFlow.Client.Caching
             var listed = await SharedWork.WaitAsync(Listing(), cancellationToken).ConfigureAwait(false);
             lock (_sync)
             {
-                var found = listed[key].Where(p => !_removed.Contains(_idOf(p)) && !_written.ContainsKey(_idOf(p))).ToList();
-                found.AddRange(_written.Values.Where(p => string.Equals(_keyOf(p), key, StringComparison.OrdinalIgnoreCase)));
-                return found;
+                return _written.Over(listed[key], p => string.Equals(_keyOf(p), key, StringComparison.OrdinalIgnoreCase));
             }
         }
 
@@ -54,8 +49,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _removed.Remove(_idOf(part));
-                _written[_idOf(part)] = part;
+                _written.Remember(part);
             }
         }
 
@@ -64,8 +58,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _written.Remove(id);
-                _removed.Add(id);
+                _written.Forget(id);
             }
         }
 
@@ -86,7 +79,6 @@ namespace PlatformFlow.Client.Caching
                 if (_listing is null || _listing.IsFaulted || _listing.IsCanceled || now - _listedAt >= _policy.Lifetime)
                 {
                     _written.Clear();
-                    _removed.Clear();
                     _listedAt = now;
                     _listing = ListAllAsync();
                 }

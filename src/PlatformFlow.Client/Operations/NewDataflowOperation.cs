@@ -63,12 +63,12 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
-        /// <summary>A row taken ahead (-ThrottleLimit): its flow's name is looked up already, with the other rows' names.</summary>
-        public void Announce(DataflowInput input)
+        /// <summary>A row taken ahead (-ThrottleLimit): its flow's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
+        public void Announce(DataflowInput input, System.Threading.CancellationToken stopping)
         {
             if (!string.IsNullOrWhiteSpace(input.FlowName))
             {
-                Client.FlowService.Flows.Names.Announce(input.FlowName);
+                Client.FlowService.Flows.Names.Announce(input.FlowName, stopping);
             }
         }
 

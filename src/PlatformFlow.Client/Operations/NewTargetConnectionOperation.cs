@@ -41,12 +41,12 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
-        /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names.</summary>
-        public void Announce(TargetConnectionInput input)
+        /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
+        public void Announce(TargetConnectionInput input, System.Threading.CancellationToken stopping)
         {
             if (!string.IsNullOrWhiteSpace(input.FlowName))
             {
-                Client.FlowService.TargetConnections.Names.Announce(FlowStepNames.Target(input.FlowName));
+                Client.FlowService.TargetConnections.Names.Announce(FlowStepNames.Target(input.FlowName), stopping);
             }
         }
 

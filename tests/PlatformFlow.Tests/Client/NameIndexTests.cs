@@ -42,6 +42,34 @@ namespace PlatformFlow.Tests.Client
         }
 
         [Fact]
+        public async Task A_lookup_goes_on_while_one_caller_waits_and_stops_when_every_caller_has_cancelled()
+        {
+            var platform = new FilteringPlatform(new[] { "Shop A" }, holdFirstRequest: true);
+            var index = platform.Index(_clock);
+            using var first = new CancellationTokenSource();
+            using var second = new CancellationTokenSource();
+
+            var cancelled = index.FindAsync("Shop A", first.Token);
+            await platform.FirstRequestSent;
+            var waiting = index.FindAsync("shop a", second.Token);
+            first.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+            Assert.False(platform.RequestCancelled);
+            platform.ReleaseFirstRequest();
+            Assert.Equal(new[] { "Shop A" }, await waiting);
+            Assert.Single(platform.Filters);
+
+            var alone = new FilteringPlatform(new[] { "Shop A" }, holdFirstRequest: true);
+            using var only = new CancellationTokenSource();
+            var stopped = alone.Index(_clock).FindAsync("Shop A", only.Token);
+            await alone.FirstRequestSent;
+            only.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped);
+            await alone.RequestEnded;
+            Assert.True(alone.RequestCancelled);
+        }
+
+        [Fact]
         public async Task A_name_is_found_in_any_case_and_a_name_the_platform_lacks_is_found_empty()
         {
             var platform = new FilteringPlatform(new[] { "Shop A", "Shop B" });
@@ -144,6 +172,7 @@ namespace PlatformFlow.Tests.Client
             private readonly TaskCompletionSource<bool> _firstSent = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private readonly TaskCompletionSource<bool> _firstReleased = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private readonly ConcurrentQueue<string> _filters = new ConcurrentQueue<string>();
+            private readonly TaskCompletionSource<bool> _requestEnded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             private int _counts;
 
             public FilteringPlatform(IReadOnlyList<string> stored, bool holdFirstRequest = false)
@@ -161,6 +190,12 @@ namespace PlatformFlow.Tests.Client
 
             public Task FirstRequestSent => _firstSent.Task;
 
+            /// <summary>Ends when the held request ended, answered or cancelled.</summary>
+            public Task RequestEnded => _requestEnded.Task;
+
+            /// <summary>True when a request's token was cancelled while it was held.</summary>
+            public bool RequestCancelled { get; private set; }
+
             public void ReleaseFirstRequest() => _firstReleased.SetResult(true);
 
             public NameIndex<string> Index(TimeProvider clock) =>
@@ -176,7 +211,15 @@ namespace PlatformFlow.Tests.Client
             {
                 _filters.Enqueue(filter);
                 _firstSent.TrySetResult(true);
-                await _firstReleased.Task;
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellation.Register(() => cancelled.TrySetResult(true)))
+                {
+                    await Task.WhenAny(_firstReleased.Task, cancelled.Task);
+                }
+
+                RequestCancelled |= cancellation.IsCancellationRequested;
+                _requestEnded.TrySetResult(true);
+                cancellation.ThrowIfCancellationRequested();
 
                 // The platform's own grammar and matching (values in any case).
                 var expression = PropertyFilterExpression.Parse(filter);
