@@ -60,11 +60,12 @@ namespace PlatformFlow.Client.Caching
         {
             while (true)
             {
+                var answer = Ask(value, cancellationToken);
                 try
                 {
-                    return await SharedWork.WaitAsync(Ask(value, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    return await SharedWork.WaitAsync(answer, cancellationToken).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && answer.IsCanceled)
                 {
                     // The request was cancelled by the callers that had asked before: ask again, this time as one of them.
                 }
@@ -239,12 +240,16 @@ namespace PlatformFlow.Client.Caching
 
             private void Leave()
             {
+                bool everyone;
                 lock (_registrations)
                 {
-                    if (--_waiting == 0)
-                    {
-                        _everyoneGone.Cancel();
-                    }
+                    everyone = --_waiting == 0;
+                }
+
+                // Outside the lock: what the cancellation runs may ask for the lookup's lock.
+                if (everyone)
+                {
+                    _everyoneGone.Cancel();
                 }
             }
         }

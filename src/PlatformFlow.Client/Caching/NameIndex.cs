@@ -50,12 +50,19 @@ namespace PlatformFlow.Client.Caching
             IReadOnlyList<T> answered;
             while (true)
             {
-                try
+                if (await SharedWork.WaitAsync(EmptyAtStart(), cancellationToken).ConfigureAwait(false))
                 {
-                    answered = await SharedWork.WaitAsync(AnswerFor(name, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    answered = Array.Empty<T>();
                     break;
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+                var answer = Joined(name, cancellationToken);
+                try
+                {
+                    answered = await SharedWork.WaitAsync(answer, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && answer.IsCanceled)
                 {
                     // The callers that had asked before all cancelled, and so did the request: ask again.
                 }
@@ -108,24 +115,21 @@ namespace PlatformFlow.Client.Caching
             }
         }
 
-        private async Task<IReadOnlyList<T>> AnswerFor(string name, CancellationToken cancellationToken)
-        {
-            if (await EmptyAtStart().ConfigureAwait(false))
-            {
-                return Array.Empty<T>();
-            }
+        private async Task<IReadOnlyList<T>> AnswerFor(string name, CancellationToken cancellationToken) =>
+            await EmptyAtStart().ConfigureAwait(false) ? Array.Empty<T>() : await Joined(name, cancellationToken).ConfigureAwait(false);
 
-            Task<IReadOnlyList<T>>? answer;
+        /// <summary>The platform's answer for the name: one still out is joined (this caller's token keeps its request going), a failed one asked again.</summary>
+        private Task<IReadOnlyList<T>> Joined(string name, CancellationToken cancellationToken)
+        {
             lock (_sync)
             {
-                // An answer still out is joined (this caller's token keeps its request going); a failed one is asked again.
-                if (!_answers.TryGetValue(name, out answer) || !answer.IsCompleted || answer.IsFaulted || answer.IsCanceled)
+                if (!_answers.TryGetValue(name, out var answer) || !answer.IsCompleted || answer.IsFaulted || answer.IsCanceled)
                 {
                     _answers[name] = answer = _lookup.Ask(name, cancellationToken);
                 }
-            }
 
-            return await answer.ConfigureAwait(false);
+                return answer;
+            }
         }
 
         /// <summary>Whether the collection held nothing when this lifetime began (counted once per lifetime, shared).</summary>
