@@ -25,11 +25,20 @@ namespace PlatformFlow
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Cancelled on Ctrl+C (StopProcessing).</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
         /// <summary>True when the user waived the confirmation question (<c>-Force</c>); ShouldProcess then proceeds unasked.</summary>
         protected virtual bool SkipsConfirmation => false;
 
         /// <summary>How many inputs may be in flight at once; 1 (one at a time, outputs in input order) unless a cmdlet offers -ThrottleLimit.</summary>
         protected virtual int InputsInFlight => 1;
+
+        /// <summary>
+        /// Inputs taken beyond <see cref="InputsInFlight"/>, waiting for a place: what <see cref="Announce"/> starts for them
+        /// (looking up their names) is done by the time they run. 0 unless a cmdlet announces.
+        /// </summary>
+        protected virtual int InputsAhead => 0;
 
         /// <summary>The context the objects this cmdlet writes were read through; they carry it to the next command.</summary>
         protected virtual PlatformContext? OutputContext => null;
@@ -52,7 +61,8 @@ namespace PlatformFlow
 
             var host = _host ??= new CmdletOperationHost(this, _stopping.Token, SkipsConfirmation, context);
             var limit = InputsInFlight;
-            Serve(() => host.Start(operation, limit));
+            var ahead = limit > 1 ? InputsAhead : 0;
+            Serve(() => host.Start(operation, limit, ahead));
             if (limit <= 1)
             {
                 Serve(host.Finish);

@@ -35,6 +35,14 @@ namespace PlatformFlow
         [Parameter]
         public SwitchParameter Disabled { get; set; }
 
+        /// <summary>
+        /// How many flows to plan and apply at once (1 to 64; default 1), as the pipeline cmdlets' -ThrottleLimit. The results
+        /// still come in input order; errors stay per definition and Ctrl+C cancels all in flight.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 1;
+
         /// <summary>The maps as the planner takes them; a value that is neither an id nor an object with an Id ends the command.</summary>
         protected ReferenceMaps Maps() => new ReferenceMaps
         {

@@ -10,6 +10,13 @@ namespace PlatformFlow
     /// </summary>
     public abstract class FlowStepCmdlet : BulkCmdlet
     {
+        /// <summary>
+        /// With -ThrottleLimit, as many rows again are taken ahead: the step announces their parts' names, which are then
+        /// looked up together (several names to a request) while the rows before them are written, so no row waits for
+        /// its own lookup.
+        /// </summary>
+        protected override int InputsAhead => ThrottleLimit;
+
         /// <summary>The pipeline input as a whole; its carried ids are passed on. Bound from the pipeline only.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }

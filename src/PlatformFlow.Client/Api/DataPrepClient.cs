@@ -26,11 +26,15 @@ namespace PlatformFlow.Client.Api
         // Each mapping set's latest version as last read or written here: bulk onboarding checks it for every row.
         private readonly AsyncCache<MappingSet> _latest;
 
+        // Versions once written do not change (a change is the next version): flows that share one read it once.
+        private readonly AsyncCache<MappingSet> _versions;
+
         public DataPrepClient(PlatformHttp http, ReadCachePolicy reads)
         {
             _http = http;
             Identical = new PartIndex<MappingSet>(ListMappingSetsAsync, ContentKey, m => m.Id, reads);
             _latest = reads.NewCache<MappingSet>();
+            _versions = reads.NewCache<MappingSet>();
         }
 
         /// <summary>
@@ -87,6 +91,15 @@ namespace PlatformFlow.Client.Api
         /// <summary>The mapping set's latest version, shared by the context for a short while; this module's writes replace it.</summary>
         public Task<MappingSet> GetLatestMappingSetCachedAsync(string id, CancellationToken cancellationToken = default) =>
             _latest.GetAsync(id, cancel => GetMappingSetAsync(id, null, cancel), cancellationToken);
+
+        /// <summary>
+        /// That version of the mapping set (the latest when null: <see cref="GetLatestMappingSetCachedAsync"/>), shared by
+        /// the context for a short while: flows that use one mapping set (an import, an export) read it once.
+        /// </summary>
+        public Task<MappingSet> GetMappingSetCachedAsync(string id, int? version, CancellationToken cancellationToken = default) =>
+            version is int known
+                ? _versions.GetAsync(id + "@" + known.ToString(CultureInfo.InvariantCulture), cancel => GetMappingSetAsync(id, known, cancel), cancellationToken)
+                : GetLatestMappingSetCachedAsync(id, cancellationToken);
 
         /// <summary><c>POST /mappingSets/validate</c>: one <c>{status, errors}</c> per mapping, in order.</summary>
         public async Task<IReadOnlyList<MappingValidation>> ValidateMappingSetAsync(MappingSetRequest request, CancellationToken cancellationToken = default)

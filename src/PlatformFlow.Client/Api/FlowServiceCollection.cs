@@ -23,6 +23,7 @@ namespace PlatformFlow.Client.Api
         private readonly JsonTypeInfo<TRequest> _requestType;
         private readonly JsonTypeInfo<ListPage<TResource>> _pageType;
         private readonly AsyncCache<TResource> _byId;
+        private readonly BatchedLookup<TResource> _byIds;
 
         public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ListPage<TResource>> pageType, ReadCachePolicy reads)
         {
@@ -32,17 +33,19 @@ namespace PlatformFlow.Client.Api
             _requestType = requestType;
             _pageType = pageType;
             _byId = reads.NewCache<TResource>();
-            Names = new PartIndex<TResource>(
-                cancel => ListAsync(new ListQuery { Limit = ListingPageSize }, cancel),
+            Names = new NameIndex<TResource>(
+                (filter, cancel) => ListAsync(ByFilter(filter), cancel),
+                cancel => CountAsync(null, cancel),
                 resource => resource.Name,
                 resource => resource.Id,
                 reads);
+            _byIds = new BatchedLookup<TResource>("id", (filter, cancel) => ListAsync(ByFilter(filter), cancel), resource => resource.Id, StringComparer.Ordinal);
         }
 
-        /// <summary>The collection's resources by name, for create-or-reuse (listed once per run, kept current by this module's writes).</summary>
-        public PartIndex<TResource> Names { get; }
+        /// <summary>The collection's resources by name, for create-or-reuse (asked several names to a request, kept current by this module's writes).</summary>
+        public NameIndex<TResource> Names { get; }
 
-        // The platform's largest page: the name index is listed in as few requests as it can.
+        // The platform's largest page: names shared by many resources still come in one request.
         private const int ListingPageSize = 1000;
 
         /// <summary>e.g. <c>/flows</c>.</summary>
@@ -75,6 +78,17 @@ namespace PlatformFlow.Client.Api
 
         public Task<TResource> GetAsync(string id, CancellationToken cancellationToken = default) =>
             GetFirstItemAsync(ItemPath(id), cancellationToken);
+
+        /// <summary>
+        /// As <see cref="GetAsync"/>, but read together with the other ids asked for meanwhile (<c>id==a,b,c</c>): concurrent
+        /// readers (an export with -ThrottleLimit) share requests. An id the filter does not find is read alone, so a
+        /// missing resource fails with the platform's own answer.
+        /// </summary>
+        public async Task<TResource> GetBatchedAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var found = await _byIds.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            return found.Count == 1 ? found[0] : await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }
 
         /// <summary>
         /// A read shared by the context for a short while (<see cref="ReadCachePolicy"/>), for checks that only need what
@@ -156,6 +170,13 @@ namespace PlatformFlow.Client.Api
         {
             _byId.Remove(id);
             Names.Invalidate();
+        }
+
+        private static ListQuery ByFilter(string filter)
+        {
+            var query = ListQuery.Where(filter);
+            query.Limit = ListingPageSize;
+            return query;
         }
 
         internal string ItemPath(string id) => Path + "/" + Uri.EscapeDataString(id);

@@ -8,9 +8,8 @@ using PlatformFlow.Client.Api;
 namespace PlatformFlow.Client.Caching
 {
     /// <summary>
-    /// The parts of one kind (source connections, flows, mapping sets...) by their natural key (a name, or a mapping
-    /// set's content), for create-or-reuse: listed once per run and shared by every command and runspace of the
-    /// context, so finding a part costs no request in steady state. This module's own writes keep it current; it is
+    /// The parts of one kind by a natural key no platform filter can ask for (a mapping set's content), for
+    /// create-or-reuse: listed once per run and shared by every command and runspace of the context, so finding a part costs no request in steady state. This module's own writes keep it current; it is
     /// listed again once <see cref="ReadCachePolicy.Lifetime"/> has passed. The listing runs on no caller's token
     /// (<see cref="SharedWork"/>): a caller that cancels stops only its own wait.
     /// </summary>
@@ -20,13 +19,10 @@ namespace PlatformFlow.Client.Caching
         private readonly object _sync = new object();
         private readonly Func<CancellationToken, IAsyncEnumerable<T>> _listAll;
         private readonly Func<T, string?> _keyOf;
-        private readonly Func<T, string> _idOf;
         private readonly ReadCachePolicy _policy;
 
-        // What this module wrote or removed since the listing began, laid over it (a listing may miss a part that was
-        // being created while it ran).
-        private readonly Dictionary<string, T> _written = new Dictionary<string, T>(StringComparer.Ordinal);
-        private readonly HashSet<string> _removed = new HashSet<string>(StringComparer.Ordinal);
+        // This module's writes since the listing began, laid over it.
+        private readonly WrittenParts<T> _written;
         private Task<ILookup<string, T>>? _listing;
         private DateTimeOffset _listedAt;
 
@@ -34,7 +30,7 @@ namespace PlatformFlow.Client.Caching
         {
             _listAll = listAll;
             _keyOf = keyOf;
-            _idOf = idOf;
+            _written = new WrittenParts<T>(idOf);
             _policy = policy;
         }
 
@@ -44,9 +40,7 @@ namespace PlatformFlow.Client.Caching
             var listed = await SharedWork.WaitAsync(Listing(), cancellationToken).ConfigureAwait(false);
             lock (_sync)
             {
-                var found = listed[key].Where(p => !_removed.Contains(_idOf(p)) && !_written.ContainsKey(_idOf(p))).ToList();
-                found.AddRange(_written.Values.Where(p => string.Equals(_keyOf(p), key, StringComparison.OrdinalIgnoreCase)));
-                return found;
+                return _written.Over(listed[key], p => string.Equals(_keyOf(p), key, StringComparison.OrdinalIgnoreCase));
             }
         }
 
@@ -55,8 +49,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _removed.Remove(_idOf(part));
-                _written[_idOf(part)] = part;
+                _written.Remember(part);
             }
         }
 
@@ -65,8 +58,7 @@ namespace PlatformFlow.Client.Caching
         {
             lock (_sync)
             {
-                _written.Remove(id);
-                _removed.Add(id);
+                _written.Forget(id);
             }
         }
 
@@ -87,7 +79,6 @@ namespace PlatformFlow.Client.Caching
                 if (_listing is null || _listing.IsFaulted || _listing.IsCanceled || now - _listedAt >= _policy.Lifetime)
                 {
                     _written.Clear();
-                    _removed.Clear();
                     _listedAt = now;
                     _listing = ListAllAsync();
                 }

@@ -12,7 +12,7 @@ using PlatformFlow.Client.Parts;
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>
-    /// Carries out a <see cref="DataflowPlan"/>, part by part in dependency order (source, target, mapping set, flow),
+    /// Carries out a <see cref="DataflowPlan"/>: the source and target connections and the mapping set at once, then the flow,
     /// through the same parts the pipeline's steps use (<see cref="SourceConnectionPart"/>...): creates what is new (each
     /// create looked up after an ambiguous failure and remembered in the context's indexes), reuses a mapping set of the
     /// same content, patches (with If-Match) only the members that differ, and puts a changed mapping set as its next
@@ -37,29 +37,19 @@ namespace PlatformFlow.Client.FlowsAsCode
             var definition = plan.Definition;
             var requests = plan.Requests;
             var flowService = _client.FlowService;
-            var sourceId = await ApplyPartAsync(
+            // The connections and the mapping set do not depend on one another: they are written at once, the flow after them.
+            var source = ApplyPartAsync(
                 plan.Source,
                 async () => (await SourceConnectionPart.CreateOrReuse(_client, requests.Source).CreateAsync(_client, _clock, cancellationToken).ConfigureAwait(false)).Id,
-                (id, ops, etag) => flowService.SourceConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
-            var targetId = await ApplyPartAsync(
+                (id, ops, etag) => flowService.SourceConnections.PatchAsync(id, ops, etag, cancellationToken));
+            var target = ApplyPartAsync(
                 plan.Target,
                 async () => (await TargetConnectionPart.CreateOrReuse(_client, requests.Target).CreateAsync(_client, _clock, cancellationToken).ConfigureAwait(false)).Id,
-                (id, ops, etag) => flowService.TargetConnections.PatchAsync(id, ops, etag, cancellationToken)).ConfigureAwait(false);
-
-            var mappingSetId = plan.MappingSet?.Id;
-            var mappingSetVersion = plan.MappingSetVersion;
-            var mappingSetOutcome = plan.MappingSet is null ? (PartOutcome?)null : Applied(plan.MappingSet.Outcome);
-            if (plan.MappingSet != null && plan.MappingSet.Outcome == PartOutcome.Planned)
-            {
-                var made = await MappingSetPart.CreateOrReuse(_client, requests.MappingSet!, definition.Name).ApplyAsync(_client, _clock, cancellationToken).ConfigureAwait(false);
-                (mappingSetId, mappingSetVersion) = (made.Part.Id, made.Part.Version);
-                mappingSetOutcome = made.Outcome;
-            }
-            else if (plan.MappingSet != null && plan.MappingSet.Outcome == PartOutcome.Updated)
-            {
-                var written = await _client.DataPrep.UpdateMappingSetAsync(plan.MappingSet.Id!, requests.MappingSet!, cancellationToken).ConfigureAwait(false);
-                (mappingSetId, mappingSetVersion) = (written.Id, written.Version);
-            }
+                (id, ops, etag) => flowService.TargetConnections.PatchAsync(id, ops, etag, cancellationToken));
+            var mappingSet = ApplyMappingSetAsync(plan, cancellationToken);
+            await Task.WhenAll(source, target, mappingSet).ConfigureAwait(false);
+            var (sourceId, targetId) = (await source.ConfigureAwait(false), await target.ConfigureAwait(false));
+            var (mappingSetId, mappingSetVersion, mappingSetOutcome) = await mappingSet.ConfigureAwait(false);
 
             var transformations = Transformations(plan, mappingSetId, mappingSetVersion);
             var flowId = plan.Flow.Id;
@@ -124,6 +114,22 @@ namespace PlatformFlow.Client.FlowsAsCode
             MappingSetVersion = plan.MappingSet?.Outcome == PartOutcome.Reused ? plan.MappingSetVersion : null,
             Parts = plan.Parts.Select(p => p.Change).ToList(),
         };
+
+        /// <summary>The mapping set the flow is to use, created (or reused by content) or put as its next version when it changes.</summary>
+        private async Task<(string? Id, int? Version, PartOutcome? Outcome)> ApplyMappingSetAsync(DataflowPlan plan, CancellationToken cancellationToken)
+        {
+            switch (plan.MappingSet?.Outcome)
+            {
+                case PartOutcome.Planned:
+                    var made = await MappingSetPart.CreateOrReuse(_client, plan.Requests.MappingSet!, plan.Definition.Name).ApplyAsync(_client, _clock, cancellationToken).ConfigureAwait(false);
+                    return (made.Part.Id, made.Part.Version, made.Outcome);
+                case PartOutcome.Updated:
+                    var written = await _client.DataPrep.UpdateMappingSetAsync(plan.MappingSet.Id!, plan.Requests.MappingSet!, cancellationToken).ConfigureAwait(false);
+                    return (written.Id, written.Version, PartOutcome.Updated);
+                default:
+                    return (plan.MappingSet?.Id, plan.MappingSetVersion, plan.MappingSet is null ? (PartOutcome?)null : Applied(plan.MappingSet.Outcome));
+            }
+        }
 
         private static async Task<string> ApplyPartAsync(PartPlan part, Func<Task<string>> create, Func<string, IReadOnlyList<JsonPatchOperation>, string, Task<ResourceWriteResult>> patch)
         {

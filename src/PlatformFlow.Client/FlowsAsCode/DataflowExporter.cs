@@ -13,7 +13,9 @@ namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>
     /// Writes a flow down as a <see cref="DataflowDefinition"/>: reads the flow and every part, and replaces each id by the
-    /// name it has in its sandbox (specs, base connection, dataset, schema). Auth params are never read into it.
+    /// name it has in its sandbox (specs, base connection, dataset, schema). Auth params are never read into it. Flows
+    /// exported concurrently read their flows and connections together (<see cref="Api.FlowServiceCollection{TResource, TRequest}.GetBatchedAsync"/>)
+    /// and a shared mapping set once.
     /// </summary>
     public sealed class DataflowExporter
     {
@@ -35,7 +37,7 @@ namespace PlatformFlow.Client.FlowsAsCode
             Dataflow flow;
             try
             {
-                flow = await flowService.Flows.GetAsync(flowId, cancellationToken).ConfigureAwait(false);
+                flow = await flowService.Flows.GetBatchedAsync(flowId, cancellationToken).ConfigureAwait(false);
             }
             catch (PlatformException missing) when (missing.StatusCode == 404)
             {
@@ -58,11 +60,14 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
 
             var flowSpec = await flowService.GetFlowSpecAsync(flow.FlowSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var source = await flowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            // The connections are read at once (each together with other flows' in one request, see GetBatchedAsync).
+            var sourceRead = flowService.SourceConnections.GetBatchedAsync(flow.SourceConnectionIds[0], cancellationToken);
+            var targetRead = flowService.TargetConnections.GetBatchedAsync(flow.TargetConnectionIds[0], cancellationToken);
+            var source = await sourceRead.ConfigureAwait(false);
             var sourceSpec = await flowService.GetConnectionSpecAsync(source.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var baseId = source.BaseConnectionId;
             var baseConnection = baseId is null ? null : await _baseConnections.GetAsync(baseId, cancel => flowService.BaseConnections.GetAsync(baseId, cancel), cancellationToken).ConfigureAwait(false);
-            var target = await flowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var target = await targetRead.ConfigureAwait(false);
             var targetSpec = await flowService.GetConnectionSpecAsync(target.ConnectionSpec?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
             var datasetId = target.Params?.DataSetId ?? string.Empty;
             var dataset = await _datasets.GetAsync(datasetId, cancel => _client.Catalog.GetDatasetAsync(datasetId, cancel), cancellationToken).ConfigureAwait(false);
@@ -72,7 +77,7 @@ namespace PlatformFlow.Client.FlowsAsCode
             MappingSetDefinition? mappingSet = null;
             if (DataflowMappings.MappingSetIdOf(mapping) is string mappingSetId)
             {
-                var current = await _client.DataPrep.GetMappingSetAsync(mappingSetId, DataflowMappings.MappingSetVersionOf(mapping), cancellationToken).ConfigureAwait(false);
+                var current = await _client.DataPrep.GetMappingSetCachedAsync(mappingSetId, DataflowMappings.MappingSetVersionOf(mapping), cancellationToken).ConfigureAwait(false);
                 mappingSet = new MappingSetDefinition { Mappings = DataflowMappings.Canonical(current.Mappings ?? new List<Mapping>()) };
             }
 

@@ -47,6 +47,20 @@ namespace PlatformFlow.Client.FlowsAsCode
             _clock = clock;
         }
 
+        /// <summary>
+        /// Asks for the flows and connections these definitions name all at once, several names to a request, so that
+        /// planning each then finds them without a request of its own.
+        /// </summary>
+        public Task PrefetchAsync(IReadOnlyList<DataflowDefinition> definitions, CancellationToken cancellationToken)
+        {
+            var flowService = _client.FlowService;
+            return Task.WhenAll(
+                flowService.Flows.Names.PrefetchAsync(definitions.Select(d => d.Name), cancellationToken),
+                flowService.SourceConnections.Names.PrefetchAsync(definitions.Select(d => d.Source.Name), cancellationToken),
+                flowService.TargetConnections.Names.PrefetchAsync(definitions.Select(d => d.Target.Name), cancellationToken));
+        }
+
+        /// <summary>Plans one definition; plans of one planner may run concurrently.</summary>
         public async Task<DataflowPlan> PlanAsync(DataflowDefinition definition, CancellationToken cancellationToken)
         {
             var references = await ResolveAsync(definition, cancellationToken).ConfigureAwait(false);
@@ -100,11 +114,20 @@ namespace PlatformFlow.Client.FlowsAsCode
         private async Task<PartPlan> ReuseOrCreateAsync<T>(DataflowPart part, NamedResources<T> named, string flowMember, Func<T, bool> fits, Func<T, PartDiff> diff, CancellationToken cancellationToken)
             where T : FlowServiceResource
         {
-            foreach (var candidate in named.Found.Where(c => fits(c) && !_reused.Contains(c.Id)))
+            foreach (var candidate in named.Found.Where(fits))
             {
+                // Claimed before asking, so two plans running at once never take the same one; one that a flow uses stays
+                // claimed (no plan may take it).
+                lock (_reused)
+                {
+                    if (!_reused.Add(candidate.Id))
+                    {
+                        continue;
+                    }
+                }
+
                 if (!await _lookup.UsedByAnyFlowAsync(flowMember, candidate.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    _reused.Add(candidate.Id);
                     return PartPlan.FromDiff(part, candidate.Id, candidate.Etag, diff(candidate));
                 }
             }
@@ -129,8 +152,10 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
 
             ThrowIfUnsupported(subject, problems);
-            var source = await _client.FlowService.SourceConnections.GetAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
-            var target = await _client.FlowService.TargetConnections.GetAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var source = Used(await _lookup.SourceConnectionsAsync(definition.Source.Name, cancellationToken).ConfigureAwait(false), flow.SourceConnectionIds[0])
+                ?? await _client.FlowService.SourceConnections.GetBatchedAsync(flow.SourceConnectionIds[0], cancellationToken).ConfigureAwait(false);
+            var target = Used(await _lookup.TargetConnectionsAsync(definition.Target.Name, cancellationToken).ConfigureAwait(false), flow.TargetConnectionIds[0])
+                ?? await _client.FlowService.TargetConnections.GetBatchedAsync(flow.TargetConnectionIds[0], cancellationToken).ConfigureAwait(false);
             if (source.BaseConnectionId != references.BaseConnectionId)
             {
                 problems.Add("its source connection reads base connection " + (source.BaseConnectionId ?? "(none)") + ", the definition names '" + definition.Source.BaseConnection + "' (" + (references.BaseConnectionId ?? "none") + ")");
@@ -157,7 +182,7 @@ namespace PlatformFlow.Client.FlowsAsCode
                 mappingSetPlan = mappingSetId is null
                     ? PartPlan.Create(DataflowPart.MappingSet)
                     : PartPlan.FromDiff(DataflowPart.MappingSet, mappingSetId, null, MappingSetPart.Diff(
-                        await _client.DataPrep.GetMappingSetAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
+                        await _client.DataPrep.GetMappingSetCachedAsync(mappingSetId, mappingVersion, cancellationToken).ConfigureAwait(false), requests.MappingSet));
             }
 
             var schedule = await ScheduleAsync(definition, references.FlowSpecId, definition.Schedule?.StartTime ?? flow.ScheduleParams?.StartTime ?? _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -180,6 +205,10 @@ namespace PlatformFlow.Client.FlowsAsCode
                 Schedule = schedule,
             };
         }
+
+        /// <summary>The connection the flow uses, when the definition's name found it (else it is read by id: renamed since).</summary>
+        private static T? Used<T>(NamedResources<T> named, string id)
+            where T : FlowServiceResource => named.Found.FirstOrDefault(c => c.Id == id);
 
         /// <summary>The part's own diff, and its name and description, which a definition sets too.</summary>
         private static PartDiff SourceDiff(SourceConnection current, SourceConnectionRequest wanted) =>
@@ -234,25 +263,32 @@ namespace PlatformFlow.Client.FlowsAsCode
             }
         }
 
+        /// <summary>The base connection of that name, or of the id the caller mapped the name to.</summary>
+        private async Task<NamedResources<BaseConnection>?> BaseConnectionAsync(string name, CancellationToken cancellationToken) =>
+            _maps.BaseConnections.TryGetValue(name, out var id)
+                ? await SandboxLookup.ByIdAsync("base connection", name, id, () => _client.FlowService.BaseConnections.GetAsync(id, cancellationToken), c => c.Id).ConfigureAwait(false)
+                : await _lookup.BaseConnectionsAsync(name, cancellationToken).ConfigureAwait(false);
+
         /// <summary>Every name of the definition to an id of this sandbox; one error naming everything missing or unclear.</summary>
         private async Task<ResolvedReferences> ResolveAsync(DataflowDefinition definition, CancellationToken cancellationToken)
         {
-            var flowSpec = await _lookup.FlowSpecAsync(definition.FlowSpec, cancellationToken).ConfigureAwait(false);
-            var sourceSpec = await _lookup.ConnectionSpecAsync(definition.Source.ConnectionSpec, cancellationToken).ConfigureAwait(false);
-            var targetSpec = await _lookup.ConnectionSpecAsync(definition.Target.ConnectionSpec, cancellationToken).ConfigureAwait(false);
+            // Asked all at once: none depends on another.
+            var flowSpecLookup = _lookup.FlowSpecAsync(definition.FlowSpec, cancellationToken);
+            var sourceSpecLookup = _lookup.ConnectionSpecAsync(definition.Source.ConnectionSpec, cancellationToken);
+            var targetSpecLookup = _lookup.ConnectionSpecAsync(definition.Target.ConnectionSpec, cancellationToken);
             var baseName = definition.Source.BaseConnection;
-            var baseConnection = baseName is null ? null
-                : _maps.BaseConnections.TryGetValue(baseName, out var baseId)
-                    ? await SandboxLookup.ByIdAsync("base connection", baseName, baseId, () => _client.FlowService.BaseConnections.GetAsync(baseId, cancellationToken), c => c.Id).ConfigureAwait(false)
-                    : await _lookup.BaseConnectionsAsync(baseName, cancellationToken).ConfigureAwait(false);
+            var baseConnectionLookup = baseName is null ? Task.FromResult<NamedResources<BaseConnection>?>(null) : BaseConnectionAsync(baseName, cancellationToken);
             var datasetName = definition.Target.Dataset;
-            var dataset = _maps.Datasets.TryGetValue(datasetName, out var datasetId)
-                ? await SandboxLookup.ByIdAsync("dataset", datasetName, datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken), d => d.Id).ConfigureAwait(false)
-                : await _lookup.DatasetsAsync(datasetName, cancellationToken).ConfigureAwait(false);
+            var datasetLookup = _maps.Datasets.TryGetValue(datasetName, out var datasetId)
+                ? SandboxLookup.ByIdAsync("dataset", datasetName, datasetId, () => _client.Catalog.GetDatasetAsync(datasetId, cancellationToken), d => d.Id)
+                : _lookup.DatasetsAsync(datasetName, cancellationToken);
             var schemaTitle = definition.Target.Schema;
-            var schema = _maps.Schemas.TryGetValue(schemaTitle, out var schemaId)
-                ? await SandboxLookup.ByIdAsync("schema", schemaTitle, schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken), s => s.Id).ConfigureAwait(false)
-                : await _lookup.SchemasAsync(schemaTitle, cancellationToken).ConfigureAwait(false);
+            var schemaLookup = _maps.Schemas.TryGetValue(schemaTitle, out var schemaId)
+                ? SandboxLookup.ByIdAsync("schema", schemaTitle, schemaId, () => _client.SchemaRegistry.GetSchemaAsync(schemaId, false, cancellationToken), s => s.Id)
+                : _lookup.SchemasAsync(schemaTitle, cancellationToken);
+            await Task.WhenAll(flowSpecLookup, sourceSpecLookup, targetSpecLookup, baseConnectionLookup, datasetLookup, schemaLookup).ConfigureAwait(false);
+            var (flowSpec, sourceSpec, targetSpec) = (await flowSpecLookup.ConfigureAwait(false), await sourceSpecLookup.ConfigureAwait(false), await targetSpecLookup.ConfigureAwait(false));
+            var (baseConnection, dataset, schema) = (await baseConnectionLookup.ConfigureAwait(false), await datasetLookup.ConfigureAwait(false), await schemaLookup.ConfigureAwait(false));
 
             var subject = "Dataflow definition '" + definition.Name + "'";
             var missing = new[] { Missing(flowSpec), Missing(sourceSpec), Missing(targetSpec), Missing(baseConnection), Missing(dataset), Missing(schema) }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -56,8 +57,9 @@ namespace PlatformFlow.Client.FlowsAsCode
         private readonly PlatformClient _client;
 
         // What flows refer to (specs, base connections, datasets, schemas) does not change while one import plans, and its
-        // definitions name the same few again and again: each is looked up once per lookup instance.
-        private readonly Dictionary<string, object> _references = new Dictionary<string, object>(PartKey.Comparer);
+        // definitions name the same few again and again: each is looked up once per lookup instance, by plans running at
+        // once too.
+        private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _references = new ConcurrentDictionary<string, Lazy<Task<object>>>(PartKey.Comparer);
 
         public SandboxLookup(PlatformClient client)
         {
@@ -125,14 +127,17 @@ namespace PlatformFlow.Client.FlowsAsCode
         private async Task<NamedResources<T>> OnceAsync<T>(string kind, string name, Func<Task<NamedResources<T>>> find)
         {
             var key = kind + "\n" + name;
-            if (_references.TryGetValue(key, out var known))
+            var once = _references.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await find().ConfigureAwait(false)));
+            try
             {
-                return (NamedResources<T>)known;
+                return (NamedResources<T>)await once.Value.ConfigureAwait(false);
             }
-
-            var found = await find().ConfigureAwait(false);
-            _references[key] = found;
-            return found;
+            catch
+            {
+                // A failed lookup is asked again next time.
+                _references.TryRemove(key, out _);
+                throw;
+            }
         }
 
         private static ListQuery ByName(string field, string name) => ListQuery.Where(field + "==" + ListQuery.Quote(name));

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Inputs;
@@ -25,27 +27,34 @@ namespace PlatformFlow.Client.Operations
             _import = new ImportDataflowOperation(destination, maps, createDisabled: createDisabled);
         }
 
+        /// <summary>How many flows are read, planned and applied at once (-ThrottleLimit); 1 by default. Results come in input order.</summary>
+        public int ThrottleLimit
+        {
+            get => _import.ThrottleLimit;
+            set => _import.ThrottleLimit = value;
+        }
+
         /// <param name="flows">Each flow's id in the source sandbox, with the input to name in its error record.</param>
         public async Task RunAsync(IReadOnlyList<KeyValuePair<string, object?>> flows, IOperationHost host)
         {
             var exporter = new DataflowExporter(Client);
-            var pending = new List<PendingDefinition>();
+            var exported = new PendingDefinition?[flows.Count];
             var failures = 0;
-            foreach (var flow in flows)
+            await InputOrder.ForEachAsync(flows, ThrottleLimit, host, async (flow, i, output) =>
             {
                 try
                 {
-                    var definition = await exporter.ExportAsync(flow.Key, host.Cancellation).ConfigureAwait(false);
-                    pending.Add(PendingDefinition.FromFlow(definition, flow.Key, Client.Settings.Sandbox, flow.Value ?? flow.Key));
+                    var definition = await exporter.ExportAsync(flow.Key, output.Cancellation).ConfigureAwait(false);
+                    exported[i] = PendingDefinition.FromFlow(definition, flow.Key, Client.Settings.Sandbox, flow.Value ?? flow.Key);
                 }
-                catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
+                catch (Exception ex) when (!(ex is OperationCanceledException && output.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
                 {
-                    failures++;
-                    host.WriteError(FlowsAsCodeException.ToOperationError(ex, flow.Value ?? flow.Key, Step, flow.Key));
+                    Interlocked.Increment(ref failures);
+                    output.WriteError(FlowsAsCodeException.ToOperationError(ex, flow.Value ?? flow.Key, Step, flow.Key));
                 }
-            }
+            }).ConfigureAwait(false);
 
-            await _import.ApplyAsync(pending, failures, host).ConfigureAwait(false);
+            await _import.ApplyAsync(exported.OfType<PendingDefinition>().ToList(), failures, host).ConfigureAwait(false);
         }
     }
 }

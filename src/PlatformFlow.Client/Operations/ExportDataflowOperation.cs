@@ -10,7 +10,8 @@ namespace PlatformFlow.Client.Operations
 {
     /// <summary>
     /// Export-Dataflow: writes each flow as a definition file (<see cref="DataflowDefinitionJson"/>) and emits the file. One
-    /// operation serves a whole pipeline, so two flows bound for the same file are caught instead of overwriting each other.
+    /// operation serves a whole pipeline, so two flows bound for the same file are caught instead of overwriting each other,
+    /// also when several are exported at once.
     /// </summary>
     public sealed class ExportDataflowOperation : PlatformOperation
     {
@@ -32,7 +33,17 @@ namespace PlatformFlow.Client.Operations
             {
                 var definition = await _exporter.ExportAsync(input.FlowId, host.Cancellation).ConfigureAwait(false);
                 var path = input.IsFolder ? System.IO.Path.Combine(input.Path, FileNameFor(definition.Name)) : input.Path;
-                if (_writtenBy.TryGetValue(path, out var earlier))
+                string? earlier;
+                lock (_writtenBy)
+                {
+                    // Taken before the file is written: flows exported at once (-ThrottleLimit) are caught as well.
+                    if (!_writtenBy.TryGetValue(path, out earlier))
+                    {
+                        _writtenBy[path] = definition.Name;
+                    }
+                }
+
+                if (earlier != null)
                 {
                     throw new FlowsAsCodeException(
                         FlowsAsCodeException.ExportPathConflict,
@@ -48,7 +59,6 @@ namespace PlatformFlow.Client.Operations
 
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, DataflowDefinitionJson.ToUtf8(definition));
-                _writtenBy[path] = definition.Name;
                 host.WriteObject(new FileInfo(path));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && host.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Inputs;
@@ -11,7 +13,7 @@ namespace PlatformFlow.Client.Operations
     /// <summary>
     /// Import-Dataflow: reads every definition, plans every one against the sandbox (reads only), and applies them only
     /// when all could be planned, so a missing reference or a bad file stops the import before any write. Each flow is
-    /// then created, updated (only what differs) or left unchanged, one result per flow.
+    /// then created, updated (only what differs) or left unchanged, one result per flow, in input order.
     /// </summary>
     public sealed class ImportDataflowOperation : PlatformOperation
     {
@@ -28,6 +30,9 @@ namespace PlatformFlow.Client.Operations
             _maps = maps;
             _createDisabled = createDisabled;
         }
+
+        /// <summary>How many definitions are planned, then applied, at once (-ThrottleLimit); 1 by default.</summary>
+        public int ThrottleLimit { get; set; } = 1;
 
         /// <summary>
         /// Reads the definition files (each one error when unreadable), then plans and applies them; nothing is applied when
@@ -54,18 +59,17 @@ namespace PlatformFlow.Client.Operations
         }
 
         /// <summary>
-        /// Plans every definition, then (when none failed, here or in <paramref name="failedEarlier"/> steps before) applies them.
+        /// Plans every definition, then (when none failed, here or in <paramref name="failedEarlier"/> steps before) applies them,
+        /// up to <see cref="ThrottleLimit"/> at once, results and errors in input order. The names of every definition are
+        /// asked first, several to a request, so planning asks the platform nothing per flow it has already asked.
         /// </summary>
         public async Task ApplyAsync(IReadOnlyList<PendingDefinition> pending, int failedEarlier, IOperationHost host)
         {
             var failures = failedEarlier;
-            var planner = new DataflowPlanner(Client, _maps, Clock);
-            var plans = new List<(PendingDefinition Pending, DataflowPlan Plan)>();
+            var distinct = new List<PendingDefinition>();
             var seen = new Dictionary<string, PendingDefinition>(Parts.PartKey.Comparer);
-            for (var i = 0; i < pending.Count; i++)
+            foreach (var item in pending)
             {
-                var item = pending[i];
-                host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * i / pending.Count));
                 if (seen.TryGetValue(item.Definition.Name, out var first))
                 {
                     failures++;
@@ -74,16 +78,26 @@ namespace PlatformFlow.Client.Operations
                 }
 
                 seen[item.Definition.Name] = item;
+                distinct.Add(item);
+            }
+
+            var planner = new DataflowPlanner(Client, _maps, Clock);
+            await planner.PrefetchAsync(distinct.Select(p => p.Definition).ToList(), host.Cancellation).ConfigureAwait(false);
+            var plans = new DataflowPlan?[distinct.Count];
+            var planned = 0;
+            await InputOrder.ForEachAsync(distinct, ThrottleLimit, host, async (item, i, output) =>
+            {
+                host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * (Interlocked.Increment(ref planned) - 1) / distinct.Count));
                 try
                 {
-                    plans.Add((item, await planner.PlanAsync(item.Definition, host.Cancellation).ConfigureAwait(false)));
+                    plans[i] = await planner.PlanAsync(item.Definition, output.Cancellation).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
+                catch (Exception ex) when (!(ex is OperationCanceledException && output.Cancellation.IsCancellationRequested) && !(ex is OutOfMemoryException))
                 {
-                    failures++;
-                    host.WriteError(FlowsAsCodeException.ToOperationError(ex, item.Target, Step, item.Definition.Name));
+                    Interlocked.Increment(ref failures);
+                    output.WriteError(FlowsAsCodeException.ToOperationError(ex, item.Target, Step, item.Definition.Name));
                 }
-            }
+            }).ConfigureAwait(false);
 
             host.WriteProgress(new OperationProgress(ProgressActivityId, "Planning dataflows in sandbox " + Client.Settings.Sandbox, "done", Completed: true));
             if (failures > 0)
@@ -94,26 +108,27 @@ namespace PlatformFlow.Client.Operations
             }
 
             var applier = new DataflowApplier(Client, Clock, _createDisabled);
-            for (var i = 0; i < plans.Count; i++)
+            var applied = 0;
+            await InputOrder.ForEachAsync(distinct, ThrottleLimit, host, async (item, i, output) =>
             {
-                var (item, plan) = plans[i];
-                host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * i / plans.Count));
+                var plan = plans[i]!;
+                host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, item.Definition.Name, 100 * (Interlocked.Increment(ref applied) - 1) / distinct.Count));
                 if (plan.Outcome == PartOutcome.Reused)
                 {
-                    host.WriteVerbose("Dataflow '" + item.Definition.Name + "' already matches " + item.Origin + "; nothing to send.");
-                    host.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: true));
-                    continue;
+                    output.WriteVerbose("Dataflow '" + item.Definition.Name + "' already matches " + item.Origin + "; nothing to send.");
+                    output.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: true));
+                    return;
                 }
 
-                if (await AskAsync(host, "dataflow '" + item.Definition.Name + "'", plan.Summary).ConfigureAwait(false) != ChangeDecision.Proceed)
+                if (await AskAsync(output, "dataflow '" + item.Definition.Name + "'", plan.Summary).ConfigureAwait(false) != ChangeDecision.Proceed)
                 {
-                    host.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: false));
-                    continue;
+                    output.WriteObject(DataflowApplier.Unsent(plan, item.Path, applied: false));
+                    return;
                 }
 
-                await ForInputAsync(host, item.Target, item.Definition.Name, Step, async () =>
-                    host.WriteObject(await applier.ApplyAsync(plan, item.Path, host.Cancellation).ConfigureAwait(false))).ConfigureAwait(false);
-            }
+                await ForInputAsync(output, item.Target, item.Definition.Name, Step, async () =>
+                    output.WriteObject(await applier.ApplyAsync(plan, item.Path, output.Cancellation).ConfigureAwait(false))).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
             host.WriteProgress(new OperationProgress(ProgressActivityId, "Applying dataflows to sandbox " + Client.Settings.Sandbox, "done", Completed: true));
         }

@@ -19,6 +19,15 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
+        /// <summary>A row taken ahead (-ThrottleLimit): its flow's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
+        public void Announce(DataflowInput input, System.Threading.CancellationToken stopping)
+        {
+            if (!string.IsNullOrWhiteSpace(input.FlowName))
+            {
+                Client.FlowService.Flows.Names.Announce(input.FlowName, stopping);
+            }
+        }
+
         public Task RunAsync(DataflowInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewDataflow", () =>
                 PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, input.RollbackOnError, lastStep: true, host, () => CreateAsync(input, host)));

@@ -23,6 +23,15 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
+        /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
+        public void Announce(SourceConnectionInput input, System.Threading.CancellationToken stopping)
+        {
+            if (!string.IsNullOrWhiteSpace(input.FlowName))
+            {
+                Client.FlowService.SourceConnections.Names.Announce(FlowStepNames.Source(input.FlowName), stopping);
+            }
+        }
+
         public Task RunAsync(SourceConnectionInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewSourceConnection", async () =>
             {

@@ -15,6 +15,15 @@ namespace PlatformFlow.Client.Operations
         {
         }
 
+        /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
+        public void Announce(TargetConnectionInput input, System.Threading.CancellationToken stopping)
+        {
+            if (!string.IsNullOrWhiteSpace(input.FlowName))
+            {
+                Client.FlowService.TargetConnections.Names.Announce(FlowStepNames.Target(input.FlowName), stopping);
+            }
+        }
+
         public Task RunAsync(TargetConnectionInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.FlowName, input.FlowName, "NewTargetConnection", () => PipelineRollback.GuardAsync(Client, input.FlowName, input.Carried, rollBack: false, lastStep: false, host, async () =>
             {

@@ -75,11 +75,16 @@ namespace PlatformFlow.Emulator.Engine
         /// <param name="listPath">The list's path relative to the service base, e.g. <c>/flows</c>, for the next-page link.</param>
         /// <param name="defaultLimit">The page size when <c>limit</c> is not given.</param>
         /// <param name="maxLimit">The largest page; a larger <c>limit</c> is served in pages of this size.</param>
-        public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit)
+        /// <param name="derivedFields">
+        /// The top-level fields <paramref name="render"/> adds while leaving the stored ones as they are (a flow's
+        /// <c>runs</c> link); filters on other fields then see the stored resource. Null: the render may change any field.
+        /// </param>
+        public JsonObject Execute(ResourceCollection collection, Func<JsonObject, JsonObject> render, string listPath, int defaultLimit, int maxLimit, IReadOnlyCollection<string>? derivedFields = null)
         {
             // Filters and sort keys may name derived fields, so they see rendered resources; a listing without them renders
-            // only the page it returns (a count, nothing), which keeps paging through thousands of resources linear.
-            var filtered = Filters.Count > 0;
+            // only the page it returns (a count, nothing), which keeps paging through thousands of resources linear, and
+            // so does a filter on stored fields only (a lookup by name in a sandbox of 20,000 flows).
+            var filtered = Filters.Count > 0 && (derivedFields is null || Filters.Any(f => derivedFields.Contains(f.Path.Split('.')[0].Replace("[]", string.Empty))));
             if (CountOnly)
             {
                 return new JsonObject { ["count"] = collection.All.Count(resource => Matches(filtered ? render(resource) : resource)) };
@@ -98,7 +103,10 @@ namespace PlatformFlow.Emulator.Engine
         /// </summary>
         private JsonObject InCreationOrder(ResourceCollection collection, Func<JsonObject, JsonObject> render, bool filtered, string listPath, int pageSize)
         {
-            var page = collection.EntriesAfter(After?.Row.Sequence)
+            // A filter on stored names reads the resources of those names only (the collection's index by name).
+            var byName = filtered ? null : Filters.FirstOrDefault(f => f.Path == "name" && f.Operator == "==");
+            var entries = byName is null ? collection.EntriesAfter(After?.Row.Sequence) : collection.NamedAfter(byName.Values, After?.Row.Sequence);
+            var page = entries
                 .Select(e => new Row(filtered ? render(e.Value) : e.Value, collection.SequenceOf(e.Key)))
                 .Where(r => Matches(r.Resource))
                 .Take(pageSize + 1)

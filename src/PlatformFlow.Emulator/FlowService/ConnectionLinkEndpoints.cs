@@ -30,7 +30,7 @@ namespace PlatformFlow.Emulator.FlowService
 
         private static void RegisterKind(IEmulatorService service, RouteTable routes, ResourceKind kind, Action<SandboxState, JsonObject> validate)
         {
-            routes.Add(service, "GET", kind.ListPath, context => FlowResources.List(context, kind, c => (JsonObject)c.DeepClone()));
+            routes.Add(service, "GET", kind.ListPath, context => FlowResources.List(context, kind, c => (JsonObject)c.DeepClone(), Array.Empty<string>()));
             routes.Add(service, "POST", kind.ListPath, context =>
             {
                 var link = FlowResources.CreateCandidate(context);

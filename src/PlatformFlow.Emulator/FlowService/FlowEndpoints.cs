@@ -14,13 +14,16 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>Data Prep's collection of mapping sets (latest versions), keyed by mapping set id.</summary>
         public const string MappingSetsCollection = "mappingSets";
 
+        // What Renderer adds to a stored flow; it changes nothing else.
+        private static readonly string[] DerivedFields = { "runs", "lastRunDetails" };
+
         public static void Register(FlowServiceEmulator service, RouteTable routes)
         {
             var runs = service.Runs;
             routes.Add(service, "GET", "/flows", context =>
             {
                 var render = Renderer(context, runs);
-                return FlowResources.List(context, ResourceKind.Flow, render);
+                return FlowResources.List(context, ResourceKind.Flow, render, DerivedFields);
             });
             routes.Add(service, "POST", "/flows", context => Create(context, runs));
             routes.Add(service, "GET", "/flows/{id}", context =>

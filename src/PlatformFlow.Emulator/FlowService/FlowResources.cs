@@ -108,8 +108,9 @@ namespace PlatformFlow.Emulator.FlowService
             return JsonFields.Text(shown["etag"]) is string etag ? response.WithHeader("ETag", etag) : response;
         }
 
-        public static EmulatorResponse List(RequestContext context, ResourceKind kind, Func<JsonObject, JsonObject> render) =>
-            EmulatorResponse.Json(200, ListQuery.Parse(context.Request, ListCodes).Execute(context.Sandbox.Collection(kind.Collection), render, kind.ListPath, DefaultLimit, MaxLimit));
+        /// <summary>A list of the kind, shown through <paramref name="render"/> (see <see cref="ListQuery.Execute"/> for <paramref name="derivedFields"/>).</summary>
+        public static EmulatorResponse List(RequestContext context, ResourceKind kind, Func<JsonObject, JsonObject> render, IReadOnlyCollection<string>? derivedFields = null) =>
+            EmulatorResponse.Json(200, ListQuery.Parse(context.Request, ListCodes).Execute(context.Sandbox.Collection(kind.Collection), render, kind.ListPath, DefaultLimit, MaxLimit, derivedFields));
 
         /// <summary>
         /// PATCH: the <c>If-Match</c> rule, the JSON Patch on the paths the kind allows, then the same validation as a create

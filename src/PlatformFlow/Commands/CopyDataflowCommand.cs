@@ -92,7 +92,7 @@ namespace PlatformFlow.Commands
                 return;
             }
 
-            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps(), Disabled.IsPresent);
+            var operation = new CopyDataflowOperation(_source.Client, DestinationContext!.Client, Maps(), Disabled.IsPresent) { ThrottleLimit = ThrottleLimit };
             Run(host => operation.RunAsync(_flows, host));
         }
     }

@@ -13,7 +13,7 @@ namespace PlatformFlow.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "Dataflow", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Cmdlets + "Export-Dataflow.md")]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportDataflowCommand : PlatformCmdlet
+    public sealed class ExportDataflowCommand : BulkCmdlet
     {
         private const string ByIdSet = "ById";
         private const string ByInputObjectSet = "ByInputObject";

@@ -48,7 +48,7 @@ namespace PlatformFlow.Commands
 
         protected override void EndProcessing()
         {
-            var operation = new ImportDataflowOperation(ActiveContext.Client, Maps(), createDisabled: Disabled.IsPresent);
+            var operation = new ImportDataflowOperation(ActiveContext.Client, Maps(), createDisabled: Disabled.IsPresent) { ThrottleLimit = ThrottleLimit };
             var files = _files.Distinct(StringComparer.Ordinal).ToList();
             Run(host => operation.RunAsync(files, _unreadable, host));
         }

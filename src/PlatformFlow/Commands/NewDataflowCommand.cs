@@ -82,6 +82,7 @@ namespace PlatformFlow.Commands
             var operation = OperationFor(ref _operation, client => new NewDataflowOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName), MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)));
             CountInput("Creating dataflows", FlowName);
+            operation.Announce(input, StopToken);
             Run(host => operation.RunAsync(input, host));
         }
 

@@ -95,6 +95,7 @@ namespace PlatformFlow.Commands
             var operation = OperationFor(ref _operation, client => new NewSourceConnectionOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, ErrorTarget(FlowName)), ErrorTarget(FlowName), out var input))
             {
+                operation.Announce(input, StopToken);
                 Run(host => operation.RunAsync(input, host));
             }
         }

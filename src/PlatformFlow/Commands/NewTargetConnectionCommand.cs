@@ -45,6 +45,7 @@ namespace PlatformFlow.Commands
         {
             var operation = OperationFor(ref _operation, client => new NewTargetConnectionOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName));
+            operation.Announce(input, StopToken);
             Run(host => operation.RunAsync(input, host));
         }
 

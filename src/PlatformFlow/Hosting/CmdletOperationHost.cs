@@ -35,6 +35,9 @@ namespace PlatformFlow.Hosting
         private ExceptionDispatchInfo? _pipelineFailure;
         private ExceptionDispatchInfo? _operationFailure;
 
+        // The throttle limit's places (made at the first Start: one limit per cmdlet invocation).
+        private SemaphoreSlim? _places;
+
         /// <param name="skipsConfirmation">-Force: changes proceed without ShouldProcess (the cmdlet has ruled out -WhatIf and -Confirm).</param>
         /// <param name="context">The context the written objects were read through; they carry it (<see cref="ObjectContexts"/>).</param>
         public CmdletOperationHost(PSCmdlet cmdlet, CancellationToken stopping, bool skipsConfirmation, PlatformContext? context = null)
@@ -59,18 +62,32 @@ namespace PlatformFlow.Hosting
         /// Starts <paramref name="operation"/> off the pipeline thread, then serves calls on this (the pipeline) thread
         /// until fewer than <paramref name="throttleLimit"/> operations are in flight. 1 runs one input at a time, in order.
         /// </summary>
-        public void Start(Func<IOperationHost, Task> operation, int throttleLimit)
+        /// <param name="inputsAhead">
+        /// Inputs taken beyond <paramref name="throttleLimit"/>: each waits for a place before its operation runs, while what
+        /// the cmdlet announced for it (its names, see <c>AsyncCmdlet.Announce</c>) is already being looked up.
+        /// </param>
+        public void Start(Func<IOperationHost, Task> operation, int throttleLimit, int inputsAhead = 0)
         {
+            // Waiters on a SemaphoreSlim are let in first come, first served: the inputs start in order.
+            var places = _places ??= new SemaphoreSlim(throttleLimit);
             var work = Task.Run(async () =>
             {
-                using (HttpCallTrace.Listen(call => Post(() => _cmdlet.WriteVerbose(call.ToString()))))
+                await places.WaitAsync(Cancellation).ConfigureAwait(false);
+                try
                 {
-                    await operation(this).ConfigureAwait(false);
+                    using (HttpCallTrace.Listen(call => Post(() => _cmdlet.WriteVerbose(call.ToString()))))
+                    {
+                        await operation(this).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    places.Release();
                 }
             });
             _inFlight.Add(work);
             work.ContinueWith(_ => _wakeUp.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            PumpUntil(() => _inFlight.Count < throttleLimit);
+            PumpUntil(() => _inFlight.Count < throttleLimit + inputsAhead);
         }
 
         /// <summary>Serves calls until every operation has ended and everything they wrote has reached the pipeline.</summary>

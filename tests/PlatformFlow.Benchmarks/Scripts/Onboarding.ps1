@@ -19,7 +19,9 @@ param(
     [string] $StopRunsAfter = '',
     # Each run after the first signs in again, so it starts with nothing remembered, as a new job or process would.
     [switch] $NewSessionPerRun,
-    [int] $Seed = 12
+    [int] $Seed = 12,
+    # Flows the sandbox holds before the onboarding (P7: a big sandbox), stored straight into the emulator's engine.
+    [int] $SandboxFlows = 0
 )
 
 $ErrorActionPreference = 'Stop'
@@ -33,6 +35,25 @@ $dataset = $schema | New-Dataset -Name 'Onboarding orders'
 $base = New-BaseConnection -Name 'Onboarding shop' -ConnectionSpec Shopify -Parameter @{ host = 'shop.example'; accessToken = 'shpat-onboarding' }
 $rowsIn = 1..$Rows | ForEach-Object {
     [pscustomobject]@{ Name = 'Shop {0:D5}' -f $_; BaseConnectionId = $base.Id; TableName = 'Shopify.Orders'; Column = 'Email;Phone' }
+}
+
+if ($SandboxFlows -gt 0) {
+    # One flow built through the cmdlets, then copies of its stored form under other names and ids, added to the
+    # sandbox's collection directly: 20,000 flows in a second or two instead of 20,000 requests.
+    $template = [pscustomobject]@{ Name = 'Sandbox template'; BaseConnectionId = $base.Id; TableName = 'Shopify.Orders'; Column = 'Email' } |
+        New-SourceConnection | New-TargetConnection -DatasetId $dataset.Id | New-MappingSet -Mapping @{ Email = 'personalEmail.address' } |
+        Get-FlowSpec | New-Dataflow -Frequency Once
+    $stored = $engine.Sandbox($context.Sandbox).Collection('flows')
+    $templateJson = $stored.Find($template.Id)
+    for ($i = 1; $i -le $SandboxFlows; $i++) {
+        $copy = $templateJson.DeepClone()
+        $id = [guid]::NewGuid().ToString()
+        $copy['id'] = [System.Text.Json.Nodes.JsonValue]::Create($id)
+        $copy['name'] = [System.Text.Json.Nodes.JsonValue]::Create(('Sandbox flow {0:D6}' -f $i))
+        $stored.Add($id, $copy)
+    }
+    # A new session: nothing of the setup remembered.
+    Connect-Platform -Emulator | Out-Null
 }
 
 $faults = $engine.Options.Faults
@@ -53,6 +74,7 @@ for ($run = 1; $run -le $Runs; $run++) {
     $first = if ($run -le $stops.Count -and $stops[$run - 1] -gt 0) { $stops[$run - 1] } else { [int]::MaxValue }
     $mark = $engine.Journal.Total
     $failed = $null
+    $heapBefore = [GC]::GetTotalMemory($true)
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $written = $rowsIn |
         New-SourceConnection @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
@@ -62,6 +84,7 @@ for ($run = 1; $run -le $Runs; $run++) {
         New-Dataflow -Frequency Once -StartTime $startTime @throttle -ErrorAction SilentlyContinue -ErrorVariable +failed |
         Select-Object -First $first
     $clock.Stop()
+    $heapAfter = [GC]::GetTotalMemory($true)
     $requests = @($engine.Journal.Recent | Select-Object -Last ($engine.Journal.Total - $mark) | Where-Object { $_.Path.StartsWith('/data/') })
 
     # What the platform holds now, read without faults.
@@ -85,6 +108,9 @@ for ($run = 1; $run -le $Runs; $run++) {
         Writes              = @($requests | Where-Object { $_.IsWrite -and $_.Status -lt 400 -and $_.Status -ne 0 }).Count
         Faulted             = @($requests | Where-Object { $_.Status -ge 429 -or $_.Status -eq 0 }).Count
         PoolThreads         = [Threading.ThreadPool]::ThreadCount
+        HeapBeforeMb        = $heapBefore / 1MB
+        HeapAfterMb         = $heapAfter / 1MB
+        SandboxFlows        = $SandboxFlows
         FlowsWritten        = @($written).Count
         Errors              = @($failed).Count
         ErrorIds            = @($failed | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | ForEach-Object { "$($_.Name) x$($_.Count)" })

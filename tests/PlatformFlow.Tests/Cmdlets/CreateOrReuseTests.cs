@@ -49,7 +49,7 @@ namespace PlatformFlow.Tests.Cmdlets
         }
 
         [Fact]
-        public async Task A_new_session_reuses_every_part_with_one_listing_per_kind_and_no_write()
+        public async Task A_new_session_reuses_every_part_with_a_count_and_a_lookup_per_name_and_kind_and_no_write()
         {
             var prerequisites = await new FlowBuilder(_platform.Client).PrerequisitesAsync();
             var first = await RowAsync(prerequisites, "Again 1");
@@ -62,10 +62,12 @@ namespace PlatformFlow.Tests.Cmdlets
 
             var requests = RequestsSince(mark).Where(e => e.Path.StartsWith("/data/", StringComparison.Ordinal)).ToList();
             Assert.DoesNotContain(requests, e => e.IsWrite);
-            Assert.Equal(1, requests.Count(e => e.Path.EndsWith("/sourceConnections", StringComparison.Ordinal)));
-            Assert.Equal(1, requests.Count(e => e.Path.EndsWith("/targetConnections", StringComparison.Ordinal)));
+            // Parts by name: whether the sandbox has any (count=true), then each row's name (the rows run one after the other
+            // here, so each asks alone); mapping sets by content: one listing.
+            Assert.Equal(3, requests.Count(e => e.Path.EndsWith("/sourceConnections", StringComparison.Ordinal)));
+            Assert.Equal(3, requests.Count(e => e.Path.EndsWith("/targetConnections", StringComparison.Ordinal)));
             Assert.Equal(1, requests.Count(e => e.Path.EndsWith("/mappingSets", StringComparison.Ordinal)));
-            Assert.Equal(1, requests.Count(e => e.Path.EndsWith("/flows", StringComparison.Ordinal)));
+            Assert.Equal(3, requests.Count(e => e.Path.EndsWith("/flows", StringComparison.Ordinal)));
             Assert.Equal(((Dataflow)first.Value).Id, ((Dataflow)reused.Value).Id);
             Assert.All(new[] { "SourceConnectionOutcome", "TargetConnectionOutcome", "MappingSetOutcome", "DataflowOutcome" }, p => Assert.Equal("Reused", reused[p]));
         }
