@@ -87,22 +87,10 @@ namespace PlatformFlow.Client.Caching
             Task.WhenAll(names.Distinct(PartKey.Comparer).Select(name => FindAsync(name, cancellationToken)));
 
         /// <summary>A part this module created or changed (or found by a fresh lookup): found from now on as it is.</summary>
-        public void Remember(T part)
-        {
-            lock (_sync)
-            {
-                _written.Remember(part);
-            }
-        }
+        public void Remember(T part) => _written.Remember(part);
 
         /// <summary>A part this module removed.</summary>
-        public void Forget(string id)
-        {
-            lock (_sync)
-            {
-                _written.Forget(id);
-            }
-        }
+        public void Forget(string id) => _written.Forget(id);
 
         /// <summary>Asks afresh at the next lookup (e.g. after an answer that leaves the platform's state unknown).</summary>
         public void Invalidate()

@@ -45,22 +45,10 @@ namespace PlatformFlow.Client.Caching
         }
 
         /// <summary>A part this module created or changed (or found by a fresh lookup): found from now on as it is.</summary>
-        public void Remember(T part)
-        {
-            lock (_sync)
-            {
-                _written.Remember(part);
-            }
-        }
+        public void Remember(T part) => _written.Remember(part);
 
         /// <summary>A part this module removed.</summary>
-        public void Forget(string id)
-        {
-            lock (_sync)
-            {
-                _written.Forget(id);
-            }
-        }
+        public void Forget(string id) => _written.Forget(id);
 
         /// <summary>Lists again at the next lookup (e.g. after an answer that leaves the platform's state unknown).</summary>
         public void Invalidate()
