@@ -1,7 +1,7 @@
-using PlatformFlow.JsonSchema;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Errors
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Client.MappingSuggestions;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Inputs
 {

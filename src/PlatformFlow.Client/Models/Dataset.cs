@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using PlatformFlow.Client.Json;
 using System.Text.Json.Serialization;
+using PlatformFlow.Client.Json;
 
 namespace PlatformFlow.Client.Models
 {

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Client.MappingSuggestions;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Json;
-using PlatformFlow.Client.Models;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
+using PlatformFlow.Client.Inputs;
+using PlatformFlow.Client.Json;
+using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {

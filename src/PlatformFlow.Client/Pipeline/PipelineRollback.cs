@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 
@@ -49,7 +50,7 @@ namespace PlatformFlow.Client.Pipeline
                 {
                     try
                     {
-                        if (await host.ShouldProcessAsync(part.Value, "Remove " + Words(part.Key) + " created for flow '" + flowName + "' (rollback)").ConfigureAwait(false) != ChangeDecision.Proceed)
+                        if (await host.ShouldProcessAsync(part.Value, "Remove " + ResourceNotFoundException.Words(part.Key) + " created for flow '" + flowName + "' (rollback)").ConfigureAwait(false) != ChangeDecision.Proceed)
                         {
                             kept.Add(part);
                             continue;
@@ -57,11 +58,11 @@ namespace PlatformFlow.Client.Pipeline
 
                         var collection = part.Key == nameof(TargetConnection) ? (Func<string, Task>)(id => _client.FlowService.TargetConnections.DeleteAsync(id, host.Cancellation)) : id => _client.FlowService.SourceConnections.DeleteAsync(id, host.Cancellation);
                         await collection(part.Value).ConfigureAwait(false);
-                        host.WriteVerbose("Rolled back: removed " + Words(part.Key) + " " + part.Value + ", created for flow '" + flowName + "'.");
+                        host.WriteVerbose("Rolled back: removed " + ResourceNotFoundException.Words(part.Key) + " " + part.Value + ", created for flow '" + flowName + "'.");
                     }
                     catch (Exception ex) when (!(ex is OperationCanceledException))
                     {
-                        host.WriteWarning("Could not remove " + Words(part.Key) + " " + part.Value + " (" + ex.Message + ").");
+                        host.WriteWarning("Could not remove " + ResourceNotFoundException.Words(part.Key) + " " + part.Value + " (" + ex.Message + ").");
                         kept.Add(part);
                     }
                 }
@@ -80,11 +81,9 @@ namespace PlatformFlow.Client.Pipeline
             var mappingSets = kept.Where(p => p.Key == nameof(MappingSet)).Select(p => p.Value).ToList();
             host.WriteWarning(
                 "Flow '" + flowName + "' was not created; the parts made for it remain: "
-                + string.Join(", ", kept.Select(p => Words(p.Key) + " " + p.Value)) + "."
+                + string.Join(", ", kept.Select(p => ResourceNotFoundException.Words(p.Key) + " " + p.Value)) + "."
                 + (commands.Count > 0 ? " Remove them with: " + string.Join("; ", commands) + (rollBack || !lastStep ? "." : " (or run the pipeline with " + CmdletTerms.RollbackOnError + ").") : string.Empty)
                 + (mappingSets.Count > 0 ? " The platform cannot delete mapping sets; " + string.Join(", ", mappingSets) + " is used by no flow." : string.Empty));
         }
-
-        private static string Words(string kind) => kind == nameof(SourceConnection) ? "source connection" : kind == nameof(TargetConnection) ? "target connection" : "mapping set";
     }
 }

@@ -5,9 +5,9 @@ using PlatformFlow.Client;
 using PlatformFlow.Client.Auth;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Sessions;
+using PlatformFlow.Completion;
 using PlatformFlow.Emulator;
 using PlatformFlow.Emulator.Engine;
-using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {

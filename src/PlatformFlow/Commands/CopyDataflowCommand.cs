@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using PlatformFlow.Hosting;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,9 +1,9 @@
 using System.Management.Automation;
-using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands

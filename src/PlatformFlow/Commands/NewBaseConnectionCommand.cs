@@ -3,8 +3,8 @@ using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
-using PlatformFlow.Hosting;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

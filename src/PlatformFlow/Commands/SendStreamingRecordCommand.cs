@@ -5,8 +5,8 @@ using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
-using PlatformFlow.Hosting;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

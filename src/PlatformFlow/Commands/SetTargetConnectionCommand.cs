@@ -1,10 +1,10 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Hosting;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
+using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -5,8 +5,8 @@ using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Parts;
-using PlatformFlow.Tests.Support;
 using PlatformFlow.Emulator.Engine;
+using PlatformFlow.Tests.Support;
 using Xunit;
 
 namespace PlatformFlow.Tests.Cmdlets.Lifecycle
