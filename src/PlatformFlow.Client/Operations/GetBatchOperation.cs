@@ -11,13 +11,8 @@ namespace PlatformFlow.Client.Operations
     /// <c>createdAfter</c> as the listing's own filters), the one a run wrote (named by the run), or those a flow wrote
     /// (its datasets' batches tagged with the flow).
     /// </summary>
-    public sealed class GetBatchOperation : PlatformOperation
+    public sealed class GetBatchOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetBatchOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(BatchQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target, query.Id ?? query.RunId ?? query.FlowId ?? query.DatasetId, "GetBatch", async () =>
             {

@@ -8,13 +8,8 @@ using PlatformFlow.Client.Inputs;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Get-ConnectionSpec: by id, by name (<c>-like</c> wildcards are matched here), or all.</summary>
-    public sealed class GetConnectionSpecOperation : PlatformOperation
+    public sealed class GetConnectionSpecOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetConnectionSpecOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(string? id, NameQuery? name, IOperationHost host) =>
             ForInputAsync(host, id ?? name?.Pattern, id, "GetConnectionSpec", async () =>
             {

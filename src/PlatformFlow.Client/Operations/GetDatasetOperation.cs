@@ -11,13 +11,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-Dataset: Catalog <c>/dataSets</c> by id, name or filter. Catalog's <c>~</c> is a regular expression, so -Name is
     /// narrowed with the escaped literal, any case.
     /// </summary>
-    public sealed class GetDatasetOperation : ResourceListOperation<Dataset>
+    public sealed class GetDatasetOperation(PlatformClient client) : ResourceListOperation<Dataset>(client, "Dataset")
     {
-        public GetDatasetOperation(PlatformClient client)
-            : base(client, "Dataset")
-        {
-        }
-
         protected override Task<Dataset> GetAsync(string id, CancellationToken cancellationToken) => Client.Catalog.GetDatasetAsync(id, cancellationToken);
 
         protected override IAsyncEnumerable<Dataset> ListAsync(IReadOnlyList<string> filters, int? pageSize, CancellationToken cancellationToken) =>

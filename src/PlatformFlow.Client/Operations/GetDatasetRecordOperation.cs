@@ -12,13 +12,8 @@ namespace PlatformFlow.Client.Operations
     /// <c>_acp_system_metadata.acp_sourceBatchId</c> is that batch. Each record is written as the JSON object it is, for
     /// the cmdlet host to give PowerShell with its nesting.
     /// </summary>
-    public sealed class GetDatasetRecordOperation : PlatformOperation
+    public sealed class GetDatasetRecordOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetDatasetRecordOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(DatasetRecordQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target, query.BatchId ?? query.DatasetId, "GetDatasetRecord", async () =>
             {

@@ -13,13 +13,8 @@ namespace PlatformFlow.Client.Operations
     /// from Data Access's row errors (<c>/batches/{id}/meta?path=row_errors</c>, then each file), each naming its run,
     /// batch and flow. A run that wrote no batch (a fault before it read anything) has none.
     /// </summary>
-    public sealed class GetFailedRecordOperation : PlatformOperation
+    public sealed class GetFailedRecordOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetFailedRecordOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(FailedRecordQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target ?? query.RunId ?? query.BatchId, query.RunId ?? query.BatchId, "GetFailedRecord", async () =>
             {

@@ -15,15 +15,10 @@ namespace PlatformFlow.Client.Operations
     /// <c>createdAt&gt;</c> in epoch ms), so "every failed run since yesterday" is one listing of runs plus, for their
     /// names, one listing of flows, whatever the number of flows; statuses are matched here too, in any spelling.
     /// </summary>
-    public sealed class GetFlowRunOperation : PlatformOperation
+    public sealed class GetFlowRunOperation(PlatformClient client) : PlatformOperation(client)
     {
         // The platform's largest page of runs.
         private const int RunsPageSize = 100;
-
-        public GetFlowRunOperation(PlatformClient client)
-            : base(client)
-        {
-        }
 
         public Task RunAsync(FlowRunQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target ?? query.RunId ?? query.FlowId, query.RunId ?? query.FlowId, "GetFlowRun", async () =>

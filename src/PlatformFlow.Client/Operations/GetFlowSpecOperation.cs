@@ -13,13 +13,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-FlowSpec: by name (<c>GET /flowSpecs?property=name=="CRMToAEP"</c>), by id, or — in a flow pipeline with neither —
     /// the one flow spec that accepts the source's connection spec. Passes the pipeline's ids on with <c>FlowSpecId</c>.
     /// </summary>
-    public sealed class GetFlowSpecOperation : PlatformOperation
+    public sealed class GetFlowSpecOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetFlowSpecOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(FlowSpecQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target ?? query.Name ?? query.Id, query.Carried[PipelineIds.FlowName], "GetFlowSpec", async () =>
             {

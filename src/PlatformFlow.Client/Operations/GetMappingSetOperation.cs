@@ -14,13 +14,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-MappingSet: Data Prep <c>/mappingSets</c> by id, name or filter. Data Prep filters only on an exact name, so
     /// -Name and -Filter are applied here, still one page at a time.
     /// </summary>
-    public sealed class GetMappingSetOperation : ResourceListOperation<MappingSet>
+    public sealed class GetMappingSetOperation(PlatformClient client) : ResourceListOperation<MappingSet>(client, "MappingSet")
     {
-        public GetMappingSetOperation(PlatformClient client)
-            : base(client, "MappingSet")
-        {
-        }
-
         protected override Task<MappingSet> GetAsync(string id, CancellationToken cancellationToken) => Client.DataPrep.GetMappingSetAsync(id, null, cancellationToken);
 
         protected override async IAsyncEnumerable<MappingSet> ListAsync(IReadOnlyList<string> filters, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)

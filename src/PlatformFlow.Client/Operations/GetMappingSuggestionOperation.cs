@@ -16,13 +16,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-MappingSuggestion: reads the target schema (resolved), the source's columns and sample rows, and writes one
     /// <see cref="MappingSuggestion"/> per column it can map, most confident first, carrying the ids the next step binds.
     /// </summary>
-    public sealed class GetMappingSuggestionOperation : PlatformOperation
+    public sealed class GetMappingSuggestionOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetMappingSuggestionOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(MappingSuggestionInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target, input.Carried[PipelineIds.FlowName] ?? input.SchemaId, "GetMappingSuggestion", async () =>
             {

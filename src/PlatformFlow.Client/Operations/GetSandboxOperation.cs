@@ -4,13 +4,8 @@ using System.Threading.Tasks;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Get-Sandbox: the organization's sandboxes from the Sandbox API, -Name (wildcards) matched here.</summary>
-    public sealed class GetSandboxOperation : PlatformOperation
+    public sealed class GetSandboxOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetSandboxOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(string? name, Func<string, bool>? nameMatches, IOperationHost host) =>
             ForInputAsync(host, name, name, "GetSandbox", async () =>
             {

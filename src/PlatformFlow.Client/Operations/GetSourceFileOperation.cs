@@ -15,13 +15,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-SourceFile: explores a file source. Lists its files, walking its folders (each file carrying BaseConnectionId),
     /// or describes one as a <see cref="SourceFile"/> whose properties bind New-SourceConnection's file parameters by name.
     /// </summary>
-    public sealed class GetSourceFileOperation : PlatformOperation
+    public sealed class GetSourceFileOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetSourceFileOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         /// <summary>The format a file's extension says (.json, .parquet); delimited for the rest (.csv, .tsv, .txt, .gz).</summary>
         public static string FormatOf(string path) =>
             path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"

@@ -12,13 +12,8 @@ namespace PlatformFlow.Client.Operations
     /// Get-SourceTable: explores a base connection. Lists its tables (each carrying BaseConnectionId), or describes one
     /// as a <see cref="SourceTable"/> whose properties bind New-SourceConnection's parameters by name.
     /// </summary>
-    public sealed class GetSourceTableOperation : PlatformOperation
+    public sealed class GetSourceTableOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public GetSourceTableOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(SourceTableQuery query, IOperationHost host) =>
             ForInputAsync(host, query.Target ?? query.TableName ?? query.BaseConnectionId, query.TableName ?? query.BaseConnectionId, "GetSourceTable", async () =>
             {

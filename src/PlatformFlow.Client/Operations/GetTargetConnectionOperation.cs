@@ -5,13 +5,8 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Get-TargetConnection: <c>/targetConnections</c> by id, name or filter; each carries its ids on.</summary>
-    public sealed class GetTargetConnectionOperation : FlowServiceListOperation<TargetConnection, TargetConnectionRequest>
+    public sealed class GetTargetConnectionOperation(PlatformClient client) : FlowServiceListOperation<TargetConnection, TargetConnectionRequest>(client, client.FlowService.TargetConnections, "TargetConnection")
     {
-        public GetTargetConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.TargetConnections, "TargetConnection")
-        {
-        }
-
         protected override async Task CompleteAsync(TargetConnection item, CancellationToken cancellationToken)
         {
             if (item.SchemaId is string schemaId)

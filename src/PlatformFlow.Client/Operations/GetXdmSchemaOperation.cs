@@ -8,13 +8,8 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Get-XdmSchema: tenant schemas by <c>$id</c>/<c>meta:altId</c>, by title (<c>title~</c>) or filter.</summary>
-    public sealed class GetXdmSchemaOperation : ResourceListOperation<XdmSchema>
+    public sealed class GetXdmSchemaOperation(PlatformClient client) : ResourceListOperation<XdmSchema>(client, "XdmSchema")
     {
-        public GetXdmSchemaOperation(PlatformClient client)
-            : base(client, "XdmSchema")
-        {
-        }
-
         protected override Task<XdmSchema> GetAsync(string id, CancellationToken cancellationToken) => Client.SchemaRegistry.GetSchemaAsync(id, false, cancellationToken);
 
         // The registry takes a page size only together with an order, so its own paging is kept.

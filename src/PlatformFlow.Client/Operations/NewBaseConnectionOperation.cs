@@ -11,13 +11,8 @@ using PlatformFlow.Client.Validation;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>New-BaseConnection: checks the auth parameters against the connection spec, then <c>POST /connections</c>.</summary>
-    public sealed class NewBaseConnectionOperation : PlatformOperation
+    public sealed class NewBaseConnectionOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public NewBaseConnectionOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(BaseConnectionInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.Name, input.Name, "NewBaseConnection", async () =>
             {

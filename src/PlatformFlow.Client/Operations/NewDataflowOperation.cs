@@ -12,13 +12,8 @@ namespace PlatformFlow.Client.Operations
     /// New-Dataflow: builds the schedule (rejecting what the platform would reject before any request), checks the flow
     /// against its flow spec as the platform does, then <c>POST /flows</c>.
     /// </summary>
-    public sealed class NewDataflowOperation : PlatformOperation
+    public sealed class NewDataflowOperation(PlatformClient client, TimeProvider? clock = null) : PlatformOperation(client, clock)
     {
-        public NewDataflowOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client, clock)
-        {
-        }
-
         /// <summary>A row taken ahead (-ThrottleLimit): its flow's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
         public void Announce(DataflowInput input, System.Threading.CancellationToken stopping)
         {

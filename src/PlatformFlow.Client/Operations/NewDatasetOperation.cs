@@ -7,13 +7,8 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>New-Dataset: a Catalog dataset on a schema (<c>POST /dataSets</c>, answer <c>["@/dataSets/{id}"]</c>).</summary>
-    public sealed class NewDatasetOperation : PlatformOperation
+    public sealed class NewDatasetOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public NewDatasetOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(DatasetInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.Name, input.Name, "NewDataset", async () =>
             {

@@ -17,13 +17,8 @@ namespace PlatformFlow.Client.Operations
     /// New-MappingSet: checks every source against the source connection's columns and every destination against the
     /// target schema's fields (when known), then <c>POST /mappingSets</c> in the current format.
     /// </summary>
-    public sealed class NewMappingSetOperation : PlatformOperation
+    public sealed class NewMappingSetOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public NewMappingSetOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(MappingSetInput input, IOperationHost host)
         {
             var flowName = input.Carried[PipelineIds.FlowName];

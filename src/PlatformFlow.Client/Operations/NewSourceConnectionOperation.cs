@@ -16,13 +16,8 @@ namespace PlatformFlow.Client.Operations
     /// New-SourceConnection: takes the connection spec from the base connection, checks the columns against the table
     /// (explore), then <c>POST /sourceConnections</c>.
     /// </summary>
-    public sealed class NewSourceConnectionOperation : PlatformOperation
+    public sealed class NewSourceConnectionOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public NewSourceConnectionOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
         public void Announce(SourceConnectionInput input, System.Threading.CancellationToken stopping)
         {

@@ -8,13 +8,8 @@ using PlatformFlow.Client.Parts;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>New-TargetConnection: the data lake dataset a flow writes to (<c>POST /targetConnections</c>).</summary>
-    public sealed class NewTargetConnectionOperation : PlatformOperation
+    public sealed class NewTargetConnectionOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public NewTargetConnectionOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         /// <summary>A row taken ahead (-ThrottleLimit): its connection's name is looked up already, with the other rows' names (until <paramref name="stopping"/>).</summary>
         public void Announce(TargetConnectionInput input, System.Threading.CancellationToken stopping)
         {

@@ -11,14 +11,9 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>New-XdmSchema: a tenant schema composed of a class and field groups (<c>POST /tenant/schemas</c>).</summary>
-    public sealed class NewXdmSchemaOperation : PlatformOperation
+    public sealed class NewXdmSchemaOperation(PlatformClient client) : PlatformOperation(client)
     {
         private readonly Caching.AsyncCache<IReadOnlyList<string>> _standard = new Caching.AsyncCache<IReadOnlyList<string>>();
-
-        public NewXdmSchemaOperation(PlatformClient client)
-            : base(client)
-        {
-        }
 
         /// <summary><c>profile</c> → <c>https://ns.adobe.com/xdm/context/profile</c>; a URI is kept as is.</summary>
         public static string ExpandXdmReference(string nameOrUri) =>

@@ -12,13 +12,8 @@ namespace PlatformFlow.Client.Operations
     /// as an id of the kind is an exact name, <see cref="ResourceIds"/>), then the cmdlet's work for each. Input that
     /// stands for none, or for several by one name, is a non-terminating error for that input only.
     /// </summary>
-    public sealed class RelatedIdsOperation : PlatformOperation
+    public sealed class RelatedIdsOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public RelatedIdsOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         /// <summary>The cmdlet's work for the resource a given <c>-Id</c> names (an id, or an exact name).</summary>
         /// <param name="step">The cmdlet, for the error's id (e.g. <c>GetDataflow</c>).</param>
         public async Task ForIdAsync(string id, ResourceKind kind, string step, Func<string, Task> work, IOperationHost host)

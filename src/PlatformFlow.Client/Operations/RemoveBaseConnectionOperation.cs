@@ -3,11 +3,7 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-BaseConnection: one delete, refused by the platform while a flow uses it.</summary>
-    public sealed class RemoveBaseConnectionOperation : FlowServiceRemovalOperation<BaseConnection, BaseConnectionRequest>
+    public sealed class RemoveBaseConnectionOperation(PlatformClient client) : FlowServiceRemovalOperation<BaseConnection, BaseConnectionRequest>(client, client.FlowService.BaseConnections, "BaseConnection")
     {
-        public RemoveBaseConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.BaseConnections, "BaseConnection")
-        {
-        }
     }
 }

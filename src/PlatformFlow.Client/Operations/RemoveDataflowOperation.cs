@@ -14,13 +14,8 @@ namespace PlatformFlow.Client.Operations
     /// then the base connections of those sources that no remaining source connection uses — the order the platform's
     /// delete rules need.
     /// </summary>
-    public sealed class RemoveDataflowOperation : RemovalOperation<DataflowRemoval>
+    public sealed class RemoveDataflowOperation(PlatformClient client) : RemovalOperation<DataflowRemoval>(client, "RemoveDataflow")
     {
-        public RemoveDataflowOperation(PlatformClient client)
-            : base(client, "RemoveDataflow")
-        {
-        }
-
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(DataflowRemoval input, IOperationHost host)
         {
             var cancellationToken = host.Cancellation;

@@ -5,13 +5,8 @@ using System.Threading.Tasks;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-Dataset: Catalog <c>DELETE /dataSets/{id}</c>.</summary>
-    public sealed class RemoveDatasetOperation : RemovalOperation<string>
+    public sealed class RemoveDatasetOperation(PlatformClient client) : RemovalOperation<string>(client, "RemoveDataset")
     {
-        public RemoveDatasetOperation(PlatformClient client)
-            : base(client, "RemoveDataset")
-        {
-        }
-
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host)
         {
             var cancellationToken = host.Cancellation;

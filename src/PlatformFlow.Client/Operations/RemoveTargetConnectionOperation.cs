@@ -3,11 +3,7 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-TargetConnection: one delete, refused by the platform while a flow uses it.</summary>
-    public sealed class RemoveTargetConnectionOperation : FlowServiceRemovalOperation<TargetConnection, TargetConnectionRequest>
+    public sealed class RemoveTargetConnectionOperation(PlatformClient client) : FlowServiceRemovalOperation<TargetConnection, TargetConnectionRequest>(client, client.FlowService.TargetConnections, "TargetConnection")
     {
-        public RemoveTargetConnectionOperation(PlatformClient client)
-            : base(client, client.FlowService.TargetConnections, "TargetConnection")
-        {
-        }
     }
 }

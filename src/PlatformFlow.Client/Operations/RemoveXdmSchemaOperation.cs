@@ -5,13 +5,8 @@ using System.Threading.Tasks;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-XdmSchema: Schema Registry <c>DELETE /tenant/schemas/{id}</c> (by <c>$id</c> or <c>meta:altId</c>).</summary>
-    public sealed class RemoveXdmSchemaOperation : RemovalOperation<string>
+    public sealed class RemoveXdmSchemaOperation(PlatformClient client) : RemovalOperation<string>(client, "RemoveXdmSchema")
     {
-        public RemoveXdmSchemaOperation(PlatformClient client)
-            : base(client, "RemoveXdmSchema")
-        {
-        }
-
         protected override async Task<IReadOnlyList<RemovalStep>> PlanStepsAsync(string id, IOperationHost host)
         {
             var cancellationToken = host.Cancellation;

@@ -8,13 +8,8 @@ namespace PlatformFlow.Client.Operations
     /// Restart-FlowRun: re-triggers a finished run (<c>POST /runs/{id}/action?op=RE_TRIGGER</c>), a new run of the same
     /// flow and window, which it writes.
     /// </summary>
-    public sealed class RestartFlowRunOperation : PlatformOperation
+    public sealed class RestartFlowRunOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public RestartFlowRunOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(string runId, object? target, IOperationHost host) =>
             ForInputAsync(host, target ?? runId, runId, "RestartFlowRun", async () =>
             {

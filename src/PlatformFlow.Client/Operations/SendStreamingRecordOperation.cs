@@ -15,18 +15,13 @@ namespace PlatformFlow.Client.Operations
     /// Send-StreamingRecord: sends one batch of records to a streaming flow's inlet (<c>POST /collection/batch/{inletId}</c>
     /// with <c>x-adobe-flow-id</c>), writes an error per record the inlet refuses and a <see cref="StreamingBatchResult"/>.
     /// </summary>
-    public sealed class SendStreamingRecordOperation : PlatformOperation
+    public sealed class SendStreamingRecordOperation(PlatformClient client) : PlatformOperation(client)
     {
         private const int ProgressId = 24;
 
         // One look-up of a flow's inlet per command, however many batches it sends.
         private readonly ConcurrentDictionary<string, Lazy<Task<StreamingInlet>>> _inlets =
             new ConcurrentDictionary<string, Lazy<Task<StreamingInlet>>>(StringComparer.Ordinal);
-
-        public SendStreamingRecordOperation(PlatformClient client)
-            : base(client)
-        {
-        }
 
         public Task RunAsync(StreamingBatchInput input, IOperationHost host) =>
             ForInputAsync(host, input.FlowId, "flow " + input.FlowId, "SendStreamingRecord", async () =>

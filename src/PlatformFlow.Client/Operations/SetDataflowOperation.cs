@@ -14,13 +14,8 @@ namespace PlatformFlow.Client.Operations
     /// Set-Dataflow: name, description and schedule. A schedule change starts from the flow's current schedule and is
     /// checked against the flow spec's <c>scheduleSpec</c>, as New-Dataflow's is, before anything is sent.
     /// </summary>
-    public sealed class SetDataflowOperation : FlowServiceChangeOperation<Dataflow, DataflowRequest, DataflowChange>
+    public sealed class SetDataflowOperation(PlatformClient client, TimeProvider? clock = null) : FlowServiceChangeOperation<Dataflow, DataflowRequest, DataflowChange>(client, client.FlowService.Flows, "dataflow", "SetDataflow", clock)
     {
-        public SetDataflowOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client, client.FlowService.Flows, "dataflow", "SetDataflow", clock)
-        {
-        }
-
         protected override string ChangeableParameters => CmdletTerms.SetDataflowParameters;
 
         protected override async Task<List<JsonPatchOperation>> ChangesAsync(DataflowChange change, Dataflow current, CancellationToken cancellation)

@@ -15,13 +15,8 @@ namespace PlatformFlow.Client.Operations
     /// <c>runSpec</c>, and the flow must be enabled, before anything is sent. Without a window it reads everything since
     /// the last run: from the latest <c>windowEndTime</c> among the flow's runs (or the flow's start time) to now.
     /// </summary>
-    public sealed class StartFlowRunOperation : PlatformOperation
+    public sealed class StartFlowRunOperation(PlatformClient client, TimeProvider? clock = null) : PlatformOperation(client, clock)
     {
-        public StartFlowRunOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client, clock)
-        {
-        }
-
         public Task RunAsync(FlowRunStart start, IOperationHost host) =>
             ForInputAsync(host, start.Target ?? start.FlowId, start.FlowId, "StartFlowRun", async () =>
             {

@@ -5,13 +5,8 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Test-BaseConnection: <c>GET /connections/{id}/test</c>, written as a <see cref="BaseConnectionTest"/> (or a bare bool).</summary>
-    public sealed class TestBaseConnectionOperation : PlatformOperation
+    public sealed class TestBaseConnectionOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public TestBaseConnectionOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(BaseConnectionTestInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target ?? input.Id, input.Name ?? input.Id, "TestBaseConnection", async () =>
             {

@@ -16,13 +16,8 @@ namespace PlatformFlow.Client.Operations
     /// with sample rows (<c>-Sample</c>, or the source table's with <c>-Preview</c>), writes the records
     /// <c>POST /mappingSets/preview</c> makes of them.
     /// </summary>
-    public sealed class TestMappingSetOperation : PlatformOperation
+    public sealed class TestMappingSetOperation(PlatformClient client) : PlatformOperation(client)
     {
-        public TestMappingSetOperation(PlatformClient client)
-            : base(client)
-        {
-        }
-
         public Task RunAsync(MappingSetTestInput input, IOperationHost host) =>
             ForInputAsync(host, input.Target, input.MappingSetId ?? input.Carried[PipelineIds.FlowName], "TestMappingSet", async () =>
             {

@@ -15,15 +15,10 @@ namespace PlatformFlow.Client.Operations
     /// partly failed; a clear OperationTimeout error when
     /// it did not finish in time. Waits on the given clock, so tests move time instead of sleeping.
     /// </summary>
-    public sealed class WaitFlowRunOperation : PlatformOperation
+    public sealed class WaitFlowRunOperation(PlatformClient client, TimeProvider? clock = null) : PlatformOperation(client, clock)
     {
         private const int ProgressActivityId = 41;
         private const int ErrorsShown = 3;
-
-        public WaitFlowRunOperation(PlatformClient client, TimeProvider? clock = null)
-            : base(client, clock)
-        {
-        }
 
         public Task RunAsync(FlowRunWait wait, IOperationHost host) =>
             ForInputAsync(host, wait.Target ?? wait.RunId, wait.RunId, "WaitFlowRun", async () =>
