@@ -12,7 +12,7 @@ using PlatformFlow.Shared;
 namespace PlatformFlow.Emulator.Catalog
 {
     /// <summary>Catalog (<c>/data/foundation/catalog</c>): datasets bound to tenant XDM schemas.</summary>
-    internal sealed class CatalogService : IEmulatorService
+    internal sealed class CatalogService(RunScheduler runs) : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "CAT"))
     {
         public const string Path = "/data/foundation/catalog";
 
@@ -28,24 +28,13 @@ namespace PlatformFlow.Emulator.Catalog
         /// <summary>Query parameters that filter on the top-level field of the same name (comma = any of these values).</summary>
         private static readonly string[] FieldFilters = { "name", "description", "version", "created", "updated", "createdClient", "createdUser", "updatedUser" };
 
-        private readonly RunScheduler _runs;
-
-        public CatalogService(RunScheduler runs)
-        {
-            _runs = runs;
-        }
-
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "CAT");
-
-        public bool RequiresPlatformHeaders => true;
+        private readonly RunScheduler _runs = runs;
 
         /// <summary>Datasets whose <c>schemaRef.id</c> is this schema <c>$id</c>, with their ids.</summary>
         public static IEnumerable<KeyValuePair<string, JsonObject>> DataSetsUsing(SandboxState sandbox, string schemaId) =>
             sandbox.Collection(DataSetsCollection).Entries.Where(d => JsonFields.Text(JsonFields.Member(d.Value["schemaRef"], "id")) == schemaId);
 
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "GET", "/dataSets", ListDataSets);
             routes.Add(this, "POST", "/dataSets", CreateDataSet);

@@ -10,7 +10,7 @@ namespace PlatformFlow.Emulator.Connectors
     /// <c>GET /landingzone/credentials?type=user_drop_zone</c> (a SAS token and URI to write to it). The token is made per
     /// sandbox on first read and kept, as the platform keeps it until it is refreshed.
     /// </summary>
-    public sealed class LandingZoneService : IEmulatorService
+    public sealed class LandingZoneService() : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "CONN"))
     {
         public const string Path = "/data/foundation/connectors";
 
@@ -18,13 +18,7 @@ namespace PlatformFlow.Emulator.Connectors
 
         private const string CredentialsCollection = "connectors.landingZoneCredentials";
 
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "CONN");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "GET", "/landingzone", context => EmulatorResponse.Json(200, new JsonObject
             {

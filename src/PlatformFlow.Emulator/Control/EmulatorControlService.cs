@@ -10,24 +10,13 @@ namespace PlatformFlow.Emulator.Control
     /// /emulator/flows/{flowId}/plannedFailures {code, message, runs}</c> → <c>201 {flowId, planned}</c> makes the flow's next
     /// runs fail with a fault no data can cause (<see cref="RunScheduler.PlanFailure"/>). Same headers as the platform's routes.
     /// </summary>
-    internal sealed class EmulatorControlService : IEmulatorService
+    internal sealed class EmulatorControlService(RunScheduler runs) : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "EMU"))
     {
         public const string Path = "/emulator";
 
-        private readonly RunScheduler _runs;
+        private readonly RunScheduler _runs = runs;
 
-        public EmulatorControlService(RunScheduler runs)
-        {
-            _runs = runs;
-        }
-
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "EMU");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes) => routes.Add(this, "POST", "/flows/{flowId}/plannedFailures", PlanFailures);
+        public override void Register(RouteTable routes) => routes.Add(this, "POST", "/flows/{flowId}/plannedFailures", PlanFailures);
 
         private EmulatorResponse PlanFailures(RequestContext context)
         {

@@ -20,7 +20,7 @@ namespace PlatformFlow.Emulator.DataAccess
     /// <c>?path=row_errors_sample.json</c> (the first 10) and <c>GET /datasets/{id}/preview</c> (up to 100 landed records,
     /// newest batch first). Runs due by now are executed first.
     /// </summary>
-    internal sealed class DataAccessService : IEmulatorService
+    internal sealed class DataAccessService(RunScheduler runs) : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "DAS"))
     {
         public const string Path = "/data/foundation/export";
 
@@ -30,20 +30,9 @@ namespace PlatformFlow.Emulator.DataAccess
         private const int SampleSize = 10;
         private const int PreviewRows = 100;
 
-        private readonly RunScheduler _runs;
+        private readonly RunScheduler _runs = runs;
 
-        public DataAccessService(RunScheduler runs)
-        {
-            _runs = runs;
-        }
-
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "DAS");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "GET", "/batches/{id}/files", Files);
             routes.Add(this, "GET", "/batches/{id}/failed", Failed);

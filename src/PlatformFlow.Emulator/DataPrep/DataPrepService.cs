@@ -14,7 +14,7 @@ namespace PlatformFlow.Emulator.DataPrep
     /// Data Prep (<c>/data/foundation/conversion</c>): versioned mapping sets whose destinations are fields of a tenant
     /// XDM schema. A <c>PUT</c> makes the next version; every version stays readable with <c>?version=</c>.
     /// </summary>
-    internal sealed class DataPrepService : IEmulatorService
+    internal sealed class DataPrepService() : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "DPS"))
     {
         public const string Path = "/data/foundation/conversion";
 
@@ -28,17 +28,11 @@ namespace PlatformFlow.Emulator.DataPrep
 
         private static readonly string[] SimpleFields = { "id", "version", "createdDate", "modifiedDate", "createdBy", "modifiedBy" };
 
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "DPS");
-
-        public bool RequiresPlatformHeaders => true;
-
         /// <summary>The stored mapping set at this version, or null.</summary>
         public static JsonObject? FindVersion(SandboxState sandbox, string id, long version) =>
             sandbox.Collection(VersionsCollection).Find(id + "@" + version.ToString(CultureInfo.InvariantCulture));
 
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "GET", "/mappingSets", ListMappingSets);
             routes.Add(this, "POST", "/mappingSets", CreateMappingSet);

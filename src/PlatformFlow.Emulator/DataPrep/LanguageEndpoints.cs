@@ -12,7 +12,7 @@ namespace PlatformFlow.Emulator.DataPrep
     /// </summary>
     internal static class LanguageEndpoints
     {
-        public static void Register(IEmulatorService service, RouteTable routes)
+        public static void Register(EmulatorService service, RouteTable routes)
         {
             routes.Add(service, "POST", "/languages/el/validate", Validate, changesState: false);
             routes.Add(service, "GET", "/languages/el/functions", Functions);

@@ -12,7 +12,7 @@ namespace PlatformFlow.Emulator.Engine
     /// <summary>The services one engine serves. Each lives in its own folder: FlowService/, SchemaRegistry/, Catalog/, DataPrep/, DataAccess/, Sandboxes/, Ims/, StreamingIngestion/, Connectors/ (the Data Landing Zone), Control/ (the emulator's own routes).</summary>
     internal static class EmulatorServices
     {
-        public static IEnumerable<IEmulatorService> Create(EmulatorEngine engine)
+        public static IEnumerable<EmulatorService> Create(EmulatorEngine engine)
         {
             yield return engine.FlowService;
             yield return new SchemaRegistryService();

@@ -5,7 +5,7 @@ namespace PlatformFlow.Emulator.Engine
     /// the engine requires only <c>x-sandbox-name</c> of its callers. The streaming inlet is one: the contract
     /// (<c>openapi/streaming-ingestion.yaml</c>) asks for <c>Authorization</c> only of inlets whose connection enables it.
     /// </summary>
-    public interface IAuthorizingService : IEmulatorService
+    public interface IAuthorizingService
     {
     }
 }

@@ -5,7 +5,7 @@ namespace PlatformFlow.Emulator.Engine
 {
     public sealed class RouteMatch
     {
-        public RouteMatch(IEmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
+        public RouteMatch(EmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
         {
             Service = service;
             Handler = handler;
@@ -16,7 +16,7 @@ namespace PlatformFlow.Emulator.Engine
         /// <summary>Whether answering may change state (what the journal counts as a write).</summary>
         public bool ChangesState { get; }
 
-        public IEmulatorService Service { get; }
+        public EmulatorService Service { get; }
 
         public RouteHandler Handler { get; }
 

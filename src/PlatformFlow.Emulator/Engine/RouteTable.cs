@@ -12,7 +12,7 @@ namespace PlatformFlow.Emulator.Engine
         /// False for a POST that only checks or computes (Data Prep's validate and preview): the journal does not count it as a
         /// write. Defaults to true for every method but GET and HEAD.
         /// </param>
-        public void Add(IEmulatorService service, string method, string template, RouteHandler handler, bool? changesState = null)
+        public void Add(EmulatorService service, string method, string template, RouteHandler handler, bool? changesState = null)
         {
             var verb = method.ToUpperInvariant();
             _routes.Add(new Route(service, verb, Split(service.BasePath + template), handler, changesState ?? (verb != "GET" && verb != "HEAD")));
@@ -60,7 +60,7 @@ namespace PlatformFlow.Emulator.Engine
         }
 
         /// <summary>The service whose base path starts <paramref name="path"/>, for rendering errors before routing.</summary>
-        public IEmulatorService? ServiceFor(string path)
+        public EmulatorService? ServiceFor(string path)
         {
             foreach (var route in _routes)
             {
@@ -77,7 +77,7 @@ namespace PlatformFlow.Emulator.Engine
 
         private sealed class Route
         {
-            public Route(IEmulatorService service, string method, string[] template, RouteHandler handler, bool changesState)
+            public Route(EmulatorService service, string method, string[] template, RouteHandler handler, bool changesState)
             {
                 Service = service;
                 Method = method;
@@ -92,7 +92,7 @@ namespace PlatformFlow.Emulator.Engine
             /// <summary>How many literal segments the template has: more wins.</summary>
             public int Specificity { get; }
 
-            public IEmulatorService Service { get; }
+            public EmulatorService Service { get; }
 
             public string Method { get; }
 

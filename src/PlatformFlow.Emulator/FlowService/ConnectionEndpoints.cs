@@ -17,7 +17,7 @@ namespace PlatformFlow.Emulator.FlowService
 
         private static readonly string[] ExploreParameters = { "objectType", "object", "preview", "fileType", "compressionType" };
 
-        public static void Register(IEmulatorService service, RouteTable routes)
+        public static void Register(EmulatorService service, RouteTable routes)
         {
             routes.Add(service, "GET", "/connections", context => FlowResources.List(context, ResourceKind.Connection, Render));
             routes.Add(service, "POST", "/connections", Create);

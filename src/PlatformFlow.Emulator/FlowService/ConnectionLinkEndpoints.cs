@@ -22,13 +22,13 @@ namespace PlatformFlow.Emulator.FlowService
         /// </summary>
         private static readonly string[] TargetFormats = new[] { "parquet_xdm" }.Concat(SourceFormats.All).ToArray();
 
-        public static void Register(IEmulatorService service, RouteTable routes)
+        public static void Register(EmulatorService service, RouteTable routes)
         {
             RegisterKind(service, routes, ResourceKind.SourceConnection, ValidateSource);
             RegisterKind(service, routes, ResourceKind.TargetConnection, ValidateTarget);
         }
 
-        private static void RegisterKind(IEmulatorService service, RouteTable routes, ResourceKind kind, Action<SandboxState, JsonObject> validate)
+        private static void RegisterKind(EmulatorService service, RouteTable routes, ResourceKind kind, Action<SandboxState, JsonObject> validate)
         {
             routes.Add(service, "GET", kind.ListPath, context => FlowResources.List(context, kind, c => (JsonObject)c.DeepClone(), Array.Empty<string>()));
             routes.Add(service, "POST", kind.ListPath, context =>

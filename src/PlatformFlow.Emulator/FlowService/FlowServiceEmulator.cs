@@ -7,20 +7,15 @@ namespace PlatformFlow.Emulator.FlowService
     /// flows and their runs. Reached from tests and rehearsals as <c>engine.FlowService</c>, e.g.
     /// <c>engine.FlowService.Runs.PlanFailure(flowId, "CONNECTOR-2001-500", "...")</c>.
     /// </summary>
-    public sealed class FlowServiceEmulator : IEmulatorService
+    public sealed class FlowServiceEmulator : EmulatorService
     {
         public const string Path = "/data/foundation/flowservice";
 
         internal FlowServiceEmulator(EmulatorEngine engine)
+            : base(Path, new ErrorStyle(ErrorBodyShape.FlowService, "FLOW"))
         {
             Runs = new RunScheduler(engine);
         }
-
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.FlowService, "FLOW");
-
-        public bool RequiresPlatformHeaders => true;
 
         /// <summary>Run scheduling and execution, and the hook that plans a fault for the next runs of a flow.</summary>
         public RunScheduler Runs { get; }
@@ -28,7 +23,7 @@ namespace PlatformFlow.Emulator.FlowService
         /// <summary>The seeded connection specs, flow specs and explorable source tables.</summary>
         public SpecCatalog Catalog => SpecCatalog.Instance;
 
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             SpecEndpoints.Register(this, routes);
             ConnectionEndpoints.Register(this, routes);

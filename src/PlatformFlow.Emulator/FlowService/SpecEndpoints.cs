@@ -6,7 +6,7 @@ namespace PlatformFlow.Emulator.FlowService
     /// <summary>Connection specs and flow specs: the seeded catalogue, the same in every sandbox, read-only.</summary>
     internal static class SpecEndpoints
     {
-        public static void Register(IEmulatorService service, RouteTable routes)
+        public static void Register(EmulatorService service, RouteTable routes)
         {
             var catalog = SpecCatalog.Instance;
             RegisterKind(service, routes, "/connectionSpecs", catalog.ConnectionSpecs, "connection spec");
@@ -28,7 +28,7 @@ namespace PlatformFlow.Emulator.FlowService
                 : throw EmulatorError.BadRequest(ErrorCodes.FlowOperationUnsupported, "Connection spec " + spec["name"] + " is explored through a base connection: GET /connections/{id}/explore.");
         }
 
-        private static void RegisterKind(IEmulatorService service, RouteTable routes, string path, ResourceCollection specs, string noun)
+        private static void RegisterKind(EmulatorService service, RouteTable routes, string path, ResourceCollection specs, string noun)
         {
             // Every spec fits on one page: the platform lists specs without paging.
             routes.Add(service, "GET", path, context => EmulatorResponse.Json(200, ListQuery.Parse(context.Request, FlowResources.ListCodes)

@@ -11,24 +11,15 @@ namespace PlatformFlow.Emulator.Ims
     /// token or a sandbox, so the platform header rules do not apply. Errors take the OAuth shape
     /// <c>{"error", "error_description"}</c>; the client secret is never echoed.
     /// </summary>
-    internal sealed class ImsTokenService : IEmulatorService
+    internal sealed class ImsTokenService(EmulatorEngine engine) : EmulatorService(Path, ErrorStyle.Gateway)
     {
         public const string Path = "/ims";
 
-        private readonly EmulatorEngine _engine;
+        private readonly EmulatorEngine _engine = engine;
 
-        public ImsTokenService(EmulatorEngine engine)
-        {
-            _engine = engine;
-        }
+        public override bool RequiresPlatformHeaders => false;
 
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle => ErrorStyle.Gateway;
-
-        public bool RequiresPlatformHeaders => false;
-
-        public void Register(RouteTable routes) => routes.Add(this, "POST", "/token/v3", IssueToken);
+        public override void Register(RouteTable routes) => routes.Add(this, "POST", "/token/v3", IssueToken);
 
         private EmulatorResponse IssueToken(RequestContext context)
         {

@@ -10,26 +10,15 @@ namespace PlatformFlow.Emulator.Sandboxes
     /// was configured with (<see cref="EmulatorOptions.Sandboxes"/>), paged by <c>limit</c> and <c>offset</c> as the platform
     /// pages them. <c>prod</c> is the default production sandbox; every other one is a development sandbox.
     /// </summary>
-    internal sealed class SandboxManagementService : IEmulatorService
+    internal sealed class SandboxManagementService(EmulatorEngine engine) : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "SMS"))
     {
         public const string Path = "/data/foundation/sandbox-management";
         private const string ProductionSandbox = "prod";
         private const int DefaultLimit = 50;
 
-        private readonly EmulatorEngine _engine;
+        private readonly EmulatorEngine _engine = engine;
 
-        public SandboxManagementService(EmulatorEngine engine)
-        {
-            _engine = engine;
-        }
-
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "SMS");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes) => routes.Add(this, "GET", "/sandboxes", ListSandboxes);
+        public override void Register(RouteTable routes) => routes.Add(this, "GET", "/sandboxes", ListSandboxes);
 
         private EmulatorResponse ListSandboxes(RequestContext context)
         {

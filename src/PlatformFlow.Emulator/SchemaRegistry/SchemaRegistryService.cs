@@ -15,7 +15,7 @@ namespace PlatformFlow.Emulator.SchemaRegistry
     /// The Schema Registry (<c>/data/foundation/schemaregistry</c>): tenant schemas composed from the seeded global
     /// classes and field groups, served in the formats the <c>Accept</c> header selects.
     /// </summary>
-    internal sealed class SchemaRegistryService : IEmulatorService
+    internal sealed class SchemaRegistryService() : EmulatorService(Path, new ErrorStyle(ErrorBodyShape.Problem, "XDM"))
     {
         public const string Path = "/data/foundation/schemaregistry";
 
@@ -32,13 +32,7 @@ namespace PlatformFlow.Emulator.SchemaRegistry
 
         private static readonly ListQueryErrorCodes FilterCodes = new ListQueryErrorCodes(ErrorCodes.SchemaListQueryInvalid);
 
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "XDM");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "GET", "/tenant/schemas", ListTenantSchemas);
             routes.Add(this, "POST", "/tenant/schemas", CreateSchema);

@@ -16,7 +16,7 @@ namespace PlatformFlow.Emulator.StreamingIngestion
     /// inlet it takes requests without an access token unless the connection enables authentication
     /// (<c>auth.params.authenticationRequired</c>); <c>x-sandbox-name</c> is always required.
     /// </summary>
-    public sealed class StreamingIngestionService : IAuthorizingService
+    public sealed class StreamingIngestionService : EmulatorService, IAuthorizingService
     {
         public const string Path = "/collection";
 
@@ -29,17 +29,12 @@ namespace PlatformFlow.Emulator.StreamingIngestion
         private readonly RunScheduler _runs;
 
         internal StreamingIngestionService(RunScheduler runs)
+            : base(Path, new ErrorStyle(ErrorBodyShape.Problem, "STREAM"))
         {
             _runs = runs;
         }
 
-        public string BasePath => Path;
-
-        public ErrorStyle ErrorStyle { get; } = new ErrorStyle(ErrorBodyShape.Problem, "STREAM");
-
-        public bool RequiresPlatformHeaders => true;
-
-        public void Register(RouteTable routes)
+        public override void Register(RouteTable routes)
         {
             routes.Add(this, "POST", "/batch/{inletId}", context => Collect(context, batch: true));
             routes.Add(this, "POST", "/{inletId}", context => Collect(context, batch: false));

@@ -97,20 +97,9 @@ namespace PlatformFlow.Tests.Emulator.Engine
         private void Add(Service service, string method, string template, string name, bool? changesState = null) =>
             _routes.Add(service, method, template, _ => EmulatorResponse.Empty(200).WithHeader("route", name), changesState);
 
-        private sealed class Service : IEmulatorService
+        private sealed class Service(string basePath) : EmulatorService(basePath, ErrorStyle.Gateway)
         {
-            public Service(string basePath)
-            {
-                BasePath = basePath;
-            }
-
-            public string BasePath { get; }
-
-            public ErrorStyle ErrorStyle => ErrorStyle.Gateway;
-
-            public bool RequiresPlatformHeaders => true;
-
-            public void Register(RouteTable routes)
+            public override void Register(RouteTable routes)
             {
             }
         }
