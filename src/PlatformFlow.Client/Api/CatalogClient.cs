@@ -15,19 +15,13 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Api
 {
     /// <summary>Catalog (<c>/data/foundation/catalog</c>): datasets and batches. Catalog answers with objects keyed by id.</summary>
-    public sealed class CatalogClient
+    public sealed class CatalogClient(PlatformHttp http, ReadCachePolicy reads)
     {
         public const string BasePath = "/data/foundation/catalog";
         private const int PageSize = 100;
 
-        private readonly PlatformHttp _http;
-        private readonly Caching.AsyncCache<Dataset> _datasets;
-
-        public CatalogClient(PlatformHttp http, ReadCachePolicy reads)
-        {
-            _http = http;
-            _datasets = reads.NewCache<Dataset>();
-        }
+        private readonly PlatformHttp _http = http;
+        private readonly Caching.AsyncCache<Dataset> _datasets = reads.NewCache<Dataset>();
 
         /// <summary>Creates a dataset and returns its id, read from the answer <c>["@/dataSets/{id}"]</c>.</summary>
         public async Task<string> CreateDatasetAsync(DatasetRequest request, CancellationToken cancellationToken = default)

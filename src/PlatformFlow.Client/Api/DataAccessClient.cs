@@ -16,16 +16,11 @@ namespace PlatformFlow.Client.Api
     /// Data Access (<c>/data/foundation/export</c>): what a batch wrote and failed, and what a dataset holds. Row errors are
     /// files of newline-delimited JSON, one failed record a line.
     /// </summary>
-    public sealed class DataAccessClient
+    public sealed class DataAccessClient(PlatformHttp http)
     {
         public const string BasePath = "/data/foundation/export";
 
-        private readonly PlatformHttp _http;
-
-        public DataAccessClient(PlatformHttp http)
-        {
-            _http = http;
-        }
+        private readonly PlatformHttp _http = http;
 
         /// <summary>
         /// The failed records of a batch: <c>GET /batches/{id}/meta?path=row_errors</c> (the files, page by page), then each

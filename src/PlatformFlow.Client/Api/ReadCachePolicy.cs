@@ -8,17 +8,11 @@ namespace PlatformFlow.Client.Api
     /// How a context shares reads that do not change within a run: every cache and part index of one
     /// <see cref="PlatformClient"/> (so of every command and runspace that uses the context) lives this long.
     /// </summary>
-    public sealed class ReadCachePolicy
+    public sealed class ReadCachePolicy(TimeSpan lifetime, TimeProvider clock)
     {
-        public ReadCachePolicy(TimeSpan lifetime, TimeProvider clock)
-        {
-            Lifetime = lifetime;
-            Clock = clock;
-        }
+        public TimeSpan Lifetime { get; } = lifetime;
 
-        public TimeSpan Lifetime { get; }
-
-        public TimeProvider Clock { get; }
+        public TimeProvider Clock { get; } = clock;
 
         public AsyncCache<T> NewCache<T>() => new AsyncCache<T>(Lifetime, Clock);
     }

@@ -8,17 +8,12 @@ using PlatformFlow.Client.Models;
 namespace PlatformFlow.Client.Api
 {
     /// <summary>The Sandbox API (<c>/data/foundation/sandbox-management</c>): the organization's sandboxes.</summary>
-    public sealed class SandboxClient
+    public sealed class SandboxClient(PlatformHttp http)
     {
         public const string BasePath = "/data/foundation/sandbox-management";
         private const int PageSize = 50;
 
-        private readonly PlatformHttp _http;
-
-        public SandboxClient(PlatformHttp http)
-        {
-            _http = http;
-        }
+        private readonly PlatformHttp _http = http;
 
         /// <summary><c>GET /sandboxes?limit=&amp;offset=</c>, page by page until a page comes back short.</summary>
         public IAsyncEnumerable<Sandbox> ListSandboxesAsync(CancellationToken cancellationToken = default) =>

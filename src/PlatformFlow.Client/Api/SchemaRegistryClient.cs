@@ -13,7 +13,7 @@ using PlatformFlow.Client.Validation;
 namespace PlatformFlow.Client.Api
 {
     /// <summary>Schema Registry (<c>/data/foundation/schemaregistry</c>): tenant schemas.</summary>
-    public sealed class SchemaRegistryClient
+    public sealed class SchemaRegistryClient(PlatformHttp http, ReadCachePolicy reads)
     {
         public const string BasePath = "/data/foundation/schemaregistry";
 
@@ -24,20 +24,13 @@ namespace PlatformFlow.Client.Api
 
         public const string GlobalFieldGroups = "fieldgroups";
 
-        private readonly PlatformHttp _http;
+        private readonly PlatformHttp _http = http;
 
         // Bulk onboarding maps many sources onto one schema: its field paths are resolved once per run.
-        private readonly AsyncCache<IReadOnlyCollection<string>> _fieldPaths;
+        private readonly AsyncCache<IReadOnlyCollection<string>> _fieldPaths = reads.NewCache<IReadOnlyCollection<string>>();
 
         // Listings of datasets and target connections show their schema's title: one read per schema, not per object.
-        private readonly AsyncCache<string?> _titles;
-
-        public SchemaRegistryClient(PlatformHttp http, ReadCachePolicy reads)
-        {
-            _http = http;
-            _fieldPaths = reads.NewCache<IReadOnlyCollection<string>>();
-            _titles = reads.NewCache<string?>();
-        }
+        private readonly AsyncCache<string?> _titles = reads.NewCache<string?>();
 
         public Task<XdmSchema> CreateSchemaAsync(XdmSchemaRequest request, CancellationToken cancellationToken = default) =>
             _http.SendAsync(HttpMethod.Post, "/tenant/schemas", request, PlatformJsonContext.Default.XdmSchemaRequest, PlatformJsonContext.Default.XdmSchema, cancellationToken);
