@@ -11,37 +11,26 @@ namespace PlatformFlow.Client.Errors
     /// A platform call that answered with an error. Reads all three error body shapes of the contract (gateway,
     /// Flow Service, problem details) and IMS's, and keeps the HTTP status, platform error code, message and request id.
     /// </summary>
-    public sealed class PlatformException : Exception
+    public sealed class PlatformException(int statusCode, string? errorCode, string? title, string detail, string? requestId, string method, string path)
+        : Exception(Compose(statusCode, errorCode, detail, requestId))
     {
-        public PlatformException(int statusCode, string? errorCode, string? title, string detail, string? requestId, string method, string path)
-            : base(Compose(statusCode, errorCode, detail, requestId))
-        {
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            Title = title;
-            Detail = detail;
-            RequestId = requestId;
-            Method = method;
-            Path = path;
-        }
-
-        public int StatusCode { get; }
+        public int StatusCode { get; } = statusCode;
 
         /// <summary>The platform's code: <c>401013</c>, <c>FLOW-1439-404</c>, <c>XDM-1010-404</c>, <c>invalid_client</c>...</summary>
-        public string? ErrorCode { get; }
+        public string? ErrorCode { get; } = errorCode;
 
-        public string? Title { get; }
+        public string? Title { get; } = title;
 
         /// <summary>The platform's own message.</summary>
-        public string Detail { get; }
+        public string Detail { get; } = detail;
 
         /// <summary>The request id to quote to support (<c>x-request-id</c> or the body's <c>report.request-id</c>).</summary>
-        public string? RequestId { get; }
+        public string? RequestId { get; } = requestId;
 
-        public string Method { get; }
+        public string Method { get; } = method;
 
         /// <summary>The path called, without host or query.</summary>
-        public string Path { get; }
+        public string Path { get; } = path;
 
         /// <summary>
         /// A write (POST, PATCH, PUT, DELETE) answered 5xx: the platform may have applied it before failing. See

@@ -10,34 +10,25 @@ namespace PlatformFlow.Client.Errors
     /// PATCH is only ever retried after failures the platform cannot have applied, so none of its attempts was applied
     /// (see <see cref="RequestOutcome.MayHaveBeenApplied"/>).
     /// </summary>
-    public sealed class RetriesExhaustedException : Exception
+    public sealed class RetriesExhaustedException(
+        string method, string path, int attempts, TimeSpan elapsed, TimeSpan budget, TimeSpan? refusedRetryAfter, TimeSpan maxRetryAfter, Exception lastFailure)
+        : Exception(Compose(method, path, attempts, elapsed, budget, refusedRetryAfter, maxRetryAfter, lastFailure), lastFailure)
     {
-        public RetriesExhaustedException(string method, string path, int attempts, TimeSpan elapsed, TimeSpan budget, TimeSpan? refusedRetryAfter, TimeSpan maxRetryAfter, Exception lastFailure)
-            : base(Compose(method, path, attempts, elapsed, budget, refusedRetryAfter, maxRetryAfter, lastFailure), lastFailure)
-        {
-            Method = method;
-            Path = path;
-            Attempts = attempts;
-            Elapsed = elapsed;
-            Budget = budget;
-            RefusedRetryAfter = refusedRetryAfter;
-        }
-
-        public string Method { get; }
+        public string Method { get; } = method;
 
         /// <summary>The path called, without host or query.</summary>
-        public string Path { get; }
+        public string Path { get; } = path;
 
-        public int Attempts { get; }
+        public int Attempts { get; } = attempts;
 
         /// <summary>From the first attempt to giving up.</summary>
-        public TimeSpan Elapsed { get; }
+        public TimeSpan Elapsed { get; } = elapsed;
 
         /// <summary>The context's retry budget (<c>Connect-Platform -RetryBudgetSeconds</c>).</summary>
-        public TimeSpan Budget { get; }
+        public TimeSpan Budget { get; } = budget;
 
         /// <summary>The <c>Retry-After</c> the platform asked for when it was longer than the policy honours; null when the budget ran out.</summary>
-        public TimeSpan? RefusedRetryAfter { get; }
+        public TimeSpan? RefusedRetryAfter { get; } = refusedRetryAfter;
 
         /// <summary>The last answer's error, when the platform answered (null after a connection failure).</summary>
         public PlatformException? LastAnswer => InnerException as PlatformException;

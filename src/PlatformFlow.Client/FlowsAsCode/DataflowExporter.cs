@@ -17,19 +17,14 @@ namespace PlatformFlow.Client.FlowsAsCode
     /// exported concurrently read their flows and connections together (<see cref="Api.FlowServiceCollection{TResource, TRequest}.GetBatchedAsync"/>)
     /// and a shared mapping set once.
     /// </summary>
-    public sealed class DataflowExporter
+    public sealed class DataflowExporter(PlatformClient client)
     {
-        private readonly PlatformClient _client;
+        private readonly PlatformClient _client = client;
 
         // A family of flows shares its base connection, dataset and schema: each is read once per exporter (one command).
         private readonly AsyncCache<BaseConnection> _baseConnections = new AsyncCache<BaseConnection>();
         private readonly AsyncCache<Dataset> _datasets = new AsyncCache<Dataset>();
         private readonly AsyncCache<XdmSchema> _schemas = new AsyncCache<XdmSchema>();
-
-        public DataflowExporter(PlatformClient client)
-        {
-            _client = client;
-        }
 
         public async Task<DataflowDefinition> ExportAsync(string flowId, CancellationToken cancellationToken)
         {

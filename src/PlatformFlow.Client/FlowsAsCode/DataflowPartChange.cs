@@ -4,24 +4,16 @@ using PlatformFlow.Client.Parts;
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>One part's change: what is done to it, its id (once it exists) and which of its members change.</summary>
-    public sealed class DataflowPartChange
+    public sealed class DataflowPartChange(DataflowPart part, PartOutcome outcome, string? id, IReadOnlyList<string> changes)
     {
-        public DataflowPartChange(DataflowPart part, PartOutcome outcome, string? id, IReadOnlyList<string> changes)
-        {
-            Part = part;
-            Outcome = outcome;
-            Id = id;
-            Changes = changes;
-        }
+        public DataflowPart Part { get; } = part;
 
-        public DataflowPart Part { get; }
+        public PartOutcome Outcome { get; } = outcome;
 
-        public PartOutcome Outcome { get; }
-
-        public string? Id { get; }
+        public string? Id { get; } = id;
 
         /// <summary>The members an update changes (<c>scheduleParams</c>, <c>params/columns</c>, <c>mappings</c>...).</summary>
-        public IReadOnlyList<string> Changes { get; }
+        public IReadOnlyList<string> Changes { get; } = changes;
 
         public override string ToString() =>
             Part + ": " + Verb(Outcome) + (Changes.Count > 0 ? " (" + string.Join(", ", Changes) + ")" : string.Empty);

@@ -7,7 +7,8 @@ namespace PlatformFlow.Client.FlowsAsCode
     /// Why a flow cannot be exported, planned or applied, with the error id and category its ErrorRecord gets. Raised
     /// before anything is written.
     /// </summary>
-    public sealed class FlowsAsCodeException : Exception
+    public sealed class FlowsAsCodeException(string errorId, OperationErrorCategory category, string message, string? recommendedAction = null)
+        : Exception(message)
     {
         /// <summary>A definition file that is not JSON or breaks the format's schema.</summary>
         public const string DefinitionInvalid = "DataflowDefinitionInvalid";
@@ -36,19 +37,11 @@ namespace PlatformFlow.Client.FlowsAsCode
         /// <summary>Two flows of one export would be written to the same file.</summary>
         public const string ExportPathConflict = "DataflowExportPathConflict";
 
-        public FlowsAsCodeException(string errorId, OperationErrorCategory category, string message, string? recommendedAction = null)
-            : base(message)
-        {
-            ErrorId = errorId;
-            Category = category;
-            RecommendedAction = recommendedAction;
-        }
+        public string ErrorId { get; } = errorId;
 
-        public string ErrorId { get; }
+        public OperationErrorCategory Category { get; } = category;
 
-        public OperationErrorCategory Category { get; }
-
-        public string? RecommendedAction { get; }
+        public string? RecommendedAction { get; } = recommendedAction;
 
         /// <summary>Describes any failure of one flow for its ErrorRecord: this type's own id, else the usual classification.</summary>
         public static OperationError ToOperationError(Exception exception, object? target, string step, string? subject) =>

@@ -12,28 +12,19 @@ using PlatformFlow.Client.Parts;
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>What a name found in a sandbox: the resources of that name (none, one, or several that share it).</summary>
-    public sealed class NamedResources<T>
+    public sealed class NamedResources<T>(string kind, string name, IReadOnlyList<T> found, Func<T, string> idOf, string? mappedId = null)
     {
-        public NamedResources(string kind, string name, IReadOnlyList<T> found, Func<T, string> idOf, string? mappedId = null)
-        {
-            Kind = kind;
-            Name = name;
-            Found = found;
-            IdOf = idOf;
-            MappedId = mappedId;
-        }
-
         /// <summary>e.g. <c>base connection</c>.</summary>
-        public string Kind { get; }
+        public string Kind { get; } = kind;
 
-        public string Name { get; }
+        public string Name { get; } = name;
 
-        public IReadOnlyList<T> Found { get; }
+        public IReadOnlyList<T> Found { get; } = found;
 
-        public Func<T, string> IdOf { get; }
+        public Func<T, string> IdOf { get; } = idOf;
 
         /// <summary>The id the caller mapped the name to, when it did.</summary>
-        public string? MappedId { get; }
+        public string? MappedId { get; } = mappedId;
 
         /// <summary>The one resource of that name, or null (with <see cref="Problem"/> saying why).</summary>
         public T? Single => Found.Count == 1 ? Found[0] : default;
@@ -52,19 +43,14 @@ namespace PlatformFlow.Client.FlowsAsCode
     /// what they refer to is listed narrowed by the platform's filter. Names are the identity of a flow and of what it
     /// refers to across sandboxes, where every id differs.
     /// </summary>
-    public sealed class SandboxLookup
+    public sealed class SandboxLookup(PlatformClient client)
     {
-        private readonly PlatformClient _client;
+        private readonly PlatformClient _client = client;
 
         // What flows refer to (specs, base connections, datasets, schemas) does not change while one import plans, and its
         // definitions name the same few again and again: each is looked up once per lookup instance, by plans running at
         // once too.
         private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _references = new ConcurrentDictionary<string, Lazy<Task<object>>>(PartKey.Comparer);
-
-        public SandboxLookup(PlatformClient client)
-        {
-            _client = client;
-        }
 
         /// <summary>The flows of this name, from the context's name index (which every write of this module keeps current).</summary>
         public async Task<NamedResources<Dataflow>> FlowsAsync(string name, CancellationToken cancellationToken) =>

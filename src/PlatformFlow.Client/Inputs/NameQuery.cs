@@ -3,20 +3,13 @@ using System;
 namespace PlatformFlow.Client.Inputs
 {
     /// <summary>A -Name as typed, the cmdlet's matcher for it, and whether it has wildcards.</summary>
-    public sealed class NameQuery
+    public sealed class NameQuery(string pattern, Func<string, bool> matches, bool isLiteral)
     {
-        public NameQuery(string pattern, Func<string, bool> matches, bool isLiteral)
-        {
-            Pattern = pattern;
-            Matches = matches;
-            IsLiteral = isLiteral;
-        }
+        public string Pattern { get; } = pattern;
 
-        public string Pattern { get; }
-
-        public Func<string, bool> Matches { get; }
+        public Func<string, bool> Matches { get; } = matches;
 
         /// <summary>No wildcards: matching nothing is an ObjectNotFound error.</summary>
-        public bool IsLiteral { get; }
+        public bool IsLiteral { get; } = isLiteral;
     }
 }

@@ -4,16 +4,10 @@ using System.Text.Json.Nodes;
 namespace PlatformFlow.Client.Inputs
 {
     /// <summary>One record to stream: its JSON, and the input it came from (named by its error when the inlet refuses it).</summary>
-    public sealed class StreamedRecord
+    public sealed class StreamedRecord(JsonObject body, object? target)
     {
-        public StreamedRecord(JsonObject body, object? target)
-        {
-            Body = body;
-            Target = target;
-        }
+        public JsonObject Body { get; } = body;
 
-        public JsonObject Body { get; }
-
-        public object? Target { get; }
+        public object? Target { get; } = target;
     }
 }

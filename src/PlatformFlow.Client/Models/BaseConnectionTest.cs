@@ -1,20 +1,13 @@
 namespace PlatformFlow.Client.Models
 {
     /// <summary>What Test-BaseConnection found: whether the source accepts the base connection's credentials.</summary>
-    public sealed class BaseConnectionTest
+    public sealed class BaseConnectionTest(string baseConnectionId, string? name, bool result)
     {
-        public BaseConnectionTest(string baseConnectionId, string? name, bool result)
-        {
-            BaseConnectionId = baseConnectionId;
-            Name = name;
-            Result = result;
-        }
+        public string BaseConnectionId { get; } = baseConnectionId;
 
-        public string BaseConnectionId { get; }
-
-        public string? Name { get; }
+        public string? Name { get; } = name;
 
         /// <summary>True when the source accepted the credentials.</summary>
-        public bool Result { get; }
+        public bool Result { get; } = result;
     }
 }

@@ -5,21 +5,14 @@ using System.Text.Json.Nodes;
 namespace PlatformFlow.Client.Models
 {
     /// <summary>What Data Prep's validation says of one mapping: SUCCESS, or FAILED with its problems.</summary>
-    public sealed class MappingValidation
+    public sealed class MappingValidation(Mapping mapping, string status, IReadOnlyList<MappingProblem> problems)
     {
-        public MappingValidation(Mapping mapping, string status, IReadOnlyList<MappingProblem> problems)
-        {
-            Mapping = mapping;
-            Status = status;
-            Problems = problems;
-        }
-
-        public Mapping Mapping { get; }
+        public Mapping Mapping { get; } = mapping;
 
         /// <summary><c>SUCCESS</c> or <c>FAILED</c>.</summary>
-        public string Status { get; }
+        public string Status { get; } = status;
 
-        public IReadOnlyList<MappingProblem> Problems { get; }
+        public IReadOnlyList<MappingProblem> Problems { get; } = problems;
 
         public bool IsValid => Problems.Count == 0;
 

@@ -1,20 +1,13 @@
 namespace PlatformFlow.Client.Models
 {
     /// <summary>What a Remove-* cmdlet deleted (written with -PassThru), in the order it was deleted.</summary>
-    public sealed class RemovedResource
+    public sealed class RemovedResource(string kind, string id, string? name)
     {
-        public RemovedResource(string kind, string id, string? name)
-        {
-            Kind = kind;
-            Id = id;
-            Name = name;
-        }
-
         /// <summary>e.g. <c>Dataflow</c>, <c>SourceConnection</c>.</summary>
-        public string Kind { get; }
+        public string Kind { get; } = kind;
 
-        public string Id { get; }
+        public string Id { get; } = id;
 
-        public string? Name { get; }
+        public string? Name { get; } = name;
     }
 }

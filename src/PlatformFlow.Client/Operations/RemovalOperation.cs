@@ -11,15 +11,9 @@ namespace PlatformFlow.Client.Operations
     /// the whole plan (so -Confirm shows everything that will go, and -WhatIf describes it and sends no write), then delete
     /// each step in order. A failing step stops the ones after it, which depend on it.
     /// </summary>
-    public abstract class RemovalOperation<TInput> : PlatformOperation
+    public abstract class RemovalOperation<TInput>(PlatformClient client, string step) : PlatformOperation(client)
     {
-        private readonly string _step;
-
-        protected RemovalOperation(PlatformClient client, string step)
-            : base(client)
-        {
-            _step = step;
-        }
+        private readonly string _step = step;
 
         /// <param name="passThru">Write a <see cref="RemovedResource"/> for each delete sent.</param>
         public Task RemoveAsync(TInput input, bool passThru, object? target, IOperationHost host) =>

@@ -13,14 +13,9 @@ namespace PlatformFlow.Client.Pipeline
     /// <c>-RollbackOnError</c> they are removed (target connection, then source connection; the platform cannot delete a
     /// mapping set, so an unused one is named); without it, a warning names them and the commands that remove them.
     /// </summary>
-    public sealed class PipelineRollback
+    public sealed class PipelineRollback(PlatformClient client)
     {
-        private readonly PlatformClient _client;
-
-        public PipelineRollback(PlatformClient client)
-        {
-            _client = client;
-        }
+        private readonly PlatformClient _client = client;
 
         /// <summary>
         /// Runs one flow step for a row. When it fails after earlier steps made parts for that row, those parts are removed

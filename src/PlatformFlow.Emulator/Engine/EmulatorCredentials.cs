@@ -2,16 +2,10 @@ using System;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    public sealed class EmulatorCredentials
+    public sealed class EmulatorCredentials(string clientId, string clientSecret)
     {
-        public EmulatorCredentials(string clientId, string clientSecret)
-        {
-            ClientId = clientId;
-            ClientSecret = clientSecret;
-        }
+        public string ClientId { get; } = clientId;
 
-        public string ClientId { get; }
-
-        public string ClientSecret { get; }
+        public string ClientSecret { get; } = clientSecret;
     }
 }

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>A transport-neutral HTTP response.</summary>
-    public sealed class EmulatorResponse
+    public sealed class EmulatorResponse(int statusCode, byte[] body, string? contentType = "application/json")
     {
         // Relaxed escaping writes quotes inside strings as \" (the platform's etags read "\"1000...0000\""), not \u0022.
         private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions
@@ -16,18 +16,11 @@ namespace PlatformFlow.Emulator.Engine
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
-        public EmulatorResponse(int statusCode, byte[] body, string? contentType = "application/json")
-        {
-            StatusCode = statusCode;
-            Body = body;
-            ContentType = contentType;
-        }
+        public int StatusCode { get; } = statusCode;
 
-        public int StatusCode { get; }
+        public byte[] Body { get; } = body;
 
-        public byte[] Body { get; }
-
-        public string? ContentType { get; }
+        public string? ContentType { get; } = contentType;
 
         /// <summary>Extra response headers (x-request-id, ETag, Retry-After, ...).</summary>
         public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -3,18 +3,12 @@ using System.Text.Json.Nodes;
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>How one service renders an <see cref="EmulatorError"/>.</summary>
-    public sealed class ErrorStyle
+    public sealed class ErrorStyle(ErrorBodyShape shape, string codePrefix)
     {
-        public ErrorStyle(ErrorBodyShape shape, string codePrefix)
-        {
-            Shape = shape;
-            CodePrefix = codePrefix;
-        }
-
-        public ErrorBodyShape Shape { get; }
+        public ErrorBodyShape Shape { get; } = shape;
 
         /// <summary>Prefix of the error type's last segment, e.g. <c>FLOW</c> gives <c>.../errors/FLOW-1439-404</c>.</summary>
-        public string CodePrefix { get; }
+        public string CodePrefix { get; } = codePrefix;
 
         public static ErrorStyle Gateway { get; } = new ErrorStyle(ErrorBodyShape.Gateway, string.Empty);
 

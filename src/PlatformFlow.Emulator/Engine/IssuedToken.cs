@@ -4,19 +4,12 @@ using System.Security.Cryptography;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    public sealed class IssuedToken
+    public sealed class IssuedToken(string value, string clientId, DateTimeOffset expiresAt)
     {
-        public IssuedToken(string value, string clientId, DateTimeOffset expiresAt)
-        {
-            Value = value;
-            ClientId = clientId;
-            ExpiresAt = expiresAt;
-        }
+        public string Value { get; } = value;
 
-        public string Value { get; }
+        public string ClientId { get; } = clientId;
 
-        public string ClientId { get; }
-
-        public DateTimeOffset ExpiresAt { get; }
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
     }
 }

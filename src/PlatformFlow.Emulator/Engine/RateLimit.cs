@@ -7,20 +7,15 @@ namespace PlatformFlow.Emulator.Engine
     /// request; past <see cref="FaultOptions.AllowedRate"/> requests in a window, the answer is 429 with
     /// <c>Retry-After: 1</c>: the whole seconds left in the window, rounded up, as the header has no finer unit.
     /// </summary>
-    public sealed class RateLimit
+    public sealed class RateLimit(TimeProvider clock)
     {
         private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
         private readonly object _sync = new object();
-        private readonly TimeProvider _clock;
+        private readonly TimeProvider _clock = clock;
         private long? _firstWindowStart;
         private long _window;
         private int _admitted;
-
-        public RateLimit(TimeProvider clock)
-        {
-            _clock = clock;
-        }
 
         /// <summary>Null when the request is admitted, else the <c>Retry-After</c> seconds to answer its 429 with.</summary>
         public int? Admit(int allowedPerSecond)

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>What a route handler gets: the request, its route values, its sandbox and the engine.</summary>
-    public sealed class RequestContext
+    public sealed class RequestContext(EmulatorEngine engine, EmulatorRequest request, IReadOnlyDictionary<string, string> routeValues, SandboxState sandbox, string requestId)
     {
         private static readonly JsonDocumentOptions StrictJson = new JsonDocumentOptions
         {
@@ -17,25 +17,16 @@ namespace PlatformFlow.Emulator.Engine
         private JsonNode? _body;
         private bool _bodyRead;
 
-        public RequestContext(EmulatorEngine engine, EmulatorRequest request, IReadOnlyDictionary<string, string> routeValues, SandboxState sandbox, string requestId)
-        {
-            Engine = engine;
-            Request = request;
-            RouteValues = routeValues;
-            Sandbox = sandbox;
-            RequestId = requestId;
-        }
+        public EmulatorEngine Engine { get; } = engine;
 
-        public EmulatorEngine Engine { get; }
+        public EmulatorRequest Request { get; } = request;
 
-        public EmulatorRequest Request { get; }
+        public IReadOnlyDictionary<string, string> RouteValues { get; } = routeValues;
 
-        public IReadOnlyDictionary<string, string> RouteValues { get; }
-
-        public SandboxState Sandbox { get; }
+        public SandboxState Sandbox { get; } = sandbox;
 
         /// <summary>The id returned in <c>x-request-id</c> and in Flow Service error reports.</summary>
-        public string RequestId { get; }
+        public string RequestId { get; } = requestId;
 
         public DateTimeOffset Now => Engine.Options.Clock.GetUtcNow();
 

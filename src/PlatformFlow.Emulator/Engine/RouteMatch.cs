@@ -3,23 +3,15 @@ using System.Collections.Generic;
 
 namespace PlatformFlow.Emulator.Engine
 {
-    public sealed class RouteMatch
+    public sealed class RouteMatch(EmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
     {
-        public RouteMatch(EmulatorService service, RouteHandler handler, IReadOnlyDictionary<string, string> values, bool changesState)
-        {
-            Service = service;
-            Handler = handler;
-            Values = values;
-            ChangesState = changesState;
-        }
-
         /// <summary>Whether answering may change state (what the journal counts as a write).</summary>
-        public bool ChangesState { get; }
+        public bool ChangesState { get; } = changesState;
 
-        public EmulatorService Service { get; }
+        public EmulatorService Service { get; } = service;
 
-        public RouteHandler Handler { get; }
+        public RouteHandler Handler { get; } = handler;
 
-        public IReadOnlyDictionary<string, string> Values { get; }
+        public IReadOnlyDictionary<string, string> Values { get; } = values;
     }
 }

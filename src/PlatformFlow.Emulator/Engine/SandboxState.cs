@@ -5,17 +5,12 @@ using System.Collections.Generic;
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>Everything one sandbox holds. The engine takes <see cref="Sync"/> around every handler.</summary>
-    public sealed class SandboxState
+    public sealed class SandboxState(string name)
     {
         private readonly Dictionary<string, ResourceCollection> _collections = new Dictionary<string, ResourceCollection>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<Type, object> _stores = new ConcurrentDictionary<Type, object>();
 
-        public SandboxState(string name)
-        {
-            Name = name;
-        }
-
-        public string Name { get; }
+        public string Name { get; } = name;
 
         public object Sync { get; } = new object();
 

@@ -5,15 +5,10 @@ using System.Security.Cryptography;
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>Access tokens issued by the emulator's IMS endpoint, and the bearer check the gateway applies.</summary>
-    public sealed class TokenRegistry
+    public sealed class TokenRegistry(EmulatorOptions options)
     {
-        private readonly EmulatorOptions _options;
+        private readonly EmulatorOptions _options = options;
         private readonly ConcurrentDictionary<string, IssuedToken> _issued = new ConcurrentDictionary<string, IssuedToken>(StringComparer.Ordinal);
-
-        public TokenRegistry(EmulatorOptions options)
-        {
-            _options = options;
-        }
 
         /// <summary>How many tokens were issued (tests check one token serves many concurrent calls).</summary>
         public int IssuedCount => _issued.Count;

@@ -1,19 +1,12 @@
 namespace PlatformFlow.Emulator.SourceData
 {
     /// <summary>One flaw of one source record: its row (0-based), its column and its kind (<see cref="ImperfectionKinds"/>).</summary>
-    public sealed class Imperfection
+    public sealed class Imperfection(int row, string column, string kind)
     {
-        public Imperfection(int row, string column, string kind)
-        {
-            Row = row;
-            Column = column;
-            Kind = kind;
-        }
+        public int Row { get; } = row;
 
-        public int Row { get; }
+        public string Column { get; } = column;
 
-        public string Column { get; }
-
-        public string Kind { get; }
+        public string Kind { get; } = kind;
     }
 }

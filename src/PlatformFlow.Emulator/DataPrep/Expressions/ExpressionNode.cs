@@ -3,15 +3,10 @@ using System.Collections.Generic;
 namespace PlatformFlow.Emulator.DataPrep.Expressions
 {
     /// <summary>A node of a parsed expression: evaluates itself over a source row and says what type it yields.</summary>
-    internal abstract class ExpressionNode
+    internal abstract class ExpressionNode(int position)
     {
-        protected ExpressionNode(int position)
-        {
-            Position = position;
-        }
-
         /// <summary>Where the node starts in the expression text.</summary>
-        public int Position { get; }
+        public int Position { get; } = position;
 
         public abstract object? Evaluate(ElScope scope);
 
