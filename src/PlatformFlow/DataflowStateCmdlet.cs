@@ -10,8 +10,6 @@ namespace PlatformFlow
     /// <summary>Enable-Dataflow and Disable-Dataflow: one implementation, told which state it sets.</summary>
     public abstract class DataflowStateCmdlet : BulkCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByInputObjectSet = "ByInputObject";
         private DataflowStateOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]

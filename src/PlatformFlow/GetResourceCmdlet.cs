@@ -16,9 +16,7 @@ namespace PlatformFlow
     public abstract class GetResourceCmdlet : PlatformCmdlet
     {
         protected const string ByNameSet = "ByName";
-        protected const string ByIdSet = "ById";
         protected const string ByFilterSet = "ByFilter";
-        protected const string ByInputObjectSet = "ByInputObject";
 
         /// <summary>A name, wildcards allowed (e.g. Shop*); all when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]

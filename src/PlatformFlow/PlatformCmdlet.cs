@@ -15,6 +15,12 @@ namespace PlatformFlow
     /// <summary>Base of every cmdlet that calls the platform: <c>-Context</c> chooses the signed-in context.</summary>
     public abstract class PlatformCmdlet : AsyncCmdlet
     {
+        /// <summary>The parameter set of a cmdlet that takes one resource by -Id.</summary>
+        protected const string ByIdSet = "ById";
+
+        /// <summary>The parameter set of a cmdlet that takes piped objects (-InputObject).</summary>
+        protected const string ByInputObjectSet = "ByInputObject";
+
         private PlatformContext? _activeContext;
         private int _inputsCounted;
         private string? _countedActivity;

@@ -12,8 +12,6 @@ namespace PlatformFlow
     /// </summary>
     public abstract class RecordListingCmdlet : PlatformCmdlet
     {
-        protected const string ByInputObjectSet = "ByInputObject";
-
         /// <summary>A piped object: a batch, or one that stands for the kind the cmdlet reads records of, or an id as a string.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
         public PSObject? InputObject { get; set; }

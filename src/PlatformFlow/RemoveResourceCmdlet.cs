@@ -11,9 +11,6 @@ namespace PlatformFlow
     /// </summary>
     public abstract class RemoveResourceCmdlet : BulkCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByInputObjectSet = "ByInputObject";
-
         /// <summary>
         /// A piped object: one of this kind, or one related to it (e.g. a target connection piped to Remove-Dataset
         /// removes its dataset), or an id as a string.

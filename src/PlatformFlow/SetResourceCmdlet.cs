@@ -14,9 +14,6 @@ namespace PlatformFlow
     /// </summary>
     public abstract class SetResourceCmdlet : BulkCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByInputObjectSet = "ByInputObject";
-
         /// <summary>
         /// A piped object: one of this kind (its etag is used), or one related to it (e.g. a flow piped to
         /// Set-SourceConnection changes the flow's source connection), or an id as a string.

@@ -18,9 +18,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(DataflowImportResult))]
     public sealed class CopyDataflowCommand : DataflowImportCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
-
         private readonly List<KeyValuePair<string, object?>> _flows = new List<KeyValuePair<string, object?>>();
         private PlatformContext? _source;
 

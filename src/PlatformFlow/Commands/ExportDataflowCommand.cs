@@ -15,9 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportDataflowCommand : BulkCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
-
         private ExportDataflowOperation? _operation;
 
         /// <summary>A folder (one file per flow, named after it) or, for one flow, a file.</summary>

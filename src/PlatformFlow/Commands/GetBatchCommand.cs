@@ -19,8 +19,6 @@ namespace PlatformFlow.Commands
         private const string ByDatasetSet = "ByDataset";
         private const string ByFlowSet = "ByFlow";
         private const string ByRunSet = "ByRun";
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private GetBatchOperation? _operation;
 
         /// <summary>The dataset whose batches to list.</summary>

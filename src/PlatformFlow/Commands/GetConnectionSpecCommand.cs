@@ -16,8 +16,6 @@ namespace PlatformFlow.Commands
     public sealed class GetConnectionSpecCommand : PlatformCmdlet
     {
         private const string ByNameSet = "ByName";
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private GetConnectionSpecOperation? _operation;
 
         /// <summary>A name, wildcards allowed (e.g. shop*); all specs when omitted.</summary>

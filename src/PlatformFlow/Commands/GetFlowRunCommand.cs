@@ -18,8 +18,6 @@ namespace PlatformFlow.Commands
     public sealed class GetFlowRunCommand : PlatformCmdlet
     {
         private const string ByFlowSet = "ByFlow";
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private GetFlowRunOperation? _operation;
 
         /// <summary>The id of the flow whose runs to list; without it (and nothing piped), the runs of every flow of the sandbox.</summary>

@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     public sealed class GetFlowSpecCommand : FlowStepCmdlet
     {
         private const string ByNameSet = "ByName";
-        private const string ByIdSet = "ById";
         private GetFlowSpecOperation? _operation;
 
         /// <summary>The flow spec's name, e.g. CRMToAEP.</summary>

@@ -13,8 +13,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class RestartFlowRunCommand : PlatformCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private RestartFlowRunOperation? _operation;
 
         /// <summary>The id of the run to re-trigger.</summary>

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class StartFlowRunCommand : BulkCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private StartFlowRunOperation? _operation;
 
         /// <summary>The id of the flow to run.</summary>

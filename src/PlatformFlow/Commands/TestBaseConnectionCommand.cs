@@ -15,9 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(BaseConnectionTest), typeof(bool))]
     public sealed class TestBaseConnectionCommand : PlatformCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
-
         private TestBaseConnectionOperation? _operation;
 
         /// <summary>The base connection's id; a bare id piped by value binds here.</summary>

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class WaitFlowRunCommand : PlatformCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string ByInputObjectSet = "ByInputObject";
         private WaitFlowRunOperation? _operation;
 
         /// <summary>The id of the run to wait for.</summary>
