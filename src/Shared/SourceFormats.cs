@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 // Facts of the platform that the cmdlets, the client and the emulator all need: linked into each of those projects, so

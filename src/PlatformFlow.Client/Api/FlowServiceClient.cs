@@ -10,7 +10,6 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Api
 {

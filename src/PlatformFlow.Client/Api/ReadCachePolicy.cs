@@ -1,6 +1,5 @@
 using System;
 using PlatformFlow.Client.Caching;
-using PlatformFlow.Client.Http;
 
 namespace PlatformFlow.Client.Api
 {

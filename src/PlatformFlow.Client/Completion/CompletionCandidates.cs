@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Client.Completion

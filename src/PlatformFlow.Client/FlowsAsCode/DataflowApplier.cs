@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Parts;
 
 namespace PlatformFlow.Client.FlowsAsCode

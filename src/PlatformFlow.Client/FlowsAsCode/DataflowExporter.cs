@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 

@@ -1,5 +1,3 @@
-using PlatformFlow.Client.Models;
-
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>The parts of a flow a definition describes, in the order they are applied.</summary>

@@ -1,16 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
-using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Parts;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.FlowsAsCode
 {

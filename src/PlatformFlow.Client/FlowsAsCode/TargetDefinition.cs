@@ -1,4 +1,3 @@
-using System;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.FlowsAsCode

@@ -1,5 +1,4 @@
 using System.Collections;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Inputs
 {

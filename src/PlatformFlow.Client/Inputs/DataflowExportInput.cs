@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace PlatformFlow.Client.Inputs
 {
     public sealed class DataflowExportInput

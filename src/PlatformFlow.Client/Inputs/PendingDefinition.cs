@@ -1,4 +1,3 @@
-using System.IO;
 using PlatformFlow.Client.FlowsAsCode;
 
 namespace PlatformFlow.Client.Inputs

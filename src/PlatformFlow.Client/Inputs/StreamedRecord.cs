@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace PlatformFlow.Client.Inputs

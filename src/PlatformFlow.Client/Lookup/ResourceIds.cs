@@ -7,7 +7,6 @@ using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Shared;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.MappingSuggestions
 {
     /// <summary>What a value must be to go into a field: the kinds the suggestion rules tell apart.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.MappingSuggestions
 {

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.MappingSuggestions
 {
     internal enum MatchRule

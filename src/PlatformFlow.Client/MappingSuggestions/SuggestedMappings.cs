@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.MappingSuggestions
 {

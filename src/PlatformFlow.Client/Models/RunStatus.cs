@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>Run statuses the platform prints (contract: "Run statuses"); anything else is <see cref="Unknown"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Linq;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
@@ -6,7 +5,6 @@ using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Validation;
 
 namespace PlatformFlow.Client.Operations
 {

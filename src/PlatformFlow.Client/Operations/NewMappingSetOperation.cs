@@ -8,7 +8,6 @@ using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
-using PlatformFlow.Client.Validation;
 using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Operations

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations
 {

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;

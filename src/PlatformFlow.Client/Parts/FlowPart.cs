@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Json;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.Parts
 {

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.Parts
 {

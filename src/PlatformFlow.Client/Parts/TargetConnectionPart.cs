@@ -1,7 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.Parts
 {

@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json.Nodes;
 using PlatformFlow.Emulator.Engine;
 using PlatformFlow.Emulator.FlowService;

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Emulator.Engine
 {
     public sealed class EmulatorCredentials(string clientId, string clientSecret)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace PlatformFlow.Emulator.Engine

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Emulator.Engine
 {
     /// <summary>The codes a service answers list-query mistakes with (each service has its own numbering).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Emulator.Engine
 {
     public delegate EmulatorResponse RouteHandler(RequestContext context);

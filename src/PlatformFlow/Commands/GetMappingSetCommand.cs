@@ -4,7 +4,6 @@ using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;
-using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands
 {

@@ -7,7 +7,6 @@ using System.Management.Automation.Language;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Completion;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Completion

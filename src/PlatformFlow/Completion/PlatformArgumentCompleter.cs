@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Completion;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 
 namespace PlatformFlow.Completion

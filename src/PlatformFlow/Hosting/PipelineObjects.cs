@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Hosting
 {
