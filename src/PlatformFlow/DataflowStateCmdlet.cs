@@ -10,8 +10,6 @@ namespace PlatformFlow
     /// <summary>Enable-Dataflow and Disable-Dataflow: one implementation, told which state it sets.</summary>
     public abstract class DataflowStateCmdlet : BulkCmdlet
     {
-        private DataflowStateOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
@@ -34,7 +32,7 @@ namespace PlatformFlow
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new DataflowStateOperation(client, Enable));
+            var operation = OperationFor(client => new DataflowStateOperation(client, Enable));
             CountInput(Enable ? "Enabling dataflows" : "Disabling dataflows", InputObject ?? (object)Id);
             ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, flowId) => operation.RunAsync(flowId, flowId, PipedResource(ResourceKind.Dataflow, flowId) as Dataflow, PassThru, host));
         }

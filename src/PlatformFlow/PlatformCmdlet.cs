@@ -22,6 +22,7 @@ namespace PlatformFlow
         protected const string ByInputObjectSet = "ByInputObject";
 
         private PlatformContext? _activeContext;
+        private PlatformOperation? _operation;
         private int _inputsCounted;
         private string? _countedActivity;
 
@@ -62,16 +63,17 @@ namespace PlatformFlow
             PipedInput?.BaseObject is FlowServiceResource piped && RelatedResources.KindOf(piped) == kind && piped.Id == id ? piped : null;
 
         /// <summary>
-        /// The operation for the active context: made once, and again only when the context changes (piped objects read
+        /// The cmdlet's operation for the active context: made once, and again only when the context changes (piped objects read
         /// through another sandbox), so per-context caches stay valid.
         /// </summary>
-        protected T OperationFor<T>(ref T? cached, Func<PlatformClient, T> create)
+        protected T OperationFor<T>(Func<PlatformClient, T> create)
             where T : PlatformOperation
         {
             var client = ActiveContext.Client;
-            if (cached is null || !ReferenceEquals(cached.Client, client))
+            if (_operation is not T cached || !ReferenceEquals(cached.Client, client))
             {
                 cached = create(client);
+                _operation = cached;
             }
 
             return cached;

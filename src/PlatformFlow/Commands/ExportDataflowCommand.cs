@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportDataflowCommand : BulkCmdlet
     {
-        private ExportDataflowOperation? _operation;
-
         /// <summary>A folder (one file per flow, named after it) or, for one flow, a file.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -37,7 +35,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new ExportDataflowOperation(client));
+            var operation = OperationFor(client => new ExportDataflowOperation(client));
             var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             ForEachId(ResourceKind.Dataflow, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(fullPath, id), host));
         }

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(BaseConnection))]
     public sealed class GetBaseConnectionCommand : GetFlowServiceResourceCmdlet
     {
-        private GetBaseConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetBaseConnectionOperation(client));
+            var operation = OperationFor(client => new GetBaseConnectionOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

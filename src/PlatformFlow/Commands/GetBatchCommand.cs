@@ -19,7 +19,6 @@ namespace PlatformFlow.Commands
         private const string ByDatasetSet = "ByDataset";
         private const string ByFlowSet = "ByFlow";
         private const string ByRunSet = "ByRun";
-        private GetBatchOperation? _operation;
 
         /// <summary>The dataset whose batches to list.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatasetSet)]
@@ -63,7 +62,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetBatchOperation(client));
+            var operation = OperationFor(client => new GetBatchOperation(client));
             if (InputObject is null && FlowId != null)
             {
                 ForEachId(ResourceKind.Dataflow, null, FlowId, (host, flowId) => operation.RunAsync(CreateInput(null, flowId, null, null), host));

@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     public sealed class GetConnectionSpecCommand : PlatformCmdlet
     {
         private const string ByNameSet = "ByName";
-        private GetConnectionSpecOperation? _operation;
 
         /// <summary>A name, wildcards allowed (e.g. shop*); all specs when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
@@ -40,7 +39,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetConnectionSpecOperation(client));
+            var operation = OperationFor(client => new GetConnectionSpecOperation(client));
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var name = Name is null ? null : new NameQuery(Name, pattern!.IsMatch, !WildcardPattern.ContainsWildcardCharacters(Name));
             ForEachId(ResourceKind.ConnectionSpec, InputObject, Id, (host, id) => operation.RunAsync(id, name, host));

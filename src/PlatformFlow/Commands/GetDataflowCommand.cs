@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     public sealed class GetDataflowCommand : GetFlowServiceResourceCmdlet
     {
         private const string CountSet = "Count";
-        private GetDataflowOperation? _operation;
 
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
@@ -34,7 +33,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetDataflowOperation(client));
+            var operation = OperationFor(client => new GetDataflowOperation(client));
             if (Count)
             {
                 var query = QueryFor(null);

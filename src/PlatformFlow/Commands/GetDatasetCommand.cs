@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(Dataset))]
     public sealed class GetDatasetCommand : GetResourceCmdlet
     {
-        private GetDatasetOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("DatasetId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetDatasetOperation(client));
+            var operation = OperationFor(client => new GetDatasetOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

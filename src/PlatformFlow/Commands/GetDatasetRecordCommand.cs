@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     {
         private const string ByDatasetSet = "ByDataset";
         private const string ByBatchSet = "ByBatch";
-        private GetDatasetRecordOperation? _operation;
 
         /// <summary>The dataset whose records to get.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatasetSet)]
@@ -31,7 +30,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetDatasetRecordOperation(client));
+            var operation = OperationFor(client => new GetDatasetRecordOperation(client));
             ReadRecords(ResourceKind.Dataset, piped => piped is Batch || piped is FlowRun, DatasetId, BatchId, (host, datasetId, batchId) => operation.RunAsync(CreateInput(datasetId, batchId), host));
         }
 

@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     {
         private const string ByRunIdSet = "ByRunId";
         private const string ByBatchIdSet = "ByBatchId";
-        private GetFailedRecordOperation? _operation;
 
         /// <summary>The run whose failed records to get.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByRunIdSet)]
@@ -31,7 +30,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetFailedRecordOperation(client));
+            var operation = OperationFor(client => new GetFailedRecordOperation(client));
             ReadRecords(ResourceKind.FlowRun, piped => piped is Batch, RunId, BatchId, (host, runId, batchId) => operation.RunAsync(CreateInput(runId, batchId), host));
         }
 

@@ -18,7 +18,6 @@ namespace PlatformFlow.Commands
     public sealed class GetFlowRunCommand : PlatformCmdlet
     {
         private const string ByFlowSet = "ByFlow";
-        private GetFlowRunOperation? _operation;
 
         /// <summary>The id of the flow whose runs to list; without it (and nothing piped), the runs of every flow of the sandbox.</summary>
         [Parameter(Position = 0, ParameterSetName = ByFlowSet)]
@@ -51,7 +50,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetFlowRunOperation(client));
+            var operation = OperationFor(client => new GetFlowRunOperation(client));
             if (InputObject is null && FlowId != null)
             {
                 ForEachId(ResourceKind.Dataflow, null, FlowId, (host, flowId) => operation.RunAsync(CreateInput(flowId: flowId), host));

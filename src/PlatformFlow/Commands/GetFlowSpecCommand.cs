@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     public sealed class GetFlowSpecCommand : FlowStepCmdlet
     {
         private const string ByNameSet = "ByName";
-        private GetFlowSpecOperation? _operation;
 
         /// <summary>The flow spec's name, e.g. CRMToAEP.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
@@ -37,7 +36,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetFlowSpecOperation(client));
+            var operation = OperationFor(client => new GetFlowSpecOperation(client));
             if (Id != null || (Name is null && StandsForFlowSpec(InputObject?.BaseObject)))
             {
                 // -Id (a flow spec's id or name), or a flow or a run piped in: its own flow spec, not one picked for a new flow.

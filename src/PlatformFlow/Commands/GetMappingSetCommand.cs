@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(MappingSet))]
     public sealed class GetMappingSetCommand : GetResourceCmdlet
     {
-        private GetMappingSetOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("MappingSetId", "MappingId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetMappingSetOperation(client));
+            var operation = OperationFor(client => new GetMappingSetOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

@@ -18,7 +18,6 @@ namespace PlatformFlow.Commands
     {
         private const string PipelineSet = "FromPipeline";
         private const string ColumnSet = "FromColumns";
-        private GetMappingSuggestionOperation? _operation;
 
         /// <summary>The columns to map: names, optionally Name:type (Email, Birthdate:string), or Get-SourceTable's column objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ColumnSet)]
@@ -53,7 +52,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetMappingSuggestionOperation(client));
+            var operation = OperationFor(client => new GetMappingSuggestionOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, InputObject), ErrorTarget("-Column"), out var input))
             {
                 Run(host => operation.RunAsync(input, host));

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(SourceConnection))]
     public sealed class GetSourceConnectionCommand : GetFlowServiceResourceCmdlet
     {
-        private GetSourceConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetSourceConnectionOperation(client));
+            var operation = OperationFor(client => new GetSourceConnectionOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

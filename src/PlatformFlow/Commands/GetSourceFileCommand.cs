@@ -18,7 +18,6 @@ namespace PlatformFlow.Commands
         private const string FileSet = "File";
         private const string SpecListSet = "ConnectionSpecList";
         private const string SpecFileSet = "ConnectionSpecFile";
-        private GetSourceFileOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
@@ -56,7 +55,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetSourceFileOperation(client));
+            var operation = OperationFor(client => new GetSourceFileOperation(client));
             var query = CreateInput(Preview.IsPresent);
             Run(host => operation.RunAsync(query, host));
         }

@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
     {
         private const string ListSet = "List";
         private const string TableSet = "Table";
-        private GetSourceTableOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TableSet, ValueFromPipelineByPropertyName = true)]
@@ -36,7 +35,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetSourceTableOperation(client));
+            var operation = OperationFor(client => new GetSourceTableOperation(client));
             var query = CreateInput(Preview.IsPresent);
             Run(host => operation.RunAsync(query, host));
         }

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(TargetConnection))]
     public sealed class GetTargetConnectionCommand : GetFlowServiceResourceCmdlet
     {
-        private GetTargetConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetTargetConnectionOperation(client));
+            var operation = OperationFor(client => new GetTargetConnectionOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

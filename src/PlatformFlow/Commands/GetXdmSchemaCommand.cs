@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(XdmSchema))]
     public sealed class GetXdmSchemaCommand : GetResourceCmdlet
     {
-        private GetXdmSchemaOperation? _operation;
-
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
@@ -27,7 +25,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new GetXdmSchemaOperation(client));
+            var operation = OperationFor(client => new GetXdmSchemaOperation(client));
             RunQuery(Id, operation.RunAsync);
         }
     }

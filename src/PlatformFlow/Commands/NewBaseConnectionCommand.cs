@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(BaseConnection))]
     public sealed class NewBaseConnectionCommand : PlatformCmdlet
     {
-        private NewBaseConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [TrimmedName]
         [ValidateNotNullOrEmpty]
@@ -43,7 +41,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewBaseConnectionOperation(client));
+            var operation = OperationFor(client => new NewBaseConnectionOperation(client));
             var input = new BaseConnectionInput
             {
                 Name = Name,

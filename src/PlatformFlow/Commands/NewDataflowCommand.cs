@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(Dataflow))]
     public sealed class NewDataflowCommand : FlowStepCmdlet
     {
-        private NewDataflowOperation? _operation;
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [TrimmedName]
@@ -79,7 +77,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewDataflowOperation(client));
+            var operation = OperationFor(client => new NewDataflowOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName), MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)));
             CountInput("Creating dataflows", FlowName);
             operation.Announce(input, StopToken);

@@ -13,8 +13,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(Dataset))]
     public sealed class NewDatasetCommand : FlowStepCmdlet
     {
-        private NewDatasetOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0)]
         [TrimmedName]
         [ValidateNotNullOrEmpty]
@@ -30,7 +28,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewDatasetOperation(client));
+            var operation = OperationFor(client => new NewDatasetOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(Name));
             Run(host => operation.RunAsync(input, host));
         }

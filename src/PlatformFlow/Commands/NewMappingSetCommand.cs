@@ -15,7 +15,6 @@ namespace PlatformFlow.Commands
     {
         private const string MappingSet = "Mapping";
         private const string SuggestSet = "Suggest";
-        private NewMappingSetOperation? _operation;
 
         /// <summary>
         /// @{ Email = 'personalEmail.address' } (source = destination), or objects/hashtables with SourceType, Source and
@@ -52,7 +51,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewMappingSetOperation(client));
+            var operation = OperationFor(client => new NewMappingSetOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, InputObject), ErrorTarget("-Mapping"), out var input))
             {
                 Run(host => operation.RunAsync(input, host));

@@ -22,7 +22,6 @@ namespace PlatformFlow.Commands
         // The default names no set on purpose: PowerShell binds piped properties in the default set first and keeps that
         // set, so a file (Path) piped in would be bound as a table; with no default, the piped properties pick the set.
         private const string ReadSet = "TableOrFile";
-        private NewSourceConnectionOperation? _operation;
 
         /// <summary>The dataflow's name; each part is named after it (this one "NAME source"). A CSV column "Name" binds here.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -92,7 +91,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewSourceConnectionOperation(client));
+            var operation = OperationFor(client => new NewSourceConnectionOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, ErrorTarget(FlowName)), ErrorTarget(FlowName), out var input))
             {
                 operation.Announce(input, StopToken);

@@ -13,8 +13,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(TargetConnection))]
     public sealed class NewTargetConnectionCommand : FlowStepCmdlet
     {
-        private NewTargetConnectionOperation? _operation;
-
         /// <summary>The dataflow's name (from the pipeline); this part is named "NAME target".</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
@@ -43,7 +41,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewTargetConnectionOperation(client));
+            var operation = OperationFor(client => new NewTargetConnectionOperation(client));
             var input = CreateInput(CarriedIds, ErrorTarget(FlowName));
             operation.Announce(input, StopToken);
             Run(host => operation.RunAsync(input, host));

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(XdmSchema))]
     public sealed class NewXdmSchemaCommand : PlatformCmdlet
     {
-        private NewXdmSchemaOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [TrimmedName]
@@ -39,7 +37,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new NewXdmSchemaOperation(client));
+            var operation = OperationFor(client => new NewXdmSchemaOperation(client));
             var input = new XdmSchemaInput { Title = Title, Class = Class, FieldGroups = FieldGroup, Description = Description };
             Run(host => operation.RunAsync(input, host));
         }

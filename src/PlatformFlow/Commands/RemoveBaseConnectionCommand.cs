@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveBaseConnectionCommand : RemoveResourceCmdlet
     {
-        private RemoveBaseConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -25,6 +23,6 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.BaseConnection;
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveBaseConnectionOperation(client)), Id, id => id);
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveBaseConnectionOperation(client)), Id, id => id);
     }
 }

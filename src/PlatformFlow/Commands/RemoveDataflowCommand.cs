@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveDataflowCommand : RemoveResourceCmdlet
     {
-        private RemoveDataflowOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
@@ -30,7 +28,7 @@ namespace PlatformFlow.Commands
         [Parameter]
         public SwitchParameter IncludeConnections { get; set; }
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveDataflowOperation(client)), Id, id => CreateInput(IncludeConnections.IsPresent, id));
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveDataflowOperation(client)), Id, id => CreateInput(IncludeConnections.IsPresent, id));
 
         /// <summary>The operation's input from the bound parameters (no PowerShell calls: tests use it directly).</summary>
         /// <param name="id">The flow to remove; -Id when null.</param>

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveDatasetCommand : RemoveResourceCmdlet
     {
-        private RemoveDatasetOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("DatasetId")]
         [ValidateNotNullOrEmpty]
@@ -25,6 +23,6 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.Dataset;
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveDatasetOperation(client)), Id, id => id);
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveDatasetOperation(client)), Id, id => id);
     }
 }

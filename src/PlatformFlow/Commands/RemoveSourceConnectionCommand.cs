@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveSourceConnectionCommand : RemoveResourceCmdlet
     {
-        private RemoveSourceConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -25,6 +23,6 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.SourceConnection;
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveSourceConnectionOperation(client)), Id, id => id);
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveSourceConnectionOperation(client)), Id, id => id);
     }
 }

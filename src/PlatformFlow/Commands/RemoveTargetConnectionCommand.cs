@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveTargetConnectionCommand : RemoveResourceCmdlet
     {
-        private RemoveTargetConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -25,6 +23,6 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.TargetConnection;
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveTargetConnectionOperation(client)), Id, id => id);
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveTargetConnectionOperation(client)), Id, id => id);
     }
 }

@@ -14,8 +14,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(RemovedResource))]
     public sealed class RemoveXdmSchemaCommand : RemoveResourceCmdlet
     {
-        private RemoveXdmSchemaOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SchemaId", "AltId")]
         [ValidateNotNullOrEmpty]
@@ -25,6 +23,6 @@ namespace PlatformFlow.Commands
 
         protected override ResourceKind Kind => ResourceKind.XdmSchema;
 
-        protected override void ProcessRecord() => Remove(OperationFor(ref _operation, client => new RemoveXdmSchemaOperation(client)), Id, id => id);
+        protected override void ProcessRecord() => Remove(OperationFor(client => new RemoveXdmSchemaOperation(client)), Id, id => id);
     }
 }

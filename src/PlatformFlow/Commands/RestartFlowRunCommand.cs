@@ -13,8 +13,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class RestartFlowRunCommand : PlatformCmdlet
     {
-        private RestartFlowRunOperation? _operation;
-
         /// <summary>The id of the run to re-trigger.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("Id")]
@@ -30,7 +28,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new RestartFlowRunOperation(client));
+            var operation = OperationFor(client => new RestartFlowRunOperation(client));
             ForEachId(ResourceKind.FlowRun, InputObject, RunId, (host, runId) => operation.RunAsync(runId, runId, host));
         }
     }

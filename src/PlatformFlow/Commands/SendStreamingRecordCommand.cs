@@ -23,7 +23,6 @@ namespace PlatformFlow.Commands
         private const int MessageOverheadBytes = 1000;
 
         private readonly List<StreamedRecord> _batch = new List<StreamedRecord>();
-        private SendStreamingRecordOperation? _operation;
         private int _batchBytes;
         private long _sent;
 
@@ -82,7 +81,7 @@ namespace PlatformFlow.Commands
 
         private void Send()
         {
-            var operation = OperationFor(ref _operation, client => new SendStreamingRecordOperation(client));
+            var operation = OperationFor(client => new SendStreamingRecordOperation(client));
             var input = new StreamingBatchInput { FlowId = FlowId, Records = _batch.ToArray(), SentBefore = _sent };
             _sent += _batch.Count;
             _batch.Clear();

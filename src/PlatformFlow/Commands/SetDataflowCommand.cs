@@ -16,8 +16,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(Dataflow))]
     public sealed class SetDataflowCommand : SetResourceCmdlet
     {
-        private SetDataflowOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("FlowId")]
         [ValidateNotNullOrEmpty]
@@ -47,7 +45,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new SetDataflowOperation(client));
+            var operation = OperationFor(client => new SetDataflowOperation(client));
             var backfill = MyInvocation.BoundParameters.ContainsKey(nameof(Backfill)) ? Backfill.IsPresent : (bool?)null;
             ForEachId(Kind, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(Force.IsPresent, backfill, id), host));
         }

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(SourceConnection))]
     public sealed class SetSourceConnectionCommand : SetResourceCmdlet
     {
-        private SetSourceConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("SourceConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -28,7 +26,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new SetSourceConnectionOperation(client));
+            var operation = OperationFor(client => new SetSourceConnectionOperation(client));
             ForEachId(Kind, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(Force.IsPresent, id), host));
         }
 

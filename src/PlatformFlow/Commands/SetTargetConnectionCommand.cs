@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(TargetConnection))]
     public sealed class SetTargetConnectionCommand : SetResourceCmdlet
     {
-        private SetTargetConnectionOperation? _operation;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("TargetConnectionId")]
         [ValidateNotNullOrEmpty]
@@ -28,7 +26,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new SetTargetConnectionOperation(client));
+            var operation = OperationFor(client => new SetTargetConnectionOperation(client));
             ForEachId(Kind, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(Force.IsPresent, id), host));
         }
 

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class StartFlowRunCommand : BulkCmdlet
     {
-        private StartFlowRunOperation? _operation;
-
         /// <summary>The id of the flow to run.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
@@ -44,7 +42,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new StartFlowRunOperation(client));
+            var operation = OperationFor(client => new StartFlowRunOperation(client));
             ForEachId(ResourceKind.Dataflow, InputObject, FlowId, (host, flowId) => operation.RunAsync(CreateInput(flowId), host));
         }
 

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(BaseConnectionTest), typeof(bool))]
     public sealed class TestBaseConnectionCommand : PlatformCmdlet
     {
-        private TestBaseConnectionOperation? _operation;
-
         /// <summary>The base connection's id; a bare id piped by value binds here.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("BaseConnectionId")]
@@ -37,7 +35,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new TestBaseConnectionOperation(client));
+            var operation = OperationFor(client => new TestBaseConnectionOperation(client));
             var name = InputObject?.BaseObject is BaseConnection piped ? piped.Name : null;
             ForEachId(ResourceKind.BaseConnection, InputObject, Id, (host, id) => operation.RunAsync(CreateInput(id, name), host));
         }

@@ -16,7 +16,6 @@ namespace PlatformFlow.Commands
         private const string ValidateSet = "Validate";
         private const string SampleSet = "Sample";
         private const string PreviewSet = "Preview";
-        private TestMappingSetOperation? _operation;
 
         /// <summary>
         /// Proposed mappings, as New-MappingSet takes them: @{ Email = 'personalEmail.address'; '=lower(Email)' = '...' }
@@ -59,7 +58,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = _operation ??= new TestMappingSetOperation(ActiveContext.Client);
+            var operation = OperationFor(client => new TestMappingSetOperation(client));
             if (TryConvert(() => CreateInput(CarriedIds, InputObject), ErrorTarget("-Mapping"), out var input))
             {
                 Run(host => operation.RunAsync(input, host));

@@ -15,8 +15,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowRun))]
     public sealed class WaitFlowRunCommand : PlatformCmdlet
     {
-        private WaitFlowRunOperation? _operation;
-
         /// <summary>The id of the run to wait for.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("Id")]
@@ -42,7 +40,7 @@ namespace PlatformFlow.Commands
 
         protected override void ProcessRecord()
         {
-            var operation = OperationFor(ref _operation, client => new WaitFlowRunOperation(client));
+            var operation = OperationFor(client => new WaitFlowRunOperation(client));
             CountInput("Waiting for flow runs", InputObject ?? (object)RunId);
             ForEachId(ResourceKind.FlowRun, InputObject, RunId, (host, runId) => operation.RunAsync(CreateInput(runId), host));
         }
