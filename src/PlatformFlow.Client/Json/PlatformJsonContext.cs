@@ -10,9 +10,11 @@ namespace PlatformFlow.Client.Json
     /// <summary>
     /// Source-generated serialization for every model (no reflection at run time, which also keeps the module fast to load).
     /// Reading is tolerant: property names ignore case, numbers may come as strings, unknown fields are kept.
-    /// Writing is strict: nulls are left out.
+    /// Writing is strict: nulls are left out. A member's JSON name is its property's name in camelCase, as the platform
+    /// names its fields; a model says <c>[JsonPropertyName]</c> only where the platform's name is another.
     /// </summary>
     [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString)]

@@ -12,11 +12,9 @@ namespace PlatformFlow.Client.Models
     /// </summary>
     public sealed class Batch : PlatformModel
     {
-        [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
 
         /// <summary><c>success</c> (something landed, also when some records failed), <c>failed</c> (nothing did), <c>processing</c>...</summary>
-        [JsonPropertyName("status")]
         public string? Status { get; init; }
 
         [JsonPropertyName("relatedObjects")]

@@ -6,7 +6,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>Which auth spec a connection uses, and its parameters (secrets are masked by the platform on read).</summary>
     public sealed class ConnectionAuth : PlatformModel
     {
-        [JsonPropertyName("specName")]
         public string SpecName { get; init; } = string.Empty;
 
         /// <summary>What is sent: the parameters as JSON.</summary>

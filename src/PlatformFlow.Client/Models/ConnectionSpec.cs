@@ -6,13 +6,10 @@ namespace PlatformFlow.Client.Models
     /// <summary>A connection spec (<c>/connectionSpecs</c>): what a source or destination needs and offers.</summary>
     public sealed class ConnectionSpec : FlowServiceSpec
     {
-        [JsonPropertyName("description")]
         public string? Description { get; init; }
 
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
-        [JsonPropertyName("authSpec")]
         public ValueList<NamedSpec>? AuthSpec { get; init; }
 
         /// <summary>The sources catalog's category (<c>CRM</c>, <c>CloudStorage</c>, <c>eCommerce</c>...), from its attributes.</summary>

@@ -5,7 +5,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>The answer to a list with <c>count=true</c>.</summary>
     public sealed class CountResult : PlatformModel
     {
-        [JsonPropertyName("count")]
         public long Count { get; init; }
     }
 }

@@ -7,23 +7,17 @@ namespace PlatformFlow.Client.Models
     /// <summary>A dataflow (<c>/flows</c>): source and target connections joined by a flow spec, on a schedule.</summary>
     public sealed class Dataflow : FlowServiceResource
     {
-        [JsonPropertyName("flowSpec")]
         public SpecReference? FlowSpec { get; init; }
 
-        [JsonPropertyName("sourceConnectionIds")]
         public ValueList<string> SourceConnectionIds { get; init; } = new ValueList<string>();
 
-        [JsonPropertyName("targetConnectionIds")]
         public ValueList<string> TargetConnectionIds { get; init; } = new ValueList<string>();
 
-        [JsonPropertyName("transformations")]
         public ValueList<Transformation>? Transformations { get; init; }
 
-        [JsonPropertyName("scheduleParams")]
         public ScheduleParams? ScheduleParams { get; init; }
 
         /// <summary>The flow's <c>options</c> (checked against its flow spec's <c>optionSpec</c>); null when it has none.</summary>
-        [JsonPropertyName("options")]
         public DataflowOptions? Options { get; init; }
 
         /// <summary>How often the flow runs, in short words (<c>once</c>, <c>every 6 hours</c>); null for a flow with no schedule (streaming).</summary>

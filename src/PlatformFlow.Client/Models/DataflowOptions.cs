@@ -6,10 +6,8 @@ namespace PlatformFlow.Client.Models
     public sealed class DataflowOptions : PlatformModel
     {
         /// <summary>The percent of a run's records that may fail before the run fails and nothing lands (above 0).</summary>
-        [JsonPropertyName("partialIngestionPercent")]
         public double? PartialIngestionPercent { get; init; }
 
-        [JsonPropertyName("errorDiagnosticsEnabled")]
         public bool? ErrorDiagnosticsEnabled { get; init; }
 
         public override string ToString() =>

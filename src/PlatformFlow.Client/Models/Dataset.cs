@@ -8,16 +8,12 @@ namespace PlatformFlow.Client.Models
     /// <summary>A Catalog dataset. Catalog answers with objects keyed by id, so <see cref="Id"/> is filled from that key.</summary>
     public sealed class Dataset : PlatformModel
     {
-        [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
 
-        [JsonPropertyName("name")]
         public string? Name { get; init; }
 
-        [JsonPropertyName("description")]
         public string? Description { get; init; }
 
-        [JsonPropertyName("schemaRef")]
         public DatasetSchemaReference? SchemaRef { get; init; }
 
         /// <summary>UTC; Catalog sends epoch milliseconds.</summary>
@@ -30,10 +26,8 @@ namespace PlatformFlow.Client.Models
         [JsonConverter(typeof(EpochMillisecondsConverter))]
         public DateTimeOffset? UpdatedAt { get; init; }
 
-        [JsonPropertyName("version")]
         public string? Version { get; init; }
 
-        [JsonPropertyName("imsOrg")]
         public string? ImsOrg { get; init; }
 
         [JsonPropertyName("tags")]

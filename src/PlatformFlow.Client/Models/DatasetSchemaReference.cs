@@ -5,10 +5,8 @@ namespace PlatformFlow.Client.Models
     /// <summary><c>schemaRef</c>: the schema's <c>$id</c> and the content type to read it with.</summary>
     public sealed class DatasetSchemaReference : PlatformModel
     {
-        [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
 
-        [JsonPropertyName("contentType")]
         public string? ContentType { get; init; }
 
         public override string ToString() => Id;

@@ -7,29 +7,22 @@ namespace PlatformFlow.Client.Models
     /// <summary>One entry of <c>GET /connections/{id}/explore?objectType=root</c>: a table or a folder.</summary>
     public sealed class ExploreItem : PlatformModel
     {
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("path")]
         public string? Path { get; init; }
 
-        [JsonPropertyName("canPreview")]
         public bool? CanPreview { get; init; }
 
-        [JsonPropertyName("canFetchSchema")]
         public bool? CanFetchSchema { get; init; }
     }
 
     /// <summary>The answer to <c>explore?objectType=table&amp;object=...</c>: the table's columns and, with preview, rows.</summary>
     public sealed class TableDetails : PlatformModel
     {
-        [JsonPropertyName("format")]
         public string? Format { get; init; }
 
-        [JsonPropertyName("schema")]
         public TableSchema? Schema { get; init; }
 
         [JsonPropertyName("data")]
@@ -39,7 +32,6 @@ namespace PlatformFlow.Client.Models
 
     public sealed class TableSchema : PlatformModel
     {
-        [JsonPropertyName("columns")]
         public List<SourceColumn> Columns { get; init; } = new List<SourceColumn>();
     }
 
@@ -56,10 +48,8 @@ namespace PlatformFlow.Client.Models
             Type = type;
         }
 
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
         public override string ToString() => Name;

@@ -6,11 +6,9 @@ namespace PlatformFlow.Client.Models
     /// <summary><c>data.properties</c> of a file source: the column delimiter (comma by default) and the compression.</summary>
     public sealed class FileReadProperties : PlatformModel
     {
-        [JsonPropertyName("columnDelimiter")]
         public string? ColumnDelimiter { get; init; }
 
         /// <summary><c>bzip2</c>, <c>gzip</c>, <c>deflate</c>, <c>zipDeflate</c>, <c>tarGzip</c> or <c>tar</c>.</summary>
-        [JsonPropertyName("compressionType")]
         public string? CompressionType { get; init; }
 
         public override string ToString() => string.Join(", ", new[] { ColumnDelimiter is null ? null : "delimiter '" + ColumnDelimiter + "'", CompressionType }.Where(p => p != null));

@@ -10,13 +10,10 @@ namespace PlatformFlow.Client.Models
     /// <summary>A flow run (<c>/runs</c>) with its metrics, as the monitoring guide shows them.</summary>
     public sealed class FlowRun : FlowServiceResource
     {
-        [JsonPropertyName("flowId")]
         public string FlowId { get; init; } = string.Empty;
 
-        [JsonPropertyName("flowSpec")]
         public SpecReference? FlowSpec { get; init; }
 
-        [JsonPropertyName("providerRefId")]
         public string? ProviderRefId { get; init; }
 
         /// <summary>What the run was asked to read: <c>windowStartTime</c>, <c>windowEndTime</c> (epoch seconds), <c>deltaColumn</c>.</summary>
@@ -36,7 +33,6 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public DateTimeOffset? WindowEnd => EpochSecondsOf("windowEndTime");
 
-        [JsonPropertyName("metrics")]
         public RunMetrics? Metrics { get; init; }
 
         [JsonPropertyName("activities")]

@@ -6,10 +6,8 @@ namespace PlatformFlow.Client.Models
     /// <summary>The body of <c>POST /runs</c>: an on-demand run over a window.</summary>
     public sealed class FlowRunRequest
     {
-        [JsonPropertyName("flowId")]
         public string FlowId { get; init; } = string.Empty;
 
-        [JsonPropertyName("params")]
         public JsonObject Params { get; init; } = new JsonObject();
     }
 }

@@ -6,16 +6,12 @@ namespace PlatformFlow.Client.Models
     /// <summary>A catalogue entry of the Flow Service (a connection spec or a flow spec): what every spec has.</summary>
     public abstract class FlowServiceSpec : PlatformModel
     {
-        [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
 
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("providerId")]
         public string? ProviderId { get; init; }
 
-        [JsonPropertyName("version")]
         public string? Version { get; init; }
 
         [JsonPropertyName("attributes")]

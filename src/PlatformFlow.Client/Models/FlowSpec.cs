@@ -7,27 +7,20 @@ namespace PlatformFlow.Client.Models
     /// <summary>A flow spec (<c>/flowSpecs</c>): which connection specs a flow may join, and the JSON Schemas of its parts.</summary>
     public sealed class FlowSpec : FlowServiceSpec
     {
-        [JsonPropertyName("sourceConnectionSpecIds")]
         public ValueList<string> SourceConnectionSpecIds { get; init; } = new ValueList<string>();
 
-        [JsonPropertyName("targetConnectionSpecIds")]
         public ValueList<string> TargetConnectionSpecIds { get; init; } = new ValueList<string>();
 
-        [JsonPropertyName("scheduleSpec")]
         public NamedSpec? ScheduleSpec { get; init; }
 
         /// <summary>The name the current platform (and the newer tutorial) uses.</summary>
-        [JsonPropertyName("transformationSpec")]
         public ValueList<NamedSpec>? TransformationSpec { get; init; }
 
         /// <summary>The name the older tutorial shows; read so either answer works.</summary>
-        [JsonPropertyName("transformationSpecs")]
         public ValueList<NamedSpec>? TransformationSpecs { get; init; }
 
-        [JsonPropertyName("runSpec")]
         public NamedSpec? RunSpec { get; init; }
 
-        [JsonPropertyName("optionSpec")]
         public NamedSpec? OptionSpec { get; init; }
 
         /// <summary>The transformation specs under whichever name the platform used.</summary>

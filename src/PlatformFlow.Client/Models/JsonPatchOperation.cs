@@ -17,13 +17,10 @@ namespace PlatformFlow.Client.Models
             Value = value;
         }
 
-        [JsonPropertyName("op")]
         public string Op { get; init; } = "replace";
 
-        [JsonPropertyName("path")]
         public string Path { get; init; } = string.Empty;
 
-        [JsonPropertyName("value")]
         public JsonElement? Value { get; init; }
     }
 }

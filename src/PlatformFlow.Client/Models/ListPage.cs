@@ -6,7 +6,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>A Flow Service list page: <c>{items, _links{next{href}}}</c>.</summary>
     public sealed class ListPage<T> : PlatformModel
     {
-        [JsonPropertyName("items")]
         public List<T> Items { get; init; } = new List<T>();
 
         [JsonPropertyName("_links")]

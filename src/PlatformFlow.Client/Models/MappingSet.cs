@@ -9,17 +9,13 @@ namespace PlatformFlow.Client.Models
     /// <summary>A Data Prep mapping set (<c>/mappingSets</c>): how source fields become XDM fields.</summary>
     public sealed class MappingSet : PlatformModel, IRecordRows
     {
-        [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
 
-        [JsonPropertyName("version")]
         public int Version { get; init; }
 
         /// <summary>Optional: Data Prep keeps a name when one was sent.</summary>
-        [JsonPropertyName("name")]
         public string? Name { get; init; }
 
-        [JsonPropertyName("outputSchema")]
         public MappingSchema? OutputSchema { get; init; }
 
         [JsonPropertyName("inputSchema")]
@@ -29,7 +25,6 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public PropertyBag? InputSchema => PropertyBag.From(InputSchemaJson);
 
-        [JsonPropertyName("mappings")]
         public ValueList<Mapping>? Mappings { get; init; }
 
         /// <summary>UTC; Data Prep sends epoch milliseconds.</summary>
@@ -42,10 +37,8 @@ namespace PlatformFlow.Client.Models
         [JsonConverter(typeof(EpochMillisecondsConverter))]
         public DateTimeOffset? UpdatedAt { get; init; }
 
-        [JsonPropertyName("createdBy")]
         public string? CreatedBy { get; init; }
 
-        [JsonPropertyName("modifiedBy")]
         public string? ModifiedBy { get; init; }
 
         /// <summary>

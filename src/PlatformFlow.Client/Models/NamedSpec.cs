@@ -6,10 +6,8 @@ namespace PlatformFlow.Client.Models
     /// <summary>A named JSON Schema inside a spec (auth specs, schedule spec, transformation specs, run spec).</summary>
     public sealed class NamedSpec : PlatformModel
     {
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
         /// <summary>The draft-07 JSON Schema the platform validates against.</summary>

@@ -4,7 +4,6 @@ namespace PlatformFlow.Client.Models
 {
     public sealed class PageLink : PlatformModel
     {
-        [JsonPropertyName("href")]
         public string? Href { get; init; }
     }
 }

@@ -4,7 +4,6 @@ namespace PlatformFlow.Client.Models
 {
     public sealed class PageLinks : PlatformModel
     {
-        [JsonPropertyName("next")]
         public PageLink? Next { get; init; }
     }
 }

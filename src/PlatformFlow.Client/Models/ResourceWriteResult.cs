@@ -5,10 +5,8 @@ namespace PlatformFlow.Client.Models
     /// <summary>The answer to a Flow Service create or update: <c>{id, etag}</c>.</summary>
     public sealed class ResourceWriteResult : PlatformModel
     {
-        [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
 
-        [JsonPropertyName("etag")]
         public string? Etag { get; init; }
     }
 }

@@ -6,14 +6,11 @@ namespace PlatformFlow.Client.Models
     /// <summary>An error of a run or a batch: its code, message and, for record errors, how many records it hit.</summary>
     public sealed class RunError : PlatformModel
     {
-        [JsonPropertyName("code")]
         public string? Code { get; init; }
 
-        [JsonPropertyName("message")]
         public string? Message { get; init; }
 
         /// <summary>How many records the error hit; null for a fault of the whole run (a connector error).</summary>
-        [JsonPropertyName("recordCount")]
         public long? RecordCount { get; init; }
 
         public override string ToString() =>

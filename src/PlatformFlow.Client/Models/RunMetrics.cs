@@ -5,7 +5,6 @@ namespace PlatformFlow.Client.Models
 {
     public sealed class RunMetrics : PlatformModel
     {
-        [JsonPropertyName("durationSummary")]
         public DurationSummary? DurationSummary { get; init; }
 
         [JsonPropertyName("sizeSummary")]
@@ -15,7 +14,6 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public PropertyBag? SizeSummary => PropertyBag.From(SizeSummaryJson);
 
-        [JsonPropertyName("recordSummary")]
         public RecordSummary? RecordSummary { get; init; }
 
         [JsonPropertyName("fileSummary")]
@@ -25,7 +23,6 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public PropertyBag? FileSummary => PropertyBag.From(FileSummaryJson);
 
-        [JsonPropertyName("statusSummary")]
         public StatusSummary? StatusSummary { get; init; }
 
         public override string ToString() => RecordSummary?.ToString() ?? string.Empty;

@@ -7,24 +7,18 @@ namespace PlatformFlow.Client.Models
     public sealed class Sandbox : PlatformModel
     {
         /// <summary>The name to pass as <c>-Sandbox</c> (the <c>x-sandbox-name</c> header), lower case.</summary>
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("title")]
         public string? Title { get; init; }
 
         /// <summary><c>active</c>, <c>creating</c>, <c>resetting</c>, <c>failed</c> or <c>deleted</c>.</summary>
-        [JsonPropertyName("state")]
         public string? State { get; init; }
 
         /// <summary><c>production</c> or <c>development</c>.</summary>
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
-        [JsonPropertyName("region")]
         public string? Region { get; init; }
 
-        [JsonPropertyName("isDefault")]
         public bool IsDefault { get; init; }
 
         /// <summary>UTC; the Sandbox API sends an ISO 8601 date-time.</summary>

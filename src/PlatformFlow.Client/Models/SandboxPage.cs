@@ -6,7 +6,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>One page of the Sandbox API's list: <c>{sandboxes: [...], _page: {limit, count}}</c>, paged by <c>offset</c>.</summary>
     public sealed class SandboxPage : PlatformModel
     {
-        [JsonPropertyName("sandboxes")]
         public List<Sandbox> Sandboxes { get; init; } = new List<Sandbox>();
 
         [JsonPropertyName("_page")]

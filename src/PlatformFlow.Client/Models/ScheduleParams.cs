@@ -10,18 +10,14 @@ namespace PlatformFlow.Client.Models
     /// </summary>
     public sealed class ScheduleParams : PlatformModel
     {
-        [JsonPropertyName("startTime")]
         [JsonConverter(typeof(EpochSecondsTimeConverter))]
         public DateTimeOffset StartTime { get; init; }
 
         /// <summary><c>once</c>, <c>minute</c>, <c>hour</c>, <c>day</c> or <c>week</c>.</summary>
-        [JsonPropertyName("frequency")]
         public string Frequency { get; init; } = "once";
 
-        [JsonPropertyName("interval")]
         public int? Interval { get; init; }
 
-        [JsonPropertyName("backfill")]
         public bool? Backfill { get; init; }
 
         /// <summary>

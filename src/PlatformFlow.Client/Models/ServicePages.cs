@@ -6,7 +6,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>A Data Prep list: <c>{data, _page, _links}</c>.</summary>
     public sealed class DataPrepPage<T> : PlatformModel
     {
-        [JsonPropertyName("data")]
         public List<T> Data { get; init; } = new List<T>();
 
         [JsonPropertyName("_links")]

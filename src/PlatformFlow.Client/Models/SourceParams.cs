@@ -5,13 +5,10 @@ namespace PlatformFlow.Client.Models
     /// <summary>What to read: a table and its columns, or a file path.</summary>
     public sealed class SourceParams : PlatformModel
     {
-        [JsonPropertyName("tableName")]
         public string? TableName { get; init; }
 
-        [JsonPropertyName("columns")]
         public ValueList<SourceColumn>? Columns { get; init; }
 
-        [JsonPropertyName("path")]
         public string? Path { get; init; }
 
         public override string ToString() => (TableName ?? Path ?? string.Empty) + (Columns is null ? string.Empty : " (" + Columns + ")");

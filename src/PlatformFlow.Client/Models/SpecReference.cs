@@ -15,10 +15,8 @@ namespace PlatformFlow.Client.Models
             Version = version;
         }
 
-        [JsonPropertyName("id")]
         public string Id { get; init; } = string.Empty;
 
-        [JsonPropertyName("version")]
         public string? Version { get; init; }
 
         public override string ToString() => Id;

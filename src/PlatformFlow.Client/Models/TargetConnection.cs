@@ -5,13 +5,10 @@ namespace PlatformFlow.Client.Models
     /// <summary>A target connection (<c>/targetConnections</c>): where a flow writes, e.g. a data lake dataset.</summary>
     public sealed class TargetConnection : FlowServiceResource
     {
-        [JsonPropertyName("data")]
         public TargetData? Data { get; init; }
 
-        [JsonPropertyName("params")]
         public TargetParams? Params { get; init; }
 
-        [JsonPropertyName("connectionSpec")]
         public SpecReference? ConnectionSpec { get; init; }
 
         /// <summary>The dataset the flow writes into.</summary>

@@ -4,10 +4,8 @@ namespace PlatformFlow.Client.Models
 {
     public sealed class TargetData : PlatformModel
     {
-        [JsonPropertyName("format")]
         public string Format { get; init; } = "parquet_xdm";
 
-        [JsonPropertyName("schema")]
         public TargetSchemaReference? Schema { get; init; }
 
         public override string ToString() => Format + (Schema is null ? string.Empty : " " + Schema);

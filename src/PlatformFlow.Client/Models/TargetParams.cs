@@ -4,7 +4,6 @@ namespace PlatformFlow.Client.Models
 {
     public sealed class TargetParams : PlatformModel
     {
-        [JsonPropertyName("dataSetId")]
         public string? DataSetId { get; init; }
 
         public override string ToString() => DataSetId ?? string.Empty;

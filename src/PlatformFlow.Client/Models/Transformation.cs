@@ -6,7 +6,6 @@ namespace PlatformFlow.Client.Models
     /// <summary>One transformation of a flow, e.g. <c>{name: "Mapping", params: {mappingId, mappingVersion}}</c>.</summary>
     public sealed class Transformation : PlatformModel
     {
-        [JsonPropertyName("name")]
         public string Name { get; init; } = string.Empty;
 
         [JsonPropertyName("params")]

@@ -13,25 +13,19 @@ namespace PlatformFlow.Client.Models
         [JsonPropertyName("meta:altId")]
         public string? AltId { get; init; }
 
-        [JsonPropertyName("title")]
         public string? Title { get; init; }
 
-        [JsonPropertyName("description")]
         public string? Description { get; init; }
 
-        [JsonPropertyName("type")]
         public string? Type { get; init; }
 
-        [JsonPropertyName("version")]
         public string? Version { get; init; }
 
         [JsonPropertyName("meta:class")]
         public string? Class { get; init; }
 
-        [JsonPropertyName("allOf")]
         public ValueList<SchemaReference>? AllOf { get; init; }
 
-        [JsonPropertyName("refs")]
         public ValueList<string>? Refs { get; init; }
 
         [JsonPropertyName("meta:extends")]

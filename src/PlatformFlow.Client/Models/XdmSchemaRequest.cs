@@ -6,16 +6,12 @@ namespace PlatformFlow.Client.Models
     /// <summary>The body of <c>POST /tenant/schemas</c>: a class and field groups composed with <c>allOf</c>.</summary>
     public sealed class XdmSchemaRequest
     {
-        [JsonPropertyName("type")]
         public string Type { get; init; } = "object";
 
-        [JsonPropertyName("title")]
         public string Title { get; init; } = string.Empty;
 
-        [JsonPropertyName("description")]
         public string? Description { get; init; }
 
-        [JsonPropertyName("allOf")]
         public List<SchemaReference> AllOf { get; init; } = new List<SchemaReference>();
 
         [JsonPropertyName("meta:class")]
