@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Hosting;
 

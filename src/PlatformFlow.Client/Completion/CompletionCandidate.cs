@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PlatformFlow.Client.Completion
 {
     /// <summary>One value tab completion offers, with what to show beside it.</summary>

@@ -1,5 +1,3 @@
-using PlatformFlow.Client.Models;
-
 namespace PlatformFlow.Client.FlowsAsCode
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using PlatformFlow.Client.Models;
-
 namespace PlatformFlow.Client.FlowsAsCode
 {
     public sealed class TargetDefinition

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A base connection (<c>/connections</c>): the authenticated link to a source system.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A batch's error: <c>{code, description, recordCount}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A batch's <c>relatedObjects</c> entry: <c>{type:"dataSet", id}</c>.</summary>

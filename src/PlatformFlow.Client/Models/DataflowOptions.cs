@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A flow's <c>options</c>: the partial-ingestion threshold and error diagnostics.</summary>

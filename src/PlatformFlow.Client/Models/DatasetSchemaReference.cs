@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary><c>schemaRef</c>: the schema's <c>$id</c> and the content type to read it with.</summary>

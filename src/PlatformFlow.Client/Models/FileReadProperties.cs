@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json.Serialization;
 
 namespace PlatformFlow.Client.Models
 {

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary><c>outputSchema</c>: the target schema of a mapping set.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;

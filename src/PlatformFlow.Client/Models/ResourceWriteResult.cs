@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>The answer to a Flow Service create or update: <c>{id, etag}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A source connection (<c>/sourceConnections</c>): which data of a base connection a flow reads.</summary>

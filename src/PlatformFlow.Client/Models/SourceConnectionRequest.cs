@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>The body of <c>POST /sourceConnections</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary><c>data.format</c>: <c>tabular</c> for tables; <c>delimited</c>, <c>json</c> or <c>parquet</c> for files.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>What to read: a table and its columns, or a file path.</summary>

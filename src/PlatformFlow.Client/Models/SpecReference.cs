@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A reference to a spec by id and version (<c>connectionSpec</c>, <c>flowSpec</c>).</summary>

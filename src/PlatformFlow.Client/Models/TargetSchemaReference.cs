@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary><c>data.schema</c>: the target XDM schema's <c>$id</c> and the content type version.</summary>
