@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client
 {
     /// <summary>The platform's published hosts (contract README): the gateway and IMS, for production and stage.</summary>

@@ -1,8 +1,6 @@
 using System;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;
 

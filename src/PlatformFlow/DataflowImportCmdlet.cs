@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using PlatformFlow.Hosting;
 
 namespace PlatformFlow

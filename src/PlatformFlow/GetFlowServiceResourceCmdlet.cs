@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace PlatformFlow
 {
     /// <summary>Base of the Get-* cmdlets over Flow Service lists, which take a page size (-PageSize).</summary>

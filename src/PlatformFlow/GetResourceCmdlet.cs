@@ -1,8 +1,6 @@
 using System;
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Lookup;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;

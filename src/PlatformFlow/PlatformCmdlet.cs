@@ -1,11 +1,8 @@
 using System;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading.Tasks;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Lookup;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Hosting;

@@ -1,7 +1,5 @@
 using System;
-using System.Management.Automation;
 using System.Threading.Tasks;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow

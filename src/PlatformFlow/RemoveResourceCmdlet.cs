@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow

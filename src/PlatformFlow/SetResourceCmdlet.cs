@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Hosting;

@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Shared;

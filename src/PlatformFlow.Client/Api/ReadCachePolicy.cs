@@ -1,4 +1,3 @@
-using System;
 using PlatformFlow.Client.Caching;
 
 namespace PlatformFlow.Client.Api

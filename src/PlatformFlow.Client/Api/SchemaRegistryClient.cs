@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Http;

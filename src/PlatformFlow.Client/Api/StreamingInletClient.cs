@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
 using PlatformFlow.Client.Json;
 

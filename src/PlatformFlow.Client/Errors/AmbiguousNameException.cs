@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Errors
 {
     /// <summary>A name given where an id goes that several objects share: each id is named, and nothing was done.</summary>

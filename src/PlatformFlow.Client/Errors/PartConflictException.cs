@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Errors
 {
     /// <summary>

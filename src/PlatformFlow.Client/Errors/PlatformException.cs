@@ -1,9 +1,6 @@
-using System;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 
 namespace PlatformFlow.Client.Errors
 {

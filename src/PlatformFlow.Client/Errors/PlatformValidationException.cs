@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using PlatformFlow.JsonSchema;
 
 namespace PlatformFlow.Client.Errors

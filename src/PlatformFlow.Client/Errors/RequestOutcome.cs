@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Errors
 {
     /// <summary>What a failed write leaves behind, as far as the client can tell.</summary>

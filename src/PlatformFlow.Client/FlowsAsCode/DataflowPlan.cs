@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 

@@ -1,4 +1,3 @@
-using System;
 using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Client.FlowsAsCode

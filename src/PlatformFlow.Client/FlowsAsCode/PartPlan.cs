@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Parts;
 

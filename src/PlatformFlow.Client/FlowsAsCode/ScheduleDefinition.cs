@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.FlowsAsCode
 {
     public sealed class ScheduleDefinition

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Inputs
 {
     public sealed class BatchQuery

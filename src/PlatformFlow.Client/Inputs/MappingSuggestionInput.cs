@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using PlatformFlow.Client.MappingSuggestions;
 using PlatformFlow.Client.Models;

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Inputs
 {
     /// <summary>A -Name as typed, the cmdlet's matcher for it, and whether it has wildcards.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Inputs
 {
     /// <summary>What a Get-* cmdlet asks for: one resource by id, or a list narrowed by name and filters, paged.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Inputs

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Inputs
 {
     public sealed class XdmSchemaInput

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>The body of <c>POST /flows</c>.</summary>

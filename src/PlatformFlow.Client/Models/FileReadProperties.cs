@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary><c>data.properties</c> of a file source: the column delimiter (comma by default) and the compression.</summary>

@@ -1,4 +1,3 @@
-using System;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using PlatformFlow.Client.Json;

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace PlatformFlow.Client.Models
 {
     public static class MappingSourceType

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-
 namespace PlatformFlow.Client.Models
 {
     public static class RunStatusNames

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>What one batch of Send-StreamingRecord did: how many records the inlet took and refused.</summary>

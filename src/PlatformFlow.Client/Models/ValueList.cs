@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace PlatformFlow.Client.Models
 {
     /// <summary>A list the platform returns, printed as its items joined (<c>a, b</c>) instead of a type name in a CSV cell or a list view.</summary>

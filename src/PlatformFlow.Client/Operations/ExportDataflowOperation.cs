@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Inputs;
 

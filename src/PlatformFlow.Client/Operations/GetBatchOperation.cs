@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Relations;

@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations

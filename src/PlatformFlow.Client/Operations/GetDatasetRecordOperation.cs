@@ -1,7 +1,4 @@
-using System;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Inputs;
 
 namespace PlatformFlow.Client.Operations

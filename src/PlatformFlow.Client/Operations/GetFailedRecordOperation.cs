@@ -1,7 +1,5 @@
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;

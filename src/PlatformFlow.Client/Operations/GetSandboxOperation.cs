@@ -1,6 +1,3 @@
-using System;
-using System.Threading.Tasks;
-
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Get-Sandbox: the organization's sandboxes from the Sandbox API, -Name (wildcards) matched here.</summary>

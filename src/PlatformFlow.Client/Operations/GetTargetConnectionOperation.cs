@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Client.Operations

@@ -1,5 +1,3 @@
-using System.Linq;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Inputs;

@@ -1,4 +1,3 @@
-using System;
 using System.Net.Http;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.JsonSchema;

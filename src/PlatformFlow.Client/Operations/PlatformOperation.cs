@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Base of the cmdlets' logic: the context's client, and one failure per input reported without stopping the rest.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Lookup;
 using PlatformFlow.Client.Relations;
 

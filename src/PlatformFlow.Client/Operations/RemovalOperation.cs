@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Models;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>One delete a Remove-* cmdlet will send, planned with reads only.</summary>

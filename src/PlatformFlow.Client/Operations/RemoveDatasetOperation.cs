@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
-
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-Dataset: Catalog <c>DELETE /dataSets/{id}</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading.Tasks;
-
 namespace PlatformFlow.Client.Operations
 {
     /// <summary>Remove-XdmSchema: Schema Registry <c>DELETE /tenant/schemas/{id}</c> (by <c>$id</c> or <c>meta:altId</c>).</summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;
 

@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Caching;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Models;

@@ -1,5 +1,3 @@
-using System;
-
 namespace PlatformFlow.Client.Parts
 {
     /// <summary>

@@ -1,7 +1,4 @@
-using System;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using PlatformFlow.Client.Errors;
 using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Operations;

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace PlatformFlow.Client.Pipeline
 {
     /// <summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
 using PlatformFlow.Completion;

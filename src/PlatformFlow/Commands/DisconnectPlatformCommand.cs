@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using PlatformFlow.Client.Sessions;
 
 namespace PlatformFlow.Commands

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PlatformFlow.Client.Models;
-
 namespace PlatformFlow.Commands
 {
     /// <summary>

@@ -1,7 +1,5 @@
 using System.IO;
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;

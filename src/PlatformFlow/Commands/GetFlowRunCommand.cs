@@ -1,9 +1,6 @@
 using System;
 using System.Linq;
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;

@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.MappingSuggestions;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using PlatformFlow.Client.FlowsAsCode;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Commands
 {

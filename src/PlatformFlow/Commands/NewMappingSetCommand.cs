@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands

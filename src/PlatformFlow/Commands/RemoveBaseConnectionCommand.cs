@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;

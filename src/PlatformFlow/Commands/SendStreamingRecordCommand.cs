@@ -1,10 +1,7 @@
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Text;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Completion;
 using PlatformFlow.Hosting;
 

@@ -1,8 +1,5 @@
 using System;
-using System.Management.Automation;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Client.Models;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Completion;
 

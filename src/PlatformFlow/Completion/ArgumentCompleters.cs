@@ -2,11 +2,9 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using PlatformFlow.Client;
 using PlatformFlow.Client.Completion;
-using PlatformFlow.Client.Models;
 using PlatformFlow.Client.Relations;
 
 namespace PlatformFlow.Completion

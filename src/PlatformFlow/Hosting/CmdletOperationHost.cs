@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PlatformFlow.Client.Http;
-using PlatformFlow.Client.Operations;
 using PlatformFlow.Client.Sessions;
 
 namespace PlatformFlow.Hosting

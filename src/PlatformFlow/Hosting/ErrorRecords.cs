@@ -1,6 +1,4 @@
 using System;
-using System.Management.Automation;
-using PlatformFlow.Client.Operations;
 
 namespace PlatformFlow.Hosting
 {

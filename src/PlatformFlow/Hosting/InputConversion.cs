@@ -2,8 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Hosting
 {

@@ -2,9 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Text.Json.Nodes;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Hosting
 {

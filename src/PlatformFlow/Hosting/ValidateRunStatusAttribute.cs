@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Management.Automation;
-using PlatformFlow.Client.Models;
 
 namespace PlatformFlow.Hosting
 {
