@@ -13,7 +13,6 @@ namespace PlatformFlow
     /// </summary>
     public abstract class GetResourceCmdlet : PlatformCmdlet
     {
-        protected const string ByNameSet = "ByName";
         protected const string ByFilterSet = "ByFilter";
 
         /// <summary>A name, wildcards allowed (e.g. Shop*); all when omitted.</summary>

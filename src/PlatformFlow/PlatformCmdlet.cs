@@ -15,6 +15,9 @@ namespace PlatformFlow
         /// <summary>The parameter set of a cmdlet that takes one resource by -Id.</summary>
         protected const string ByIdSet = "ById";
 
+        /// <summary>The parameter set of a cmdlet that finds resources by -Name.</summary>
+        protected const string ByNameSet = "ByName";
+
         /// <summary>The parameter set of a cmdlet that takes piped objects (-InputObject).</summary>
         protected const string ByInputObjectSet = "ByInputObject";
 

@@ -12,8 +12,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(ConnectionSpec))]
     public sealed class GetConnectionSpecCommand : PlatformCmdlet
     {
-        private const string ByNameSet = "ByName";
-
         /// <summary>A name, wildcards allowed (e.g. shop*); all specs when omitted.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [SupportsWildcards]

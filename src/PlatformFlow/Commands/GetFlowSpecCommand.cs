@@ -12,8 +12,6 @@ namespace PlatformFlow.Commands
     [OutputType(typeof(FlowSpec))]
     public sealed class GetFlowSpecCommand : FlowStepCmdlet
     {
-        private const string ByNameSet = "ByName";
-
         /// <summary>The flow spec's name, e.g. CRMToAEP.</summary>
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [ValidateNotNullOrEmpty]
