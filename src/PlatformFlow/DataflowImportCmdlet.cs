@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using PlatformFlow.Client.FlowsAsCode;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow
 {

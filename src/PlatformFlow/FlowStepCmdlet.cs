@@ -1,5 +1,3 @@
-using PlatformFlow.Hosting;
-
 namespace PlatformFlow
 {
     /// <summary>

@@ -2,8 +2,6 @@ using System;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Lookup;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow
 {

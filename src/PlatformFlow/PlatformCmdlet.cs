@@ -5,7 +5,6 @@ using PlatformFlow.Client;
 using PlatformFlow.Client.Lookup;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow
 {

@@ -4,8 +4,6 @@ using System.Threading.Tasks;
 using PlatformFlow.Client.FlowsAsCode;
 using PlatformFlow.Client.Relations;
 using PlatformFlow.Client.Sessions;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,8 +1,6 @@
 using System.IO;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

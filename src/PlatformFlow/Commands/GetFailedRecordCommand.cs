@@ -1,6 +1,5 @@
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {

@@ -2,8 +2,6 @@ using System;
 using System.Linq;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.MappingSuggestions;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

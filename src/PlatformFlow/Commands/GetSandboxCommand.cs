@@ -1,5 +1,3 @@
-using PlatformFlow.Completion;
-
 namespace PlatformFlow.Commands
 {
     /// <summary>

@@ -1,5 +1,4 @@
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {

@@ -1,7 +1,5 @@
 using System.Collections;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

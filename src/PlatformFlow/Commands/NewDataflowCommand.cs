@@ -1,6 +1,5 @@
 using System;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,5 +1,4 @@
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

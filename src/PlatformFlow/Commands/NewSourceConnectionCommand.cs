@@ -1,6 +1,4 @@
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 using PlatformFlow.Shared;
 
 namespace PlatformFlow.Commands

@@ -1,7 +1,5 @@
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,6 +1,4 @@
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

@@ -1,5 +1,4 @@
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {

@@ -2,8 +2,6 @@ using System.Collections.Generic;
 using System.Text;
 using PlatformFlow.Client.Api;
 using PlatformFlow.Client.Inputs;
-using PlatformFlow.Completion;
-using PlatformFlow.Hosting;
 
 namespace PlatformFlow.Commands
 {

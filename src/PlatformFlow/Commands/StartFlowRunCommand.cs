@@ -1,7 +1,6 @@
 using System;
 using PlatformFlow.Client.Inputs;
 using PlatformFlow.Client.Relations;
-using PlatformFlow.Completion;
 
 namespace PlatformFlow.Commands
 {
