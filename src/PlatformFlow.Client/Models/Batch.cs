@@ -14,21 +14,17 @@ namespace PlatformFlow.Client.Models
         /// <summary><c>success</c> (something landed, also when some records failed), <c>failed</c> (nothing did), <c>processing</c>...</summary>
         public string? Status { get; init; }
 
-        [JsonPropertyName("relatedObjects")]
-        [JsonInclude]
+        [JsonPropertyName("relatedObjects"), JsonInclude]
         internal List<BatchRelatedObject>? RelatedObjectsJson { get; init; }
 
         /// <summary>Catalog's <c>metrics</c>: the records read, landed and failed, named as a run's record summary names them.</summary>
-        [JsonPropertyName("metrics")]
-        [JsonInclude]
+        [JsonPropertyName("metrics"), JsonInclude]
         internal RecordSummary? MetricsJson { get; init; }
 
-        [JsonPropertyName("errors")]
-        [JsonInclude]
+        [JsonPropertyName("errors"), JsonInclude]
         internal List<BatchError>? ErrorsJson { get; init; }
 
-        [JsonPropertyName("tags")]
-        [JsonInclude]
+        [JsonPropertyName("tags"), JsonInclude]
         internal Dictionary<string, List<string>>? TagsJson { get; init; }
 
         /// <summary>UTC; Catalog sends epoch milliseconds.</summary>

@@ -9,8 +9,7 @@ namespace PlatformFlow.Client.Models
         public string SpecName { get; init; } = string.Empty;
 
         /// <summary>What is sent: the parameters as JSON.</summary>
-        [JsonPropertyName("params")]
-        [JsonInclude]
+        [JsonPropertyName("params"), JsonInclude]
         internal JsonObject? ParamsJson { get; init; }
 
         /// <summary>The auth parameters (secrets come back masked).</summary>

@@ -16,16 +16,13 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public string? Category => AttributesJson?["category"]?.ToString();
 
-        [JsonPropertyName("sourceSpec")]
-        [JsonInclude]
+        [JsonPropertyName("sourceSpec"), JsonInclude]
         internal JsonObject? SourceSpecJson { get; init; }
 
-        [JsonPropertyName("targetSpec")]
-        [JsonInclude]
+        [JsonPropertyName("targetSpec"), JsonInclude]
         internal JsonObject? TargetSpecJson { get; init; }
 
-        [JsonPropertyName("exploreSpec")]
-        [JsonInclude]
+        [JsonPropertyName("exploreSpec"), JsonInclude]
         internal JsonObject? ExploreSpecJson { get; init; }
 
         [JsonIgnore]

@@ -30,12 +30,10 @@ namespace PlatformFlow.Client.Models
         [JsonIgnore]
         public double? PartialIngestionPercent => Options?.PartialIngestionPercent;
 
-        [JsonPropertyName("inheritedAttributes")]
-        [JsonInclude]
+        [JsonPropertyName("inheritedAttributes"), JsonInclude]
         internal JsonObject? InheritedAttributesJson { get; init; }
 
-        [JsonPropertyName("lastRunDetails")]
-        [JsonInclude]
+        [JsonPropertyName("lastRunDetails"), JsonInclude]
         internal JsonObject? LastRunDetailsJson { get; init; }
 
         /// <summary>What the flow inherits from its connections, as the platform reports it.</summary>

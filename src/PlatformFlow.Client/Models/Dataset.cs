@@ -28,8 +28,7 @@ namespace PlatformFlow.Client.Models
 
         public string? ImsOrg { get; init; }
 
-        [JsonPropertyName("tags")]
-        [JsonInclude]
+        [JsonPropertyName("tags"), JsonInclude]
         internal Dictionary<string, List<string>>? TagsJson { get; init; }
 
         /// <summary>Catalog's tags: each name with its values.</summary>

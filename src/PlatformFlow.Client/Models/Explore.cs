@@ -24,8 +24,7 @@ namespace PlatformFlow.Client.Models
 
         public TableSchema? Schema { get; init; }
 
-        [JsonPropertyName("data")]
-        [JsonInclude]
+        [JsonPropertyName("data"), JsonInclude]
         internal List<JsonObject>? DataJson { get; init; }
     }
 

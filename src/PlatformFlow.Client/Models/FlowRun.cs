@@ -14,8 +14,7 @@ namespace PlatformFlow.Client.Models
         public string? ProviderRefId { get; init; }
 
         /// <summary>What the run was asked to read: <c>windowStartTime</c>, <c>windowEndTime</c> (epoch seconds), <c>deltaColumn</c>.</summary>
-        [JsonPropertyName("params")]
-        [JsonInclude]
+        [JsonPropertyName("params"), JsonInclude]
         internal JsonObject? ParamsJson { get; init; }
 
         /// <summary>The run's parameters as plain values.</summary>
@@ -32,8 +31,7 @@ namespace PlatformFlow.Client.Models
 
         public RunMetrics? Metrics { get; init; }
 
-        [JsonPropertyName("activities")]
-        [JsonInclude]
+        [JsonPropertyName("activities"), JsonInclude]
         internal List<JsonObject>? ActivitiesJson { get; init; }
 
         /// <summary>The run's activities as plain values; in a CSV cell or a list, each activity's id and status.</summary>

@@ -14,8 +14,7 @@ namespace PlatformFlow.Client.Models
 
         public string? Version { get; init; }
 
-        [JsonPropertyName("attributes")]
-        [JsonInclude]
+        [JsonPropertyName("attributes"), JsonInclude]
         internal JsonObject? AttributesJson { get; init; }
 
         [JsonIgnore]

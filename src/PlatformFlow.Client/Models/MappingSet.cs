@@ -16,8 +16,7 @@ namespace PlatformFlow.Client.Models
 
         public MappingSchema? OutputSchema { get; init; }
 
-        [JsonPropertyName("inputSchema")]
-        [JsonInclude]
+        [JsonPropertyName("inputSchema"), JsonInclude]
         internal JsonObject? InputSchemaJson { get; init; }
 
         [JsonIgnore]

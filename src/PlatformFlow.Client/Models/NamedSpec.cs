@@ -11,8 +11,7 @@ namespace PlatformFlow.Client.Models
         public string? Type { get; init; }
 
         /// <summary>The draft-07 JSON Schema the platform validates against.</summary>
-        [JsonPropertyName("spec")]
-        [JsonInclude]
+        [JsonPropertyName("spec"), JsonInclude]
         internal JsonObject? SpecJson { get; init; }
 
         /// <summary>The JSON Schema as plain values.</summary>

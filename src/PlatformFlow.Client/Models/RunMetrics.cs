@@ -7,8 +7,7 @@ namespace PlatformFlow.Client.Models
     {
         public DurationSummary? DurationSummary { get; init; }
 
-        [JsonPropertyName("sizeSummary")]
-        [JsonInclude]
+        [JsonPropertyName("sizeSummary"), JsonInclude]
         internal JsonObject? SizeSummaryJson { get; init; }
 
         [JsonIgnore]
@@ -16,8 +15,7 @@ namespace PlatformFlow.Client.Models
 
         public RecordSummary? RecordSummary { get; init; }
 
-        [JsonPropertyName("fileSummary")]
-        [JsonInclude]
+        [JsonPropertyName("fileSummary"), JsonInclude]
         internal JsonObject? FileSummaryJson { get; init; }
 
         [JsonIgnore]

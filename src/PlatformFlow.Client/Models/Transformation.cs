@@ -8,8 +8,7 @@ namespace PlatformFlow.Client.Models
     {
         public string Name { get; init; } = string.Empty;
 
-        [JsonPropertyName("params")]
-        [JsonInclude]
+        [JsonPropertyName("params"), JsonInclude]
         internal JsonObject? ParamsJson { get; init; }
 
         [JsonIgnore]

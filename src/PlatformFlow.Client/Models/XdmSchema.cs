@@ -32,12 +32,10 @@ namespace PlatformFlow.Client.Models
         public ValueList<string>? Extends { get; init; }
 
         /// <summary>Present when read with a full (resolved) Accept header.</summary>
-        [JsonPropertyName("properties")]
-        [JsonInclude]
+        [JsonPropertyName("properties"), JsonInclude]
         internal JsonObject? PropertiesJson { get; init; }
 
-        [JsonPropertyName("meta:registryMetadata")]
-        [JsonInclude]
+        [JsonPropertyName("meta:registryMetadata"), JsonInclude]
         internal JsonObject? RegistryMetadataJson { get; init; }
 
         /// <summary>The resolved fields as plain values (read with a full Accept header); null otherwise.</summary>
