@@ -27,13 +27,11 @@ namespace PlatformFlow.Client.Parts
             Options = options,
         };
 
-        public static Dataflow Built(DataflowRequest request, string id, string? etag, string state) => new Dataflow
+        /// <summary>The flow a request makes (no read back), before its write gives it an id, etag and state.</summary>
+        public static Dataflow Built(DataflowRequest request) => new Dataflow
         {
-            Id = id,
-            Etag = etag,
             Name = request.Name,
             Description = request.Description,
-            State = state,
             FlowSpec = request.FlowSpec,
             SourceConnectionIds = new ValueList<string>(request.SourceConnectionIds),
             TargetConnectionIds = new ValueList<string>(request.TargetConnectionIds),
@@ -107,14 +105,14 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<Dataflow> CreateOrReuse(PlatformClient client, DataflowRequest request, bool startTimeCounts) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.Flows, Kind, request.Name, request, existing => Diff(existing, request, startTimeCounts), existing => Unchangeable(existing, request),
-                (id, etag, state) => Built(request, id, etag, state), "flow");
+                () => Built(request), "flow");
 
         /// <summary>Changes what differs of <paramref name="existing"/> (its mapping, schedule and, when given, options) to <paramref name="wanted"/>'s: the patch of <see cref="Diff"/>.</summary>
         public static Task<Dataflow> UpdateAsync(PlatformClient client, Dataflow existing, DataflowRequest wanted, bool startTimeCounts, CancellationToken cancellationToken) =>
             client.FlowService.Flows.PatchAndBuildAsync(
                 existing,
                 Diff(existing, wanted, startTimeCounts).Patch,
-                written => Built(wanted, written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
+                written => NamedPart.Written(Built(wanted), written.Id, written.Etag, existing.State ?? WellKnown.EnabledState),
                 cancellationToken);
 
         /// <summary>Checks <paramref name="request"/> as the platform would (its spec, schedule and connections), then creates it once.</summary>

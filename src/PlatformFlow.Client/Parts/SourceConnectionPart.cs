@@ -25,6 +25,17 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
+        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
+        private static SourceConnection Of(SourceConnectionRequest request) => new SourceConnection
+        {
+            Name = request.Name,
+            Description = request.Description,
+            BaseConnectionId = request.BaseConnectionId,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
         /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
         public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted)
         {
@@ -52,25 +63,11 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<SourceConnection> CreateOrReuse(PlatformClient client, SourceConnectionRequest request) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.SourceConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
-                (id, etag, state) => Of(request, id, etag, state), "sourceConnection");
+                () => Of(request), "sourceConnection");
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
-        public static System.Threading.Tasks.Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, System.Threading.CancellationToken cancellationToken) =>
-            NamedPart.UpdateAsync(client.FlowService.SourceConnections, existing, Diff(existing, wanted), (id, etag, state) => Of(wanted, id, etag, state), cancellationToken);
-
-        /// <summary>The connection a request makes (no read back): as written, or planned.</summary>
-        private static SourceConnection Of(SourceConnectionRequest request, string id, string? etag, string state) => new SourceConnection
-        {
-            Id = id,
-            Etag = etag,
-            Name = request.Name,
-            Description = request.Description,
-            State = state,
-            BaseConnectionId = request.BaseConnectionId,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
+        public static Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, CancellationToken cancellationToken) =>
+            NamedPart.UpdateAsync(client.FlowService.SourceConnections, existing, Diff(existing, wanted), () => Of(wanted), cancellationToken);
 
         private static string ColumnText(SourceColumn column) => column.Name + ":" + column.Type;
 

@@ -20,6 +20,16 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
+        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
+        private static TargetConnection Of(TargetConnectionRequest request) => new TargetConnection
+        {
+            Name = request.Name,
+            Description = request.Description,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
+
         /// <summary>What makes a target connection of the same name a different one: where it writes, and how.</summary>
         public static PartDiff Diff(TargetConnection existing, TargetConnectionRequest wanted) =>
             Unchangeable(existing, wanted)
@@ -34,23 +44,10 @@ namespace PlatformFlow.Client.Parts
         public static CreateOrReuse<TargetConnection> CreateOrReuse(PlatformClient client, TargetConnectionRequest request) =>
             NamedPart.CreateOrReuse(
                 client.FlowService.TargetConnections, Kind, request.Name, request, existing => Diff(existing, request), existing => Unchangeable(existing, request),
-                (id, etag, state) => Of(request, id, etag, state), "targetConnection");
+                () => Of(request), "targetConnection");
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static Task<TargetConnection> UpdateAsync(PlatformClient client, TargetConnection existing, TargetConnectionRequest wanted, CancellationToken cancellationToken) =>
-            NamedPart.UpdateAsync(client.FlowService.TargetConnections, existing, Diff(existing, wanted), (id, etag, state) => Of(wanted, id, etag, state), cancellationToken);
-
-        /// <summary>The connection a request makes (no read back): as written, or planned.</summary>
-        private static TargetConnection Of(TargetConnectionRequest request, string id, string? etag, string state) => new TargetConnection
-        {
-            Id = id,
-            Etag = etag,
-            Name = request.Name,
-            Description = request.Description,
-            State = state,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
+            NamedPart.UpdateAsync(client.FlowService.TargetConnections, existing, Diff(existing, wanted), () => Of(wanted), cancellationToken);
     }
 }
