@@ -25,17 +25,6 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
-        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
-        private static SourceConnection Of(SourceConnectionRequest request) => new SourceConnection
-        {
-            Name = request.Name,
-            Description = request.Description,
-            BaseConnectionId = request.BaseConnectionId,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
-
         /// <summary>What makes a source connection of the same name a different one: what it reads and how.</summary>
         public static PartDiff Diff(SourceConnection existing, SourceConnectionRequest wanted)
         {
@@ -66,8 +55,19 @@ namespace PlatformFlow.Client.Parts
                 () => Of(request), "sourceConnection");
 
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
-        public static Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, CancellationToken cancellationToken) =>
+        public static System.Threading.Tasks.Task<SourceConnection> UpdateAsync(PlatformClient client, SourceConnection existing, SourceConnectionRequest wanted, System.Threading.CancellationToken cancellationToken) =>
             NamedPart.UpdateAsync(client.FlowService.SourceConnections, existing, Diff(existing, wanted), () => Of(wanted), cancellationToken);
+
+        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
+        private static SourceConnection Of(SourceConnectionRequest request) => new SourceConnection
+        {
+            Name = request.Name,
+            Description = request.Description,
+            BaseConnectionId = request.BaseConnectionId,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
 
         private static string ColumnText(SourceColumn column) => column.Name + ":" + column.Type;
 

@@ -20,16 +20,6 @@ namespace PlatformFlow.Client.Parts
             ConnectionSpec = new SpecReference(connectionSpecId, "1.0"),
         };
 
-        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
-        private static TargetConnection Of(TargetConnectionRequest request) => new TargetConnection
-        {
-            Name = request.Name,
-            Description = request.Description,
-            Data = request.Data,
-            Params = request.Params,
-            ConnectionSpec = request.ConnectionSpec,
-        };
-
         /// <summary>What makes a target connection of the same name a different one: where it writes, and how.</summary>
         public static PartDiff Diff(TargetConnection existing, TargetConnectionRequest wanted) =>
             Unchangeable(existing, wanted)
@@ -49,5 +39,15 @@ namespace PlatformFlow.Client.Parts
         /// <summary>Changes <paramref name="existing"/> to <paramref name="wanted"/>: only the members that differ.</summary>
         public static Task<TargetConnection> UpdateAsync(PlatformClient client, TargetConnection existing, TargetConnectionRequest wanted, CancellationToken cancellationToken) =>
             NamedPart.UpdateAsync(client.FlowService.TargetConnections, existing, Diff(existing, wanted), () => Of(wanted), cancellationToken);
+
+        /// <summary>The connection a request makes (no read back), before its write gives it an id, etag and state.</summary>
+        private static TargetConnection Of(TargetConnectionRequest request) => new TargetConnection
+        {
+            Name = request.Name,
+            Description = request.Description,
+            Data = request.Data,
+            Params = request.Params,
+            ConnectionSpec = request.ConnectionSpec,
+        };
     }
 }
