@@ -30,10 +30,7 @@ namespace PlatformFlow.Benchmarks
         private const int TimedCalls = 1500;
         private const int AllocationRounds = 5;
         private const int CallsPerBatch = 60;
-        private const string OrgId = "BENCHMARK000000000000000@AdobeOrg";
-        private const string ApiKey = "platformflow-benchmarks";
         private const string Token = "benchmark-token";
-        private const string ConnectionsPath = "/data/foundation/flowservice/connections";
 
         private readonly Uri _gateway;
         private readonly HttpClient _raw;
@@ -54,7 +51,7 @@ namespace PlatformFlow.Benchmarks
         {
             using var host = await LoopbackEmulator.StartAsync().ConfigureAwait(false);
             using var raw = new HttpClient();
-            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = ApiKey });
+            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = BareRequest.OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = BareRequest.ApiKey });
             var body = await ShopifyConnection.RequestAsync(client, "Overhead").ConfigureAwait(false);
             var created = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
             var benchmark = new OverheadBenchmark(host.BaseAddress, raw, client, body, created.Id);
@@ -153,7 +150,7 @@ namespace PlatformFlow.Benchmarks
         /// <summary>GET by id as a raw HttpClient user would write it: the platform's <c>{items:[...]}</c> read as a typed page.</summary>
         private async Task RawGetAsync()
         {
-            using var request = RawRequest(HttpMethod.Get, ConnectionsPath + "/" + _connectionId);
+            using var request = BareRequest.Create(HttpMethod.Get, new Uri(_gateway, BareRequest.ConnectionsPath + "/" + _connectionId), Token);
             using var response = await _raw.SendAsync(request).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -163,24 +160,13 @@ namespace PlatformFlow.Benchmarks
 
         private async Task RawPostAsync()
         {
-            using var request = RawRequest(HttpMethod.Post, ConnectionsPath);
+            using var request = BareRequest.Create(HttpMethod.Post, new Uri(_gateway, BareRequest.ConnectionsPath), Token);
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(_body, PlatformJsonContext.Default.BaseConnectionRequest));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await _raw.SendAsync(request).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             _ = await JsonSerializer.DeserializeAsync(stream, PlatformJsonContext.Default.ResourceWriteResult).ConfigureAwait(false);
-        }
-
-        private HttpRequestMessage RawRequest(HttpMethod method, string path)
-        {
-            var request = new HttpRequestMessage(method, new Uri(_gateway, path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-            request.Headers.Add("x-api-key", ApiKey);
-            request.Headers.Add("x-gw-ims-org-id", OrgId);
-            request.Headers.Add("x-sandbox-name", "prod");
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            return request;
         }
 
         /// <summary>Per call: the median call's time, the median batch's bytes.</summary>

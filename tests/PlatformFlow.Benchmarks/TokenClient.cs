@@ -7,15 +7,15 @@ namespace PlatformFlow.Benchmarks
     /// <summary>A client signed in with a given token, so no IMS call is measured, through the client's real handler chain.</summary>
     public static class TokenClient
     {
-        private static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
+        public static readonly Uri Gateway = new Uri("https://platform.benchmark.invalid");
 
         public static PlatformClient For(Func<HttpMessageHandler> primaryHandler, string accessToken) => new PlatformClient(new PlatformClientOptions
         {
             BaseUri = Gateway,
-            OrgId = "BENCHMARK000000000000000@AdobeOrg",
+            OrgId = BareRequest.OrgId,
             Sandbox = "prod",
             AccessToken = accessToken,
-            ApiKey = "platformflow-benchmarks",
+            ApiKey = BareRequest.ApiKey,
             PrimaryHandler = primaryHandler,
         });
     }

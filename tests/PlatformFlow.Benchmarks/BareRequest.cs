@@ -1,0 +1,28 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+
+namespace PlatformFlow.Benchmarks
+{
+    /// <summary>
+    /// A request as a user of a bare <see cref="HttpClient"/> writes it, with the headers the platform asks of every call:
+    /// the reference the client library is measured against.
+    /// </summary>
+    public static class BareRequest
+    {
+        public const string OrgId = "BENCHMARK000000000000000@AdobeOrg";
+        public const string ApiKey = "platformflow-benchmarks";
+        public const string ConnectionsPath = "/data/foundation/flowservice/connections";
+
+        public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken)
+        {
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            request.Headers.Add("x-api-key", ApiKey);
+            request.Headers.Add("x-gw-ims-org-id", OrgId);
+            request.Headers.Add("x-sandbox-name", "prod");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            return request;
+        }
+    }
+}
