@@ -35,11 +35,11 @@ namespace PlatformFlow.Client.Api
             _http = http;
             _tables = reads.NewCache<TableDetails>();
             var json = PlatformJsonContext.Default;
-            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection, reads);
-            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection, reads);
-            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection, reads);
-            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow, reads);
-            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun, reads);
+            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", () => json.BaseConnection, () => json.BaseConnectionRequest, () => json.ListPageBaseConnection, reads);
+            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", () => json.SourceConnection, () => json.SourceConnectionRequest, () => json.ListPageSourceConnection, reads);
+            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", () => json.TargetConnection, () => json.TargetConnectionRequest, () => json.ListPageTargetConnection, reads);
+            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", () => json.Dataflow, () => json.DataflowRequest, () => json.ListPageDataflow, reads);
+            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", () => json.FlowRun, () => json.FlowRunRequest, () => json.ListPageFlowRun, reads);
         }
 
         public FlowServiceCollection<BaseConnection, BaseConnectionRequest> BaseConnections { get; }
