@@ -141,6 +141,13 @@ namespace PlatformFlow.Client.Api
                 (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
                 cancellationToken);
 
+        /// <summary>
+        /// <c>GET /flowSpecs?limit=1</c>, its answer unread: a cheap call in the sandbox that proves the token and the sandbox
+        /// (sign-in). Reading the page would build the flow specs' JSON metadata, which a new session rarely needs first.
+        /// </summary>
+        public Task ProveAccessAsync(CancellationToken cancellationToken) =>
+            _http.SendAsync(HttpMethod.Get, "/flowSpecs" + new ListQuery { Limit = 1 }.ToQueryString(), cancellationToken);
+
         public Task<FlowSpec> GetFlowSpecAsync(string id, CancellationToken cancellationToken = default) =>
             _flowSpecs.GetAsync(id, cancel => GetFirstAsync(
                 "/flowSpecs/" + Uri.EscapeDataString(id), PlatformJsonContext.Default.ListPageFlowSpec, "flow spec " + id, cancel), cancellationToken);
