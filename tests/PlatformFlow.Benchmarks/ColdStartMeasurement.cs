@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -13,7 +14,8 @@ namespace PlatformFlow.Benchmarks
     /// an empty module, so what PowerShell's own first import compiles shows apart from PlatformFlow's. After the first
     /// command, each process also lists a few flows twice, cold: through <c>Get-Dataflow</c> and through the library alone
     /// (<see cref="FirstObjectProbe"/>), in turns as to which goes first (the first pays what both share the first time);
-    /// the first object of each, as the one that went first, is compared.
+    /// the first object of each, as the one that went first, is compared. The floor: as many processes importing the
+    /// smallest binary module there is (<c>Scripts/MinimalModule.ps1</c>), what no module's own work can go below.
     /// </summary>
     public sealed class ColdStartMeasurement : IMeasurement
     {
@@ -30,9 +32,33 @@ namespace PlatformFlow.Benchmarks
 
         public Task<MeasurementReport> RunAsync(BenchmarkOptions options)
         {
-            // Which way lists first alternates, within each kind of process, so each goes first in half the processes.
-            var cold = Enumerable.Range(0, Runs).Select(run => PowerShellScript.Run("FirstCommand.ps1", ListFirst(run), ("ListedFlows", ListedFlows))[0]).ToList();
-            var warm = Enumerable.Range(0, Runs).Select(run => PowerShellScript.Run("FirstCommand.ps1", ("WarmPowerShell", null), ListFirst(run + 1), ("ListedFlows", ListedFlows))[0]).ToList();
+            var minimalModule = Path.Combine(Path.GetTempPath(), "PlatformFlowBenchmarkMinimal" + Environment.ProcessId, "MinimalModule.psd1");
+            PowerShellScript.RunWithModule("MinimalModule.ps1", minimalModule);
+            var cold = new List<JsonElement>();
+            var warm = new List<JsonElement>();
+            var floorCold = new List<JsonElement>();
+            var floorWarm = new List<JsonElement>();
+            try
+            {
+                // PlatformFlow and the floor in turns, so load from other work falls on both alike. Which way lists first
+                // alternates, within each kind of process, so each goes first in half the processes.
+                for (var run = 0; run < Runs; run++)
+                {
+                    cold.Add(PowerShellScript.Run("FirstCommand.ps1", ListFirst(run), ("ListedFlows", ListedFlows))[0]);
+                    floorCold.Add(PowerShellScript.RunWithModule("FirstCommand.ps1", minimalModule, ("ImportOnly", null))[0]);
+                }
+
+                for (var run = 0; run < Runs; run++)
+                {
+                    warm.Add(PowerShellScript.Run("FirstCommand.ps1", ("WarmPowerShell", null), ListFirst(run + 1), ("ListedFlows", ListedFlows))[0]);
+                    floorWarm.Add(PowerShellScript.RunWithModule("FirstCommand.ps1", minimalModule, ("WarmPowerShell", null), ("ImportOnly", null))[0]);
+                }
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(minimalModule)!, recursive: true);
+            }
+
             var import = Phase.Of(cold, "Import");
             var connect = Phase.Of(cold, "Connect");
             var list = Phase.Of(cold, "FirstList");
@@ -49,6 +75,8 @@ namespace PlatformFlow.Benchmarks
                     new ReportRow("Import-Module", import.Describe(),
                         new TargetOutcome("<= " + Units.Milliseconds(MaxImportMilliseconds), import.Milliseconds <= MaxImportMilliseconds, "Import-Module took " + Units.Milliseconds(import.Milliseconds) + " (target <= " + Units.Milliseconds(MaxImportMilliseconds) + ").")),
                     new ReportRow("  after PowerShell imported an empty module", ownImport.Describe()),
+                    new ReportRow("PowerShell's floor: a minimal binary module", Phase.Of(floorCold, "Import").Describe()),
+                    new ReportRow("  (one cmdlet, a manifest, nothing else), after an empty module", Phase.Of(floorWarm, "Import").Describe()),
                     new ReportRow("Connect-Platform -Emulator", connect.Describe()),
                     new ReportRow("  then Get-Dataflow -Count", list.Describe()),
                     new ReportRow("First command, both", Units.Milliseconds(first),

@@ -5,10 +5,12 @@
 # -ListFirst (P9): then the first object of a listing, cold, both ways in this process on the same emulator data: through
 # Get-Dataflow, and through the library alone (the GetDataflowOperation the cmdlet runs, FirstObjectProbe.cs); the one
 # named goes first and pays what both share the first time (the flows' JSON metadata, the emulator's listing).
+# -ImportOnly: Import-Module alone, of any module (P9's floor, MinimalModule.ps1).
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)][string] $ModulePath,
     [switch] $WarmPowerShell,
+    [switch] $ImportOnly,
     [ValidateSet('Cmdlet', 'Library')][string] $ListFirst,
     [int] $ListedFlows = 20
 )
@@ -38,6 +40,11 @@ function Measure-Phase([string] $Name, [scriptblock] $Work) {
 }
 
 Measure-Phase Import { Import-Module $ModulePath }
+if ($ImportOnly) {
+    [pscustomobject]$phases | ConvertTo-Json -Compress
+    return
+}
+
 Measure-Phase Connect { Connect-Platform -Emulator | Out-Null }
 $phases.Flows = Measure-Phase FirstList { Get-Dataflow -Count }
 
