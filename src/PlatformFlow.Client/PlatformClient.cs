@@ -132,11 +132,7 @@ namespace PlatformFlow.Client
             try
             {
                 await Settings.Tokens.GetAccessTokenAsync(limit.Token).ConfigureAwait(false);
-                await foreach (var _ in FlowService.ListFlowSpecsAsync(new ListQuery { Limit = 1 }, limit.Token).ConfigureAwait(false))
-                {
-                    // One page answered is proof enough; leaving here asks for no further page.
-                    break;
-                }
+                await FlowService.ProveAccessAsync(limit.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

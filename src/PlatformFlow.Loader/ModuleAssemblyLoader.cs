@@ -150,9 +150,10 @@ namespace PlatformFlow.Loader
             var conflicts = new List<string>();
             foreach (var reference in cmdletAssembly.GetReferencedAssemblies())
             {
+                // Whether one is loaded first: that is cheap, and almost never so; comparing versions reads two files' metadata.
                 var ours = DependencyPath(reference.Name);
-                var loaded = ours is null || DependencyLoadContext.IsSharedWithRuntime(reference.Name!, ours) ? null : DependencyLoadContext.LoadedInDefaultContext(reference.Name);
-                if (loaded != null)
+                var loaded = ours is null ? null : DependencyLoadContext.LoadedInDefaultContext(reference.Name);
+                if (loaded != null && !DependencyLoadContext.IsSharedWithRuntime(reference.Name!, ours!))
                 {
                     conflicts.Add(loaded.FullName + " (loaded from " + (string.IsNullOrEmpty(loaded.Location) ? "memory" : loaded.Location) + ")");
                 }

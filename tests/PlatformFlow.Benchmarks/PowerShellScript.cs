@@ -43,7 +43,11 @@ namespace PlatformFlow.Benchmarks
         /// Runs <c>Scripts/<paramref name="script"/></c> with <c>-ModulePath</c> and the given parameters (a null value: a
         /// switch); its JSON lines, parsed.
         /// </summary>
-        public static IReadOnlyList<JsonElement> Run(string script, params (string Name, object? Value)[] parameters)
+        public static IReadOnlyList<JsonElement> Run(string script, params (string Name, object? Value)[] parameters) =>
+            RunWithModule(script, ModulePath, parameters);
+
+        /// <summary>As <see cref="Run"/>, with another module than PlatformFlow as <c>-ModulePath</c>.</summary>
+        public static IReadOnlyList<JsonElement> RunWithModule(string script, string modulePath, params (string Name, object? Value)[] parameters)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -52,7 +56,7 @@ namespace PlatformFlow.Benchmarks
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(AppContext.BaseDirectory, "Scripts", script), "-ModulePath", ModulePath })
+            foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(AppContext.BaseDirectory, "Scripts", script), "-ModulePath", modulePath })
             {
                 start.ArgumentList.Add(argument);
             }

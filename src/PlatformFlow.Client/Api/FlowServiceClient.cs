@@ -29,11 +29,11 @@ namespace PlatformFlow.Client.Api
             _http = http;
             _tables = reads.NewCache<TableDetails>();
             var json = PlatformJsonContext.Default;
-            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", json.BaseConnection, json.BaseConnectionRequest, json.ListPageBaseConnection, reads);
-            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", json.SourceConnection, json.SourceConnectionRequest, json.ListPageSourceConnection, reads);
-            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", json.TargetConnection, json.TargetConnectionRequest, json.ListPageTargetConnection, reads);
-            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", json.Dataflow, json.DataflowRequest, json.ListPageDataflow, reads);
-            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", json.FlowRun, json.FlowRunRequest, json.ListPageFlowRun, reads);
+            BaseConnections = new FlowServiceCollection<BaseConnection, BaseConnectionRequest>(http, "/connections", () => json.BaseConnection, () => json.BaseConnectionRequest, () => json.ListPageBaseConnection, reads);
+            SourceConnections = new FlowServiceCollection<SourceConnection, SourceConnectionRequest>(http, "/sourceConnections", () => json.SourceConnection, () => json.SourceConnectionRequest, () => json.ListPageSourceConnection, reads);
+            TargetConnections = new FlowServiceCollection<TargetConnection, TargetConnectionRequest>(http, "/targetConnections", () => json.TargetConnection, () => json.TargetConnectionRequest, () => json.ListPageTargetConnection, reads);
+            Flows = new FlowServiceCollection<Dataflow, DataflowRequest>(http, "/flows", () => json.Dataflow, () => json.DataflowRequest, () => json.ListPageDataflow, reads);
+            Runs = new FlowServiceCollection<FlowRun, FlowRunRequest>(http, "/runs", () => json.FlowRun, () => json.FlowRunRequest, () => json.ListPageFlowRun, reads);
         }
 
         public FlowServiceCollection<BaseConnection, BaseConnectionRequest> BaseConnections { get; }
@@ -134,6 +134,13 @@ namespace PlatformFlow.Client.Api
                 PlatformJsonContext.Default.ListPageFlowSpec,
                 (page, _) => (page.Items, _http.ResolveNextLink(page.Links?.Next?.Href)),
                 cancellationToken);
+
+        /// <summary>
+        /// <c>GET /flowSpecs?limit=1</c>, its answer unread: a cheap call in the sandbox that proves the token and the sandbox
+        /// (sign-in). Reading the page would build the flow specs' JSON metadata, which a new session rarely needs first.
+        /// </summary>
+        public Task ProveAccessAsync(CancellationToken cancellationToken) =>
+            _http.SendAsync(HttpMethod.Get, "/flowSpecs" + new ListQuery { Limit = 1 }.ToQueryString(), cancellationToken);
 
         public Task<FlowSpec> GetFlowSpecAsync(string id, CancellationToken cancellationToken = default) =>
             _flowSpecs.GetAsync(id, cancel => GetFirstAsync(

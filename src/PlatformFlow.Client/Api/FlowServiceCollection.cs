@@ -15,13 +15,15 @@ namespace PlatformFlow.Client.Api
         where TResource : FlowServiceResource
     {
         private readonly PlatformHttp _http;
-        private readonly JsonTypeInfo<TResource> _resourceType;
-        private readonly JsonTypeInfo<TRequest> _requestType;
-        private readonly JsonTypeInfo<ListPage<TResource>> _pageType;
+        // Asked for at first use: building a type's serialization metadata is most of a first command's JIT work, and a
+        // context that only counts flows need not build every collection's (issue 25, P9).
+        private readonly Func<JsonTypeInfo<TResource>> _resourceType;
+        private readonly Func<JsonTypeInfo<TRequest>> _requestType;
+        private readonly Func<JsonTypeInfo<ListPage<TResource>>> _pageType;
         private readonly AsyncCache<TResource> _byId;
         private readonly BatchedLookup<TResource> _byIds;
 
-        public FlowServiceCollection(PlatformHttp http, string path, JsonTypeInfo<TResource> resourceType, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<ListPage<TResource>> pageType, ReadCachePolicy reads)
+        public FlowServiceCollection(PlatformHttp http, string path, Func<JsonTypeInfo<TResource>> resourceType, Func<JsonTypeInfo<TRequest>> requestType, Func<JsonTypeInfo<ListPage<TResource>>> pageType, ReadCachePolicy reads)
         {
             _http = http;
             Path = path;
@@ -48,7 +50,7 @@ namespace PlatformFlow.Client.Api
         public string Path { get; }
 
         public Task<ResourceWriteResult> CreateAsync(TRequest request, CancellationToken cancellationToken = default) =>
-            _http.SendAsync(HttpMethod.Post, Path, request, _requestType, PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
+            _http.SendAsync(HttpMethod.Post, Path, request, _requestType(), PlatformJsonContext.Default.ResourceWriteResult, cancellationToken);
 
         /// <summary>
         /// Creates, then reads the new resource back: for resources whose read differs from the request in what matters
@@ -117,7 +119,7 @@ namespace PlatformFlow.Client.Api
         }
 
         public IAsyncEnumerable<TResource> ListAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
-            _http.ItemsAsync(Path + (query ?? new ListQuery()).ToQueryString(), "items", _resourceType, cancellationToken);
+            _http.ItemsAsync(Path + (query ?? new ListQuery()).ToQueryString(), "items", _resourceType(), cancellationToken);
 
         /// <summary>The platform counts (<c>count=true</c>); nothing is listed.</summary>
         public async Task<long> CountAsync(ListQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -201,13 +203,13 @@ namespace PlatformFlow.Client.Api
         private TResource FirstItem(ReadOnlySpan<byte> answer, string path)
         {
             // "items" left out reads as null (init-only members are set from the JSON only).
-            if (System.Text.Json.JsonSerializer.Deserialize(answer, _pageType)?.Items is { Count: > 0 } items)
+            if (System.Text.Json.JsonSerializer.Deserialize(answer, _pageType())?.Items is { Count: > 0 } items)
             {
                 return items[0];
             }
 
             // No item in "items", or no "items" at all: a bare resource has an id.
-            var bare = System.Text.Json.JsonSerializer.Deserialize(answer, _resourceType);
+            var bare = System.Text.Json.JsonSerializer.Deserialize(answer, _resourceType());
             if (bare is null || string.IsNullOrEmpty(bare.Id))
             {
                 throw new Errors.PlatformException(404, null, "Not Found", "The platform answered with no item for " + path + ".", null, "GET", _http.PathOf(path));
@@ -225,7 +227,7 @@ namespace PlatformFlow.Client.Api
                 throw new Errors.PlatformException(404, null, "Not Found", "The platform answered with no item for " + path + ".", null, "GET", _http.PathOf(path));
             }
 
-            return LenientJson.Read(item, _resourceType);
+            return LenientJson.Read(item, _resourceType());
         }
     }
 }
