@@ -10,16 +10,14 @@ namespace PlatformFlow.Benchmarks
     /// </summary>
     public static class BareRequest
     {
-        public const string OrgId = "BENCHMARK000000000000000@AdobeOrg";
-        public const string ApiKey = "platformflow-benchmarks";
         public const string ConnectionsPath = "/data/foundation/flowservice/connections";
 
         public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken)
         {
             var request = new HttpRequestMessage(method, uri);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            request.Headers.Add("x-api-key", ApiKey);
-            request.Headers.Add("x-gw-ims-org-id", OrgId);
+            request.Headers.Add("x-api-key", TokenClient.ApiKey);
+            request.Headers.Add("x-gw-ims-org-id", TokenClient.OrgId);
             request.Headers.Add("x-sandbox-name", "prod");
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return request;

@@ -51,7 +51,7 @@ namespace PlatformFlow.Benchmarks
         {
             using var host = await LoopbackEmulator.StartAsync().ConfigureAwait(false);
             using var raw = new HttpClient();
-            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = BareRequest.OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = BareRequest.ApiKey });
+            using var client = new PlatformClient(new PlatformClientOptions { BaseUri = host.BaseAddress, OrgId = TokenClient.OrgId, Sandbox = "prod", AccessToken = Token, ApiKey = TokenClient.ApiKey });
             var body = await ShopifyConnection.RequestAsync(client, "Overhead").ConfigureAwait(false);
             var created = await client.FlowService.BaseConnections.CreateAsync(body).ConfigureAwait(false);
             var benchmark = new OverheadBenchmark(host.BaseAddress, raw, client, body, created.Id);
