@@ -12,13 +12,13 @@ namespace PlatformFlow.Benchmarks
     {
         public const string ConnectionsPath = "/data/foundation/flowservice/connections";
 
-        public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken)
+        public static HttpRequestMessage Create(HttpMethod method, Uri uri, string accessToken, string orgId = TokenClient.OrgId, string sandbox = "prod", string apiKey = TokenClient.ApiKey)
         {
             var request = new HttpRequestMessage(method, uri);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            request.Headers.Add("x-api-key", TokenClient.ApiKey);
-            request.Headers.Add("x-gw-ims-org-id", TokenClient.OrgId);
-            request.Headers.Add("x-sandbox-name", "prod");
+            request.Headers.Add("x-api-key", apiKey);
+            request.Headers.Add("x-gw-ims-org-id", orgId);
+            request.Headers.Add("x-sandbox-name", sandbox);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return request;
         }
